@@ -1,0 +1,57 @@
+import { defineConfig } from 'wxt';
+import { contentScriptMatches } from './lib/hosts/match-patterns';
+
+/**
+ * Build modes:
+ * - `production` (`npm run build`): content script matches only the hosts in ZHIYIN_HOSTS.
+ * - `test` (`npm run build:test`, used by `npm start` and the end-to-end tests): also matches
+ *   http://localhost/* and http://127.0.0.1/* so the extension runs on the simulated system.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: every dependency is visible in the code.
+  imports: false,
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
+    action: { default_title: '__MSG_extActionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'zhiyin@zhiyin.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    ...(manifestVersion === 2 ? {} : { minimum_chrome_version: '109' }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      const matches = contentScriptMatches({
+        mode: wxt.config.mode,
+        configuredHosts: process.env.ZHIYIN_HOSTS,
+      });
+      for (const script of manifest.content_scripts ?? []) script.matches = matches;
+      // Host permissions follow the content-script hosts: the background may need to message and
+      // capture those tabs, and nothing else.
+      if (wxt.config.manifestVersion === 3) manifest.host_permissions = matches;
+      else manifest.permissions = [...(manifest.permissions ?? []), ...matches];
+    },
+  },
+  vite: (env) => ({
+    resolve: {
+      // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
+      // `wxt/browser` through the webextension polyfill for that target only.
+      alias:
+        env.browser === 'chrome' && env.manifestVersion === 2
+          ? { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' }
+          : {},
+    },
+  }),
+});
