@@ -48,10 +48,9 @@ export default defineConfig({
     resolve: {
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.
-      alias:
-        env.browser === 'chrome' && env.manifestVersion === 2
-          ? { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' }
-          : {},
+      alias: (env.browser === 'chrome' && env.manifestVersion === 2
+        ? { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' }
+        : {}) as Record<string, string>,
     },
   }),
 });
