@@ -1,0 +1,61 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
+
+/** The test build of the extension (matches localhost), made by `npm run build:test`. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
+
+export interface ExtensionFixtures {
+  /** A persistent Chromium profile with the built extension loaded. */
+  context: BrowserContext;
+  /** The extension's background service worker. */
+  serviceWorker: Worker;
+  /** The extension id, read from the service worker URL. */
+  extensionId: string;
+  /** Opens an extension page (e.g. `popup.html`) in a new tab. */
+  openExtensionPage: (path: string) => Promise<Page>;
+}
+
+/**
+ * `test` with the extension loaded. Sim-only tests can import `test` from `@playwright/test`
+ * directly (the config points it at Debian's Chromium); tests of the extension use this one.
+ */
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'zhiyin-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 800 },
+      args: [
+        ...CLOSED_NETWORK_FLAGS,
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+      ],
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path: string) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
