@@ -1,0 +1,4 @@
+import { mountPage } from '../../shared/mount';
+import { WorkbenchApp } from './WorkbenchApp';
+
+mountPage((session) => <WorkbenchApp session={session} />);

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+/**
+ * Every page of the simulated system. Menu items are real links between these files, so moving
+ * from one module to another is a full page load, as in the real systems Zhiyin trains on.
+ */
+const PAGES = [
+  'login.html',
+  'index.html',
+  'service.html',
+  'report.html',
+  'admin.html',
+  'analytics.html',
+  'oa.html',
+  'legacy/notices.html',
+  'legacy/borrow.html',
+  'legacy/home.html',
+] as const;
+
+// Pages are built by two engineers in parallel: a page listed here whose file is not written yet
+// must not break the build of the others.
+const input = Object.fromEntries(
+  PAGES.filter((page) => existsSync(resolve(root, page))).map((page) => [
+    page.replace(/\.html$/, '').replace(/\//g, '-'),
+    resolve(root, page),
+  ]),
+);
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  publicDir: resolve(root, 'public'),
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+    rollupOptions: { input },
+  },
+  server: { host: '127.0.0.1', port: 5174 },
+  preview: { host: '127.0.0.1', port: 4173 },
+});
