@@ -6,7 +6,11 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/dom/**/*.test.{ts,tsx}', 'sim/**/*.test.{ts,tsx}'],
+    include: [
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/dom/**/*.test.{ts,tsx}',
+      'sim/**/*.test.{ts,tsx}',
+    ],
     setupFiles: ['tests/setup/unit.ts'],
     restoreMocks: true,
   },

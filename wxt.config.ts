@@ -16,7 +16,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'tabs',
+      ...(manifestVersion === 3 ? ['scripting'] : []),
+    ],
     action: { default_title: '__MSG_extActionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,59 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { onMessage, sendMessage } from '../lib/messaging/protocol';
+import { registeredOverlay, type OverlayApi } from '../lib/overlay/api';
+
+/**
+ * Runs on every page (and frame) of the configured hosts, so it stays small: no React, no UI.
+ * It tells the background where it is and loads the overlay bundle only when there is something
+ * to show. `matches` is replaced at build time (wxt.config.ts, lib/hosts/match-patterns.ts).
+ */
+export default defineContentScript({
+  matches: ['http://localhost/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const topFrame = window === window.top;
+
+    onMessage('bg:ping', () => ({ url: location.href, title: document.title }));
+    onMessage('bg:showWelcome', async () => {
+      if (!topFrame) return { shown: false };
+      await showWelcome(ctx);
+      return { shown: true };
+    });
+    ctx.onInvalidated(() => registeredOverlay()?.unmount());
+
+    const hello = () =>
+      sendMessage('content:hello', { url: location.href, title: document.title, topFrame });
+
+    const instructions = await hello();
+    if (instructions.welcome) await showWelcome(ctx);
+
+    // SPA route changes are page visits too (WXT dispatches this from the Navigation API).
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      // The title often changes just after the route; read it once the page has rendered.
+      ctx.requestAnimationFrame(() => void hello());
+    });
+  },
+});
+
+async function loadOverlay(): Promise<OverlayApi> {
+  const existing = registeredOverlay();
+  if (existing) return existing;
+  await sendMessage('content:loadOverlay');
+  const loaded = registeredOverlay();
+  if (!loaded) throw new Error('Zhiyin overlay bundle did not register');
+  return loaded;
+}
+
+async function showWelcome(ctx: ContentScriptContext): Promise<void> {
+  const overlay = await loadOverlay();
+  await overlay.showWelcome(ctx, {
+    onChooseRole: async (role) => {
+      await sendMessage('content:chooseRole', { role, url: location.href });
+    },
+    onDismiss: async () => {
+      await sendMessage('content:dismissWelcome', { url: location.href });
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DashboardApp } from '../../components/dashboard/DashboardApp';
+import '../../components/pages/pages.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <DashboardApp />
+    </StrictMode>,
+  );
+}

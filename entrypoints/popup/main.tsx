@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '../../components/popup/PopupApp';
+import '../../components/pages/pages.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <PopupApp />
+    </StrictMode>,
+  );
+}

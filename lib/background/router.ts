@@ -1,0 +1,157 @@
+import type { GetDataType, GetReturnType } from '@webext-core/messaging';
+import type { ProtocolMap } from '../messaging/protocol';
+import { isRole } from '../profile/roles';
+import type { ActivityLog } from './activity-log';
+import type { ProfileStore } from './profile-store';
+import type { SenderCheck, SenderInfo, SenderKind } from './sender';
+
+type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
+
+/** Who sent a message, after `checkSender` accepted it. */
+export type AcceptedSender = Extract<SenderCheck, { ok: true }>;
+
+interface Route<K extends IncomingType> {
+  /** Which senders may send this message; anything else is refused before the handler runs. */
+  from: readonly SenderKind[];
+  handle(
+    data: GetDataType<ProtocolMap[K]>,
+    sender: AcceptedSender,
+  ): Promise<GetReturnType<ProtocolMap[K]>> | GetReturnType<ProtocolMap[K]>;
+}
+
+export type Routes = { [K in IncomingType]: Route<K> };
+
+/** What the routes need from the rest of the background. */
+export interface RouterServices {
+  activity: ActivityLog;
+  profile: ProfileStore;
+  /** Asks a tab's top frame whether the content script is alive. */
+  pingTab(tabId: number): Promise<{ url: string; title: string } | null>;
+  /** Asks a tab's top frame to show the welcome card. */
+  showWelcomeInTab(tabId: number): Promise<boolean>;
+  /** Runs the overlay bundle in one frame of a tab. */
+  injectOverlay(tabId: number, frameId: number): Promise<void>;
+}
+
+export class MessageRefused extends Error {
+  override name = 'MessageRefused';
+}
+
+function requireRole(value: unknown) {
+  if (!isRole(value)) throw new MessageRefused(`unknown role: ${String(value)}`);
+  return value;
+}
+
+/** Every message the background answers, with who may send it. */
+export function createRoutes(services: RouterServices): Routes {
+  const { activity, profile } = services;
+  return {
+    'content:hello': {
+      from: ['content'],
+      async handle(data, sender) {
+        if (sender.kind !== 'content') throw new MessageRefused('content only');
+        if (data.topFrame) {
+          await activity.record({
+            type: 'page-visited',
+            tabId: sender.tabId,
+            url: data.url,
+            title: data.title,
+          });
+        }
+        return { welcome: data.topFrame && (await profile.needsWelcome()) };
+      },
+    },
+    'content:chooseRole': {
+      from: ['content'],
+      async handle(data, sender) {
+        const role = requireRole(data.role);
+        const view = await profile.setRole(role);
+        await activity.record({
+          type: 'role-chosen',
+          tabId: sender.kind === 'content' ? sender.tabId : null,
+          url: data.url,
+          title: null,
+          detail: { role },
+        });
+        return view;
+      },
+    },
+    'content:dismissWelcome': {
+      from: ['content'],
+      async handle(data, sender) {
+        await profile.dismissWelcome();
+        await activity.record({
+          type: 'welcome-dismissed',
+          tabId: sender.kind === 'content' ? sender.tabId : null,
+          url: data.url,
+          title: null,
+        });
+      },
+    },
+    'content:loadOverlay': {
+      from: ['content'],
+      async handle(_data, sender) {
+        if (sender.kind !== 'content') throw new MessageRefused('content only');
+        await services.injectOverlay(sender.tabId, sender.frameId);
+        return { loaded: true };
+      },
+    },
+    'page:getProfile': { from: ['extension-page'], handle: () => profile.view() },
+    'page:setRole': {
+      from: ['extension-page'],
+      async handle(data) {
+        const role = requireRole(data.role);
+        const view = await profile.setRole(role);
+        await activity.record({
+          type: 'role-chosen',
+          tabId: null,
+          url: null,
+          title: null,
+          detail: { role },
+        });
+        return view;
+      },
+    },
+    'page:getTabStatus': {
+      from: ['extension-page'],
+      async handle({ tabId }) {
+        const page = await services.pingTab(tabId);
+        return page
+          ? { active: true, url: page.url, title: page.title }
+          : { active: false, url: null, title: null };
+      },
+    },
+    'page:listActivity': {
+      from: ['extension-page'],
+      handle: ({ tabId, limit }) =>
+        activity.recent(tabId === undefined ? { limit } : { tabId, limit }),
+    },
+    'page:showWelcome': {
+      from: ['extension-page'],
+      async handle({ tabId }) {
+        return { shown: await services.showWelcomeInTab(tabId) };
+      },
+    },
+  };
+}
+
+/**
+ * Runs one incoming message through its route: checks the sender first, then the handler.
+ * Throws `MessageRefused` (delivered to the sender as a rejected promise) when not allowed.
+ */
+export async function dispatch<K extends IncomingType>(
+  routes: Routes,
+  type: K,
+  data: GetDataType<ProtocolMap[K]>,
+  sender: SenderCheck,
+): Promise<GetReturnType<ProtocolMap[K]>> {
+  const route = routes[type] as Route<K> | undefined;
+  if (!route) throw new MessageRefused(`unknown message: ${String(type)}`);
+  if (!sender.ok) throw new MessageRefused(sender.reason);
+  if (!route.from.includes(sender.kind)) {
+    throw new MessageRefused(`${String(type)} may not be sent from ${sender.kind}`);
+  }
+  return route.handle(data, sender);
+}
+
+export type { SenderInfo };

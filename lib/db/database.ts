@@ -1,0 +1,60 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Role } from '../profile/roles';
+
+/**
+ * The extension's IndexedDB database. It lives in the extension origin only: the background and
+ * extension pages open it; content scripts never import this module (an IndexedDB opened there
+ * would belong to the host page's origin) and ask the background through the message protocol.
+ *
+ * Schema versions: every released version stays declared below, in order, so a browser holding
+ * data from any earlier release upgrades in place. Add a version, never edit a released one, and
+ * add an upgrade test in tests/unit/db.
+ */
+
+export type ActivityType = 'page-visited' | 'role-chosen' | 'welcome-dismissed';
+
+/** One thing the learner did, as the background recorded it. */
+export interface ActivityRecord {
+  id?: number;
+  type: ActivityType;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Tab it happened in, when it came from a page. */
+  tabId: number | null;
+  /** Page address with query and fragment values removed (see lib/privacy/url.ts). */
+  url: string | null;
+  title: string | null;
+  /** Event details, e.g. `{ role }` for role-chosen. */
+  detail: Record<string, string | number | boolean | null>;
+}
+
+/** The local learner profile: a single row with key `me`. */
+export interface ProfileRecord {
+  key: 'me';
+  role: Role | null;
+  roleChosenAt: number | null;
+  /** When the learner closed the welcome card without choosing (so it does not nag). */
+  welcomeDismissedAt: number | null;
+}
+
+export class ZhiyinDatabase extends Dexie {
+  activity!: EntityTable<ActivityRecord, 'id'>;
+  profile!: EntityTable<ProfileRecord, 'key'>;
+
+  constructor(name = 'zhiyin') {
+    super(name);
+    // v1 (0.1.0): activity log and the learner profile.
+    this.version(1).stores({
+      activity: '++id, type, at, tabId, [tabId+at]',
+      profile: 'key',
+    });
+  }
+}
+
+let shared: ZhiyinDatabase | undefined;
+
+/** The database of this extension context, opened lazily once. */
+export function database(): ZhiyinDatabase {
+  shared ??= new ZhiyinDatabase();
+  return shared;
+}

@@ -1,0 +1,61 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ActivityRecord } from '../db/database';
+import type { Role } from '../profile/roles';
+
+/** What a content script tells the background when it starts in a frame. */
+export interface PageHello {
+  /** Page URL; the background strips query and fragment values before storing anything. */
+  url: string;
+  title: string;
+  /** True in the top-level frame, false inside iframes. */
+  topFrame: boolean;
+}
+
+/** What the content script must show on this page, decided by the background. */
+export interface PageInstructions {
+  /** First run: no role chosen yet, show the welcome card (top frame only). */
+  welcome: boolean;
+}
+
+export interface ProfileView {
+  role: Role | null;
+  roleChosenAt: number | null;
+}
+
+export interface TabStatus {
+  /** The content script reported in from this tab (the extension runs on this page). */
+  active: boolean;
+  url: string | null;
+  title: string | null;
+}
+
+/**
+ * The one message protocol. Names say direction: `content:*` are sent by content scripts,
+ * `page:*` by extension pages (popup, options, dashboard), `bg:*` by the background to tabs.
+ * Every message is handled by the single router in lib/background/router.ts, which checks the
+ * sender before it runs a handler.
+ */
+export interface ProtocolMap {
+  'content:hello'(data: PageHello): PageInstructions;
+  'content:chooseRole'(data: { role: Role; url: string }): ProfileView;
+  'content:dismissWelcome'(data: { url: string }): void;
+  /** Injects the overlay UI bundle into the sender's frame; resolves when it has run. */
+  'content:loadOverlay'(): { loaded: boolean };
+
+  'page:getProfile'(): ProfileView;
+  'page:setRole'(data: { role: Role }): ProfileView;
+  'page:getTabStatus'(data: { tabId: number }): TabStatus;
+  'page:listActivity'(data: { tabId?: number; limit: number }): ActivityRecord[];
+  /** Asks the tab's top frame to show the welcome card again (popup: 更换角色 / 重新开始引导). */
+  'page:showWelcome'(data: { tabId: number }): { shown: boolean };
+
+  'bg:showWelcome'(): { shown: boolean };
+  /** Is the content script alive in this frame, and on which page? */
+  'bg:ping'(): { url: string; title: string };
+}
+
+export const messenger = defineExtensionMessaging<ProtocolMap>({
+  // Quiet in production; a page that is not ours may also be listening to the console.
+  logger: undefined,
+});
+export const { sendMessage, onMessage } = messenger;

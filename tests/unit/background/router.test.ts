@@ -1,0 +1,173 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ActivityLog } from '../../../lib/background/activity-log';
+import { createHostPolicy } from '../../../lib/background/host-policy';
+import { ProfileStore } from '../../../lib/background/profile-store';
+import {
+  createRoutes,
+  dispatch,
+  MessageRefused,
+  type Routes,
+} from '../../../lib/background/router';
+import { checkSender, type SenderInfo } from '../../../lib/background/sender';
+import { ZhiyinDatabase } from '../../../lib/db/database';
+
+const EXTENSION_ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const allowed = createHostPolicy(['http://localhost/*', 'http://127.0.0.1/*']);
+const check = (sender: SenderInfo) => checkSender(sender, EXTENSION_ID, ORIGIN, allowed);
+
+const simTab = (url = 'http://127.0.0.1:4173/index.html#/docs'): SenderInfo => ({
+  id: EXTENSION_ID,
+  url,
+  tab: { id: 7, url },
+  frameId: 0,
+});
+const popup: SenderInfo = { id: EXTENSION_ID, url: `${ORIGIN}popup.html` };
+
+describe('background router', () => {
+  let db: ZhiyinDatabase;
+  let routes: Routes;
+  let clock = 1_700_000_000_000;
+  const injectOverlay = vi.fn(async () => {});
+
+  beforeEach(async () => {
+    db = new ZhiyinDatabase(`router-test-${Math.random()}`);
+    clock = 1_700_000_000_000;
+    const now = () => clock++;
+    routes = createRoutes({
+      activity: new ActivityLog(db, now),
+      profile: new ProfileStore(db, now),
+      pingTab: async (tabId) => (tabId === 7 ? { url: 'http://127.0.0.1/x', title: '首页' } : null),
+      showWelcomeInTab: async () => true,
+      injectOverlay,
+    });
+  });
+
+  it('records a page visit from the sim and asks for the welcome card on first run', async () => {
+    const reply = await dispatch(
+      routes,
+      'content:hello',
+      {
+        url: 'http://127.0.0.1:4173/index.html?ticket=s3cr3t#/docs',
+        title: '公文管理',
+        topFrame: true,
+      },
+      check(simTab()),
+    );
+    expect(reply).toEqual({ welcome: true });
+    const [visit] = await db.activity.toArray();
+    expect(visit).toMatchObject({ type: 'page-visited', tabId: 7, title: '公文管理' });
+    // The ticket in the query never reaches the database.
+    expect(visit?.url).toBe('http://127.0.0.1:4173/index.html?ticket=#/docs');
+  });
+
+  it('does not record iframe loads as page visits nor show the welcome card in them', async () => {
+    const reply = await dispatch(
+      routes,
+      'content:hello',
+      { url: 'http://127.0.0.1:4173/legacy/notice.html', title: '通知公告', topFrame: false },
+      check({ ...simTab(), frameId: 3 }),
+    );
+    expect(reply).toEqual({ welcome: false });
+    expect(await db.activity.count()).toBe(0);
+  });
+
+  it('stores the chosen role and stops showing the welcome card', async () => {
+    await dispatch(
+      routes,
+      'content:chooseRole',
+      { role: '业务操作人员', url: 'http://127.0.0.1/' },
+      check(simTab()),
+    );
+    expect(await dispatch(routes, 'page:getProfile', undefined, check(popup))).toMatchObject({
+      role: '业务操作人员',
+    });
+    const reply = await dispatch(
+      routes,
+      'content:hello',
+      { url: 'http://127.0.0.1/', title: '首页', topFrame: true },
+      check(simTab()),
+    );
+    expect(reply.welcome).toBe(false);
+  });
+
+  it('lets the popup see what the content script recorded for its tab', async () => {
+    await dispatch(
+      routes,
+      'content:hello',
+      { url: 'http://127.0.0.1/a', title: '甲', topFrame: true },
+      check(simTab()),
+    );
+    await dispatch(
+      routes,
+      'content:chooseRole',
+      { role: '基层用户', url: 'http://127.0.0.1/a' },
+      check(simTab()),
+    );
+    const list = await dispatch(routes, 'page:listActivity', { tabId: 7, limit: 10 }, check(popup));
+    expect(list.map((record) => record.type)).toEqual(['role-chosen', 'page-visited']);
+    const other = await dispatch(
+      routes,
+      'page:listActivity',
+      { tabId: 8, limit: 10 },
+      check(popup),
+    );
+    expect(other).toEqual([]);
+  });
+
+  it('refuses a role that is not one of the four learner groups', async () => {
+    await expect(
+      dispatch(
+        routes,
+        'content:chooseRole',
+        { role: '黑客' as never, url: 'http://127.0.0.1/' },
+        check(simTab()),
+      ),
+    ).rejects.toThrow(MessageRefused);
+    expect(await db.profile.count()).toBe(0);
+  });
+
+  it('refuses content messages from a host the administrator did not configure', async () => {
+    await expect(
+      dispatch(
+        routes,
+        'content:hello',
+        { url: 'https://evil.example/', title: 'x', topFrame: true },
+        check(simTab('https://evil.example/')),
+      ),
+    ).rejects.toThrow(/host not configured: https:\/\/evil.example/);
+    expect(await db.activity.count()).toBe(0);
+  });
+
+  it('refuses page-only messages from a content script and content messages from pages', async () => {
+    await expect(
+      dispatch(routes, 'page:setRole', { role: '管理人员' }, check(simTab())),
+    ).rejects.toThrow(/page:setRole may not be sent from content/);
+    await expect(dispatch(routes, 'content:loadOverlay', undefined, check(popup))).rejects.toThrow(
+      /may not be sent from extension-page/,
+    );
+    expect(injectOverlay).not.toHaveBeenCalled();
+  });
+
+  it('refuses messages from another extension', async () => {
+    await expect(
+      dispatch(routes, 'page:getProfile', undefined, check({ ...popup, id: 'someone-else' })),
+    ).rejects.toThrow(/another extension/);
+  });
+
+  it('injects the overlay into the frame that asked for it', async () => {
+    await dispatch(routes, 'content:loadOverlay', undefined, check({ ...simTab(), frameId: 5 }));
+    expect(injectOverlay).toHaveBeenCalledWith(7, 5);
+  });
+
+  it('reports whether the content script runs in a tab', async () => {
+    expect(await dispatch(routes, 'page:getTabStatus', { tabId: 7 }, check(popup))).toEqual({
+      active: true,
+      url: 'http://127.0.0.1/x',
+      title: '首页',
+    });
+    expect(await dispatch(routes, 'page:getTabStatus', { tabId: 99 }, check(popup))).toMatchObject({
+      active: false,
+    });
+  });
+});

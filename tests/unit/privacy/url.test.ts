@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { redactUrl } from '../../../lib/privacy/url';
+
+describe('redactUrl', () => {
+  it('drops query values but keeps their names', () => {
+    expect(redactUrl('http://oa.example/login.html?redirect=/x&token=abc123')).toBe(
+      'http://oa.example/login.html?redirect=&token=',
+    );
+  });
+
+  it('keeps the SPA route in the fragment and drops its query values', () => {
+    expect(redactUrl('http://oa.example/index.html#/docs/new?draft=42')).toBe(
+      'http://oa.example/index.html#/docs/new?draft=',
+    );
+  });
+
+  it('drops a fragment that is not a route (it may hold a token)', () => {
+    expect(redactUrl('http://oa.example/cb#access_token=secret')).toBe('http://oa.example/cb#');
+  });
+
+  it('masks ID card numbers, phone numbers and long ids in the path', () => {
+    expect(
+      redactUrl('http://oa.example/person/11010519491231002X/phone/13812345678/doc/1234567'),
+    ).toBe('http://oa.example/person/*/phone/*/doc/*');
+  });
+
+  it('returns an empty string for something that is not a URL', () => {
+    expect(redactUrl('not a url')).toBe('');
+  });
+});
