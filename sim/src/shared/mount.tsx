@@ -40,7 +40,8 @@ export interface MountOptions {
 /** Wraps a node in the sim's ConfigProvider (zh_CN) and antd App (message/modal/notification). */
 export function SimProviders({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={SIM_THEME}>
+    // Two-character button labels stay "登录", not "登 录": people and tours search by the text.
+    <ConfigProvider locale={zhCN} theme={SIM_THEME} button={{ autoInsertSpace: false }}>
       <App>{children}</App>
     </ConfigProvider>
   );

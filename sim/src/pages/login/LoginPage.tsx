@@ -101,7 +101,7 @@ export function LoginPage() {
           </Typography.Paragraph>
         </section>
       </main>
-      <section className="login-demo" aria-label="模拟环境测试账号">
+      <section className="login-demo" aria-label="测试用户一览">
         <Typography.Title level={5}>模拟环境测试账号（密码均为 {DEMO_PASSWORD}）</Typography.Title>
         <Table
           size="small"
