@@ -43,11 +43,20 @@ export default defineConfig({
         mode: wxt.config.mode,
         configuredHosts: process.env.ZHIYIN_HOSTS,
       });
+      if (matches.length === 0) {
+        // Browsers refuse a content script with no match patterns: drop it, so the build still
+        // installs (popup, options, records) and runs on no page until hosts are configured.
+        wxt.logger.warn('ZHIYIN_HOSTS is empty: this build runs on no host page.');
+        delete manifest.content_scripts;
+      }
       for (const script of manifest.content_scripts ?? []) script.matches = matches;
       // Host permissions follow the content-script hosts: the background may need to message and
       // capture those tabs, and nothing else.
       if (wxt.config.manifestVersion === 3) manifest.host_permissions = matches;
       else manifest.permissions = [...(manifest.permissions ?? []), ...matches];
+      // The toolbar button's tooltip (WXT would otherwise take the popup page's <title>).
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extActionTitle__';
     },
   },
   vite: (env) => ({

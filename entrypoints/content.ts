@@ -30,9 +30,14 @@ export default defineContentScript({
     if (instructions.welcome) await showWelcome(ctx);
 
     // SPA route changes are page visits too (WXT dispatches this from the Navigation API).
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // The Navigation API also announces full page loads before they unload this document; those
+    // are reported by the next page's own content script, so only committed same-document
+    // changes count here.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       // The title often changes just after the route; read it once the page has rendered.
-      ctx.requestAnimationFrame(() => void hello());
+      ctx.requestAnimationFrame(() => {
+        if (location.href === event.newUrl.href) void hello();
+      });
     });
   },
 });

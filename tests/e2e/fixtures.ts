@@ -13,6 +13,9 @@ import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chrom
 /** The test build of the extension (matches localhost), made by `npm run build:test`. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
 
+/** Resolves to 127.0.0.1 in the test browser but matches none of the extension's host patterns. */
+export const UNRELATED_HOST = 'unrelated-system.test';
+
 export interface ExtensionFixtures {
   /** A persistent Chromium profile with the built extension loaded. */
   context: BrowserContext;
@@ -22,6 +25,8 @@ export interface ExtensionFixtures {
   extensionId: string;
   /** Opens an extension page (e.g. `popup.html`) in a new tab. */
   openExtensionPage: (path: string) => Promise<Page>;
+  /** The extension's tab id of a page (for opening the popup page about that tab). */
+  tabIdOf: (page: Page) => Promise<number>;
 }
 
 /**
@@ -40,6 +45,8 @@ export const test = base.extend<ExtensionFixtures>({
       viewport: { width: 1366, height: 800 },
       args: [
         ...CLOSED_NETWORK_FLAGS,
+        // A host the extension is not configured for, serving the same pages (see UNRELATED_HOST).
+        `--host-resolver-rules=MAP ${UNRELATED_HOST} 127.0.0.1`,
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
       ],
@@ -62,6 +69,20 @@ export const test = base.extend<ExtensionFixtures>({
       return page;
     });
   },
+  tabIdOf: async ({ serviceWorker }, use) => {
+    await use(async (page: Page) => {
+      const url = page.url();
+      const id = await serviceWorker.evaluate(async (target) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === target)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`no tab found for ${url}`);
+      return id;
+    });
+  },
 });
+
+/** The overlay's open shadow root host on a page (contract: DESIGN.md, overlay test hooks). */
+export const OVERLAY_HOST = 'zhiyin-overlay';
 
 export { expect } from '@playwright/test';
