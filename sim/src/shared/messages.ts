@@ -21,8 +21,16 @@ export interface SimMessage {
 
 const messageStore = createStore<SimMessage[]>('messages:list', () => []);
 
-export function postMessage(message: Omit<SimMessage, 'id' | 'createdAt' | 'read'>): SimMessage {
-  const full: SimMessage = { ...message, id: newId('msg'), createdAt: simNow(), read: false };
+/** Sends a message; `createdAt` defaults to now (seeds pass a past time). */
+export function postMessage(
+  message: Omit<SimMessage, 'id' | 'createdAt' | 'read'> & { createdAt?: number; read?: boolean },
+): SimMessage {
+  const full: SimMessage = {
+    ...message,
+    id: newId('msg'),
+    createdAt: message.createdAt ?? simNow(),
+    read: message.read ?? false,
+  };
   messageStore.update((all) => [full, ...all]);
   return full;
 }
