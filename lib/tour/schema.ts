@@ -27,11 +27,9 @@ const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 
 const kebabId = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .regex(KEBAB_ID, {
-      error: `${what} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. gongwen-new-document`,
-    });
+  z.string({ error: `${what} must be a string` }).regex(KEBAB_ID, {
+    error: `${what} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. gongwen-new-document`,
+  });
 
 const nonEmptyText = (what: string) =>
   z
@@ -98,7 +96,10 @@ const CssAlternativeSchema = z.strictObject({
 export const LocatorSchema: z.ZodType<Locator> = z
   .strictObject({
     label: nonEmptyText('label').optional(),
-    role: nonEmptyText('role').optional(),
+    role: z
+      .string({ error: 'role must be a string' })
+      .regex(/^[a-z]+$/, { error: 'role must be an ARIA role name such as button, link, textbox' })
+      .optional(),
     name: nonEmptyText('name').optional(),
     text: nonEmptyText('text').optional(),
     placeholder: nonEmptyText('placeholder').optional(),
