@@ -1,0 +1,184 @@
+import {
+  arrow,
+  autoPlacement,
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  offset,
+  shift,
+  type Middleware,
+  type Placement as FloatingPlacement,
+  type VirtualElement,
+} from '@floating-ui/dom';
+
+export type CardPlacement = 'top' | 'bottom' | 'left' | 'right' | 'auto';
+
+/** Where the card and the spotlight ended up, after each update. */
+export interface AnchorState {
+  /** The target's box in the top window's viewport (CSS px). */
+  target: { x: number; y: number; width: number; height: number };
+  placement: FloatingPlacement;
+  /** The target is scrolled out of view or clipped away (floating-ui `hide`). */
+  targetHidden: boolean;
+}
+
+export interface AnchorOptions {
+  placement: CardPlacement;
+  /** The card's arrow element, positioned by floating-ui's `arrow` middleware. */
+  arrowElement?: HTMLElement | undefined;
+  /** The spotlight ring drawn around the target. */
+  spotlight?: HTMLElement | undefined;
+  /** Gap between target and card. Default 12 px. */
+  gap?: number;
+  onUpdate?: (state: AnchorState) => void;
+}
+
+/** Padding of the spotlight ring around the target, px. */
+const SPOTLIGHT_PADDING = 6;
+
+/**
+ * Keeps `card` (position: fixed, in Zhiyin's shadow root in the top frame) next to `target`,
+ * which may live in a same-origin iframe, and the spotlight ring on the target.
+ *
+ * Runs floating-ui's `autoUpdate` only while the card is shown: call the returned function to
+ * stop it (it removes every listener and observer). Updates on scroll of any overflow ancestor
+ * (inside the frame and, for frames, of the frame element in the top document), on resizes and
+ * on layout shifts, so the card does not drift from its target.
+ */
+export function anchorCard(target: Element, card: HTMLElement, options: AnchorOptions): () => void {
+  const reference = frameAwareReference(target);
+  const update = () => void position(reference, card, options);
+  const cleanups = [autoUpdate(reference, card, update)];
+  // A target inside iframes also moves when the top document (or an outer frame) scrolls.
+  for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
+  return () => {
+    for (const cleanup of cleanups) cleanup();
+  };
+}
+
+async function position(reference: VirtualElement, card: HTMLElement, options: AnchorOptions) {
+  const middleware: Middleware[] = [offset(options.gap ?? 12)];
+  middleware.push(
+    options.placement === 'auto'
+      ? autoPlacement({ allowedPlacements: ['bottom', 'top', 'right', 'left'] })
+      : flip({ fallbackAxisSideDirection: 'start' }),
+  );
+  middleware.push(shift({ padding: 8 }));
+  if (options.arrowElement) middleware.push(arrow({ element: options.arrowElement, padding: 10 }));
+  middleware.push(hide({ strategy: 'referenceHidden' }));
+
+  const result = await computePosition(reference, card, {
+    strategy: 'fixed',
+    placement: options.placement === 'auto' ? 'bottom' : options.placement,
+    middleware,
+  });
+  Object.assign(card.style, { left: `${result.x}px`, top: `${result.y}px` });
+  card.dataset.placement = result.placement;
+
+  const arrowData = result.middlewareData.arrow;
+  if (options.arrowElement && arrowData) {
+    const side = result.placement.split('-')[0] as 'top' | 'bottom' | 'left' | 'right';
+    const opposite = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }[side];
+    Object.assign(options.arrowElement.style, {
+      left: arrowData.x != null ? `${arrowData.x}px` : '',
+      top: arrowData.y != null ? `${arrowData.y}px` : '',
+      right: '',
+      bottom: '',
+      [opposite]: '-6px',
+    });
+  }
+
+  const rect = reference.getBoundingClientRect();
+  if (options.spotlight) {
+    Object.assign(options.spotlight.style, {
+      left: `${rect.x - SPOTLIGHT_PADDING}px`,
+      top: `${rect.y - SPOTLIGHT_PADDING}px`,
+      width: `${rect.width + SPOTLIGHT_PADDING * 2}px`,
+      height: `${rect.height + SPOTLIGHT_PADDING * 2}px`,
+    });
+  }
+  const targetHidden = Boolean(result.middlewareData.hide?.referenceHidden);
+  options.onUpdate?.({
+    target: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+    placement: result.placement,
+    targetHidden,
+  });
+}
+
+/** The iframe elements (innermost first) between `element` and the top document. */
+export function frameChain(element: Element): HTMLIFrameElement[] {
+  const chain: HTMLIFrameElement[] = [];
+  let view = element.ownerDocument.defaultView;
+  while (view && view !== view.parent) {
+    const frame = safeFrameElement(view);
+    if (!frame) break;
+    chain.push(frame as HTMLIFrameElement);
+    view = frame.ownerDocument.defaultView;
+  }
+  return chain;
+}
+
+function safeFrameElement(view: Window): Element | null {
+  try {
+    return view.frameElement;
+  } catch {
+    // Cross-origin parent: the content script in that frame draws its own overlay.
+    return null;
+  }
+}
+
+/**
+ * A floating-ui reference whose box is the element's box in the *top* viewport: for an element
+ * inside iframes, each frame's offset (its box plus border and padding) is added.
+ */
+export function frameAwareReference(element: Element): VirtualElement {
+  return {
+    contextElement: element,
+    getBoundingClientRect() {
+      const rect = element.getBoundingClientRect();
+      let x = rect.x;
+      let y = rect.y;
+      for (const frame of frameChain(element)) {
+        const frameRect = frame.getBoundingClientRect();
+        const style = frame.ownerDocument.defaultView?.getComputedStyle(frame);
+        x += frameRect.x + frame.clientLeft + parseFloat(style?.paddingLeft ?? '0');
+        y += frameRect.y + frame.clientTop + parseFloat(style?.paddingTop ?? '0');
+      }
+      return DOMRectReadOnly.fromRect({ x, y, width: rect.width, height: rect.height });
+    },
+  };
+}
+
+/**
+ * Brings the target into view when it is outside the viewport or covered (by a fixed or sticky
+ * header, for instance): scrolls every scroll container on the way, and for a target in frames,
+ * the frame elements too. Does nothing when the target is already visible and on top.
+ */
+export function revealTarget(target: Element): void {
+  if (isUncovered(target)) return;
+  target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  for (const frame of frameChain(target)) {
+    if (!isUncovered(frame))
+      frame.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  }
+}
+
+/** The element is inside its window's viewport and its centre point hits it (not a header). */
+function isUncovered(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return true;
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return true;
+  const inViewport =
+    rect.top >= 0 &&
+    rect.left >= 0 &&
+    rect.bottom <= view.innerHeight &&
+    rect.right <= view.innerWidth;
+  if (!inViewport) return false;
+  const hit = element.ownerDocument.elementFromPoint(
+    rect.x + rect.width / 2,
+    rect.y + rect.height / 2,
+  );
+  return hit === null || hit === element || element.contains(hit) || hit.contains(element);
+}
