@@ -1,0 +1,20 @@
+/** Help search for the popup's help center: see help-index.ts. */
+export {
+  createHelpIndex,
+  loadHelpIndex,
+  plainText,
+  CURRENT_PAGE_BOOST,
+  MAX_QUERY_LENGTH,
+} from './help-index';
+export type {
+  HelpDoc,
+  HelpDocKind,
+  HelpField,
+  HelpHit,
+  HelpIndex,
+  HelpIndexJSON,
+  HelpSearchOptions,
+  Segment,
+} from './help-index';
+export { SYNONYM_GROUPS, buildSynonymMap } from './synonyms';
+export { urlMatchesAny, urlMatchesPattern } from './url-match';

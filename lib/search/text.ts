@@ -1,0 +1,231 @@
+/**
+ * Text analysis for Chinese help search: normalisation, Chinese word + bigram tokens, pinyin and
+ * initials tokens, and splitting typed pinyin into syllables.
+ *
+ * Every token carries its span in the *normalised* text so highlights can be computed with the
+ * same code that built the index (see highlight.ts).
+ */
+import { pinyin } from 'pinyin-pro';
+import { PINYIN_SYLLABLES } from './pinyin-syllables';
+
+export interface Token {
+  term: string;
+  /** Span in the normalised text, UTF-16 offsets, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface NormalizedText {
+  text: string;
+  /** `origin[i]` is the offset in the original string of normalised unit i; one extra entry at the end. */
+  origin: number[];
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/**
+ * Runs of Han characters, or of other letters/digits (Latin words, numbers such as "10mb").
+ * Only BMP ideographs count as Han so that one character is one UTF-16 unit and spans stay simple;
+ * the rare supplementary-plane characters fall into letter runs and are matched whole.
+ */
+const RUN = /([\u3400-\u9fff\uf900-\ufaff]+)|([\p{L}\p{N}]+)/gu;
+
+/**
+ * NFKC (full-width → half-width, compatibility forms) and lower case, which is what both the index
+ * and queries see.
+ */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Like {@link normalizeText}, keeping a map back to the original offsets for highlighting. */
+export function normalizeWithOrigin(text: string): NormalizedText {
+  let out = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const normalized = ch.normalize('NFKC').toLowerCase();
+    for (let k = 0; k < normalized.length; k++) origin.push(offset);
+    out += normalized;
+    offset += ch.length;
+  }
+  origin.push(offset);
+  return { text: out, origin };
+}
+
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+export interface Run {
+  text: string;
+  start: number;
+  han: boolean;
+}
+
+/** Splits normalised text into Han runs and letter/digit runs; everything else separates. */
+export function splitRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const m of text.matchAll(RUN)) {
+    runs.push({ text: m[0], start: m.index, han: m[1] !== undefined });
+  }
+  return runs;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+function getSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+/** Dictionary words of a Han run (Intl.Segmenter, ICU's Chinese dictionary), with offsets in the run. */
+export function segmentWords(run: string): { word: string; index: number }[] {
+  const words: { word: string; index: number }[] = [];
+  for (const s of getSegmenter().segment(run)) {
+    if (s.isWordLike !== false) words.push({ word: s.segment, index: s.index });
+  }
+  return words;
+}
+
+/**
+ * Index tokens of a Han run: every character bigram (so any part of a word of two or more
+ * characters can be found), dictionary words of three or more characters (whole-word matches
+ * score higher), and the last character on its own (prefix search covers the others).
+ */
+export function hanTokens(run: string, offset: number, withWords: boolean, out: Token[]): void {
+  const n = run.length;
+  if (n === 1) {
+    out.push({ term: run, start: offset, end: offset + 1 });
+    return;
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    out.push({ term: run.slice(i, i + 2), start: offset + i, end: offset + i + 2 });
+  }
+  out.push({ term: run.charAt(n - 1), start: offset + n - 1, end: offset + n });
+  if (withWords && n > 2) {
+    for (const { word, index } of segmentWords(run)) {
+      if (word.length > 2)
+        out.push({ term: word, start: offset + index, end: offset + index + word.length });
+    }
+  }
+}
+
+/**
+ * Tokens of a text field: Han bigrams (+ words when `withWords`) and lower-case letter/digit words.
+ * Input must already be normalised.
+ */
+export function textTokens(normalized: string, withWords: boolean): Token[] {
+  const out: Token[] = [];
+  for (const run of splitRuns(normalized)) {
+    if (run.han) hanTokens(run.text, run.start, withWords, out);
+    else out.push({ term: run.text, start: run.start, end: run.start + run.text.length });
+  }
+  return out;
+}
+
+const pinyinCache = new Map<string, string[]>();
+const PINYIN_CACHE_LIMIT = 50_000;
+
+/**
+ * Toneless pinyin of each character of a Han word (ü as v). pinyin-pro resolves polyphones from
+ * the word (银行 → yin hang), so words are looked up whole and cached: help content repeats its
+ * vocabulary, which keeps index builds fast.
+ */
+export function wordPinyin(word: string): string[] {
+  let syllables = pinyinCache.get(word);
+  if (!syllables) {
+    syllables = pinyin(word, { toneType: 'none', type: 'array', v: true });
+    if (syllables.length !== word.length) {
+      // Should not happen for BMP Han text; fall back to one lookup per character.
+      syllables = [...word].map((ch) => pinyin(ch, { toneType: 'none', v: true }));
+    }
+    if (pinyinCache.size >= PINYIN_CACHE_LIMIT) pinyinCache.clear();
+    pinyinCache.set(word, syllables);
+  }
+  return syllables;
+}
+
+/** Per-character syllables of a Han run, resolved word by word. */
+export function runPinyin(run: string): string[] {
+  const syllables: string[] = [];
+  for (const { word } of segmentWords(run)) syllables.push(...wordPinyin(word));
+  return syllables;
+}
+
+/** Longest initials n-gram indexed (typing more initials than this still matches by prefix). */
+const MAX_INITIALS = 6;
+
+/**
+ * Pinyin and initials tokens of a normalised text:
+ * - pinyin: syllable bigrams ("gongwen" for 公文, "wenshen" across words), whole words of three or
+ *   more characters ("yingyezhizhao"), and lone characters;
+ * - initials: the first letters of 2–6 consecutive characters ("gw", "xjgw", …).
+ */
+export function pinyinTokens(normalized: string): { pinyin: Token[]; initials: Token[] } {
+  const py: Token[] = [];
+  const initials: Token[] = [];
+  for (const run of splitRuns(normalized)) {
+    if (!run.han) continue;
+    const base = run.start;
+    const syllables = runPinyin(run.text);
+    const n = syllables.length;
+    if (n === 1) py.push({ term: syllables[0] ?? '', start: base, end: base + 1 });
+    for (let i = 0; i + 1 < n; i++) {
+      py.push({ term: `${syllables[i]}${syllables[i + 1]}`, start: base + i, end: base + i + 2 });
+    }
+    if (n > 2) {
+      for (const { word, index } of segmentWords(run.text)) {
+        if (word.length > 2) {
+          py.push({
+            term: syllables.slice(index, index + word.length).join(''),
+            start: base + index,
+            end: base + index + word.length,
+          });
+        }
+      }
+    }
+    const letters = syllables.map((s) => s.charAt(0));
+    for (let i = 0; i + 1 < n; i++) {
+      let term = letters[i] ?? '';
+      for (let len = 2; len <= MAX_INITIALS && i + len <= n; len++) {
+        term += letters[i + len - 1] ?? '';
+        initials.push({ term, start: base + i, end: base + i + len });
+      }
+    }
+  }
+  return { pinyin: py, initials };
+}
+
+/**
+ * Splits typed pinyin into syllables ("xinjiangongwen" → xin jian gong wen), preferring the
+ * fewest syllables. With `allowPartialLast`, the last piece may be an unfinished syllable
+ * ("gongw" → gong w), as happens while typing. Returns `undefined` when no split exists.
+ */
+export function splitPinyin(input: string, allowPartialLast = false): string[] | undefined {
+  const n = input.length;
+  if (n === 0 || !/^[a-z]+$/.test(input)) return undefined;
+  // best[i] = fewest syllables covering input.slice(i); computed right to left.
+  const best: (string[] | undefined)[] = new Array<string[] | undefined>(n + 1);
+  best[n] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    let choice: string[] | undefined;
+    for (let len = Math.min(6, n - i); len >= 1; len--) {
+      const piece = input.slice(i, i + len);
+      const rest = best[i + len];
+      if (!rest) continue;
+      const ok =
+        PINYIN_SYLLABLES.has(piece) ||
+        (allowPartialLast && i + len === n && isSyllablePrefix(piece));
+      if (ok && (!choice || rest.length + 1 < choice.length)) choice = [piece, ...rest];
+    }
+    best[i] = choice;
+  }
+  return best[0];
+}
+
+const SYLLABLE_PREFIXES = new Set<string>();
+for (const s of PINYIN_SYLLABLES)
+  for (let k = 1; k <= s.length; k++) SYLLABLE_PREFIXES.add(s.slice(0, k));
+
+function isSyllablePrefix(piece: string): boolean {
+  return SYLLABLE_PREFIXES.has(piece);
+}
