@@ -91,7 +91,7 @@ export interface HelpIndex {
 const FORMAT_VERSION = 1;
 
 /** Score multiplier for documents that apply to the current page. */
-export const CURRENT_PAGE_BOOST = 1.6;
+export const CURRENT_PAGE_BOOST = 2;
 /** Longest query considered, in characters (the rest is ignored to bound latency). */
 export const MAX_QUERY_LENGTH = 64;
 const DEFAULT_LIMIT = 10;
@@ -514,7 +514,8 @@ class MiniSearchHelpIndex implements HelpIndex {
         score,
         matched: FIELDS.filter((f) => byField.has(f)).map((field) => ({
           field,
-          terms: byField.get(field) ?? [],
+          // Sorted: MiniSearch's term order differs between a built and a loaded index.
+          terms: [...(byField.get(field) ?? [])].sort(),
         })),
         onCurrentPage,
         highlights: {

@@ -10,7 +10,7 @@
  * word of their own, so that 卡 in 社保卡 or 银行卡 does not pull in 卡顿.
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['密码', '口令', '登录密码'],
+  ['密码', '口令'],
   ['营业执照', '执照', '营业证'],
   ['上报', '报送', '填报', '申报'],
   ['附件', '文件', '材料'],

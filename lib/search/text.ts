@@ -27,7 +27,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * Only BMP ideographs count as Han so that one character is one UTF-16 unit and spans stay simple;
  * the rare supplementary-plane characters fall into letter runs and are matched whole.
  */
-const RUN = /([\u3400-\u9fff\uf900-\ufaff]+)|([\p{L}\p{N}]+)/gu;
+const RUN = /([\u3400-\u9fff\uf900-\ufaff]+)|((?:(?![\u3400-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+)/gu;
 
 /**
  * NFKC (full-width → half-width, compatibility forms) and lower case, which is what both the index
