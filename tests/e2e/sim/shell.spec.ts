@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function login(page: Page, account: string) {
+  await page.goto('login.html');
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill('Zhiyin@2024');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/index\.html/);
+}
+
+test('重置演示数据 removes the trainee’s work and restores the seed, keeping the login', async ({
+  page,
+}) => {
+  await login(page, 'zhangsan');
+  await page.goto('index.html#/docs/new');
+  await page.getByLabel('标题').fill('关于练习数据的通知');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByTestId('doc-detail')).toContainText('草稿');
+  await page.goto('index.html#/docs');
+  await expect(page.getByRole('link', { name: '关于练习数据的通知' })).toBeVisible();
+
+  await page.getByRole('button', { name: '重置演示数据' }).click();
+  await page.getByRole('button', { name: '确认重置' }).click();
+  await expect(
+    page.getByRole('link', { name: '关于本月便民服务事项办理情况的报告' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: '关于练习数据的通知' })).toHaveCount(0);
+  await expect(page.locator('.sim-header')).toContainText('张三');
+});
+
+test('the header shows the platform, the test-data badge and the todo count', async ({ page }) => {
+  await login(page, 'lisi');
+  const header = page.locator('.sim-header');
+  await expect(header).toContainText('XX市数字政府统一协同平台');
+  await expect(header).toContainText('模拟环境 · 测试数据');
+  // The seed has one 请示 waiting for 部门负责人.
+  const todoLink = page.getByRole('navigation', { name: '顶部导航' }).getByRole('link', {
+    name: /我的待办/,
+  });
+  await expect(todoLink).toContainText('1');
+  await todoLink.click();
+  await expect(
+    page.getByRole('link', { name: '关于申请购置综合受理窗口叫号设备的请示' }),
+  ).toBeVisible();
+});
+
+test('系统管理 is only in the menu of super administrators', async ({ page }) => {
+  await login(page, 'zhangsan');
+  const menu = page.getByRole('navigation', { name: '功能菜单' });
+  await expect(
+    menu.getByRole('link', { name: '公文管理' }).or(menu.getByText('公文管理')),
+  ).toBeVisible();
+  await expect(menu.getByText('系统管理')).toHaveCount(0);
+  await page.getByLabel('演示身份切换', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('系统管理员（系统管理员）').click();
+  await expect(page.locator('.sim-header')).toContainText('系统管理员');
+  await expect(
+    page.getByRole('navigation', { name: '功能菜单' }).getByText('系统管理'),
+  ).toBeVisible();
+});
+
+test('global search finds documents and help articles', async ({ page }) => {
+  await login(page, 'zhangsan');
+  await page.getByLabel('全局搜索').fill('叫号');
+  await page.getByLabel('全局搜索').press('Enter');
+  await expect(
+    page.getByRole('link', { name: '关于申请购置综合受理窗口叫号设备的请示' }),
+  ).toBeVisible();
+  await page.getByLabel('全局搜索').fill('附件上传');
+  await page.getByLabel('全局搜索').press('Enter');
+  await expect(page.getByRole('link', { name: '附件上传失败怎么办？' })).toBeVisible();
+});
