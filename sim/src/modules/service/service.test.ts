@@ -131,3 +131,14 @@ describe('模板导入', () => {
     expect(isRowValid(preview.rows[0]!)).toBe(true);
   });
 });
+
+describe('downloadable templates', () => {
+  it('ships the CSV template the module generates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(
+      new URL('../../../public/templates/business-licence-import.csv', import.meta.url),
+      'utf8',
+    );
+    expect(file).toBe(templateCsv());
+  });
+});
