@@ -83,8 +83,10 @@ export function PasswordPage({ session }: { session: Session }) {
           dependencies={['oldPassword']}
           extra="8-16位，须同时包含字母、数字和符号，不能与原密码相同"
           rules={[
+            { required: true, message: '请输入新密码' },
             ({ getFieldValue }) => ({
               validator(_, value: string | undefined) {
+                if (!value) return Promise.resolve();
                 const result = checkPassword(value ?? '');
                 if (!result.ok) {
                   return Promise.reject(
