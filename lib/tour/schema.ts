@@ -26,14 +26,18 @@ export type StartTrigger = (typeof START_TRIGGERS)[number];
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 
+/** "x is required" when the key is absent, `otherwise` when it has the wrong type. */
+const required = (what: string, otherwise: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${what} is required` : otherwise;
+
 const kebabId = (what: string) =>
-  z.string({ error: `${what} must be a string` }).regex(KEBAB_ID, {
+  z.string({ error: required(what, `${what} must be a string`) }).regex(KEBAB_ID, {
     error: `${what} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. gongwen-new-document`,
   });
 
 const nonEmptyText = (what: string) =>
   z
-    .string({ error: `${what} must be a string` })
+    .string({ error: required(what, `${what} must be a string`) })
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
@@ -304,7 +308,9 @@ export const TourSchema = z
     id: kebabId('tour id'),
     title: nonEmptyText('title'),
     summary: nonEmptyText('summary'),
-    module: z.enum(TOUR_MODULES, { error: `module must be one of ${TOUR_MODULES.join(' / ')}` }),
+    module: z.enum(TOUR_MODULES, {
+      error: required('module', `module must be one of ${TOUR_MODULES.join(' / ')}`),
+    }),
     audience: z
       .array(
         z.enum(AUDIENCE_ROLES, { error: `audience must be among ${AUDIENCE_ROLES.join(' / ')}` }),
