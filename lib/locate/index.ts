@@ -7,7 +7,7 @@
  */
 export { resolveTarget, walkFrames, describeLocator } from './resolve';
 export type { ResolveOptions } from './resolve';
-export { waitForTarget } from './wait';
+export { waitForAbsence, waitForTarget } from './wait';
 export type { WaitOptions } from './wait';
 export { isVisible } from './visibility';
 export type { VisibilityOptions } from './visibility';

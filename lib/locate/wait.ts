@@ -9,7 +9,10 @@ import { resolveTarget, walkFrames } from './resolve';
 import type { ImmediateOutcome, LocateOutcome } from './types';
 
 export interface WaitOptions extends ResolveOptions {
-  /** Give up after this long (the step's `missing.wait`, parsed with parseDuration). */
+  /**
+   * Give up after this long (the step's `missing.wait`, parsed with parseDuration).
+   * `Infinity` waits until found or aborted.
+   */
   timeoutMs: number;
   /** Abort when the step ends: the observer disconnects and the promise resolves `aborted`. */
   signal?: AbortSignal;
@@ -59,10 +62,37 @@ export function waitForTarget(
   root: Scope,
   options: WaitOptions,
 ): Promise<LocateOutcome> {
+  return waitUntil(target, root, options, (outcome) => FINAL.has(outcome.kind));
+}
+
+/**
+ * Wait until nothing visible matches `target` any more (a step that advances when a dialog or a
+ * loading mask disappears). Resolves with the first `not-found` or `hidden` outcome, or `timeout`
+ * / `aborted`; same cleanup guarantees as {@link waitForTarget}.
+ */
+export function waitForAbsence(
+  target: Target,
+  root: Scope,
+  options: WaitOptions,
+): Promise<LocateOutcome> {
+  return waitUntil(
+    target,
+    root,
+    options,
+    (outcome) => outcome.kind === 'not-found' || outcome.kind === 'hidden',
+  );
+}
+
+function waitUntil(
+  target: Target,
+  root: Scope,
+  options: WaitOptions,
+  done: (outcome: ImmediateOutcome) => boolean,
+): Promise<LocateOutcome> {
   const { timeoutMs, signal, ...resolveOptions } = options;
   if (signal?.aborted) return Promise.resolve({ kind: 'aborted' });
   const first = resolveTarget(target, root, resolveOptions);
-  if (FINAL.has(first.kind)) return Promise.resolve(first);
+  if (done(first)) return Promise.resolve(first);
 
   const rootDocument = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   const view = rootDocument.defaultView;
@@ -74,10 +104,13 @@ export function waitForTarget(
     const observed = new Set<Node>();
     const observer = new view.MutationObserver(check);
     const loadListeners = new Map<Document, () => void>();
-    const timer = view.setTimeout(
-      () => finish({ kind: 'timeout', waitedMs: view.performance.now() - startedAt, last }),
-      timeoutMs,
-    );
+    // setTimeout would turn Infinity into 0 and fire at once.
+    const timer = Number.isFinite(timeoutMs)
+      ? view.setTimeout(
+          () => finish({ kind: 'timeout', waitedMs: view.performance.now() - startedAt, last }),
+          timeoutMs,
+        )
+      : undefined;
 
     function observe(node: Node): void {
       if (observed.has(node)) return;
@@ -108,7 +141,7 @@ export function waitForTarget(
     function check(): void {
       observeFrames();
       last = resolveTarget(target, root, resolveOptions);
-      if (FINAL.has(last.kind)) finish(last);
+      if (done(last)) finish(last);
     }
 
     function onAbort(): void {
@@ -119,7 +152,7 @@ export function waitForTarget(
       observer.disconnect();
       for (const [doc, onLoad] of loadListeners) doc.removeEventListener('load', onLoad, true);
       loadListeners.clear();
-      view?.clearTimeout(timer);
+      if (timer !== undefined) view?.clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       resolve(outcome);
     }
