@@ -19,3 +19,4 @@ export type {
   LocateOutcomeKind,
   LocatorRef,
 } from './types';
+export { readFieldValue, watchFieldValue } from './field-value';

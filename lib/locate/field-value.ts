@@ -1,0 +1,92 @@
+/**
+ * The value a person sees in a form field, for `input` and `change` step advances. Native controls
+ * have `.value`; component-library selects do not fire native change events and keep their value
+ * in rendered text, so both are read here, and {@link watchFieldValue} reports changes of either.
+ */
+import { normalizeText } from './text';
+
+const NATIVE_CONTROL = 'input:not([type="hidden"]), textarea, select';
+
+/** Libraries' rendered select values: [select root, selected-value element]. */
+const RENDERED_SELECTS = [
+  // Ant Design 6 renders the value in .ant-select-content (title = label); 4–5 in .ant-select-selection-item.
+  { root: '.ant-select', value: '.ant-select-content-has-value, .ant-select-selection-item' },
+  // Element Plus: the value shares the placeholder's element, minus `is-transparent`.
+  {
+    root: '.el-select',
+    value: '.el-select__selected-item.el-select__placeholder:not(.is-transparent)',
+  },
+] as const;
+
+function isNativeControl(
+  element: Element,
+): element is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+  return element.matches(NATIVE_CONTROL);
+}
+
+/**
+ * The current value of the field `element` is (or wraps): a native control's value, a component
+ * select's displayed label (`''` when nothing is selected), or `undefined` when `element` is not a
+ * field.
+ */
+export function readFieldValue(element: Element): string | undefined {
+  if (isNativeControl(element)) return element.value;
+  for (const select of RENDERED_SELECTS) {
+    const root = element.closest(select.root) ?? element.querySelector(select.root);
+    if (!root) continue;
+    const value = root.querySelector(select.value);
+    return value ? normalizeText(value.getAttribute('title') ?? value.textContent ?? '') : '';
+  }
+  const inner = element.querySelector(NATIVE_CONTROL);
+  return inner && isNativeControl(inner) ? inner.value : undefined;
+}
+
+/**
+ * Call `onChange(value, kind)` whenever the field's value changes: `input` for typing into a text
+ * control, `change` for a committed change (native change event, or a component select showing a
+ * new label). Listens to input/change events and a MutationObserver on the field; everything is
+ * removed when `signal` aborts.
+ */
+export function watchFieldValue(
+  element: Element,
+  onChange: (value: string, kind: 'input' | 'change') => void,
+  options: { signal: AbortSignal },
+): void {
+  const view = element.ownerDocument.defaultView;
+  if (!view || options.signal.aborted) return;
+  let last = readFieldValue(element);
+  const report = (kind: 'input' | 'change'): void => {
+    const value = readFieldValue(element);
+    if (value === undefined || value === last) return;
+    last = value;
+    onChange(value, kind);
+  };
+  const onInput = (): void => report('input');
+  const onNativeChange = (): void => {
+    // A native change event after typing commits the same value: still report it as a change.
+    const value = readFieldValue(element);
+    if (value !== undefined) {
+      last = value;
+      onChange(value, 'change');
+    }
+  };
+  element.addEventListener('input', onInput, true);
+  element.addEventListener('change', onNativeChange, true);
+  const observer = new view.MutationObserver(() => report('change'));
+  observer.observe(element, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['title', 'class'],
+  });
+  options.signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      element.removeEventListener('input', onInput, true);
+      element.removeEventListener('change', onNativeChange, true);
+    },
+    { once: true },
+  );
+}

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { readFieldValue, watchFieldValue } from '../../../lib/locate/field-value';
+import { resolveTarget } from '../../../lib/locate/resolve';
+import type { Target } from '../../../lib/tour/schema';
+import { loadFixture } from './load-fixture';
+
+function field(target: Target): Element {
+  const outcome = resolveTarget(target, document, { layout: false });
+  if (outcome.kind !== 'found') throw new Error(`expected found, got ${outcome.kind}`);
+  return outcome.element;
+}
+
+describe('readFieldValue on real component markup', () => {
+  it('reads antd selects (empty and selected) and inputs', () => {
+    loadFixture('antd-form.html');
+    expect(readFieldValue(field({ label: '文种' }))).toBe('');
+    const title = field({ label: '标题' }) as HTMLInputElement;
+    title.value = '关于召开会议的通知';
+    expect(readFieldValue(title)).toBe('关于召开会议的通知');
+    loadFixture('antd-select-open.html');
+    expect(readFieldValue(field({ label: '文种' }))).toBe('请示');
+  });
+
+  it('reads Element Plus selects and wrapped inputs', () => {
+    loadFixture('element-plus-dialog.html');
+    expect(readFieldValue(field({ label: '事项类型' }))).toBe('社保查询');
+    expect(readFieldValue(field({ label: '材料名称' }))).toBe('');
+    loadFixture('element-plus-form.html');
+    expect(readFieldValue(field({ label: '事项类型' }))).toBe('');
+  });
+
+  it('is undefined for elements that are not fields', () => {
+    loadFixture('antd-form.html');
+    expect(readFieldValue(field({ role: 'button', name: '提交审核' }))).toBeUndefined();
+  });
+});
+
+describe('watchFieldValue', () => {
+  it('reports typing as input and a component select showing a new label as change, until aborted', async () => {
+    loadFixture('element-plus-dialog.html');
+    const seen: [string, string][] = [];
+    const controller = new AbortController();
+    const wrapper = field({ label: '材料名称' });
+    const select = field({ label: '事项类型' });
+    watchFieldValue(wrapper, (value, kind) => seen.push([kind, value]), {
+      signal: controller.signal,
+    });
+    watchFieldValue(select, (value, kind) => seen.push([kind, value]), {
+      signal: controller.signal,
+    });
+
+    const input = wrapper.querySelector('input') as HTMLInputElement;
+    input.value = '营业执照';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Element Plus re-renders the selected label when the user picks another option.
+    const label = select.querySelector('.el-select__placeholder span') as HTMLElement;
+    label.textContent = '营业执照办理';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual([
+      ['input', '营业执照'],
+      ['change', '营业执照办理'],
+    ]);
+
+    controller.abort();
+    input.value = '之后的输入';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    label.textContent = '社保查询';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toHaveLength(2);
+  });
+});
