@@ -340,6 +340,7 @@ describe('navigation', () => {
     const next = runner.dispatch({ type: 'NEXT' });
     expect(runner.state.status).toBe('waiting-for-navigation');
     expect(next).toContainEqual({ type: 'await-navigation', stepIndex: 1, url: '/gongwen/list*' });
+    expect(runner.dispatch({ type: 'NAVIGATED', url: 'http://gov.local/home' })).toEqual([]);
     const arrived = runner.dispatch({ type: 'NAVIGATED', url: 'http://gov.local/gongwen/list' });
     expect(runner.state.status).toBe('waiting-for-target');
     expect(kinds(arrived)).toContain('resolve-target');
