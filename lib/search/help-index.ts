@@ -1,7 +1,7 @@
 /**
  * Chinese-aware help search over articles, tours and rules (the popup's help center).
  *
- * Engine: MiniSearch (BM25+, prefix and fuzzy search, serialisable) with our own analysis:
+ * Engine: a compact BM25+ inverted index (engine.ts) with our own analysis:
  * - Chinese text → character bigrams + Intl.Segmenter words (titles, keywords, queries), so both
  *   whole words and parts of words match ("营业执" finds 营业执照);
  * - titles and keywords → pinyin syllable bigrams + whole-word pinyin ("gongwen") and initials
@@ -12,23 +12,28 @@
  * - ranking → BM25+ × query coverage (a document matching every part of the query beats one
  *   matching a single part many times) × a boost for documents that apply to the current page.
  *
- * Why MiniSearch: bench/search measures it against Fuse.js on the same corpus; see bench/README.md.
+ * Engine choice: bench/search measures this index, MiniSearch fed the same terms, and Fuse.js on the
+ * same corpus; MiniSearch ranked identically but built ~5× slower (see bench/README.md).
  */
-import MiniSearch from 'minisearch';
-import type { AsPlainObject, Query, SearchResult } from 'minisearch';
+import type { EngineJSON, TermQuery } from './engine';
+import { InvertedIndex } from './engine';
 import type { Segment } from './highlight';
 import { plainSegments, segmentsFromSpans } from './highlight';
 import { buildSynonymMap } from './synonyms';
 import type { Token } from './text';
 import {
+  MAX_INITIALS,
   normalizeText,
   normalizeWithOrigin,
+  pinyinTerms,
   pinyinTokens,
   segmentWords,
   splitPinyin,
   splitRuns,
+  textTerms,
   textTokens,
 } from './text';
+import { PINYIN_SYLLABLES } from './pinyin-syllables';
 import { urlMatchesAny } from './url-match';
 
 export type { Segment } from './highlight';
@@ -75,7 +80,19 @@ export interface HelpSearchOptions {
 export interface HelpIndexJSON {
   format: 'zhiyin-help-index';
   version: typeof FORMAT_VERSION;
-  index: AsPlainObject;
+  docs: StoredDoc[];
+  engine: EngineJSON;
+}
+
+/** What is kept of each document for results and highlights. */
+export interface StoredDoc {
+  id: string;
+  kind: HelpDocKind;
+  title: string;
+  /** Body as plain text (Markdown markers stripped). */
+  body: string;
+  module?: string;
+  urlPatterns?: string[];
 }
 
 export interface HelpIndex {
@@ -88,7 +105,7 @@ export interface HelpIndex {
   toJSON(): HelpIndexJSON;
 }
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /** Score multiplier for documents that apply to the current page. */
 export const CURRENT_PAGE_BOOST = 2;
@@ -98,33 +115,17 @@ const DEFAULT_LIMIT = 10;
 const SNIPPET_LENGTH = 72;
 const SNIPPET_LEAD = 14;
 
-const FIELDS: HelpField[] = ['title', 'keywords', 'body', 'pinyin', 'initials'];
-const FIELD_BOOST: Record<HelpField, number> = {
-  title: 3,
-  keywords: 2.5,
-  body: 1,
-  pinyin: 2,
-  initials: 1.2,
-};
+/** Indexed fields, in engine field-index order. */
+export const HELP_FIELDS: readonly HelpField[] = [
+  'title',
+  'keywords',
+  'body',
+  'pinyin',
+  'initials',
+];
+const F = { title: 0, keywords: 1, body: 2, pinyin: 3, initials: 4 } as const;
+const FIELD_BOOST: readonly number[] = [3, 2.5, 1, 2, 1.2];
 const SYNONYM_BOOST = 0.8;
-
-/** What MiniSearch stores and indexes for one document (short keys keep the JSON small). */
-interface IndexedDoc {
-  id: string;
-  title: string;
-  keywords: string;
-  body: string;
-  pinyin: string;
-  initials: string;
-  /** Stored: original title, plain body, kind, module, url patterns joined by newlines. */
-  t: string;
-  b: string;
-  k: HelpDocKind;
-  m: string;
-  u: string;
-}
-
-type Stored = Pick<IndexedDoc, 't' | 'b' | 'k' | 'm' | 'u'>;
 
 /** Strips Markdown markers that would otherwise show up in snippets and as tokens. */
 export function plainText(markdown: string): string {
@@ -137,40 +138,33 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-const terms = (tokens: Token[]) => tokens.map((t) => t.term);
-
-function toIndexedDoc(doc: HelpDoc): IndexedDoc {
-  const keywords = (doc.keywords ?? []).join('，');
+/**
+ * The terms of one document per field, in {@link HELP_FIELDS} order. Exported so the benchmark
+ * can feed exactly the same terms to other engines.
+ */
+export function analyzeHelpDoc(doc: HelpDoc): string[][] {
   const nTitle = normalizeText(doc.title);
-  const nKeywords = normalizeText(keywords);
-  const body = plainText(doc.body);
-  const py = pinyinTokens(`${nTitle}，${nKeywords}`);
-  return {
-    id: doc.id,
-    title: terms(textTokens(nTitle, true)).join(' '),
-    keywords: terms(textTokens(nKeywords, true)).join(' '),
-    body: terms(textTokens(normalizeText(body), false)).join(' '),
-    pinyin: terms(py.pinyin).join(' '),
-    initials: terms(py.initials).join(' '),
-    t: doc.title,
-    b: body,
-    k: doc.kind,
-    m: doc.module ?? '',
-    u: (doc.urlPatterns ?? []).join('\n'),
-  };
+  const nKeywords = normalizeText((doc.keywords ?? []).join('，'));
+  const py = pinyinTerms(`${nTitle}，${nKeywords}`);
+  // Index-time word segmentation is off: ICU splits Chinese finely (营业|执照), so its words longer
+  // than two characters are rare and bigrams already cover them; it cost a third of build time.
+  return [
+    textTerms(nTitle),
+    textTerms(nKeywords),
+    textTerms(normalizeText(plainText(doc.body))),
+    py.pinyin,
+    py.initials,
+  ];
 }
 
-// Terms are computed in toIndexedDoc and joined by spaces, so MiniSearch only splits them again.
-const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
-const identity = (term: string): string => term;
-
-function miniSearchOptions() {
+function toStoredDoc(doc: HelpDoc): StoredDoc {
   return {
-    fields: FIELDS,
-    storeFields: ['t', 'b', 'k', 'm', 'u'],
-    tokenize: splitTerms,
-    processTerm: identity,
-    searchOptions: { tokenize: (q: string) => [q], processTerm: identity },
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    body: plainText(doc.body),
+    ...(doc.module ? { module: doc.module } : {}),
+    ...(doc.urlPatterns?.length ? { urlPatterns: doc.urlPatterns } : {}),
   };
 }
 
@@ -281,13 +275,18 @@ function planQuery(query: string): QueryPlan {
         const bigrams: string[] = [];
         for (let i = 0; i + 1 < syllables.length; i++) {
           const bigram = `${syllables[i]}${syllables[i + 1]}`;
-          plan.syllableBigrams.push({ term: bigram, prefix: i + 2 === syllables.length });
+          // Prefix only for an unfinished last syllable ("gongw"): a finished one is matched exactly.
+          const last = i + 2 === syllables.length;
+          plan.syllableBigrams.push({
+            term: bigram,
+            prefix: last && !PINYIN_SYLLABLES.has(syllables[i + 1] ?? ''),
+          });
           bigrams.push(bigram);
         }
         unit.alternatives.push(bigrams);
       }
       if (term.length >= 2) {
-        const initials = term.slice(0, 6);
+        const initials = term.slice(0, MAX_INITIALS);
         plan.initials.push(initials);
         unit.alternatives.push([initials]);
       }
@@ -307,51 +306,42 @@ function synonymsOf(word: string): string[] {
   return [...found];
 }
 
-function latinFuzzy(term: string): number | false {
-  if (!/^[a-z]+$/.test(term) || term.length < 5) return false;
-  return term.length >= 7 ? 2 : 1;
+/** Edit distance allowed for a typed Latin term: none for short ones, where typos look like other words. */
+function latinFuzzy(term: string): number {
+  if (!/^[a-z]+$/.test(term) || term.length < 5) return 0;
+  return term.length >= 8 ? 2 : 1;
 }
 
-function toMiniSearchQuery(plan: QueryPlan): Query | undefined {
-  const queries: Query[] = [];
-  if (plan.han.size > 0) {
-    const han = plan.han;
+const HAN_FIELDS = [F.title, F.keywords, F.body];
+const LATIN_FIELDS = [F.title, F.keywords, F.body, F.pinyin];
+
+function toTermQueries(plan: QueryPlan): TermQuery[] {
+  const queries: TermQuery[] = [];
+  for (const [term, boost] of plan.han) {
+    // Chinese is never fuzzed; a lone character matches the words it starts.
+    queries.push({ term, fields: HAN_FIELDS, prefix: term.length === 1, fuzzy: 0, boost });
+  }
+  for (const { term } of plan.latin) {
     queries.push({
-      queries: [...han.keys()],
-      fields: ['title', 'keywords', 'body'],
-      prefix: (term: string) => term.length === 1,
-      fuzzy: false,
-      boostTerm: (term: string) => han.get(term) ?? 1,
+      term,
+      fields: LATIN_FIELDS,
+      prefix: term.length >= 2,
+      fuzzy: latinFuzzy(term),
+      boost: 1,
     });
   }
-  if (plan.latin.length > 0) {
-    queries.push({
-      queries: plan.latin.map((l) => l.term),
-      fields: ['title', 'keywords', 'body', 'pinyin'],
-      prefix: (term: string) => term.length >= 2,
-      fuzzy: (term: string) => latinFuzzy(term),
-    });
+  for (const { term, prefix } of plan.syllableBigrams) {
+    queries.push({ term, fields: [F.pinyin], prefix, fuzzy: 0, boost: 1 });
   }
-  if (plan.syllableBigrams.length > 0) {
-    const prefixed = new Set(plan.syllableBigrams.filter((b) => b.prefix).map((b) => b.term));
-    queries.push({
-      queries: [...new Set(plan.syllableBigrams.map((b) => b.term))],
-      fields: ['pinyin'],
-      prefix: (term: string) => prefixed.has(term),
-      fuzzy: false,
-    });
+  for (const term of plan.initials) {
+    queries.push({ term, fields: [F.initials], prefix: true, fuzzy: 0, boost: 1 });
   }
-  if (plan.initials.length > 0) {
-    queries.push({ queries: plan.initials, fields: ['initials'], prefix: true, fuzzy: false });
-  }
-  if (queries.length === 0) return undefined;
-  return { combineWith: 'OR', queries };
+  return queries;
 }
 
 /** Share of the query's units a result satisfies, 0–1. */
-function coverage(plan: QueryPlan, queryTerms: readonly string[]): number {
+function coverage(plan: QueryPlan, matched: ReadonlySet<string>): number {
   if (plan.units.length === 0) return 1;
-  const matched = new Set(queryTerms);
   let total = 0;
   for (const unit of plan.units) {
     let best = 0;
@@ -369,10 +359,14 @@ function coverage(plan: QueryPlan, queryTerms: readonly string[]): number {
 // ---------------------------------------------------------------------------------------------
 // Highlights
 
-function matchedTermsByField(match: SearchResult['match']): Map<HelpField, string[]> {
+function matchedTermsByField(
+  match: ReadonlyMap<string, ReadonlySet<number>>,
+): Map<HelpField, string[]> {
   const byField = new Map<HelpField, string[]>();
-  for (const [term, fields] of Object.entries(match)) {
-    for (const field of fields as HelpField[]) {
+  for (const [term, fields] of match) {
+    for (const fieldIndex of fields) {
+      const field = HELP_FIELDS[fieldIndex];
+      if (!field) continue;
       const list = byField.get(field) ?? [];
       list.push(term);
       byField.set(field, list);
@@ -408,7 +402,7 @@ function titleSegments(
   const spans: Token[] = [];
   const titleTerms = new Set(byField.get('title') ?? []);
   if (titleTerms.size > 0) {
-    for (const token of textTokens(text, true)) if (titleTerms.has(token.term)) spans.push(token);
+    for (const token of textTokens(text, false)) if (titleTerms.has(token.term)) spans.push(token);
   }
   const pinyinTerms = new Set(byField.get('pinyin') ?? []);
   const initialsTerms = new Set(byField.get('initials') ?? []);
@@ -476,82 +470,99 @@ function pinyinMatchedTitleWords(
 // ---------------------------------------------------------------------------------------------
 // Index
 
-class MiniSearchHelpIndex implements HelpIndex {
-  constructor(private readonly engine: MiniSearch<IndexedDoc>) {}
+class InvertedHelpIndex implements HelpIndex {
+  constructor(
+    private readonly docs: readonly StoredDoc[],
+    private readonly engine: InvertedIndex,
+  ) {}
 
   get size(): number {
-    return this.engine.documentCount;
+    return this.docs.length;
   }
 
   search(query: string, options: HelpSearchOptions = {}): HelpHit[] {
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const plan = planQuery(query);
-    const msQuery = toMiniSearchQuery(plan);
-    if (!msQuery || limit === 0) return [];
-    const results = this.engine.search(msQuery, { boost: FIELD_BOOST });
+    const termQueries = toTermQueries(plan);
+    if (termQueries.length === 0 || limit === 0) return [];
+    const matches = this.engine.search(termQueries, FIELD_BOOST);
 
     const currentUrl = options.currentUrl;
-    const ranked = results.map((result) => {
-      const stored = result as unknown as SearchResult & Stored;
+    const ranked: {
+      doc: StoredDoc;
+      match: ReadonlyMap<string, ReadonlySet<number>>;
+      score: number;
+      onCurrentPage: boolean;
+    }[] = [];
+    for (const m of matches.values()) {
+      const doc = this.docs[m.doc];
+      if (!doc) continue;
       const onCurrentPage =
         currentUrl !== undefined &&
-        stored.u !== '' &&
-        urlMatchesAny(currentUrl, stored.u.split('\n'));
-      const cover = coverage(plan, result.queryTerms);
-      const score = result.score * cover * cover * (onCurrentPage ? CURRENT_PAGE_BOOST : 1);
-      return { stored, score, onCurrentPage };
-    });
-    ranked.sort((a, b) => b.score - a.score);
+        doc.urlPatterns !== undefined &&
+        urlMatchesAny(currentUrl, doc.urlPatterns);
+      const cover = coverage(plan, m.queryTerms);
+      const score = m.score * cover * cover * (onCurrentPage ? CURRENT_PAGE_BOOST : 1);
+      ranked.push({ doc, match: m.match, score, onCurrentPage });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
 
-    return ranked.slice(0, limit).map(({ stored, score, onCurrentPage }) => {
-      const byField = matchedTermsByField(stored.match);
-      const titleWords = pinyinMatchedTitleWords(stored.t, byField, plan.initials);
+    return ranked.slice(0, limit).map(({ doc, match, score, onCurrentPage }) => {
+      const byField = matchedTermsByField(match);
+      const titleWords = pinyinMatchedTitleWords(doc.title, byField, plan.initials);
       return {
-        id: String(stored.id),
-        kind: stored.k,
-        title: stored.t,
-        ...(stored.m ? { module: stored.m } : {}),
+        id: doc.id,
+        kind: doc.kind,
+        title: doc.title,
+        ...(doc.module ? { module: doc.module } : {}),
         score,
-        matched: FIELDS.filter((f) => byField.has(f)).map((field) => ({
+        matched: HELP_FIELDS.filter((f) => byField.has(f)).map((field) => ({
           field,
-          // Sorted: MiniSearch's term order differs between a built and a loaded index.
           terms: [...(byField.get(field) ?? [])].sort(),
         })),
         onCurrentPage,
         highlights: {
-          title: titleSegments(stored.t, byField, plan.initials),
-          snippet: snippetSegments(stored.b, new Set(byField.get('body') ?? []), titleWords),
+          title: titleSegments(doc.title, byField, plan.initials),
+          snippet: snippetSegments(doc.body, new Set(byField.get('body') ?? []), titleWords),
         },
       };
     });
   }
 
   forPage(currentUrl: string, limit = DEFAULT_LIMIT) {
-    const out: { id: string; kind: HelpDocKind; title: string }[] = [];
-    for (const result of this.engine.search(MiniSearch.wildcard)) {
-      const stored = result as unknown as SearchResult & Stored;
-      if (stored.u && urlMatchesAny(currentUrl, stored.u.split('\n'))) {
-        out.push({ id: String(stored.id), kind: stored.k, title: stored.t });
-        if (out.length >= limit) break;
-      }
-    }
-    return out;
+    return this.docs
+      .filter((doc) => doc.urlPatterns !== undefined && urlMatchesAny(currentUrl, doc.urlPatterns))
+      .slice(0, limit)
+      .map((doc) => ({ id: doc.id, kind: doc.kind, title: doc.title }));
   }
 
   toJSON(): HelpIndexJSON {
-    return { format: 'zhiyin-help-index', version: FORMAT_VERSION, index: this.engine.toJSON() };
+    return {
+      format: 'zhiyin-help-index',
+      version: FORMAT_VERSION,
+      docs: [...this.docs],
+      engine: this.engine.toJSON(),
+    };
   }
 }
 
 /**
- * Builds a help index. Document ids must be unique (MiniSearch throws on a duplicate id).
+ * Builds a help index.
  * Pinyin is computed here, so build once (at extension build time or on first use) and keep the
  * result with {@link HelpIndex.toJSON} / {@link loadHelpIndex}.
+ * @throws Error when two documents share an id.
  */
 export function createHelpIndex(docs: readonly HelpDoc[]): HelpIndex {
-  const engine = new MiniSearch<IndexedDoc>(miniSearchOptions());
-  engine.addAll(docs.map(toIndexedDoc));
-  return new MiniSearchHelpIndex(engine);
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    if (seen.has(doc.id)) throw new Error(`Duplicate help document id: ${doc.id}`);
+    seen.add(doc.id);
+  }
+  const engine = InvertedIndex.build(
+    HELP_FIELDS.length,
+    docs.map((doc) => ({ fields: analyzeHelpDoc(doc) })),
+  );
+  return new InvertedHelpIndex(docs.map(toStoredDoc), engine);
 }
 
 /**
@@ -568,6 +579,6 @@ export function loadHelpIndex(json: HelpIndexJSON | string): HelpIndex {
   ) {
     throw new Error(`Not a zhiyin help index of format version ${FORMAT_VERSION}; rebuild it`);
   }
-  const engine = MiniSearch.loadJS<IndexedDoc>((data as HelpIndexJSON).index, miniSearchOptions());
-  return new MiniSearchHelpIndex(engine);
+  const index = data as HelpIndexJSON;
+  return new InvertedHelpIndex(index.docs, InvertedIndex.fromJSON(index.engine));
 }

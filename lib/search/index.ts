@@ -3,6 +3,8 @@ export {
   createHelpIndex,
   loadHelpIndex,
   plainText,
+  analyzeHelpDoc,
+  HELP_FIELDS,
   CURRENT_PAGE_BOOST,
   MAX_QUERY_LENGTH,
 } from './help-index';
@@ -15,6 +17,7 @@ export type {
   HelpIndexJSON,
   HelpSearchOptions,
   Segment,
+  StoredDoc,
 } from './help-index';
 export { SYNONYM_GROUPS, buildSynonymMap } from './synonyms';
 export { urlMatchesAny, urlMatchesPattern } from './url-match';

@@ -87,24 +87,28 @@ export function segmentWords(run: string): { word: string; index: number }[] {
 }
 
 /**
- * Index tokens of a Han run: every character bigram (so any part of a word of two or more
- * characters can be found), dictionary words of three or more characters (whole-word matches
- * score higher), and the last character on its own (prefix search covers the others).
+ * Receives each token. Indexing only keeps `term`; highlighting keeps the span. A callback instead
+ * of token objects because a 2,000-article build makes half a million of them and the garbage
+ * collector was a fifth of build time.
  */
-export function hanTokens(run: string, offset: number, withWords: boolean, out: Token[]): void {
+export type EmitToken = (term: string, start: number, end: number) => void;
+
+/**
+ * Index tokens of a Han run: every character bigram (so any part of a word of two or more
+ * characters can be found), dictionary words of three or more characters when `withWords`, and
+ * the last character on its own (prefix search covers the others).
+ */
+export function hanTokens(run: string, offset: number, withWords: boolean, emit: EmitToken): void {
   const n = run.length;
   if (n === 1) {
-    out.push({ term: run, start: offset, end: offset + 1 });
+    emit(run, offset, offset + 1);
     return;
   }
-  for (let i = 0; i + 1 < n; i++) {
-    out.push({ term: run.slice(i, i + 2), start: offset + i, end: offset + i + 2 });
-  }
-  out.push({ term: run.charAt(n - 1), start: offset + n - 1, end: offset + n });
+  for (let i = 0; i + 1 < n; i++) emit(run.slice(i, i + 2), offset + i, offset + i + 2);
+  emit(run.charAt(n - 1), offset + n - 1, offset + n);
   if (withWords && n > 2) {
     for (const { word, index } of segmentWords(run)) {
-      if (word.length > 2)
-        out.push({ term: word, start: offset + index, end: offset + index + word.length });
+      if (word.length > 2) emit(word, offset + index, offset + index + word.length);
     }
   }
 }
@@ -113,12 +117,24 @@ export function hanTokens(run: string, offset: number, withWords: boolean, out: 
  * Tokens of a text field: Han bigrams (+ words when `withWords`) and lower-case letter/digit words.
  * Input must already be normalised.
  */
+export function forEachTextToken(normalized: string, withWords: boolean, emit: EmitToken): void {
+  for (const run of splitRuns(normalized)) {
+    if (run.han) hanTokens(run.text, run.start, withWords, emit);
+    else emit(run.text, run.start, run.start + run.text.length);
+  }
+}
+
+/** {@link forEachTextToken} collected as tokens with spans (for highlighting). */
 export function textTokens(normalized: string, withWords: boolean): Token[] {
   const out: Token[] = [];
-  for (const run of splitRuns(normalized)) {
-    if (run.han) hanTokens(run.text, run.start, withWords, out);
-    else out.push({ term: run.text, start: run.start, end: run.start + run.text.length });
-  }
+  forEachTextToken(normalized, withWords, (term, start, end) => out.push({ term, start, end }));
+  return out;
+}
+
+/** {@link forEachTextToken} collected as terms only (for indexing). */
+export function textTerms(normalized: string): string[] {
+  const out: string[] = [];
+  forEachTextToken(normalized, false, (term) => out.push(term));
   return out;
 }
 
@@ -126,9 +142,8 @@ const pinyinCache = new Map<string, string[]>();
 const PINYIN_CACHE_LIMIT = 50_000;
 
 /**
- * Toneless pinyin of each character of a Han word (ü as v). pinyin-pro resolves polyphones from
- * the word (银行 → yin hang), so words are looked up whole and cached: help content repeats its
- * vocabulary, which keeps index builds fast.
+ * Toneless pinyin of each character of a Han word or run (ü as v), cached. pinyin-pro resolves
+ * polyphones from context (银行 → yin hang), so text is looked up whole, never per character.
  */
 export function wordPinyin(word: string): string[] {
   let syllables = pinyinCache.get(word);
@@ -144,54 +159,76 @@ export function wordPinyin(word: string): string[] {
   return syllables;
 }
 
-/** Per-character syllables of a Han run, resolved word by word. */
+/**
+ * Per-character syllables of a Han run. One pinyin-pro call per run (it segments internally to
+ * resolve polyphones such as 银行 → yin hang), cached because titles and keywords repeat.
+ */
 export function runPinyin(run: string): string[] {
-  const syllables: string[] = [];
-  for (const { word } of segmentWords(run)) syllables.push(...wordPinyin(word));
-  return syllables;
+  return wordPinyin(run);
 }
 
+/** Longest syllable n-gram indexed as one pinyin term. */
+const MAX_PINYIN_NGRAM = 4;
 /** Longest initials n-gram indexed (typing more initials than this still matches by prefix). */
-const MAX_INITIALS = 6;
+export const MAX_INITIALS = 5;
 
 /**
  * Pinyin and initials tokens of a normalised text:
- * - pinyin: syllable bigrams ("gongwen" for 公文, "wenshen" across words), whole words of three or
- *   more characters ("yingyezhizhao"), and lone characters;
- * - initials: the first letters of 2–6 consecutive characters ("gw", "xjgw", …).
+ * - pinyin: syllable 2- to 4-grams ("gongwen" for 公文, "wenshen" across words, "yingyezhizhao"),
+ *   and lone characters;
+ * - initials: the first letters of 2–5 consecutive characters ("gw", "xjgw", …).
  */
-export function pinyinTokens(normalized: string): { pinyin: Token[]; initials: Token[] } {
-  const py: Token[] = [];
-  const initials: Token[] = [];
+export function forEachPinyinToken(
+  normalized: string,
+  emitPinyin: EmitToken,
+  emitInitials: EmitToken,
+): void {
   for (const run of splitRuns(normalized)) {
     if (!run.han) continue;
     const base = run.start;
     const syllables = runPinyin(run.text);
     const n = syllables.length;
-    if (n === 1) py.push({ term: syllables[0] ?? '', start: base, end: base + 1 });
+    if (n === 1) emitPinyin(syllables[0] ?? '', base, base + 1);
+    // 3- and 4-grams ("yanzhengma", "shujubeifen") give typed pinyin with a typo a whole term to
+    // be fuzzy-matched against.
     for (let i = 0; i + 1 < n; i++) {
-      py.push({ term: `${syllables[i]}${syllables[i + 1]}`, start: base + i, end: base + i + 2 });
-    }
-    if (n > 2) {
-      for (const { word, index } of segmentWords(run.text)) {
-        if (word.length > 2) {
-          py.push({
-            term: syllables.slice(index, index + word.length).join(''),
-            start: base + index,
-            end: base + index + word.length,
-          });
-        }
+      let term = syllables[i] ?? '';
+      for (let len = 2; len <= MAX_PINYIN_NGRAM && i + len <= n; len++) {
+        term += syllables[i + len - 1] ?? '';
+        emitPinyin(term, base + i, base + i + len);
       }
     }
-    const letters = syllables.map((s) => s.charAt(0));
     for (let i = 0; i + 1 < n; i++) {
-      let term = letters[i] ?? '';
+      let term = (syllables[i] ?? '').charAt(0);
       for (let len = 2; len <= MAX_INITIALS && i + len <= n; len++) {
-        term += letters[i + len - 1] ?? '';
-        initials.push({ term, start: base + i, end: base + i + len });
+        term += (syllables[i + len - 1] ?? '').charAt(0);
+        emitInitials(term, base + i, base + i + len);
       }
     }
   }
+}
+
+/** {@link forEachPinyinToken} collected as tokens with spans (for highlighting). */
+export function pinyinTokens(normalized: string): { pinyin: Token[]; initials: Token[] } {
+  const py: Token[] = [];
+  const initials: Token[] = [];
+  forEachPinyinToken(
+    normalized,
+    (term, start, end) => py.push({ term, start, end }),
+    (term, start, end) => initials.push({ term, start, end }),
+  );
+  return { pinyin: py, initials };
+}
+
+/** {@link forEachPinyinToken} collected as terms only (for indexing). */
+export function pinyinTerms(normalized: string): { pinyin: string[]; initials: string[] } {
+  const py: string[] = [];
+  const initials: string[] = [];
+  forEachPinyinToken(
+    normalized,
+    (term) => py.push(term),
+    (term) => initials.push(term),
+  );
   return { pinyin: py, initials };
 }
 
