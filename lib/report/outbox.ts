@@ -499,11 +499,9 @@ async function readServerMessage(response: Response): Promise<string> {
     // Not JSON: the text itself is the message.
     message = body.replace(/<[^>]*>/g, ' ');
   }
-  // eslint-disable-next-line no-control-regex
-  const clean = message
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Control characters could garble the status line the user reads.
+  const printable = [...message].map((ch) => (/\p{Cc}/u.test(ch) ? ' ' : ch)).join('');
+  const clean = printable.replace(/\s+/g, ' ').trim();
   return clean.length > MAX_SERVER_MESSAGE_CHARS
     ? `${clean.slice(0, MAX_SERVER_MESSAGE_CHARS - 1)}…`
     : clean;
