@@ -482,7 +482,11 @@ class Machine {
       // The user did what the step asks before its card could be shown.
       return this.complete();
     }
-    if (s.status === 'waiting-for-navigation' && step.page !== undefined && !matchUrlGlob(step.page, url)) {
+    if (
+      s.status === 'waiting-for-navigation' &&
+      step.page !== undefined &&
+      !matchUrlGlob(step.page, url)
+    ) {
       return; // still not there: keep waiting, nothing new to do
     }
     // Anything else: the document changed under the step. Start over for this step (wait for its

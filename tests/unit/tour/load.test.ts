@@ -207,3 +207,11 @@ describe('renames', () => {
     );
   });
 });
+
+describe('this repository', () => {
+  it('every tour in tours/ validates (with file, line and path in any failure)', () => {
+    const repo = join(import.meta.dirname, '../../..');
+    const { errors } = loadTours([join(repo, 'tours')], { cwd: repo });
+    expect(errors.map(formatTourError)).toEqual([]);
+  });
+});
