@@ -57,7 +57,8 @@ export function isVisible(element: Element, options: VisibilityOptions = {}): bo
     if (rect.width === 0 && rect.height === 0) return false;
     if (
       typeof element.checkVisibility === 'function' &&
-      !element.checkVisibility({ opacityProperty: true })
+      // Chromium before 121 only knows the older option name checkOpacity.
+      !element.checkVisibility({ opacityProperty: true, checkOpacity: true })
     ) {
       return false;
     }
