@@ -10,6 +10,7 @@ export default defineConfig({
       'tests/unit/**/*.test.{ts,tsx}',
       'tests/dom/**/*.test.{ts,tsx}',
       'sim/**/*.test.{ts,tsx}',
+      'tests/integration/**/*.test.ts',
     ],
     setupFiles: ['tests/setup/unit.ts'],
     restoreMocks: true,
