@@ -2,7 +2,7 @@
  * The problem report format (schemaVersion 1): what the extension stores in its outbox, POSTs to
  * the administrator's endpoint and writes into export files. Human documentation with an example:
  * docs/report-format.md; JSON Schema: docs/report-schema.json (generated from these schemas by
- * `npm run report:schema`).
+ * `npx tsx scripts/report-schema.ts` (npm script `report:schema`)).
  *
  * Compatibility rule: within schemaVersion 1 only new *optional* fields may be added, so receivers
  * must ignore fields they do not know. Removing, renaming or changing the meaning of a field bumps
@@ -156,6 +156,9 @@ export function reportJsonSchema(): Record<string, unknown> {
   const report = z.toJSONSchema(ProblemReportSchema, { target: 'draft-2020-12', io: 'input' });
   const exportFile = z.toJSONSchema(ReportExportSchema, { target: 'draft-2020-12', io: 'input' });
   const { $schema: _ignored, ...exportBody } = exportFile;
+  // Each exported report is a report: point at the root schema instead of repeating it.
+  const exportProperties = exportBody.properties as Record<string, Record<string, unknown>>;
+  exportProperties.reports = { ...exportProperties.reports, items: { $ref: '#' } };
   return {
     ...report,
     $id: 'https://zhiyin.local/schemas/problem-report-v1.json',
