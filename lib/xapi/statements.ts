@@ -20,6 +20,7 @@ import type {
   XapiActivity,
   XapiContext,
   XapiResult,
+  XapiScore,
   XapiStatement,
   XapiVerb,
 } from './types';
@@ -109,6 +110,11 @@ export interface StatementFactoryOptions {
 
 const zh = (text: string): LanguageMap => ({ [STATEMENT_LANGUAGE]: text });
 
+/** Scores have one decimal; dividing via integers keeps `scaled` free of float noise (0.967). */
+function scoreOutOf100(total: number): XapiScore {
+  return { scaled: Math.round(total * 10) / 1000, raw: total, min: 0, max: 100 };
+}
+
 export function createStatementFactory(
   identity: XapiIdentity,
   options: StatementFactoryOptions = {},
@@ -193,7 +199,7 @@ export function createStatementFactory(
       return statement(event, score.passed ? VERBS.passed : VERBS.failed, object, {
         parent: tourActivity(event.tourId, event.tourTitle),
         result: {
-          score: { scaled: score.total / 100, raw: score.total, min: 0, max: 100 },
+          score: scoreOutOf100(score.total),
           success: score.passed,
           completion: score.finished,
           duration: isoDuration(score.elapsedMs),
@@ -216,7 +222,7 @@ export function createStatementFactory(
       if (score.shortAnswerScore !== null)
         extensions[ext('short-answer-score')] = score.shortAnswerScore;
       const result: XapiResult = {
-        score: { scaled: score.total / 100, raw: score.total, min: 0, max: 100 },
+        score: scoreOutOf100(score.total),
         success: score.passed,
         completion: true,
         extensions,

@@ -180,6 +180,28 @@ describe('statement factory', () => {
     expect(practical!.context.registration).toBe(registration);
   });
 
+  it('keeps the scaled score free of floating-point noise', () => {
+    const score = scorePracticalAssessment({
+      steps: ['a', 'b', 'c'].map((id) => ({ id, required: true, checksData: false })),
+      attempts: ['a', 'b', 'c'].map((stepId) => ({
+        stepId,
+        outcome: 'completed' as const,
+        wrongActions: stepId === 'c' ? 1 : 0,
+        rejectedValues: 0,
+      })),
+      timing: { timeLimitMs: 600_000 },
+      elapsedMs: 1000,
+    });
+    const statement = createStatementFactory(identity).practicalAssessed({
+      tourId: 't',
+      tourTitle: 'T',
+      at,
+      score,
+    });
+    // 36.7 + 30 + 27.5 (accuracy follows step correctness: no data checks) = 94.2
+    expect(statement.result?.score).toEqual({ scaled: 0.942, raw: 94.2, min: 0, max: 100 });
+  });
+
   it('reports the written test and refuses while short answers are ungraded', () => {
     const { written } = allStatements();
     expect(written!.result).toMatchObject({
