@@ -5,7 +5,9 @@ import type { Quiz } from '../../../lib/assessment/quiz';
 import { isoDuration } from '../../../lib/xapi/duration';
 import { createStatementFactory } from '../../../lib/xapi/statements';
 import type { XapiStatement } from '../../../lib/xapi/types';
-import { stepIri, tourIri } from '../../../lib/xapi/vocabulary';
+import { statementForTourRecord } from '../../../lib/xapi/tour-records';
+import { DEFAULT_ACTIVITY_BASE, VERBS, stepIri, tourIri } from '../../../lib/xapi/vocabulary';
+import { TourSchema } from '../../../lib/tour/schema';
 import { xapiProblems } from './validate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -270,5 +272,99 @@ describe('isoDuration', () => {
   it('refuses negative and non-finite values', () => {
     expect(() => isoDuration(-1)).toThrow(RangeError);
     expect(() => isoDuration(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('statementForTourRecord', () => {
+  const tour = TourSchema.parse({
+    id: 'gongwen-new-document',
+    title: '新建公文并提交审核',
+    summary: '新建一份通知并提交审核',
+    module: '操作',
+    audience: ['业务操作人员'],
+    applies: { url: '/gongwen/new*' },
+    steps: [
+      {
+        id: 'choose-type',
+        title: '选择文种',
+        body: '…',
+        target: { label: '文种' },
+        advance: { on: 'change' },
+      },
+      {
+        id: 'submit',
+        body: '提交',
+        target: { role: 'button', name: '提交审核' },
+        advance: { on: 'click' },
+      },
+    ],
+  });
+  const factory = createStatementFactory(identity);
+  const base = { tourId: tour.id, at };
+
+  it('maps started, step-completed and finished to attempted, experienced and completed', () => {
+    const attempted = statementForTourRecord(
+      factory,
+      tour,
+      { ...base, kind: 'started' },
+      registration,
+    );
+    expect(attempted).toMatchObject({
+      verb: { id: VERBS.attempted.id },
+      context: { registration },
+    });
+    const experienced = statementForTourRecord(factory, tour, {
+      ...base,
+      kind: 'step-completed',
+      stepId: 'choose-type',
+      stepIndex: 0,
+      ms: 3500,
+    });
+    expect(experienced).toMatchObject({
+      verb: { id: VERBS.experienced.id },
+      object: {
+        id: stepIri(DEFAULT_ACTIVITY_BASE, tour.id, 'choose-type'),
+        definition: { name: { 'zh-CN': '选择文种' } },
+      },
+      result: { duration: 'PT3.5S' },
+    });
+    const completed = statementForTourRecord(factory, tour, {
+      ...base,
+      kind: 'finished',
+      ms: 61_000,
+    });
+    expect(completed).toMatchObject({
+      verb: { id: VERBS.completed.id },
+      result: { completion: true, duration: 'PT1M1S' },
+    });
+    for (const statement of [attempted, experienced, completed])
+      expect(xapiProblems(statement)).toEqual([]);
+  });
+
+  it('sends nothing for skips, failures, abandonment and other tours', () => {
+    expect(
+      statementForTourRecord(factory, tour, {
+        ...base,
+        kind: 'step-skipped',
+        stepId: 'submit',
+        stepIndex: 1,
+        reason: 'user',
+      }),
+    ).toBeNull();
+    expect(
+      statementForTourRecord(factory, tour, {
+        ...base,
+        kind: 'step-failed',
+        stepId: 'submit',
+        stepIndex: 1,
+        reason: 'not-found',
+      }),
+    ).toBeNull();
+    expect(
+      statementForTourRecord(factory, tour, { ...base, kind: 'abandoned', stepIndex: 1, ms: 5 }),
+    ).toBeNull();
+    expect(
+      statementForTourRecord(factory, tour, { ...base, tourId: 'other', kind: 'started' }),
+    ).toBeNull();
   });
 });
