@@ -64,3 +64,9 @@ export {
   type AlarmsLike,
 } from './alarm';
 export { describeReportStatus, type ReportStatusText } from './status-text';
+export {
+  submitReport,
+  toReportListItem,
+  type ReportListItem,
+  type SubmitReportReply,
+} from './service';

@@ -40,8 +40,8 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export interface ReportOutboxOptions {
   /** The outbox table (`database().reportOutbox` in the extension). */
   table: EntityTable<OutboxRecord, 'id'>;
-  /** `fetch` (the global one in the extension; Node's in tests). */
-  fetch: FetchLike;
+  /** Default: the global `fetch` (Node's in tests works the same). */
+  fetch?: FetchLike;
   /**
    * The configured endpoint, read at every add/delivery so policy changes apply at once; `null`
    * when none is configured.
@@ -103,7 +103,10 @@ export class ReportOutbox {
 
   constructor(options: ReportOutboxOptions) {
     this.table = options.table;
-    this.fetch = options.fetch;
+    const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+    // Called as a plain function: a browser's fetch invoked as a method of another object throws
+    // "Illegal invocation".
+    this.fetch = (input, init) => fetchImpl(input, init);
     this.endpoint = options.endpoint;
     this.clock = options.clock ?? Date.now;
     this.random = options.random ?? Math.random;
