@@ -71,7 +71,13 @@ function makePhone(rand: () => number): string {
 }
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+
+/** Moves a time after 17:30 to 09:10 of the next day, so decisions happen in office hours. */
+function nextOfficeTime(at: number): number {
+  const d = new Date(at);
+  if (d.getHours() * 60 + d.getMinutes() <= 17 * 60 + 30) return at;
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 9, 10).getTime();
+}
 
 /** 60 applications over the last ~8 weeks; the newest 8 are still waiting for 李四. */
 export function seedApplications(now: number): {
@@ -82,10 +88,22 @@ export function seedApplications(now: number): {
   const applications: LicenceApplication[] = [];
   const sms: SmsRecord[] = [];
   const perDay = new Map<string, number>();
+  // One application per working day, oldest first, received during office hours (09:00–17:00).
+  const days: Date[] = [];
+  for (let back = 1; days.length < 60; back++) {
+    const day = new Date(now);
+    day.setDate(day.getDate() - back);
+    if (day.getDay() !== 0 && day.getDay() !== 6) days.unshift(day);
+  }
   for (let i = 0; i < 60; i++) {
-    // Oldest first so 受理编号 sequence numbers grow with time within a day.
-    const age = (59 - i) * 0.95 * DAY + Math.floor(rand() * 6) * HOUR;
-    const createdAt = now - age - 2 * HOUR;
+    const day = days[i] ?? new Date(now);
+    const createdAt = new Date(
+      day.getFullYear(),
+      day.getMonth(),
+      day.getDate(),
+      9 + Math.floor(rand() * 8),
+      Math.floor(rand() * 60),
+    ).getTime();
     const d = new Date(createdAt);
     const stamp = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
     const seq = (perDay.get(stamp) ?? 0) + 1;
@@ -125,7 +143,10 @@ export function seedApplications(now: number): {
       { at: createdAt, action: '提交审批', actor: clerk.name, note: '提交至李四审核' },
     );
     if (status !== 'pending') {
-      const decidedAt = Math.min(createdAt + (4 + Math.floor(rand() * 40)) * HOUR, now - HOUR);
+      const decidedAt = Math.min(
+        nextOfficeTime(createdAt + (1 + Math.floor(rand() * 6)) * HOUR),
+        now - HOUR,
+      );
       app.decidedAt = decidedAt;
       if (status === 'rejected') {
         app.rejectReason = pick(rand, REJECT_REASONS);

@@ -68,7 +68,7 @@ export function AccountPage({ session }: { session: Session }) {
             },
           ]}
         />
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           账号由单位统一开通。密码须为8-16位且包含字母、数字、符号，每3个月更换一次；连续5次登录失败将锁定30分钟。
         </Typography.Paragraph>
       </Card>

@@ -27,10 +27,16 @@ export function ImportPage({ session }: { session: Session }) {
   const badRows = (preview?.rows.length ?? 0) - validRows.length;
 
   const columns: TableColumnsType<ImportRow> = [
-    { title: '行号', dataIndex: 'rowNumber', width: 60 },
+    { title: '行号', dataIndex: 'rowNumber', width: 60, fixed: 'left' },
     ...FIELD_ORDER.map((key) => ({
       title: FIELD_LABELS[key],
       key,
+      width:
+        key === 'scope'
+          ? 200
+          : key === 'creditCode' || key === 'idNumber' || key === 'companyName'
+            ? 200
+            : 120,
       ellipsis: key === 'scope',
       render: (_: unknown, row: ImportRow) => (
         <span style={row.errors[key] ? { color: '#cf1322' } : undefined}>
@@ -41,7 +47,8 @@ export function ImportPage({ session }: { session: Session }) {
     {
       title: '校验结果',
       key: 'result',
-      width: 280,
+      width: 340,
+      fixed: 'right',
       render: (_, row) =>
         isRowValid(row) ? (
           <Tag color="success">通过</Tag>
@@ -134,7 +141,7 @@ export function ImportPage({ session }: { session: Session }) {
                 columns={columns}
                 dataSource={preview.rows}
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                scroll={{ x: 1300 }}
+                scroll={{ x: 1600 }}
               />
               <div className="svc-actions">
                 <Button type="primary" disabled={validRows.length === 0} onClick={doImport}>
