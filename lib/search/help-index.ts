@@ -27,6 +27,7 @@ import {
   normalizeWithOrigin,
   pinyinTerms,
   pinyinTokens,
+  prefetchPinyin,
   segmentWords,
   splitPinyin,
   splitRuns,
@@ -145,7 +146,7 @@ export function plainText(markdown: string): string {
 export function analyzeHelpDoc(doc: HelpDoc): string[][] {
   const nTitle = normalizeText(doc.title);
   const nKeywords = normalizeText((doc.keywords ?? []).join('，'));
-  const py = pinyinTerms(`${nTitle}，${nKeywords}`);
+  const py = pinyinTerms(pinyinSource(nTitle, nKeywords));
   // Index-time word segmentation is off: ICU splits Chinese finely (营业|执照), so its words longer
   // than two characters are rare and bigrams already cover them; it cost a third of build time.
   return [
@@ -155,6 +156,16 @@ export function analyzeHelpDoc(doc: HelpDoc): string[][] {
     py.pinyin,
     py.initials,
   ];
+}
+
+/**
+ * Title plus the keywords that are not already part of it: pinyin is the costliest part of a
+ * build, and a keyword inside the title adds no pinyin term the title does not have.
+ */
+function pinyinSource(normalizedTitle: string, normalizedKeywords: string): string {
+  // NFKC has turned the full-width commas the keywords were joined with into ",".
+  const extra = normalizedKeywords.split(',').filter((k) => k && !normalizedTitle.includes(k));
+  return [normalizedTitle, ...extra].join(',');
 }
 
 function toStoredDoc(doc: HelpDoc): StoredDoc {
@@ -558,6 +569,11 @@ export function createHelpIndex(docs: readonly HelpDoc[]): HelpIndex {
     if (seen.has(doc.id)) throw new Error(`Duplicate help document id: ${doc.id}`);
     seen.add(doc.id);
   }
+  prefetchPinyin(
+    docs.map((doc) =>
+      pinyinSource(normalizeText(doc.title), normalizeText((doc.keywords ?? []).join('，'))),
+    ),
+  );
   const engine = InvertedIndex.build(
     HELP_FIELDS.length,
     docs.map((doc) => ({ fields: analyzeHelpDoc(doc) })),

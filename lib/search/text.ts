@@ -148,7 +148,7 @@ const PINYIN_CACHE_LIMIT = 50_000;
 export function wordPinyin(word: string): string[] {
   let syllables = pinyinCache.get(word);
   if (!syllables) {
-    syllables = pinyin(word, { toneType: 'none', type: 'array', v: true });
+    syllables = pinyin(word, { toneType: 'none', type: 'array', v: true, toneSandhi: false });
     if (syllables.length !== word.length) {
       // Should not happen for BMP Han text; fall back to one lookup per character.
       syllables = [...word].map((ch) => pinyin(ch, { toneType: 'none', v: true }));
@@ -167,16 +167,44 @@ export function runPinyin(run: string): string[] {
   return wordPinyin(run);
 }
 
+/**
+ * Fills the pinyin cache for many texts with one pinyin-pro call: its per-call overhead was about
+ * a third of the pinyin cost of an index build. Runs are joined with a full-width comma, which
+ * pinyin-pro returns as one array element, so the output lines up with the input characters.
+ */
+export function prefetchPinyin(texts: Iterable<string>): void {
+  const pending: string[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const run of splitRuns(text)) {
+      if (run.han && !pinyinCache.has(run.text) && !seen.has(run.text)) {
+        seen.add(run.text);
+        pending.push(run.text);
+      }
+    }
+  }
+  if (pending.length === 0) return;
+  const joined = pending.join('，');
+  const syllables = pinyin(joined, { toneType: 'none', type: 'array', v: true, toneSandhi: false });
+  if (syllables.length !== joined.length) return; // Misaligned: leave it to per-run lookups.
+  let at = 0;
+  for (const run of pending) {
+    if (pinyinCache.size >= PINYIN_CACHE_LIMIT) return;
+    pinyinCache.set(run, syllables.slice(at, at + run.length));
+    at += run.length + 1;
+  }
+}
+
 /** Longest syllable n-gram indexed as one pinyin term. */
 const MAX_PINYIN_NGRAM = 4;
 /** Longest initials n-gram indexed (typing more initials than this still matches by prefix). */
-export const MAX_INITIALS = 5;
+export const MAX_INITIALS = 4;
 
 /**
  * Pinyin and initials tokens of a normalised text:
  * - pinyin: syllable 2- to 4-grams ("gongwen" for 公文, "wenshen" across words, "yingyezhizhao"),
  *   and lone characters;
- * - initials: the first letters of 2–5 consecutive characters ("gw", "xjgw", …).
+ * - initials: the first letters of 2–4 consecutive characters ("gw", "xjgw", …).
  */
 export function forEachPinyinToken(
   normalized: string,
