@@ -156,13 +156,20 @@ export class ReportOutbox {
     if (!check.ok) return { ...run, skipped: 'invalid-endpoint' };
 
     const due = await this.table.where('dueAt').belowOrEqual(now).primaryKeys();
-    const pending = [...due];
+    // A lease taken "in the future" means the system clock was set back since: that lease could
+    // otherwise block its report for as long as the clock moved.
+    const backdated = await this.table
+      .where('status')
+      .equals('sending')
+      .filter((record) => (record.lastAttemptAt ?? 0) > now)
+      .primaryKeys();
+    const pending = [...new Set([...due, ...backdated])];
     const worker = async () => {
       for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
         await this.attempt(id, now, endpoint.token, check.url.href, run);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, pending.length) }, worker));
     return run;
   }
 
@@ -314,7 +321,9 @@ export class ReportOutbox {
   private async claim(id: string, now: number): Promise<OutboxRecord | 'failed' | null> {
     return this.transaction(async () => {
       const record = await this.table.get(id);
-      if (!record || record.dueAt === undefined || record.dueAt > now) return null;
+      if (!record || record.dueAt === undefined) return null;
+      const backdated = record.status === 'sending' && (record.lastAttemptAt ?? 0) > now;
+      if (record.dueAt > now && !backdated) return null;
       if (record.status !== 'queued' && record.status !== 'sending') return null;
       let lastError = record.lastError;
       if (record.status === 'sending') {

@@ -212,3 +212,22 @@ describe('outbox resilience', () => {
     expectEachStoredOnce(reports);
   });
 });
+
+describe('clock set back', () => {
+  it('a send interrupted before the system clock was set back is retried without waiting', async () => {
+    const name = freshDatabaseName();
+    const report = sampleReport();
+    const dying = dyingFetch(0, 1);
+    const before = open(name, { fetch: dying.fetch });
+    await before.outbox.add(report);
+    void before.outbox.deliverDue(clock.now);
+    await dying.claimed;
+    before.db.close();
+
+    clock.set(START - 24 * 3600_000);
+    const after = open(name);
+    await after.outbox.deliverDue(clock.now);
+    expect((await after.outbox.get(report.id))?.status).toBe('sent');
+    expect(receiver.stored.has(report.id)).toBe(true);
+  });
+});
