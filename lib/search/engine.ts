@@ -1,11 +1,11 @@
 /**
  * A compact inverted index with BM25+ scoring, prefix expansion and bounded fuzzy matching.
  *
- * Why not MiniSearch: with our Chinese analysis (every character bigram of every body) MiniSearch
- * spent ~1.2 s building and ~0.3 s loading a 2,060-article index on the target machine, because
- * each term insertion walks its radix tree; a Map-based index does the same in a fraction of that
- * (bench/README.md has the figures). Scoring follows MiniSearch's BM25+ (k1 1.2, b 0.7, δ 0.5) so
- * the ranking behaviour measured with it carries over.
+ * Why not MiniSearch: fed exactly the terms our Chinese analysis produces (every character bigram
+ * of every body, pinyin n-grams of titles), MiniSearch 7 needed 4–6× longer just to index them
+ * than this whole build takes including the analysis (over a second for 2,060 articles), which
+ * missed the 300 ms build budget; the help-search benchmark (bench/README.md) measures both.
+ * Scoring follows MiniSearch's BM25+ (k1 1.2, b 0.7, δ 0.5) and its prefix/fuzzy weights.
  *
  * Terms are opaque strings here; analysis (bigrams, pinyin, …) happens in text.ts.
  */

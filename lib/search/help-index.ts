@@ -12,8 +12,8 @@
  * - ranking → BM25+ × query coverage (a document matching every part of the query beats one
  *   matching a single part many times) × a boost for documents that apply to the current page.
  *
- * Engine choice: bench/search measures this index, MiniSearch fed the same terms, and Fuse.js on the
- * same corpus; MiniSearch ranked identically but built ~5× slower (see bench/README.md).
+ * Engine choice: bench/search measures this index against Fuse.js on the same corpus, and MiniSearch
+ * fed the same terms (it indexed them 4–6× slower than this whole build; see bench/README.md).
  */
 import type { EngineJSON, TermQuery } from './engine';
 import { InvertedIndex } from './engine';
