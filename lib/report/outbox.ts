@@ -156,12 +156,12 @@ export class ReportOutbox {
     if (!check.ok) return { ...run, skipped: 'invalid-endpoint' };
 
     const due = await this.table.where('dueAt').belowOrEqual(now).primaryKeys();
-    // A lease taken "in the future" means the system clock was set back since: that lease could
-    // otherwise block its report for as long as the clock moved.
+    // Leases taken "in the future" mean the system clock was set back since; they would otherwise
+    // block their reports for as long as the clock moved.
     const backdated = await this.table
       .where('status')
       .equals('sending')
-      .filter((record) => (record.lastAttemptAt ?? 0) > now)
+      .filter((record) => this.isBackdated(record, now))
       .primaryKeys();
     const pending = [...new Set([...due, ...backdated])];
     const worker = async () => {
@@ -322,8 +322,7 @@ export class ReportOutbox {
     return this.transaction(async () => {
       const record = await this.table.get(id);
       if (!record || record.dueAt === undefined) return null;
-      const backdated = record.status === 'sending' && (record.lastAttemptAt ?? 0) > now;
-      if (record.dueAt > now && !backdated) return null;
+      if (record.dueAt > now && !this.isBackdated(record, now)) return null;
       if (record.status !== 'queued' && record.status !== 'sending') return null;
       let lastError = record.lastError;
       if (record.status === 'sending') {
@@ -337,19 +336,29 @@ export class ReportOutbox {
           return 'failed';
         }
       }
+      // A long run started at `now`; the lease must cover this attempt from when it really starts.
+      const startedAt = Math.max(now, this.clock());
       const claimed: OutboxRecord = {
         ...record,
         status: 'sending',
         lease: crypto.randomUUID(),
         attempts: record.attempts + 1,
-        lastAttemptAt: now,
-        dueAt: now + this.leaseMs,
+        lastAttemptAt: startedAt,
+        dueAt: startedAt + this.leaseMs,
         updatedAt: now,
         ...(lastError ? { lastError } : {}),
       };
       await this.table.put(claimed);
       return claimed;
     });
+  }
+
+  /**
+   * A `sending` lease taken more than a lease length after `now`: the system clock was set back
+   * since. (Runs a few ms apart — popup and background — must not count: that would double-send.)
+   */
+  private isBackdated(record: OutboxRecord, now: number): boolean {
+    return record.status === 'sending' && (record.lastAttemptAt ?? 0) > now + this.leaseMs;
   }
 
   private outOfBudget(record: OutboxRecord, nextAttemptAt: number): boolean {
