@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './lib/hosts/match-patterns';
+import { VALIDATOR_IDS } from './lib/validators';
+import { toursPlugin } from './scripts/lib/tours-plugin';
 
 /**
  * Build modes:
@@ -60,6 +62,8 @@ export default defineConfig({
     },
   },
   vite: (env) => ({
+    // Tours are validated at build time; a broken tour file fails the build with file and path.
+    plugins: [toursPlugin({ validatorIds: VALIDATOR_IDS })],
     resolve: {
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.

@@ -1,3 +1,4 @@
+import tours from 'virtual:zhiyin-tours';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ActivityLog } from '../lib/background/activity-log';
@@ -6,8 +7,12 @@ import { injectOverlay } from '../lib/background/inject';
 import { ProfileStore } from '../lib/background/profile-store';
 import { createRoutes, dispatch, type Routes } from '../lib/background/router';
 import { checkSender } from '../lib/background/sender';
+import { TourRecorder } from '../lib/background/tour-recorder';
+import { createSessionStore, TourSessions } from '../lib/background/tour-sessions';
 import { database } from '../lib/db/database';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
+import { readPreferences } from '../lib/settings/preferences';
+import { VALIDATORS } from '../lib/validators';
 
 export default defineBackground(() => {
   const db = database();
@@ -16,16 +21,38 @@ export default defineBackground(() => {
     (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
   );
   const extensionOrigin = browser.runtime.getURL('/');
+  const profile = new ProfileStore(db);
+  const sessions = new TourSessions({
+    tours,
+    db,
+    store: createSessionStore(browser.storage.session ?? null),
+    recorder: new TourRecorder(db),
+    now: Date.now,
+    validators: VALIDATORS,
+    language: async () => (await readPreferences()).language,
+    role: async () => (await profile.view()).role,
+  });
+
+  const pingTab = (tabId: number) =>
+    sendMessage('bg:ping', undefined, { tabId, frameId: 0 }).catch(() => null);
 
   const routes = createRoutes({
     activity: new ActivityLog(db),
-    profile: new ProfileStore(db),
-    pingTab: (tabId) => sendMessage('bg:ping', undefined, { tabId, frameId: 0 }).catch(() => null),
+    profile,
+    pingTab,
     showWelcomeInTab: (tabId) =>
       sendMessage('bg:showWelcome', undefined, { tabId, frameId: 0 })
         .then((reply) => reply.shown)
         .catch(() => false),
     injectOverlay,
+    tours: sessions,
+    tourList: tours,
+    progressOf: async (tourId) => (await db.tourProgress.get(tourId))?.status ?? null,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+    sendTourInstruction: (tabId, instruction) =>
+      sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
+        .then(() => true)
+        .catch(() => false),
   });
 
   for (const type of Object.keys(routes) as (keyof Routes)[]) {
@@ -38,4 +65,7 @@ export default defineBackground(() => {
       ),
     );
   }
+
+  // A tab closed mid-tour: keep where the learner was, to offer resuming it later.
+  browser.tabs.onRemoved.addListener((tabId) => void sessions.tabClosed(tabId));
 });

@@ -1,7 +1,8 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { PageInstructions } from '../lib/messaging/protocol';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
-import { registeredOverlay, type OverlayApi } from '../lib/overlay/api';
+import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/overlay/api';
 
 /**
  * Runs on every page (and frame) of the configured hosts, so it stays small: no React, no UI.
@@ -14,6 +15,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const topFrame = window === window.top;
+    const channel: TourChannel = {
+      send: (event) => sendMessage('content:tourEvent', event),
+      resume: (tourId, mode) =>
+        sendMessage('content:resumeTour', { tourId, mode, url: location.href }),
+    };
 
     onMessage('bg:ping', () => ({ url: location.href, title: document.title }));
     onMessage('bg:showWelcome', async () => {
@@ -21,13 +27,24 @@ export default defineContentScript({
       await showWelcome(ctx);
       return { shown: true };
     });
+    onMessage('bg:tourInstruction', async ({ data }) => {
+      if (topFrame) await (await loadOverlay()).runTour(ctx, data, channel);
+    });
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 
-    const hello = () =>
-      sendMessage('content:hello', { url: location.href, title: document.title, topFrame });
+    const follow = async (instructions: PageInstructions) => {
+      if (instructions.welcome) await showWelcome(ctx);
+      if (instructions.tour) await (await loadOverlay()).runTour(ctx, instructions.tour, channel);
+      else if (instructions.resume) {
+        await (await loadOverlay()).offerResume(ctx, instructions.resume, channel);
+      }
+    };
+    const hello = async () =>
+      follow(
+        await sendMessage('content:hello', { url: location.href, title: document.title, topFrame }),
+      );
 
-    const instructions = await hello();
-    if (instructions.welcome) await showWelcome(ctx);
+    await hello();
 
     // SPA route changes are page visits too (WXT dispatches this from the Navigation API).
     // The Navigation API also announces full page loads before they unload this document; those

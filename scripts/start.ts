@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findTabId } from './lib/extension-tabs';
 import { CLOSED_NETWORK_FLAGS, findChromium } from './lib/find-chromium';
 import { serveStatic } from './lib/static-server';
 
@@ -129,10 +130,7 @@ async function walkFirstRun(context: BrowserContext, simUrl: string): Promise<st
   await page.waitForLoadState('networkidle');
   await capture(page, 'workbench', '模拟系统工作台 / the sim workbench, signed in as 张三');
 
-  const tabId = await worker.evaluate(async (target) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === target)?.id ?? -1;
-  }, page.url());
+  const tabId = await findTabId(worker, page.url());
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);

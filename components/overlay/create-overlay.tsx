@@ -1,76 +1,118 @@
-import { createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { OverlayApi, WelcomeOptions } from '../../lib/overlay/api';
-import { readPreferences, type Preferences } from '../../lib/settings/preferences';
-import { WelcomeCard } from '../welcome/WelcomeCard';
+import type { OverlayApi, TourChannel } from '../../lib/overlay/api';
+import { readPreferences } from '../../lib/settings/preferences';
+import { TourController } from '../../lib/tour-runtime/controller';
+import { OverlayApp, OverlayStore } from './OverlayApp';
 import overlayCss from './overlay.css?inline';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its open shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
 
 /**
- * Creates the overlay: one shadow-root host per frame, mounted while something is shown and
- * removed (with its React root) when nothing is, or when the content script is invalidated.
+ * Creates the overlay of one frame: a shadow-root host that exists only while something is shown
+ * (welcome card, tour step, resume offer, a short notice) and is removed with its React root as
+ * soon as nothing is, or when the content script is invalidated.
  */
 export function createOverlay(): OverlayApi {
+  const store = new OverlayStore();
   let ui: ShadowRootContentScriptUi<Root> | undefined;
+  let mounting: Promise<void> | undefined;
+  let controller: TourController | undefined;
+  let channel: TourChannel | undefined;
 
   const unmount = () => {
     ui?.remove();
     ui = undefined;
   };
 
-  const render = async (ctx: ContentScriptContext, view: (prefs: Preferences) => ReactNode) => {
-    unmount();
-    const prefs = await readPreferences();
-    const created = await createShadowRootUi<Root>(ctx, {
-      name: OVERLAY_HOST_TAG,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: overlayCss,
-      // Keys typed into our card must not trigger the host page's shortcuts.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount(container) {
-        // React is mounted on a wrapper div, never on the shadow container itself.
-        const wrapper = document.createElement('div');
-        wrapper.className = [
-          'zy-root',
-          prefs.largeText ? 'zy-large' : '',
-          prefs.reducedMotion ? 'zy-reduced-motion' : '',
-        ]
-          .filter(Boolean)
-          .join(' ');
-        wrapper.lang = prefs.language === 'en' ? 'en' : 'zh-CN';
-        container.append(wrapper);
-        const root = createRoot(wrapper);
-        root.render(view(prefs));
-        return root;
+  const ensureMounted = async (ctx: ContentScriptContext) => {
+    if (ui) return;
+    mounting ??= (async () => {
+      store.setPreferences(await readPreferences());
+      const created = await createShadowRootUi<Root>(ctx, {
+        name: OVERLAY_HOST_TAG,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        css: overlayCss,
+        // Keys typed into our cards must not trigger the host page's shortcuts.
+        isolateEvents: ['keydown', 'keyup', 'keypress'],
+        onMount(container) {
+          // React is mounted on a wrapper div, never on the shadow container itself.
+          const wrapper = document.createElement('div');
+          container.append(wrapper);
+          const root = createRoot(wrapper);
+          root.render(<OverlayApp store={store} />);
+          return root;
+        },
+        onRemove(root) {
+          root?.unmount();
+        },
+      });
+      created.mount();
+      ui = created;
+      ctx.onInvalidated(() => {
+        controller?.dispose();
+        unmount();
+      });
+    })().finally(() => {
+      mounting = undefined;
+    });
+    await mounting;
+  };
+
+  // Nothing left to show: take our element off the page.
+  store.onEmpty(unmount);
+
+  const tourController = (ctx: ContentScriptContext, next: TourChannel) => {
+    channel = next;
+    if (controller) return controller;
+    const created = new TourController({
+      document,
+      send: (event) => (channel ? channel.send(event) : Promise.resolve(null)),
+      render: (view) => {
+        if (view) void ensureMounted(ctx).then(() => store.setTour(view, created));
+        else store.setTour(null, created);
       },
-      onRemove(root) {
-        root?.unmount();
+      finished: ({ status, title }) => {
+        void ensureMounted(ctx).then(() =>
+          store.showToast(status === 'finished' ? 'tourFinished' : 'tourAbandoned', { title }),
+        );
       },
     });
-    created.mount();
-    ui = created;
+    controller = created;
+    ctx.onInvalidated(() => created.dispose());
+    return created;
   };
 
   return {
-    async showWelcome(ctx: ContentScriptContext, options: WelcomeOptions) {
-      await render(ctx, (prefs) =>
-        createElement(WelcomeCard, {
-          language: prefs.language,
-          onChooseRole: options.onChooseRole,
-          onDismiss: options.onDismiss,
-          onClose: unmount,
-        }),
-      );
+    async showWelcome(ctx, options) {
+      await ensureMounted(ctx);
+      store.setWelcome(options);
     },
-    unmount,
+    async runTour(ctx, instruction, next) {
+      tourController(ctx, next).apply(instruction);
+    },
+    async offerResume(ctx, offer, next) {
+      await ensureMounted(ctx);
+      store.setResume({
+        offer,
+        choose: async (mode) => {
+          store.setResume(null);
+          const instruction = await next.resume(offer.tourId, mode);
+          if (instruction) tourController(ctx, next).apply(instruction);
+        },
+      });
+    },
+    unmount() {
+      controller?.dispose();
+      controller = undefined;
+      unmount();
+    },
   };
 }

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActivityRecord } from '../../lib/db/database';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
-import { sendMessage, type ProfileView, type TabStatus } from '../../lib/messaging/protocol';
+import {
+  sendMessage,
+  type ProfileView,
+  type TabStatus,
+  type TourListing,
+} from '../../lib/messaging/protocol';
 import { describeActivity, formatTime } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
 import { ROLES, isRole } from '../../lib/profile/roles';
@@ -26,15 +31,19 @@ export function PopupApp() {
   const [profile, setProfile] = useState<ProfileView | null>(null);
   const [activity, setActivity] = useState<ActivityRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [tours, setTours] = useState<TourListing[]>([]);
+  const [tourMessage, setTourMessage] = useState<string | null>(null);
 
   const refresh = useCallback(async (id: number | null) => {
     try {
-      const [nextProfile, nextActivity, nextStatus] = await Promise.all([
+      const [nextProfile, nextActivity, nextStatus, nextTours] = await Promise.all([
         sendMessage('page:getProfile'),
         sendMessage('page:listActivity', id === null ? { limit: 8 } : { tabId: id, limit: 8 }),
         id === null ? Promise.resolve(null) : sendMessage('page:getTabStatus', { tabId: id }),
+        sendMessage('page:listTours', { tabId: id }),
       ]);
       setProfile(nextProfile);
+      setTours(nextTours);
       setActivity(nextActivity);
       setStatus(nextStatus);
       setError(null);
@@ -55,6 +64,14 @@ export function PopupApp() {
     setProfile(await sendMessage('page:setRole', { role: value }));
     await refresh(tabId);
   };
+
+  const startTour = async (tourId: string) => {
+    if (tabId === null) return;
+    const result = await sendMessage('page:startTour', { tabId, tourId });
+    if (result.started) window.close();
+    else setTourMessage(result.reason ?? null);
+  };
+  const hereTours = tours.filter((tour) => tour.appliesHere);
 
   return (
     <main style={{ width: prefs.largeText ? 460 : 380 }}>
@@ -82,6 +99,42 @@ export function PopupApp() {
           <div data-testid="tab-status">
             <span className="zy-badge zy-badge-off">{t('popupNotActive')}</span>
           </div>
+        )}
+      </section>
+
+      <section className="zy-section" aria-labelledby="zy-tours">
+        <h2 id="zy-tours">{t('popupToursHere')}</h2>
+        {tourMessage && (
+          <p role="alert" className="zy-muted">
+            {tourMessage}
+          </p>
+        )}
+        {hereTours.length === 0 ? (
+          <p className="zy-muted">{t('popupNoToursHere')}</p>
+        ) : (
+          <ul className="zy-list" data-testid="tours-here">
+            {hereTours.map((tour) => (
+              <li key={tour.id}>
+                <span>
+                  <strong>{tour.title}</strong>
+                  <span className="zy-muted">
+                    {' '}
+                    · {tour.module} · {tour.stepCount} {t('popupSteps')}
+                    {tour.status === 'completed' ? ` · ${t('popupCompleted')}` : ''}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="zy-primary"
+                  aria-label={`${t('popupStartTour')}：${tour.title}`}
+                  onClick={() => void startTour(tour.id)}
+                  disabled={!status?.active}
+                >
+                  {t('popupStartTour')}
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

@@ -3,6 +3,11 @@ import type { ProtocolMap } from '../messaging/protocol';
 import { isRole } from '../profile/roles';
 import type { ActivityLog } from './activity-log';
 import type { ProfileStore } from './profile-store';
+import { UnknownTour, type TourInstruction, type TourSessions } from './tour-sessions';
+import type { Tour } from '../tour/schema';
+import type { TourProgressStatus } from '../db/database';
+import type { TourListing } from '../messaging/protocol';
+import { matchAnyUrlGlob } from '../tour/match';
 import type { SenderCheck, SenderInfo, SenderKind } from './sender';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
@@ -31,6 +36,15 @@ export interface RouterServices {
   showWelcomeInTab(tabId: number): Promise<boolean>;
   /** Runs the overlay bundle in one frame of a tab. */
   injectOverlay(tabId: number, frameId: number): Promise<void>;
+  tours: TourSessions;
+  /** A tour's progress status, or null when never started. */
+  progressOf(tourId: string): Promise<TourProgressStatus | null>;
+  /** All bundled tours (validated at build time). */
+  tourList: readonly Tour[];
+  /** The URL of a tab's page, or null when it cannot be read. */
+  tabUrl(tabId: number): Promise<string | null>;
+  /** Hands a tour instruction to a tab's top frame; false when no content script answers. */
+  sendTourInstruction(tabId: number, instruction: TourInstruction): Promise<boolean>;
 }
 
 export class MessageRefused extends Error {
@@ -58,7 +72,27 @@ export function createRoutes(services: RouterServices): Routes {
             title: data.title,
           });
         }
-        return { welcome: data.topFrame && (await profile.needsWelcome()) };
+        if (!data.topFrame) return { welcome: false, tour: null, resume: null };
+        const welcome = await profile.needsWelcome();
+        // While the welcome card asks for a role, no tour starts by itself.
+        const { tour, resume } = await services.tours.pageLoaded(sender.tabId, data.url, {
+          autoStart: !welcome,
+        });
+        return { welcome, tour, resume };
+      },
+    },
+    'content:tourEvent': {
+      from: ['content'],
+      async handle(data, sender) {
+        if (sender.kind !== 'content') throw new MessageRefused('content only');
+        return services.tours.event(sender.tabId, data);
+      },
+    },
+    'content:resumeTour': {
+      from: ['content'],
+      async handle(data, sender) {
+        if (sender.kind !== 'content') throw new MessageRefused('content only');
+        return services.tours.resume(sender.tabId, data.tourId, data.mode, data.url);
       },
     },
     'content:chooseRole': {
@@ -125,6 +159,48 @@ export function createRoutes(services: RouterServices): Routes {
       from: ['extension-page'],
       handle: ({ tabId, limit }) =>
         activity.recent(tabId === undefined ? { limit } : { tabId, limit }),
+    },
+    'page:listTours': {
+      from: ['extension-page'],
+      async handle({ tabId }) {
+        const url = tabId === null ? null : await services.tabUrl(tabId);
+        const { role } = await profile.view();
+        const listings: TourListing[] = [];
+        for (const tour of services.tourList) {
+          const progress = await services.progressOf(tour.id);
+          listings.push({
+            id: tour.id,
+            title: tour.title,
+            summary: tour.summary,
+            module: tour.module,
+            audience: [...tour.audience],
+            stepCount: tour.steps.length,
+            appliesHere: url !== null && matchAnyUrlGlob(tour.applies.url, url),
+            forMyRole: role === null || tour.audience.includes(role),
+            status: progress ?? 'not-started',
+          });
+        }
+        return listings;
+      },
+    },
+    'page:startTour': {
+      from: ['extension-page'],
+      async handle({ tabId, tourId }) {
+        const url = await services.tabUrl(tabId);
+        if (url === null || !(await services.pingTab(tabId))) {
+          return { started: false, reason: '指引未在该页面运行，请在政务系统页面中打开。' };
+        }
+        try {
+          const instruction = await services.tours.start(tabId, tourId, url);
+          const delivered = await services.sendTourInstruction(tabId, instruction);
+          return delivered
+            ? { started: true }
+            : { started: false, reason: '页面没有响应，请刷新页面后重试。' };
+        } catch (error) {
+          if (error instanceof UnknownTour) return { started: false, reason: error.message };
+          throw error;
+        }
+      },
     },
     'page:showWelcome': {
       from: ['extension-page'],

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Role } from '../profile/roles';
+import type { RunnerSnapshot, TourRecord } from '../tour/runner';
 
 /**
  * The extension's IndexedDB database. It lives in the extension origin only: the background and
@@ -37,16 +38,52 @@ export interface ProfileRecord {
   welcomeDismissedAt: number | null;
 }
 
+/** One tour event (started, step shown/completed/skipped/failed, finished, abandoned). */
+export interface TourEventRecord {
+  id?: number;
+  tourId: string;
+  kind: TourRecord['kind'];
+  at: number;
+  tabId: number | null;
+  stepId: string | null;
+  stepIndex: number | null;
+  /** Time taken: the step's for step-completed, the whole tour's for finished/abandoned. */
+  ms: number | null;
+  reason: string | null;
+}
+
+export type TourProgressStatus = 'in-progress' | 'completed' | 'abandoned' | 'interrupted';
+
+/** Where the learner stands with one tour (one row per tour id). */
+export interface TourProgressRecord {
+  tourId: string;
+  status: TourProgressStatus;
+  stepCount: number;
+  /** Highest step reached in the latest attempt, 0-based. */
+  lastStepIndex: number;
+  attempts: number;
+  completions: number;
+  firstStartedAt: number;
+  updatedAt: number;
+  completedAt: number | null;
+  /** Runner state of an interrupted attempt (tab closed mid-tour), to offer resuming it. */
+  snapshot: RunnerSnapshot | null;
+}
+
 export class ZhiyinDatabase extends Dexie {
   activity!: EntityTable<ActivityRecord, 'id'>;
   profile!: EntityTable<ProfileRecord, 'key'>;
+  tourEvents!: EntityTable<TourEventRecord, 'id'>;
+  tourProgress!: EntityTable<TourProgressRecord, 'tourId'>;
 
   constructor(name = 'zhiyin') {
     super(name);
-    // v1 (0.1.0): activity log and the learner profile.
+    // v1 (0.1.0): activity log, learner profile, tour events and progress.
     this.version(1).stores({
       activity: '++id, type, at, tabId, [tabId+at]',
       profile: 'key',
+      tourEvents: '++id, tourId, kind, at, [tourId+at]',
+      tourProgress: 'tourId, status, updatedAt',
     });
   }
 }

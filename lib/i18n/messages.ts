@@ -40,6 +40,11 @@ const zh = {
   dashboardWhen: '时间',
   dashboardWhat: '事项',
   dashboardWhere: '页面',
+  popupToursHere: '本页引导',
+  popupNoToursHere: '本页暂无引导。',
+  popupSteps: '步',
+  popupCompleted: '已完成',
+  popupStartTour: '开始',
   stepNext: '下一步',
   stepBack: '上一步',
   stepSkip: '跳过',
@@ -62,7 +67,12 @@ const zh = {
   resumeContinue: '继续',
   resumeRestart: '从头开始',
   resumeDiscard: '不用了',
-  tourFinished: '引导已完成',
+  tourFinished: '引导已完成：{title}',
+  tourAbandoned: '已退出引导：{title}。可随时在工具栏的指引图标中重新开始。',
+  rejectEmpty: '内容不能为空。',
+  rejectPattern: '填写的格式不符合要求，请检查后重新输入。',
+  rejectValidator: '校验未通过，请检查后重新输入。',
+  rejectValue: '请选择本步骤说明中指定的选项。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -107,6 +117,11 @@ const en: Record<MessageKey, string> = {
   dashboardWhen: 'When',
   dashboardWhat: 'What',
   dashboardWhere: 'Page',
+  popupToursHere: 'Guides for this page',
+  popupNoToursHere: 'No guide for this page yet.',
+  popupSteps: 'steps',
+  popupCompleted: 'completed',
+  popupStartTour: 'Start',
   stepNext: 'Next',
   stepBack: 'Back',
   stepSkip: 'Skip',
@@ -129,7 +144,12 @@ const en: Record<MessageKey, string> = {
   resumeContinue: 'Continue',
   resumeRestart: 'Start over',
   resumeDiscard: 'No thanks',
-  tourFinished: 'Guide finished',
+  tourFinished: 'Guide finished: {title}',
+  tourAbandoned: 'Left the guide: {title}. Restart it any time from the Zhiyin toolbar icon.',
+  rejectEmpty: 'This must not be empty.',
+  rejectPattern: 'The format is not right; please check and try again.',
+  rejectValidator: 'The check did not pass; please check and try again.',
+  rejectValue: 'Please choose the option this step names.',
 };
 
 const ROLE_NAMES_EN: Record<string, string> = {

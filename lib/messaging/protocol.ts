@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ActivityRecord } from '../db/database';
+import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../background/tour-sessions';
+import type { ActivityRecord, TourProgressStatus } from '../db/database';
+import type { AudienceRole, TourModule } from '../tour/schema';
 import type { Role } from '../profile/roles';
 
 /** What a content script tells the background when it starts in a frame. */
@@ -15,6 +17,25 @@ export interface PageHello {
 export interface PageInstructions {
   /** First run: no role chosen yet, show the welcome card (top frame only). */
   welcome: boolean;
+  /** The tab's tour, continued on this page (or a first-visit tour just started). */
+  tour: TourInstruction | null;
+  /** An interrupted tour that applies here: offer to continue it. */
+  resume: ResumeOffer | null;
+}
+
+/** A tour as the popup lists it. */
+export interface TourListing {
+  id: string;
+  title: string;
+  summary: string;
+  module: TourModule;
+  audience: AudienceRole[];
+  stepCount: number;
+  /** The tour's `applies.url` matches the tab's page. */
+  appliesHere: boolean;
+  /** Meant for the learner's role (or no role chosen yet). */
+  forMyRole: boolean;
+  status: TourProgressStatus | 'not-started';
 }
 
 export interface ProfileView {
@@ -41,6 +62,13 @@ export interface ProtocolMap {
   'content:dismissWelcome'(data: { url: string }): void;
   /** Injects the overlay UI bundle into the sender's frame; resolves when it has run. */
   'content:loadOverlay'(): { loaded: boolean };
+  /** Something happened in the tab's tour (button, target found/missing, user action). */
+  'content:tourEvent'(data: ContentTourEvent): TourInstruction | null;
+  'content:resumeTour'(data: {
+    tourId: string;
+    mode: 'continue' | 'restart' | 'discard';
+    url: string;
+  }): TourInstruction | null;
 
   'page:getProfile'(): ProfileView;
   'page:setRole'(data: { role: Role }): ProfileView;
@@ -48,8 +76,14 @@ export interface ProtocolMap {
   'page:listActivity'(data: { tabId?: number; limit: number }): ActivityRecord[];
   /** Asks the tab's top frame to show the welcome card again (popup: 更换角色 / 重新开始引导). */
   'page:showWelcome'(data: { tabId: number }): { shown: boolean };
+  /** Tours for the popup: every bundled tour, with whether it applies to the tab's page. */
+  'page:listTours'(data: { tabId: number | null }): TourListing[];
+  /** Starts a tour in a tab; fails with a readable reason when Zhiyin does not run there. */
+  'page:startTour'(data: { tabId: number; tourId: string }): { started: boolean; reason?: string };
 
   'bg:showWelcome'(): { shown: boolean };
+  /** A tour was started for this tab from outside the page (popup, help search). */
+  'bg:tourInstruction'(data: TourInstruction): void;
   /** Is the content script alive in this frame, and on which page? */
   'bg:ping'(): { url: string; title: string };
 }

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../background/tour-sessions';
 import type { Role } from '../profile/roles';
 
 /**
@@ -13,9 +14,24 @@ export interface WelcomeOptions {
   onDismiss(): Promise<void>;
 }
 
+export interface TourChannel {
+  /** Sends a tour event to the background; resolves with the next instruction. */
+  send(event: ContentTourEvent): Promise<TourInstruction | null>;
+  /** Answers a resume offer. */
+  resume(tourId: string, mode: 'continue' | 'restart' | 'discard'): Promise<TourInstruction | null>;
+}
+
 export interface OverlayApi {
   /** Shows the first-run welcome card (choose a role). Resolves when it is on screen. */
   showWelcome(ctx: ContentScriptContext, options: WelcomeOptions): Promise<void>;
+  /** Carries out a tour instruction from the background in this page. */
+  runTour(
+    ctx: ContentScriptContext,
+    instruction: TourInstruction,
+    channel: TourChannel,
+  ): Promise<void>;
+  /** Offers to continue a tour that was interrupted earlier. */
+  offerResume(ctx: ContentScriptContext, offer: ResumeOffer, channel: TourChannel): Promise<void>;
   /** Removes everything the overlay put on the page. */
   unmount(): void;
 }

@@ -47,9 +47,12 @@ const SPOTLIGHT_PADDING = 6;
  * on layout shifts, so the card does not drift from its target.
  */
 export function anchorCard(target: Element, card: HTMLElement, options: AnchorOptions): () => void {
-  const reference = frameAwareReference(target);
-  const update = () => void position(reference, card, options);
-  const cleanups = [autoUpdate(reference, card, update)];
+  // floating-ui adds the offsets of same-origin iframes itself when the reference lives in
+  // another window than the floating element, so it gets the element; the spotlight needs the box
+  // in the top viewport and gets the frame-aware reference.
+  const spotlightReference = frameAwareReference(target);
+  const update = () => void position(target, spotlightReference, card, options);
+  const cleanups = [autoUpdate(target, card, update)];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
   return () => {
@@ -57,7 +60,12 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   };
 }
 
-async function position(reference: VirtualElement, card: HTMLElement, options: AnchorOptions) {
+async function position(
+  reference: Element,
+  spotlightReference: VirtualElement,
+  card: HTMLElement,
+  options: AnchorOptions,
+) {
   const middleware: Middleware[] = [offset(options.gap ?? 12)];
   middleware.push(
     options.placement === 'auto'
@@ -89,7 +97,7 @@ async function position(reference: VirtualElement, card: HTMLElement, options: A
     });
   }
 
-  const rect = reference.getBoundingClientRect();
+  const rect = spotlightReference.getBoundingClientRect();
   if (options.spotlight) {
     Object.assign(options.spotlight.style, {
       left: `${rect.x - SPOTLIGHT_PADDING}px`,

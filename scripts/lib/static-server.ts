@@ -17,20 +17,36 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
+/** An extra folder served under a URL prefix, e.g. `{ prefix: '/__e2e/', dir: 'tests/e2e/pages' }`. */
+export interface Mount {
+  prefix: string;
+  dir: string;
+}
+
 /**
- * Serves a built folder (the simulated system's `sim/dist`) on loopback. Paths cannot escape the
- * root; `/` serves `index.html`. Resolves once listening, with the base URL.
+ * Serves a built folder (the simulated system's `sim/dist`) on loopback, plus optional mounts.
+ * Paths cannot escape their folder; `/` serves `index.html`. Resolves once listening, with the
+ * base URL.
  */
 export async function serveStatic(
   root: string,
   port: number,
   host = '127.0.0.1',
+  mounts: readonly Mount[] = [],
 ): Promise<{ server: Server; url: string }> {
-  const base = resolve(root);
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(base, pathname));
-    if (!file.startsWith(base)) {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const mount = mounts.find((candidate) => pathname.startsWith(candidate.prefix));
+    const base = resolve(mount ? mount.dir : root);
+    const relative = mount ? pathname.slice(mount.prefix.length) : pathname;
+    let file = normalize(join(base, relative));
+    if (file !== base && !file.startsWith(`${base}/`)) {
       res.writeHead(403).end();
       return;
     }

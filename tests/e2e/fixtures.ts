@@ -8,6 +8,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findTabId } from '../../scripts/lib/extension-tabs';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
 
 /** The test build of the extension (matches localhost), made by `npm run build:test`. */
@@ -72,10 +73,7 @@ export const test = base.extend<ExtensionFixtures>({
   tabIdOf: async ({ serviceWorker }, use) => {
     await use(async (page: Page) => {
       const url = page.url();
-      const id = await serviceWorker.evaluate(async (target) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === target)?.id ?? -1;
-      }, url);
+      const id = await findTabId(serviceWorker, url);
       if (id < 0) throw new Error(`no tab found for ${url}`);
       return id;
     });

@@ -9,6 +9,8 @@ import {
   type Routes,
 } from '../../../lib/background/router';
 import { checkSender, type SenderInfo } from '../../../lib/background/sender';
+import { TourRecorder } from '../../../lib/background/tour-recorder';
+import { createSessionStore, TourSessions } from '../../../lib/background/tour-sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
 
 const EXTENSION_ID = 'abcdefghijklmnop';
@@ -34,9 +36,24 @@ describe('background router', () => {
     db = new ZhiyinDatabase(`router-test-${Math.random()}`);
     clock = 1_700_000_000_000;
     const now = () => clock++;
+    const profile = new ProfileStore(db, now);
+    const tours = new TourSessions({
+      tours: [],
+      db,
+      store: createSessionStore(null),
+      recorder: new TourRecorder(db),
+      now,
+      language: async () => 'zh_CN',
+      role: async () => (await profile.view()).role,
+    });
     routes = createRoutes({
       activity: new ActivityLog(db, now),
-      profile: new ProfileStore(db, now),
+      profile,
+      tours,
+      tourList: [],
+      progressOf: async () => null,
+      tabUrl: async () => 'http://127.0.0.1:4173/index.html',
+      sendTourInstruction: async () => true,
       pingTab: async (tabId) => (tabId === 7 ? { url: 'http://127.0.0.1/x', title: '首页' } : null),
       showWelcomeInTab: async () => true,
       injectOverlay,
@@ -54,7 +71,7 @@ describe('background router', () => {
       },
       check(simTab()),
     );
-    expect(reply).toEqual({ welcome: true });
+    expect(reply).toEqual({ welcome: true, tour: null, resume: null });
     const [visit] = await db.activity.toArray();
     expect(visit).toMatchObject({ type: 'page-visited', tabId: 7, title: '公文管理' });
     // The ticket in the query never reaches the database.
@@ -68,7 +85,7 @@ describe('background router', () => {
       { url: 'http://127.0.0.1:4173/legacy/notice.html', title: '通知公告', topFrame: false },
       check({ ...simTab(), frameId: 3 }),
     );
-    expect(reply).toEqual({ welcome: false });
+    expect(reply).toEqual({ welcome: false, tour: null, resume: null });
     expect(await db.activity.count()).toBe(0);
   });
 

@@ -1,0 +1,181 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { ResumeOffer } from '../../lib/background/tour-sessions';
+import { translate, type MessageKey } from '../../lib/i18n/messages';
+import type { WelcomeOptions } from '../../lib/overlay/api';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../lib/settings/preferences';
+import type { TourController } from '../../lib/tour-runtime/controller';
+import type { TourView } from '../../lib/tour-runtime/view';
+import { WelcomeCard } from '../welcome/WelcomeCard';
+import { TourLayer } from './TourLayer';
+
+interface ResumeState {
+  offer: ResumeOffer;
+  choose(mode: 'continue' | 'restart' | 'discard'): Promise<void>;
+}
+
+interface ToastState {
+  key: MessageKey;
+  params: Record<string, string>;
+  id: number;
+}
+
+interface OverlayState {
+  preferences: Preferences;
+  welcome: WelcomeOptions | null;
+  tour: { view: TourView; controller: TourController } | null;
+  resume: ResumeState | null;
+  toast: ToastState | null;
+}
+
+/** How long a notice (tour finished / left) stays on screen. */
+const TOAST_MS = 4000;
+
+/**
+ * What the overlay shows, outside React so the content-script side can drive it. When nothing is
+ * left to show, `onEmpty` listeners run (the overlay then removes its host element).
+ */
+export class OverlayStore {
+  private state: OverlayState = {
+    preferences: DEFAULT_PREFERENCES,
+    welcome: null,
+    tour: null,
+    resume: null,
+    toast: null,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly emptyListeners = new Set<() => void>();
+  private toastSeq = 0;
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  snapshot = () => this.state;
+
+  onEmpty(listener: () => void) {
+    this.emptyListeners.add(listener);
+  }
+
+  setPreferences(preferences: Preferences) {
+    this.update({ preferences });
+  }
+  setWelcome(welcome: WelcomeOptions | null) {
+    this.update({ welcome });
+  }
+  setTour(view: TourView | null, controller: TourController) {
+    this.update({ tour: view ? { view, controller } : null });
+  }
+  setResume(resume: ResumeState | null) {
+    this.update({ resume });
+  }
+  showToast(key: MessageKey, params: Record<string, string>) {
+    this.update({ toast: { key, params, id: ++this.toastSeq } });
+  }
+  clearToast(id: number) {
+    if (this.state.toast?.id === id) this.update({ toast: null });
+  }
+
+  private update(patch: Partial<OverlayState>) {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+    const { welcome, tour, resume, toast } = this.state;
+    if (!welcome && !tour && !resume && !toast)
+      for (const listener of this.emptyListeners) listener();
+  }
+}
+
+export function OverlayApp({ store }: { store: OverlayStore }) {
+  const state = useSyncExternalStore(store.subscribe, store.snapshot);
+  const { preferences: prefs } = state;
+  const language = prefs.language;
+  const className = [
+    'zy-root',
+    prefs.largeText ? 'zy-large' : '',
+    prefs.reducedMotion ? 'zy-reduced-motion' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  useEffect(() => {
+    const toast = state.toast;
+    if (!toast) return;
+    const timer = setTimeout(() => store.clearToast(toast.id), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [state.toast, store]);
+
+  return (
+    <div className={className} lang={language === 'en' ? 'en' : 'zh-CN'}>
+      {state.welcome && (
+        <WelcomeCard
+          language={language}
+          onChooseRole={state.welcome.onChooseRole}
+          onDismiss={state.welcome.onDismiss}
+          onClose={() => store.setWelcome(null)}
+        />
+      )}
+      {!state.welcome && state.tour && (
+        <TourLayer
+          view={state.tour.view}
+          language={language}
+          onNext={state.tour.controller.next}
+          onBack={state.tour.controller.back}
+          onSkip={state.tour.controller.skip}
+          onExit={state.tour.controller.exit}
+          onTargetLost={() => state.tour?.controller.relocate()}
+        />
+      )}
+      {!state.welcome && state.resume && <ResumePrompt language={language} resume={state.resume} />}
+      {state.toast && (
+        <div className="zy-toast" role="status">
+          {translate(language, state.toast.key, state.toast.params)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ResumePrompt({
+  language,
+  resume,
+}: {
+  language: Preferences['language'];
+  resume: ResumeState;
+}) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  return (
+    <div
+      className="zy-resume"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="zy-resume-title"
+      data-zhiyin-resume={resume.offer.tourId}
+    >
+      <h2 className="zy-card-title" id="zy-resume-title">
+        {t('resumeTitle')}
+      </h2>
+      <p className="zy-body">
+        {t('resumeBody', { tour: resume.offer.title, n: resume.offer.stepIndex + 1 })}
+      </p>
+      <div className="zy-actions">
+        <button
+          type="button"
+          className="zy-button zy-button-text"
+          onClick={() => void resume.choose('discard')}
+        >
+          {t('resumeDiscard')}
+        </button>
+        <button type="button" className="zy-button" onClick={() => void resume.choose('restart')}>
+          {t('resumeRestart')}
+        </button>
+        <button
+          type="button"
+          className="zy-button zy-button-primary"
+          onClick={() => void resume.choose('continue')}
+        >
+          {t('resumeContinue')}
+        </button>
+      </div>
+    </div>
+  );
+}

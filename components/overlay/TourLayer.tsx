@@ -1,0 +1,111 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { translate, type MessageKey } from '../../lib/i18n/messages';
+import { anchorCard, revealTarget } from '../../lib/overlay/position';
+import type { Language } from '../../lib/settings/preferences';
+import type { AdvanceRejection } from '../../lib/tour/advance';
+import type { Step } from '../../lib/tour/schema';
+import type { TourView } from '../../lib/tour-runtime/view';
+import { StepCard } from '../step-card/StepCard';
+
+export interface TourLayerProps {
+  view: TourView;
+  language: Language;
+  onNext(): void;
+  onBack(): void;
+  onSkip(): void;
+  onExit(): void;
+  /** The located target left the page (re-rendered): find it again. */
+  onTargetLost(): void;
+}
+
+const HINTS: Partial<Record<Step['advance']['on'], MessageKey>> = {
+  click: 'hintClick',
+  input: 'hintInput',
+  change: 'hintChange',
+  navigation: 'hintNavigation',
+  appear: 'hintAppear',
+  disappear: 'hintAppear',
+};
+
+const REJECTIONS: Partial<Record<AdvanceRejection, MessageKey>> = {
+  empty: 'rejectEmpty',
+  'pattern-mismatch': 'rejectPattern',
+  'validator-rejected': 'rejectValidator',
+  'value-mismatch': 'rejectValue',
+};
+
+/** The running tour's step: spotlight on the target, the card beside it, a live announcement. */
+export function TourLayer({ view, language, ...actions }: TourLayerProps) {
+  const cardRef = useRef<HTMLDivElement>(null);
+  const spotlightRef = useRef<HTMLDivElement>(null);
+  const [arrow, setArrow] = useState<HTMLDivElement | null>(null);
+  const [targetHidden, setTargetHidden] = useState(false);
+  const step = view.tour.steps[view.stepIndex];
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const { element, mode, placement } = view;
+  const onTargetLost = actions.onTargetLost;
+
+  useLayoutEffect(() => {
+    const card = cardRef.current;
+    if (mode !== 'located' || !element || !card) return;
+    revealTarget(element);
+    return anchorCard(element, card, {
+      placement,
+      arrowElement: arrow ?? undefined,
+      spotlight: spotlightRef.current ?? undefined,
+      onUpdate: (state) => {
+        setTargetHidden(state.targetHidden);
+        if (!element.isConnected) onTargetLost();
+      },
+    });
+  }, [element, mode, placement, arrow, onTargetLost]);
+
+  // Said to screen readers through the live region whenever the step changes (the card never
+  // takes focus by itself).
+  const announcement = translate(language, 'stepAnnounce', {
+    tour: view.tour.title,
+    n: view.stepIndex + 1,
+    total: view.tour.steps.length,
+    title: step?.title ?? '',
+  });
+
+  if (!step) return null;
+  const hintKey = HINTS[step.advance.on];
+  const rejectionKey = view.rejection ? REJECTIONS[view.rejection] : undefined;
+  return (
+    <>
+      {mode === 'located' && (
+        <div ref={spotlightRef} className="zy-spotlight" hidden={targetHidden} aria-hidden="true" />
+      )}
+      <StepCard
+        ref={cardRef}
+        arrowRef={setArrow}
+        language={language}
+        tourId={view.tour.id}
+        tourTitle={view.tour.title}
+        stepIndex={view.stepIndex}
+        stepCount={view.tour.steps.length}
+        title={step.title}
+        body={step.body}
+        mode={mode}
+        actionHint={hintKey ? t(hintKey) : undefined}
+        nextEnabled={step.advance.on === 'next' || mode === 'missing'}
+        onNext={actions.onNext}
+        onBack={actions.onBack}
+        onSkip={actions.onSkip}
+        onExit={actions.onExit}
+        notice={
+          rejectionKey ? (
+            <p className="zy-card-rejection" role="alert">
+              {t(rejectionKey)}
+            </p>
+          ) : null
+        }
+      />
+      <div className="zy-sr-only" aria-live="polite">
+        {announcement}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+import type { ContentEffect, ContentTourEvent, TourInstruction } from '../background/tour-sessions';
+import { waitForTarget } from '../locate';
+import { watchFieldValue } from '../locate/field-value';
+import type { Step } from '../tour/schema';
+import { lookUpStepTarget, watchStepElement } from '../tour/step-dom';
+import type { TourView } from './view';
+
+export interface TourControllerDeps {
+  /** Sends an event to the background's session for this tab; resolves with what to do next. */
+  send(event: ContentTourEvent): Promise<TourInstruction | null>;
+  /** Draws (or, with null, removes) the tour's step card. */
+  render(view: TourView | null): void;
+  /** Called once the tour ended (finished or abandoned) with its title. */
+  finished(outcome: { status: 'finished' | 'abandoned'; title: string }): void;
+  /** Where targets are looked up. */
+  document: Document;
+}
+
+/** Typing pauses this long before the value is checked against the step's rule. */
+const INPUT_SETTLE_MS = 300;
+
+/**
+ * Carries out the background's tour effects in one page: looks targets up (waiting with a scoped
+ * MutationObserver), reports found/missing, watches what the learner does on the target, and
+ * drives the step card. Everything it installs on the page hangs off the current step's
+ * AbortController and is removed when the step ends or the controller is disposed.
+ */
+export class TourController {
+  private instruction: TourInstruction | null = null;
+  private stepAbort: AbortController | null = null;
+  private watchAbort: AbortController | null = null;
+  private element: Element | null = null;
+  private view: TourView | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(private readonly deps: TourControllerDeps) {}
+
+  /** Applies an instruction from the background (after hello, a button, a popup start…). */
+  apply(instruction: TourInstruction | null): void {
+    if (this.disposed || !instruction) return;
+    const previous = this.instruction;
+    this.instruction = instruction;
+    for (const effect of instruction.effects) this.run(effect);
+    if (instruction.status === 'finished' || instruction.status === 'abandoned') {
+      this.endStep();
+      this.setView(null);
+      if (previous?.status !== instruction.status) {
+        this.deps.finished({ status: instruction.status, title: instruction.tour.title });
+      }
+      this.instruction = null;
+    }
+  }
+
+  /** The learner pressed a card button. */
+  next = () => this.emit({ type: 'NEXT' });
+  back = () => this.emit({ type: 'BACK' });
+  skip = () => this.emit({ type: 'SKIP' });
+  exit = () => this.emit({ type: 'EXIT' });
+
+  /** The located target left the DOM (re-rendered by the page): find it again and re-anchor. */
+  relocate(): void {
+    const view = this.view;
+    const step = this.currentStep();
+    if (!view || view.mode !== 'located' || !step?.target) return;
+    const signal = this.stepAbort?.signal;
+    void waitForTarget(step.target, this.deps.document, {
+      timeoutMs: 5000,
+      frame: step.frame ?? null,
+      ...(signal ? { signal } : {}),
+    }).then((outcome) => {
+      if (outcome.kind !== 'found' || this.view !== view) return;
+      this.element = outcome.element;
+      this.listenForAdvance(step, outcome.element);
+      this.setView({ ...view, element: outcome.element });
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.endStep();
+    this.watchAbort?.abort();
+    this.setView(null);
+  }
+
+  private currentStep(): Step | undefined {
+    return this.instruction?.tour.steps[this.instruction.stepIndex];
+  }
+
+  private emit(event: ContentTourEvent): Promise<void> {
+    // One event at a time, in order: a second click must not overtake the first one's reply.
+    this.queue = this.queue
+      .then(async () => {
+        if (this.disposed) return;
+        this.apply(await this.deps.send(event));
+      })
+      .catch((error: unknown) => {
+        console.warn('[zhiyin] tour event failed', error);
+      });
+    return this.queue;
+  }
+
+  private run(effect: ContentEffect): void {
+    switch (effect.type) {
+      case 'hide-step':
+        this.endStep();
+        this.setView(null);
+        return;
+      case 'await-navigation':
+        // Nothing to show until the learner reaches the step's page; the next page's content
+        // script reports in and the background continues there.
+        return;
+      case 'resolve-target':
+        this.resolve(effect);
+        return;
+      case 'show-step':
+        this.show(effect);
+        return;
+      case 'watch-element':
+        this.watch(effect);
+        return;
+      case 'advance-rejected':
+        if (this.view && this.view.stepIndex === effect.stepIndex) {
+          this.setView({ ...this.view, rejection: effect.reason });
+        }
+        return;
+    }
+  }
+
+  private beginStep(): AbortSignal {
+    this.endStep();
+    this.stepAbort = new AbortController();
+    return this.stepAbort.signal;
+  }
+
+  private endStep(): void {
+    this.stepAbort?.abort();
+    this.stepAbort = null;
+    this.watchAbort?.abort();
+    this.watchAbort = null;
+    this.element = null;
+  }
+
+  private resolve(effect: Extract<ContentEffect, { type: 'resolve-target' }>) {
+    const signal = this.beginStep();
+    void lookUpStepTarget(effect, this.deps.document, { signal }).then((lookup) => {
+      if (signal.aborted || lookup.kind === 'aborted') return;
+      if (lookup.kind === 'delegate') {
+        // Targets behind a cross-origin frame boundary are not supported yet: say so.
+        void this.emit({
+          type: 'TARGET_MISSING',
+          stepIndex: effect.stepIndex,
+          reason: 'cross-origin-frame',
+        });
+        return;
+      }
+      if (lookup.element) this.element = lookup.element;
+      void this.emit(lookup.event as ContentTourEvent);
+    });
+  }
+
+  private show(effect: Extract<ContentEffect, { type: 'show-step' }>): void {
+    const instruction = this.instruction;
+    const step = this.currentStep();
+    if (!instruction || !step) return;
+    const located = !effect.centred && this.element !== null;
+    if (!this.stepAbort) this.beginStep();
+    if (located && this.element) this.listenForAdvance(step, this.element);
+    this.setView({
+      tour: instruction.tour,
+      stepIndex: effect.stepIndex,
+      mode: effect.missing ? 'missing' : located ? 'located' : 'centred',
+      element: located ? this.element : null,
+      placement: effect.placement,
+      rejection: null,
+    });
+  }
+
+  /** Watches the learner act on the target: the background decides whether it completes the step. */
+  private listenForAdvance(step: Step, element: Element): void {
+    const signal = this.stepAbort?.signal;
+    if (!signal) return;
+    const stepIndex = this.instruction?.stepIndex ?? 0;
+    const options = { capture: true, signal } as const;
+    switch (step.advance.on) {
+      case 'click':
+        element.addEventListener(
+          'click',
+          () => void this.emit({ type: 'USER_ACTION', stepIndex, kind: 'click' }),
+          options,
+        );
+        return;
+      case 'input':
+      case 'change': {
+        // Typing settles before the value is checked; a committed change is checked at once.
+        // Component-library selects fire no native change: watchFieldValue reads what they show.
+        const view = element.ownerDocument.defaultView;
+        let timer: number | undefined;
+        const kind = step.advance.on;
+        watchFieldValue(
+          element,
+          (value, how) => {
+            if (timer !== undefined) view?.clearTimeout(timer);
+            if (kind === 'change' && how === 'input') return;
+            const send = () => void this.emit({ type: 'USER_ACTION', stepIndex, kind, value });
+            if (how === 'input') timer = view?.setTimeout(send, INPUT_SETTLE_MS);
+            else send();
+          },
+          { signal },
+        );
+        signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer));
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private watch(effect: Extract<ContentEffect, { type: 'watch-element' }>): void {
+    this.watchAbort?.abort();
+    const abort = new AbortController();
+    this.watchAbort = abort;
+    void watchStepElement(effect, this.deps.document, { signal: abort.signal }).then((event) => {
+      if (event && !abort.signal.aborted) void this.emit(event as ContentTourEvent);
+    });
+  }
+
+  private setView(view: TourView | null): void {
+    this.view = view;
+    this.deps.render(view);
+  }
+}

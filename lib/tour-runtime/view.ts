@@ -1,0 +1,22 @@
+import type { AdvanceRejection } from '../tour/advance';
+import type { Placement, Tour } from '../tour/schema';
+
+/** What the overlay shows for the running tour: derived by the controller, drawn by React. */
+export interface TourView {
+  tour: Tour;
+  stepIndex: number;
+  /** `located`: next to `element`; `centred`: no target; `missing`: 找不到该元素. */
+  mode: 'located' | 'centred' | 'missing';
+  element: Element | null;
+  placement: Placement;
+  /** Why the learner's last action did not complete the step. */
+  rejection: AdvanceRejection | null;
+}
+
+/** An offer to continue a tour interrupted earlier. */
+export interface ResumeView {
+  tourId: string;
+  title: string;
+  stepIndex: number;
+  stepCount: number;
+}

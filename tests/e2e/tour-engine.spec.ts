@@ -1,0 +1,237 @@
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
+
+/** Distance in px between the card and its target's box (0 when they touch or overlap). */
+async function gap(card: Locator, target: Locator): Promise<number> {
+  const a = await card.boundingBox();
+  const b = await target.boundingBox();
+  if (!a || !b) return Infinity;
+  const dx = Math.max(0, b.x - (a.x + a.width), a.x - (b.x + b.width));
+  const dy = Math.max(0, b.y - (a.y + a.height), a.y - (b.y + b.height));
+  return Math.hypot(dx, dy);
+}
+
+test.describe('tour engine on real pages', () => {
+  test.beforeEach(async ({ openExtensionPage }) => {
+    await chooseRole(openExtensionPage);
+  });
+
+  test('walks a tour driven by real typing and clicks: late, replaced, scrolled and modal-covered targets', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/__e2e/engine.html');
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '引擎测试：逐步引导');
+
+    const intro = stepCard(page, 'e2e-engine', 0);
+    await expect(intro).toBeVisible();
+    await expect(intro.getByRole('heading')).toHaveText('欢迎');
+    await expect(intro).toContainText('1 / 10');
+    await intro.getByRole('button', { name: '下一步' }).click();
+
+    // Input step: the card sits by the field; a value that breaks the rule keeps the step open.
+    const name = stepCard(page, 'e2e-engine', 1);
+    await expect(name).toBeVisible();
+    expect(await gap(name, page.locator('#name'))).toBeLessThan(30);
+    await expect(name.getByRole('button', { name: '下一步' })).toBeDisabled();
+    await page.locator('#name').pressSequentially('张');
+    await expect(name.getByRole('alert')).toHaveText('填写的格式不符合要求，请检查后重新输入。');
+    // Typing in the page is not interrupted: focus stays in the field.
+    await expect(page.locator('#name')).toBeFocused();
+    await page.locator('#name').pressSequentially('三');
+
+    // Click step: a real click on the page's button advances.
+    const save = stepCard(page, 'e2e-engine', 2);
+    await expect(save).toBeVisible();
+    await page.getByRole('button', { name: '保存' }).click();
+
+    // The confirmation appears only ~1 s later: the step waits for it.
+    const saved = stepCard(page, 'e2e-engine', 3);
+    await expect(saved).toBeVisible();
+    expect(await gap(saved, page.locator('#result').getByText('保存成功'))).toBeLessThan(30);
+    await saved.getByRole('button', { name: '下一步' }).click();
+
+    await expect(stepCard(page, 'e2e-engine', 4)).toBeVisible();
+    await page.getByRole('button', { name: '刷新列表' }).click();
+
+    // The page replaced and moved the target: the card follows the new element.
+    const moved = stepCard(page, 'e2e-engine', 5);
+    await expect(moved).toBeVisible();
+    const details = page.getByRole('button', { name: '查看详情' });
+    await expect.poll(() => gap(moved, details)).toBeLessThan(30);
+    await moved.getByRole('button', { name: '下一步' }).click();
+
+    // Deep inside a scroll container: scrolled into view, card beside it.
+    const log = stepCard(page, 'e2e-engine', 6);
+    await expect(log).toBeVisible();
+    const entry = page.getByLabel('操作日志').getByText('第35条：目标日志');
+    await expect(entry).toBeInViewport();
+    await expect.poll(() => gap(log, entry)).toBeLessThan(30);
+    await log.getByRole('button', { name: '下一步' }).click();
+
+    await expect(stepCard(page, 'e2e-engine', 7)).toBeVisible();
+    await page.getByRole('button', { name: '打开对话框' }).click();
+
+    // A dialog with a climbing z-index opened: the card is still on top of it.
+    const confirm = stepCard(page, 'e2e-engine', 8);
+    await expect(confirm).toBeVisible();
+    const box = await confirm.boundingBox();
+    const topmost = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+      x: (box?.x ?? 0) + 20,
+      y: (box?.y ?? 0) + 20,
+    });
+    expect(topmost).toBe('zhiyin-overlay');
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+
+    // Far down the page, under a fixed header: revealed, not hidden behind the header.
+    const far = stepCard(page, 'e2e-engine', 9);
+    await expect(far).toBeVisible();
+    const farButton = page.getByRole('button', { name: '页面底部按钮' });
+    await expect(farButton).toBeInViewport();
+    expect((await farButton.boundingBox())?.y ?? 0).toBeGreaterThan(64);
+    await far.getByRole('button', { name: '完成' }).click();
+
+    await expect(
+      page.getByRole('status').filter({ hasText: '引导已完成：引擎测试：逐步引导' }),
+    ).toBeVisible();
+    await expect(stepCard(page, 'e2e-engine')).toHaveCount(0);
+
+    const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+    await expect(popup.getByTestId('tours-here')).toContainText('引擎测试：逐步引导');
+    await expect(
+      popup.getByTestId('tours-here').locator('li', { hasText: '逐步引导' }),
+    ).toContainText('已完成');
+  });
+
+  test('skips an optional step whose target is missing and reports one that never appears', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/__e2e/engine.html');
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '引擎测试：找不到元素');
+
+    // Step 0 is optional and missing: skipped without a card; step 1 is required and missing.
+    const ghost = stepCard(page, 'e2e-missing', 1);
+    await expect(ghost).toBeVisible();
+    await expect(ghost.getByRole('heading')).toHaveText('找不到该元素');
+    await expect(ghost).toContainText('2 / 3');
+    await ghost.getByRole('button', { name: '跳过' }).click();
+    const after = stepCard(page, 'e2e-missing', 2);
+    await expect(after).toBeVisible();
+    await after.getByRole('button', { name: '完成' }).click();
+    await expect(stepCard(page, 'e2e-missing')).toHaveCount(0);
+  });
+
+  test('Esc exits the tour; a reload mid-tour continues at the same step', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/__e2e/engine.html');
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '引擎测试：逐步引导');
+    await stepCard(page, 'e2e-engine', 0).getByRole('button', { name: '下一步' }).click();
+    await expect(stepCard(page, 'e2e-engine', 1)).toBeVisible();
+
+    await page.reload();
+    const resumed = stepCard(page, 'e2e-engine', 1);
+    await expect(resumed).toBeVisible();
+    await expect(resumed).toContainText('2 / 10');
+
+    await resumed.getByRole('button', { name: '上一步' }).click();
+    const first = stepCard(page, 'e2e-engine', 0);
+    await first.focus();
+    await page.keyboard.press('Escape');
+    await expect(stepCard(page, 'e2e-engine')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: '已退出引导' })).toBeVisible();
+  });
+
+  test('continues across a full page load and an SPA route change', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/login.html');
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '引擎测试：跨页面引导');
+
+    await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
+    await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
+    await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();
+    await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
+    await expect(stepCard(page, 'e2e-multipage', 2)).toBeVisible();
+    await page.getByRole('button', { name: '登录' }).click();
+
+    // Full page load to the workbench: the next step appears there.
+    await page.waitForURL(/index\.html/);
+    const todo = stepCard(page, 'e2e-multipage', 3);
+    await expect(todo).toBeVisible();
+    await page
+      .getByRole('navigation', { name: '顶部导航' })
+      .getByRole('link', { name: /我的待办/ })
+      .click();
+
+    // SPA route change (#/todo): the last, centred step.
+    await page.waitForURL(/#\/todo/);
+    const last = stepCard(page, 'e2e-multipage', 4);
+    await expect(last).toBeVisible();
+    await last.getByRole('button', { name: '完成' }).click();
+    await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
+  });
+
+  test('points at a field inside the legacy iframe module', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/login.html');
+    await page.getByLabel('账号').fill('zhangsan');
+    await page.getByLabel('密码').fill('Zhiyin@2024');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/index\.html/);
+    await page.goto('/oa.html#borrow');
+    const frame = page.frameLocator('iframe[title="档案借阅登记"]');
+    await expect(frame.getByLabel('借阅人')).toBeVisible();
+
+    await startTourFromPopup(
+      page,
+      openExtensionPage,
+      await tabIdOf(page),
+      '引擎测试：iframe 中的旧版模块',
+    );
+    const card = stepCard(page, 'e2e-iframe', 0);
+    await expect(card).toBeVisible();
+    // The card (top document) sits next to the field inside the iframe.
+    const field = page.locator('iframe[title="档案借阅登记"]').contentFrame().getByLabel('借阅人');
+    await expect.poll(() => gap(card, field)).toBeLessThan(30);
+    await field.fill('张三');
+    await expect(stepCard(page, 'e2e-iframe', 1)).toBeVisible();
+  });
+
+  test('offers to resume a tour whose tab was closed mid-way', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/__e2e/engine.html');
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '引擎测试：逐步引导');
+    await stepCard(page, 'e2e-engine', 0).getByRole('button', { name: '下一步' }).click();
+    await expect(stepCard(page, 'e2e-engine', 1)).toBeVisible();
+    await page.close();
+
+    const again = await context.newPage();
+    await again.goto('/__e2e/engine.html');
+    const offer = again.getByRole('dialog', { name: '继续未完成的引导？' });
+    await expect(offer).toBeVisible();
+    await expect(offer).toContainText('引擎测试：逐步引导');
+    await offer.getByRole('button', { name: '继续' }).click();
+    await expect(stepCard(again, 'e2e-engine', 1)).toBeVisible();
+  });
+});
