@@ -2,10 +2,12 @@
  * Chinese-aware help search over articles, tours and rules (the popup's help center).
  *
  * Engine: a compact BM25+ inverted index (engine.ts) with our own analysis:
- * - Chinese text → character bigrams + Intl.Segmenter words (titles, keywords, queries), so both
- *   whole words and parts of words match ("营业执" finds 营业执照);
- * - titles and keywords → pinyin syllable bigrams + whole-word pinyin ("gongwen") and initials
- *   n-grams ("gw"), computed once at build time with pinyin-pro;
+ * - Chinese text → every character bigram plus the last character of each run, so whole words and
+ *   parts of words match ("营业执" finds 营业执照) without a dictionary;
+ * - queries → Intl.Segmenter words ('zh', granularity 'word') as the units whose coverage ranks
+ *   results, their bigrams as search terms, and the words for synonym look-up;
+ * - titles and keywords → pinyin syllable 2–4-grams ("gongwen", "yingyezhizhao") and initials
+ *   2–4-grams ("gw", "yyzz"), computed once at build time with pinyin-pro;
  * - queries → typed pinyin split into syllables ("xinjiangongwen"), fuzzy matching for Latin
  *   terms only (typos such as "gongwne"; Chinese is never fuzzed), prefix matching while typing,
  *   synonyms from synonyms.ts;
