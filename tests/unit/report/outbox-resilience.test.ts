@@ -207,7 +207,9 @@ describe('outbox resilience', () => {
     const b = open(name);
     const reports = Array.from({ length: 40 }, (_, i) => sampleReport(`并发 ${i}`));
     for (const report of reports) await a.outbox.add(report);
-    await Promise.all([a.outbox.deliverDue(clock.now), b.outbox.deliverDue(clock.now)]);
+    // Their clocks read a few ms apart, as two real contexts' Date.now() would.
+    clock.advance(1000);
+    await Promise.all([a.outbox.deliverDue(clock.now + 7), b.outbox.deliverDue(clock.now)]);
     expect(receiver.rawRequests).toBe(40);
     expectEachStoredOnce(reports);
   });
