@@ -24,8 +24,13 @@ const WIDTH = 1000;
 const MARGIN = 40;
 
 function pageFont(): string {
-  if (typeof document === 'undefined') return 'sans-serif';
-  return getComputedStyle(document.body).fontFamily || 'sans-serif';
+  const fallback =
+    '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
+  if (typeof document === 'undefined') return fallback;
+  // antd puts the theme font on its App root, not on <body> (which keeps the browser's serif).
+  const root = document.querySelector('.ant-app') ?? document.body;
+  const family = getComputedStyle(root).fontFamily;
+  return family && !/^"?(Times|serif)/i.test(family) ? family : fallback;
 }
 
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
@@ -43,7 +48,13 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines.length ? lines : [''];
 }
 
-export function renderDocumentCanvas(doc: PdfDocument, scale = 2): HTMLCanvasElement {
+export interface RenderedDocument {
+  canvas: HTMLCanvasElement;
+  /** Canvas y positions (device pixels) where a page may break: below a row, before a heading. */
+  breaks: number[];
+}
+
+export function renderDocumentCanvas(doc: PdfDocument, scale = 2): RenderedDocument {
   const font = pageFont();
   const measure = document.createElement('canvas').getContext('2d');
   if (!measure) throw new Error('Canvas 2D is not available');
@@ -88,7 +99,9 @@ export function renderDocumentCanvas(doc: PdfDocument, scale = 2): HTMLCanvasEle
     y += 24;
   }
   y += 16;
+  const breaks: number[] = [];
   for (const l of layouts) {
+    breaks.push(y * scale);
     if (l.section.heading) {
       ctx.font = `bold 17px ${font}`;
       ctx.fillText(l.section.heading, MARGIN, y + 6);
@@ -110,36 +123,58 @@ export function renderDocumentCanvas(doc: PdfDocument, scale = 2): HTMLCanvasEle
         x += w;
       });
       y += row.height;
+      // Breaking right after a header row would orphan it.
+      if (ri > 0) breaks.push(y * scale);
     });
     y += 20;
   }
+  breaks.push(y * scale);
   ctx.font = `14px ${font}`;
   ctx.fillStyle = '#333';
   for (const line of footerLines) {
     ctx.fillText(line, MARGIN, y);
     y += 22;
   }
-  return canvas;
+  return { canvas, breaks };
+}
+
+function pageEnd(top: number, limit: number, height: number, breaks: number[]): number {
+  if (limit >= height) return height;
+  const fitting = breaks.filter((b) => b > top && b <= limit);
+  return fitting.length > 0 ? Math.max(...fitting) : limit;
 }
 
 /** Builds the PDF; returns it so callers can save it or inspect it. */
 export function documentToPdf(doc: PdfDocument): jsPDF {
-  const canvas = renderDocumentCanvas(doc);
-  const pdf = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait' });
+  const { canvas, breaks } = renderDocumentCanvas(doc);
+  const pdf = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
   const pageW = 210;
   const pageH = 297;
   const margin = 10;
   const imgW = pageW - 2 * margin;
   const pxPerMm = canvas.width / imgW;
   const slicePx = Math.floor((pageH - 2 * margin) * pxPerMm);
-  for (let top = 0, page = 0; top < canvas.height; top += slicePx, page++) {
-    const h = Math.min(slicePx, canvas.height - top);
+  for (let top = 0, page = 0; top < canvas.height; page++) {
+    // Cut at the last row boundary that fits, so no table row is split across pages.
+    const end = pageEnd(top, top + slicePx, canvas.height, breaks);
+    const h = end - top;
     const slice = document.createElement('canvas');
     slice.width = canvas.width;
     slice.height = h;
     slice.getContext('2d')?.drawImage(canvas, 0, top, canvas.width, h, 0, 0, canvas.width, h);
     if (page > 0) pdf.addPage();
-    pdf.addImage(slice.toDataURL('image/png'), 'PNG', margin, margin, imgW, h / pxPerMm);
+    // 'FAST' deflates the pixels; without it jsPDF stores raw RGB (8 MB for one page).
+    pdf.addImage(
+      slice.toDataURL('image/png'),
+      'PNG',
+      margin,
+      margin,
+      imgW,
+      h / pxPerMm,
+      undefined,
+      'FAST',
+    );
+    top = end;
   }
   pdf.setProperties({ title: doc.title, creator: 'XX市数字政府统一协同平台（模拟环境）' });
   return pdf;

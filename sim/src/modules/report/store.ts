@@ -74,7 +74,7 @@ export function seedSubmissions(now: number): Submission[] {
           ? `${current.year}-${String(index).padStart(2, '0')}`
           : `${current.year}-Q${index}`,
       );
-      const submittedAt = p.deadline - 3 * 86_400_000;
+      const submittedAt = p.deadline - 3 * 86_400_000 - 2.5 * 3_600_000;
       out.push({
         typeId: type.id,
         period: p.id,
