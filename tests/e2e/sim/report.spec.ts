@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
@@ -113,4 +114,35 @@ test('submission closes when the simulated clock passes the deadline', async ({ 
   ).toBeVisible();
   await expect(page.getByTestId('report-deadline')).toContainText('已截止');
   await expect(page.getByRole('button', { name: '提交审核' })).toBeDisabled();
+});
+
+test('the downloaded Excel template, filled in, imports into the form', async ({
+  page,
+  request,
+}) => {
+  const template = await request.get('templates/monthly-economy.xlsx');
+  expect(template.ok()).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  const body = await template.body();
+  await wb.xlsx.load(
+    body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+  );
+  const ws = wb.worksheets[0]!;
+  const values = [90.5, 27.3, 6.5, 430, 42.8, 9.6, 4.9];
+  values.forEach((v, i) => {
+    ws.getCell(`C${i + 2}`).value = v;
+  });
+  expect(ws.getCell('A7').value).toBe('其中：网上零售额（亿元）');
+
+  await login(page, 'zhangsan');
+  await openReportAt(page, '2026-12-05T10:00:00+08:00');
+  await page.locator('input[type=file]').setInputFiles({
+    name: '11月经济数据.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await expect(page.getByText('已从 11月经济数据.xlsx 导入 7 项指标，请核对后提交')).toBeVisible();
+  await expect(page.getByLabel('其中：网上零售额（亿元）')).toHaveValue('9.60');
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByText('待审核', { exact: true })).toBeVisible();
 });

@@ -45,7 +45,7 @@ export function UsersPage({ session }: { session: Session }) {
           title="当前为只读视图：权限分配由超级管理员操作。本部门人员如需调整权限，请按“提交申请表-部门审核-系统配置”流程办理。"
         />
       )}
-      <Card extra={<a href="admin.html#/system/audit">查看操作记录</a>}>
+      <Card title="用户列表" extra={<a href="admin.html#/system/audit">查看操作记录</a>}>
         <Table<SimUser>
           rowKey="account"
           dataSource={users}
