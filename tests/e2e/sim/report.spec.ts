@@ -51,14 +51,14 @@ test('a value outside the range blocks submission; after fixing it the report is
 
   await page.getByLabel('规模以上工业增加值同比增长（%）').fill('6.5');
   await page.getByRole('button', { name: '提交审核' }).click();
-  await expect(page.getByText('2026年11月月度经济运行数据已提交审核')).toBeVisible();
+  await expect(page.getByText('2026年11月经济运行数据已提交审核')).toBeVisible();
   await expect(page.getByText('待审核', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '提交审核' })).toBeDisabled();
 
   await login(page, 'lisi');
   await page.goto('report.html#/review');
   await page
-    .getByRole('row', { name: /2026年11月月度经济运行数据/ })
+    .getByRole('row', { name: /2026年11月经济运行数据/ })
     .getByRole('button', { name: '审核通过' })
     .click();
   await expect(page.getByText('暂无待审核的报表')).toBeVisible();
@@ -69,7 +69,7 @@ test('a value outside the range blocks submission; after fixing it the report is
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: '生成上报结果' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('2026年11月月度经济运行数据上报结果.pdf');
+  expect(download.suggestedFilename()).toBe('2026年11月经济运行数据上报结果.pdf');
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   // The Chinese table is an embedded image, not a blank page.

@@ -1,7 +1,7 @@
 import type { PdfDocument } from './pdf';
 import type { Period } from './periods';
 import { formatDeadline } from './periods';
-import { SUBMISSION_STATUS_LABELS } from './types';
+import { SUBMISSION_STATUS_LABELS, reportTitle } from './types';
 import type { ReportType, Submission } from './types';
 
 function fmtTime(at: number): string {
@@ -19,7 +19,7 @@ export function resultDocument(
   generatedAt: number,
 ): PdfDocument {
   return {
-    title: `${period.label}${type.name}上报结果`,
+    title: `${reportTitle(period.label, type)}上报结果`,
     meta: [
       `填报单位：${department}    填报人：${sub.submittedByName}    提交时间：${fmtTime(sub.submittedAt)}`,
       `审核状态：${SUBMISSION_STATUS_LABELS[sub.status]}${sub.reviewedAt ? `（${fmtTime(sub.reviewedAt)}）` : ''}    上报截止：${formatDeadline(period.deadline)}`,

@@ -7,13 +7,14 @@ import { simKv } from '../service/sim-kv';
 import { currentPeriod, parsePeriod } from './periods';
 import { createReportStore, REPORT_REVIEWER } from './store';
 import type { Actor } from './store';
-import { REPORT_TYPES, SUBMISSION_STATUS_LABELS, reportType } from './types';
+import { REPORT_TYPES, SUBMISSION_STATUS_LABELS, reportTitle, reportType } from './types';
 import type { ReportValues } from './types';
 
 const store = createReportStore(simKv, simNow);
 
-function periodLabel(typeId: string, periodId: string): string {
-  return parsePeriod(reportType(typeId).periodKind, periodId).label;
+function titleOf(typeId: string, periodId: string): string {
+  const type = reportType(typeId);
+  return reportTitle(parsePeriod(type.periodKind, periodId).label, type);
 }
 
 export function publishReportWork(): void {
@@ -25,7 +26,7 @@ export function publishReportWork(): void {
       id: `report-review-${s.typeId}-${s.period}`,
       module: '数据上报',
       kind: '待审核',
-      title: `${periodLabel(s.typeId, s.period)}${reportType(s.typeId).name}（${s.submittedByName}提交）`,
+      title: `${titleOf(s.typeId, s.period)}（${s.submittedByName}提交）`,
       href: 'report.html#/review',
       assignees: [s.reviewer],
       createdAt: s.submittedAt,
@@ -40,7 +41,7 @@ export function publishReportWork(): void {
         id: `report-fill-${t.id}-${p.id}`,
         module: '数据上报',
         kind: sub ? '已退回待修改' : '待上报',
-        title: `${p.label}${t.name}`,
+        title: reportTitle(p.label, t),
         href: `report.html#/fill?type=${t.id}&period=${p.id}`,
         assignees: ['zhangsan'],
         createdAt: now,
@@ -54,7 +55,7 @@ export function publishReportWork(): void {
     subs.map((s) => ({
       id: `report-${s.typeId}-${s.period}`,
       kind: '报表',
-      title: `${periodLabel(s.typeId, s.period)}${reportType(s.typeId).name}`,
+      title: `${titleOf(s.typeId, s.period)}`,
       summary: `${SUBMISSION_STATUS_LABELS[s.status]} · ${s.submittedByName}提交`,
       href: `report.html#/fill?type=${s.typeId}&period=${s.period}`,
     })),
@@ -78,7 +79,7 @@ export const reportApi = {
     postMessage({
       to: REPORT_REVIEWER.account,
       category: '数据上报',
-      title: `${periodLabel(typeId, period)}${reportType(typeId).name}待审核`,
+      title: `${titleOf(typeId, period)}待审核`,
       body: `${actor.name}已提交，请在数据上报-上报审核中办理。`,
       href: 'report.html#/review',
     });
@@ -90,7 +91,7 @@ export const reportApi = {
     postMessage({
       to: sub.submittedBy,
       category: '数据上报',
-      title: `${periodLabel(typeId, period)}${reportType(typeId).name}审核通过`,
+      title: `${titleOf(typeId, period)}审核通过`,
       body: `${reviewer.name}已审核通过，可生成上报结果（PDF）。`,
       href: `report.html#/fill?type=${typeId}&period=${period}`,
     });
@@ -102,7 +103,7 @@ export const reportApi = {
     postMessage({
       to: sub.submittedBy,
       category: '数据上报',
-      title: `${periodLabel(typeId, period)}${reportType(typeId).name}被退回`,
+      title: `${titleOf(typeId, period)}被退回`,
       body: `退回原因：${reason}。请在截止时间前修改后重新提交。`,
       href: `report.html#/fill?type=${typeId}&period=${period}`,
     });

@@ -105,6 +105,14 @@ export function reportType(id: string): ReportType {
   return type;
 }
 
+/**
+ * 「2026年11月经济运行数据」, 「2026年第四季度社保经办数据」: the period already says 月/季度, so
+ * the 月度/季度 of the type name is dropped instead of reading 「11月月度」.
+ */
+export function reportTitle(periodLabel: string, type: ReportType): string {
+  return `${periodLabel}${type.name.replace(/^(月度|季度)/, '')}`;
+}
+
 export type ReportValues = Record<string, number | null>;
 
 export type SubmissionStatus = 'submitted' | 'approved' | 'returned';

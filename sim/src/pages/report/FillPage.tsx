@@ -34,6 +34,7 @@ import {
   PERCENT_RANGE,
   REPORT_TYPES,
   SUBMISSION_STATUS_LABELS,
+  reportTitle,
   reportType,
 } from '../../modules/report/types';
 import type { ReportValues, SubmissionStatus, ValidationIssue } from '../../modules/report/types';
@@ -127,7 +128,7 @@ export function FillPage({
         name: session.user.name,
       });
       setIssues(null);
-      message.success(`${period.label}${type.name}已提交审核`);
+      message.success(`${reportTitle(period.label, type)}已提交审核`);
     } catch (error) {
       if (error instanceof ReportError) {
         if (error.issues.length) setIssues(error.issues);
@@ -236,7 +237,7 @@ export function FillPage({
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card title={`${period.label}${type.name}`}>
+          <Card title={reportTitle(period.label, type)}>
             {issues && issues.length > 0 && (
               <Alert
                 type="error"

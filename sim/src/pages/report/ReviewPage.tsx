@@ -18,12 +18,12 @@ import { useSimData } from '../../shared/use-sim-data';
 import { parsePeriod } from '../../modules/report/periods';
 import { reportApi } from '../../modules/report/sim-report';
 import { REPORT_REVIEWER, ReportError } from '../../modules/report/store';
-import { reportType } from '../../modules/report/types';
+import { reportTitle, reportType } from '../../modules/report/types';
 import type { Submission } from '../../modules/report/types';
 
 function title(s: Submission): string {
   const t = reportType(s.typeId);
-  return `${parsePeriod(t.periodKind, s.period).label}${t.name}`;
+  return reportTitle(parsePeriod(t.periodKind, s.period).label, t);
 }
 
 /** 上报审核: the department head approves or returns (with a reason) submitted reports. */

@@ -3,7 +3,7 @@ import { getUser } from '../../shared/users';
 import { savePdf } from '../../modules/report/pdf';
 import { parsePeriod } from '../../modules/report/periods';
 import { resultDocument } from '../../modules/report/result-doc';
-import { reportType } from '../../modules/report/types';
+import { reportTitle, reportType } from '../../modules/report/types';
 import type { Submission } from '../../modules/report/types';
 
 export function downloadResultPdf(sub: Submission): void {
@@ -11,6 +11,6 @@ export function downloadResultPdf(sub: Submission): void {
   const period = parsePeriod(type.periodKind, sub.period);
   savePdf(
     resultDocument(type, period, sub, getUser(sub.submittedBy)?.department ?? '', simNow()),
-    `${period.label}${type.name}上报结果.pdf`,
+    `${reportTitle(period.label, type)}上报结果.pdf`,
   );
 }
