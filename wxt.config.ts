@@ -26,6 +26,8 @@ export default defineConfig({
       ...(manifestVersion === 3 ? ['scripting'] : []),
     ],
     action: { default_title: '__MSG_extActionTitle__' },
+    // Administrators configure report and LRS endpoints by enterprise policy (lib/policy).
+    storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

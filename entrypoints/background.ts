@@ -11,6 +11,9 @@ import { TourRecorder } from '../lib/background/tour-recorder';
 import { createSessionStore, TourSessions } from '../lib/background/tour-sessions';
 import { database } from '../lib/db/database';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
+import { reportEnvironment } from '../lib/background/report-context';
+import { readPolicy, saveLocalPolicy, watchPolicy } from '../lib/policy/store';
+import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../lib/report';
 import { readPreferences } from '../lib/settings/preferences';
 import { VALIDATORS } from '../lib/validators';
 
@@ -33,6 +36,18 @@ export default defineBackground(() => {
     role: async () => (await profile.view()).role,
   });
 
+  const outbox = new ReportOutbox({
+    table: db.reportOutbox,
+    endpoint: async () => (await readPolicy()).policy.reportEndpoint,
+  });
+  const deliverReports = () => void runReportOutbox(outbox, browser.alarms);
+  // Every worker start (and so every browser start) delivers what is due.
+  deliverReports();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REPORT_OUTBOX_ALARM) deliverReports();
+  });
+  watchPolicy(deliverReports);
+
   const pingTab = (tabId: number) =>
     sendMessage('bg:ping', undefined, { tabId, frameId: 0 }).catch(() => null);
 
@@ -49,6 +64,33 @@ export default defineBackground(() => {
     tourList: tours,
     progressOf: async (tourId) => (await db.tourProgress.get(tourId))?.status ?? null,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+    reports: {
+      outbox,
+      deliver: deliverReports,
+      now: Date.now,
+      readPolicy,
+      savePolicy: saveLocalPolicy,
+      async environment(tabId, from) {
+        const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
+        const page = from.page ?? (tab ? { url: tab.url ?? null, title: tab.title ?? null } : null);
+        return reportEnvironment({
+          db,
+          tabId,
+          page,
+          frame: from.frame,
+          extensionVersion: manifest.version,
+          userAgent: navigator.userAgent,
+          brands: (
+            navigator as Navigator & {
+              userAgentData?: { brands: { brand: string; version: string }[] };
+            }
+          ).userAgentData?.brands,
+          locale: (await readPreferences()).language,
+          role: (await profile.view()).role,
+          session: tabId === null ? null : await sessions.session(tabId),
+        });
+      },
+    },
     sendTourInstruction: (tabId, instruction) =>
       sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
         .then(() => true)

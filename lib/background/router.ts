@@ -8,6 +8,7 @@ import type { Tour } from '../tour/schema';
 import type { TourProgressStatus } from '../db/database';
 import type { TourListing } from '../messaging/protocol';
 import { matchAnyUrlGlob } from '../tour/match';
+import { createReportRoutes, type ReportServices } from './report-routes';
 import type { SenderCheck, SenderInfo, SenderKind } from './sender';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
@@ -26,6 +27,9 @@ interface Route<K extends IncomingType> {
 
 export type Routes = { [K in IncomingType]: Route<K> };
 
+/** A subset of the routes, for the feature modules that contribute them (e.g. report-routes.ts). */
+export type RouteTable<K extends IncomingType> = { [P in K]: Route<P> };
+
 /** What the routes need from the rest of the background. */
 export interface RouterServices {
   activity: ActivityLog;
@@ -43,6 +47,8 @@ export interface RouterServices {
   tourList: readonly Tour[];
   /** The URL of a tab's page, or null when it cannot be read. */
   tabUrl(tabId: number): Promise<string | null>;
+  /** Problem reporting (lib/background/report-routes.ts). */
+  reports: ReportServices;
   /** Hands a tour instruction to a tab's top frame; false when no content script answers. */
   sendTourInstruction(tabId: number, instruction: TourInstruction): Promise<boolean>;
 }
@@ -60,6 +66,7 @@ function requireRole(value: unknown) {
 export function createRoutes(services: RouterServices): Routes {
   const { activity, profile } = services;
   return {
+    ...createReportRoutes(services.reports),
     'content:hello': {
       from: ['content'],
       async handle(data, sender) {

@@ -155,6 +155,12 @@ export class TourSessions {
       : null;
   }
 
+  /** The tab's live session (snapshot and tour), for problem reports. */
+  async session(tabId: number): Promise<{ snapshot: RunnerSnapshot; tour: Tour } | null> {
+    const existing = await this.load(tabId);
+    return existing ? { snapshot: existing.state, tour: existing.tour } : null;
+  }
+
   /** Continue, restart or drop a tour that was interrupted earlier. */
   async resume(
     tabId: number,

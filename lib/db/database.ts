@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Role } from '../profile/roles';
+import { REPORT_OUTBOX_STORES, type OutboxRecord } from '../report/outbox-db';
 import type { RunnerSnapshot, TourRecord } from '../tour/runner';
 
 /**
@@ -75,15 +76,18 @@ export class ZhiyinDatabase extends Dexie {
   profile!: EntityTable<ProfileRecord, 'key'>;
   tourEvents!: EntityTable<TourEventRecord, 'id'>;
   tourProgress!: EntityTable<TourProgressRecord, 'tourId'>;
+  /** Problem reports: written here first, then delivered (lib/report/outbox.ts). */
+  reportOutbox!: EntityTable<OutboxRecord, 'id'>;
 
   constructor(name = 'zhiyin') {
     super(name);
-    // v1 (0.1.0): activity log, learner profile, tour events and progress.
+    // v1 (0.1.0): activity log, learner profile, tour events and progress, report outbox.
     this.version(1).stores({
       activity: '++id, type, at, tabId, [tabId+at]',
       profile: 'key',
       tourEvents: '++id, tourId, kind, at, [tourId+at]',
       tourProgress: 'tourId, status, updatedAt',
+      ...REPORT_OUTBOX_STORES,
     });
   }
 }

@@ -1,6 +1,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../background/tour-sessions';
 import type { ActivityRecord, TourProgressStatus } from '../db/database';
+import type { PolicyInput, PolicyView } from '../policy/policy';
+import type {
+  ReportCategory,
+  ReportExportFile,
+  ReportListItem,
+  SubmitReportReply,
+} from '../report';
 import type { AudienceRole, TourModule } from '../tour/schema';
 import type { Role } from '../profile/roles';
 
@@ -64,6 +71,14 @@ export interface ProtocolMap {
   'content:loadOverlay'(): { loaded: boolean };
   /** Something happened in the tab's tour (button, target found/missing, user action). */
   'content:tourEvent'(data: ContentTourEvent): TourInstruction | null;
+  /** 报告问题 from the overlay (e.g. a step whose target is missing); context is added here. */
+  'content:submitReport'(data: {
+    category: ReportCategory;
+    description: string;
+    url: string;
+    title: string;
+    topFrame: boolean;
+  }): SubmitReportReply;
   'content:resumeTour'(data: {
     tourId: string;
     mode: 'continue' | 'restart' | 'discard';
@@ -80,6 +95,20 @@ export interface ProtocolMap {
   'page:listTours'(data: { tabId: number | null }): TourListing[];
   /** Starts a tour in a tab; fails with a readable reason when Zhiyin does not run there. */
   'page:startTour'(data: { tabId: number; tourId: string }): { started: boolean; reason?: string };
+  /** 报告问题 from the popup, about the given tab (or none). */
+  'page:submitReport'(data: {
+    category: ReportCategory;
+    description: string;
+    tabId: number | null;
+  }): SubmitReportReply;
+  'page:listReports'(data: { limit: number }): ReportListItem[];
+  /** Send again (failed) or send now (kept locally, once an endpoint exists). */
+  'page:retryReports'(data: { ids: string[] }): ReportListItem[];
+  'page:exportReports'(data: { ids?: string[] }): ReportExportFile;
+  'page:deleteReports'(data: { ids: string[] }): void;
+  'page:getPolicy'(): PolicyView;
+  /** Options page 管理员设置; settings locked by the managed policy are left unchanged. */
+  'page:savePolicy'(data: PolicyInput): PolicyView;
 
   'bg:showWelcome'(): { shown: boolean };
   /** A tour was started for this tab from outside the page (popup, help search). */

@@ -12,6 +12,9 @@ import { checkSender, type SenderInfo } from '../../../lib/background/sender';
 import { TourRecorder } from '../../../lib/background/tour-recorder';
 import { createSessionStore, TourSessions } from '../../../lib/background/tour-sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
+import { resolvePolicy, type PolicyInput } from '../../../lib/policy/policy';
+import { ReportOutbox } from '../../../lib/report';
+import { reportEnvironment } from '../../../lib/background/report-context';
 
 const EXTENSION_ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -31,6 +34,9 @@ describe('background router', () => {
   let routes: Routes;
   let clock = 1_700_000_000_000;
   const injectOverlay = vi.fn(async () => {});
+  let managed: PolicyInput = {};
+  let local: PolicyInput = {};
+  const deliver = vi.fn();
 
   beforeEach(async () => {
     db = new ZhiyinDatabase(`router-test-${Math.random()}`);
@@ -46,7 +52,39 @@ describe('background router', () => {
       language: async () => 'zh_CN',
       role: async () => (await profile.view()).role,
     });
+    managed = {};
+    local = {};
+    deliver.mockClear();
+    const outbox = new ReportOutbox({
+      table: db.reportOutbox,
+      endpoint: () => resolvePolicy(managed, local).policy.reportEndpoint,
+      clock: now,
+    });
     routes = createRoutes({
+      reports: {
+        outbox,
+        deliver,
+        now,
+        readPolicy: async () => resolvePolicy(managed, local),
+        savePolicy: async (patch) => {
+          for (const [key, value] of Object.entries(patch)) {
+            if (managed[key as keyof PolicyInput] === undefined) local = { ...local, [key]: value };
+          }
+          return resolvePolicy(managed, local);
+        },
+        environment: async (tabId, from) =>
+          reportEnvironment({
+            db,
+            tabId,
+            page: from.page,
+            frame: from.frame,
+            extensionVersion: '0.1.0',
+            userAgent: 'Mozilla/5.0 Chrome/156.0.0.0',
+            locale: 'zh_CN',
+            role: (await profile.view()).role,
+            session: null,
+          }),
+      },
       activity: new ActivityLog(db, now),
       profile,
       tours,
@@ -186,5 +224,71 @@ describe('background router', () => {
     expect(await dispatch(routes, 'page:getTabStatus', { tabId: 99 }, check(popup))).toMatchObject({
       active: false,
     });
+  });
+
+  it('stores a problem report from the page, scrubbed, with its context, and tries to deliver it', async () => {
+    await db.tourEvents.add({
+      tourId: 'gongwen-new-document',
+      kind: 'step-failed',
+      at: clock,
+      tabId: 7,
+      stepId: 'submit',
+      stepIndex: 5,
+      ms: null,
+      reason: 'not-found',
+    });
+    const reply = await dispatch(
+      routes,
+      'content:submitReport',
+      {
+        category: 'attachment-upload-failed',
+        description: '上传失败，我的手机 13812345678',
+        url: 'http://127.0.0.1:4173/index.html?ticket=abc#/docs/new',
+        title: '新建公文',
+        topFrame: true,
+      },
+      check(simTab()),
+    );
+    expect(reply.status).toBe('local');
+    expect(reply.scrubSummary).toContain('手机号');
+    expect(deliver).toHaveBeenCalled();
+    const [item] = await dispatch(routes, 'page:listReports', { limit: 10 }, check(popup));
+    expect(item?.preview).not.toContain('13812345678');
+    expect(item?.categoryLabel).toBe('附件上传失败');
+    const file = await dispatch(routes, 'page:exportReports', {}, check(popup));
+    const exported = JSON.parse(file.text) as { reports: { context: Record<string, unknown> }[] };
+    const context = JSON.stringify(exported.reports[0]?.context);
+    expect(context).toContain('"stepId":"submit"');
+    expect(context).not.toContain('ticket=abc');
+  });
+
+  it('lets the options page set a report endpoint unless the managed policy locks it', async () => {
+    const saved = await dispatch(
+      routes,
+      'page:savePolicy',
+      { reportEndpoint: { url: 'https://report.gov.example/api', token: 't0ken' } },
+      check(popup),
+    );
+    expect(saved.policy.reportEndpoint?.url).toBe('https://report.gov.example/api');
+    managed = { reportEndpoint: { url: 'https://managed.gov.example/r', token: 'm' } };
+    const locked = await dispatch(
+      routes,
+      'page:savePolicy',
+      { reportEndpoint: { url: 'https://other.example/r', token: 'x' } },
+      check(popup),
+    );
+    expect(locked.locked).toContain('reportEndpoint');
+    expect(locked.policy.reportEndpoint?.url).toBe('https://managed.gov.example/r');
+  });
+
+  it('refuses a plain-http report endpoint that is not on this machine', async () => {
+    const view = await dispatch(
+      routes,
+      'page:savePolicy',
+      { reportEndpoint: { url: 'http://report.gov.example/api', token: 't' } },
+      check(popup),
+    );
+    expect(view.policy.reportEndpoint).toBeNull();
+    expect(view.problems.join()).toMatch(/reportEndpoint/);
   });
 });
