@@ -33,6 +33,14 @@ export default tseslint.config(
     },
   },
   {
+    // The sim's legacy module is old-style browser script (globals, no modules) on purpose.
+    files: ['sim/public/**/*.js', 'sim/legacy/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { vars: 'local', args: 'none', caughtErrors: 'none' }],
+    },
+  },
+  {
     // Playwright fixtures call `use()`, which is not React's hook.
     files: ['tests/e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
