@@ -219,23 +219,42 @@ function hanBigrams(word: string): string[] {
   return out;
 }
 
-/** Words of a Han run, with runs of one-character words merged (ICU splits 上传 into 上|传). */
-function queryWords(run: string): string[] {
+/**
+ * Words of a Han run, with runs of one-character words merged (ICU splits 上传 into 上|传) and
+ * stopwords (怎么办, 的, 很 …) dropped, plus the stretches of text between stopwords, whose bigrams
+ * are searched (so 怎么办 adds no 么办, but 上传附件 keeps 传附 across its words).
+ */
+function queryWords(run: string): { words: string[]; pieces: string[] } {
   const words: string[] = [];
+  const pieces: string[] = [];
   let pending = '';
+  let piece = '';
+  const flushPending = () => {
+    if (pending) words.push(pending);
+    pending = '';
+  };
   for (const { word } of segmentWords(run)) {
-    if (word.length === 1 && !STOPWORDS.has(word)) {
+    if (STOPWORDS.has(word)) {
+      flushPending();
+      if (piece) pieces.push(piece);
+      piece = '';
+      continue;
+    }
+    piece += word;
+    if (word.length === 1) {
       pending += word;
       continue;
     }
-    if (pending) words.push(pending);
-    pending = '';
+    flushPending();
     words.push(word);
   }
-  if (pending) words.push(pending);
-  const content = words.filter((w) => !STOPWORDS.has(w));
-  return content.length > 0 ? content : words;
+  flushPending();
+  if (piece) pieces.push(piece);
+  // A query made only of stopwords is still searched as typed.
+  return words.length > 0 ? { words, pieces } : { words: [run], pieces: [run] };
 }
+
+const QUESTION_PHRASES = /怎么办|怎么样|怎么|怎样|如何|为什么|为啥|什么|哪里|哪儿|在哪|请问|一下/g;
 
 const synonymMap = buildSynonymMap();
 
@@ -247,16 +266,20 @@ function planQuery(query: string): QueryPlan {
     initials: [],
     units: [],
   };
-  const normalized = normalizeText(query).slice(0, MAX_QUERY_LENGTH);
+  const normalized = normalizeText(query)
+    .slice(0, MAX_QUERY_LENGTH)
+    // Question phrases carry no topic, and ICU splits some of them oddly (怎么|办).
+    .replace(QUESTION_PHRASES, ' ');
   const addHan = (term: string, boost: number) => {
     plan.han.set(term, Math.max(plan.han.get(term) ?? 0, boost));
   };
 
   for (const run of splitRuns(normalized)) {
     if (run.han) {
+      const { words, pieces } = queryWords(run.text);
       // Bigrams across word boundaries still count (they are what the index holds).
-      for (const bigram of hanBigrams(run.text)) addHan(bigram, 1);
-      for (const word of queryWords(run.text)) {
+      for (const piece of pieces) for (const bigram of hanBigrams(piece)) addHan(bigram, 1);
+      for (const word of words) {
         const unit: QueryUnit = { alternatives: [] };
         for (const [candidate, boost] of [
           [word, 1] as const,
@@ -406,6 +429,20 @@ function initialsSpans(
   return spans;
 }
 
+/**
+ * Typed pinyin matches indexed 2–4-syllable terms by prefix ("mima" matches "mimashezhi"), so of
+ * the matching tokens that start at the same character only the shortest is marked: 密码, not
+ * 密码设置.
+ */
+function shortestPerStart(tokens: Token[]): Token[] {
+  const byStart = new Map<number, Token>();
+  for (const token of tokens) {
+    const current = byStart.get(token.start);
+    if (!current || token.end < current.end) byStart.set(token.start, token);
+  }
+  return [...byStart.values()];
+}
+
 function titleSegments(
   title: string,
   byField: Map<HelpField, string[]>,
@@ -421,7 +458,7 @@ function titleSegments(
   const initialsTerms = new Set(byField.get('initials') ?? []);
   if (pinyinTerms.size > 0 || initialsTerms.size > 0) {
     const py = pinyinTokens(text);
-    for (const token of py.pinyin) if (pinyinTerms.has(token.term)) spans.push(token);
+    spans.push(...shortestPerStart(py.pinyin.filter((token) => pinyinTerms.has(token.term))));
     spans.push(...initialsSpans(py.initials, initialsTerms, typedInitials));
   }
   return spans.length > 0 ? segmentsFromSpans(title, origin, spans) : plainSegments(title);
@@ -472,8 +509,9 @@ function pinyinMatchedTitleWords(
   const text = normalizeText(title);
   const py = pinyinTokens(text);
   const words = new Set<string>();
-  for (const token of py.pinyin)
-    if (pinyinTerms.has(token.term)) words.add(text.slice(token.start, token.end));
+  for (const token of shortestPerStart(py.pinyin.filter((t) => pinyinTerms.has(t.term)))) {
+    words.add(text.slice(token.start, token.end));
+  }
   for (const span of initialsSpans(py.initials, initialsTerms, typedInitials)) {
     words.add(text.slice(span.start, span.end));
   }

@@ -152,6 +152,17 @@ describe('highlights', () => {
     expect(doc?.body).toContain(joined(snippet).replace(/…/g, ''));
   });
 
+  it('does not mark question words such as 怎么办', () => {
+    const found = hit('附件传不上去怎么办');
+    expect(found.id).toBe('attachment-failed');
+    expect(marked(found.highlights.title)).toContain('附件');
+    expect(marked(found.highlights.title).join('')).not.toContain('怎么');
+  });
+
+  it('marks only the typed part of a pinyin prefix match', () => {
+    expect(marked(hit('mima').highlights.title)).toEqual(['密码']);
+  });
+
   it('strips Markdown markers from snippets', () => {
     const text = joined(hit('一文一事').highlights.snippet);
     expect(text).toContain('请示须一文一事');
