@@ -37,7 +37,10 @@ export default tseslint.config(
     files: ['sim/public/**/*.js', 'sim/legacy/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { vars: 'local', args: 'none', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { vars: 'local', args: 'none', caughtErrors: 'none' },
+      ],
     },
   },
   {
