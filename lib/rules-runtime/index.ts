@@ -1,0 +1,11 @@
+/** DOM side of the rules: the action watcher and field guards (content script / overlay). */
+export {
+  classifyClick,
+  classifyCopy,
+  personalDataIn,
+  visibleMarkers,
+  watchRuleActions,
+} from './watcher';
+export type { WatchRuleActionsOptions } from './watcher';
+export { attachGuard, attachGuards, guardsForPage, parseDeadline, parseNumber } from './guards';
+export type { AttachGuardsOptions, GuardHint } from './guards';

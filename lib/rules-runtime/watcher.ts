@@ -1,0 +1,200 @@
+/**
+ * Content-script side of the rules: notices the user actions tip rules react to and reports them
+ * as {@link RuleAction}s. It only listens: the host page's DOM is never changed, no event is
+ * cancelled, and nothing copied leaves this function (only which kinds of personal data it held).
+ *
+ * Everything (listeners, observer, timer) hangs off `options.signal`.
+ *
+ * | action      | noticed when                                                                   |
+ * | ----------- | ------------------------------------------------------------------------------ |
+ * | `page-open` | at start and on every URL change (history, hash, `wxt:locationchange`), with the markers visible then |
+ * | `marker`    | a marker for this URL becomes visible later (403 result, 密码修改成功)          |
+ * | `export`    | click on a button/link named 导出 / 下载 / Export / Download, or on `a[download]` (templates excluded) |
+ * | `submit`    | click on a button named 提交 / 提交审批 / 提交审核 / 确认提交                      |
+ * | `copy`      | `copy` of a selection inside a table whose text holds ID card or mobile numbers |
+ */
+import { computeAccessibleName } from 'dom-accessibility-api';
+import { resolveTarget } from '../locate/resolve';
+import { normalizeText } from '../locate/text';
+import type { VisibilityOptions } from '../locate/visibility';
+import { scrubPersonalData } from '../report/scrub';
+import type { PersonalDataKind, RuleAction } from '../rules/engine';
+import type { Marker } from '../rules/schema';
+import { globList } from '../rules/schema';
+import { matchAnyUrlGlob } from '../tour/match';
+
+export interface WatchRuleActionsOptions {
+  /** Stops everything the watcher installed. */
+  signal: AbortSignal;
+  /** Markers from the rule set (`virtual:zhiyin-rules` → `markers`). */
+  markers: readonly Marker[];
+  /** Called for each action, with the page URL at that moment. */
+  onAction: (action: RuleAction, url: string) => void;
+  /** Visibility rule for markers; DOM tests pass `{ layout: false }`. */
+  visibility?: VisibilityOptions;
+  /** Delay that coalesces bursts of DOM changes before markers are re-checked. Default 150 ms. */
+  settleMs?: number;
+}
+
+const CONTROL = 'button, a[href], a[download], [role="button"], [role="link"], [role="menuitem"]';
+const EXPORT_NAME = /导出|下载|export|download/iu;
+// Blank templates hold no one's data: warning about them would teach people to ignore the tip.
+const TEMPLATE_NAME = /模板|template/iu;
+const SUBMIT_NAMES = new Set(['提交', '提交审批', '提交审核', '确认提交']);
+const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+
+/** The accessible name of a control, whitespace-normalised. */
+function controlName(element: Element): string {
+  return normalizeText(computeAccessibleName(element));
+}
+
+/** What a click on `target` means for the rules, if anything. */
+export function classifyClick(target: EventTarget | null): RuleAction | undefined {
+  if (!target || !(target as Node).nodeType) return undefined;
+  const start =
+    (target as Node).nodeType === 1 ? (target as Element) : (target as Node).parentElement;
+  const control = start?.closest(CONTROL);
+  if (!control) return undefined;
+  if (control.matches(':disabled, [aria-disabled="true"]')) return undefined;
+  const name = controlName(control);
+  // antd puts a space between the two characters of two-character button labels (提 交).
+  const compact = name.replace(/\s+/gu, '');
+  if (SUBMIT_NAMES.has(compact)) return { kind: 'submit', name: compact };
+  const isDownloadLink = control.matches('a[download]');
+  if ((isDownloadLink || EXPORT_NAME.test(name)) && !TEMPLATE_NAME.test(name)) {
+    const download = isDownloadLink ? (control.getAttribute('download') ?? '') : '';
+    if (TEMPLATE_NAME.test(download)) return undefined;
+    return { kind: 'export', name: name || download };
+  }
+  return undefined;
+}
+
+/** Kinds of personal data in a text (ID card numbers, mobile numbers), via the report scrubber. */
+export function personalDataIn(text: string): PersonalDataKind[] {
+  const { counts } = scrubPersonalData(text);
+  const kinds: PersonalDataKind[] = [];
+  if (counts.idCard) kinds.push('idCard');
+  if (counts.mobile) kinds.push('mobile');
+  return kinds;
+}
+
+/** A copy action when the selection is in (or spans) a table and holds personal data. */
+export function classifyCopy(selection: Selection | null): RuleAction | undefined {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const range = selection.getRangeAt(0);
+  const common = range.commonAncestorContainer;
+  const element = common.nodeType === 1 ? (common as Element) : common.parentElement;
+  if (!element) return undefined;
+  const inTable = element.closest(TABLE) !== null || element.querySelector(TABLE) !== null;
+  if (!inTable) return undefined;
+  const kinds = personalDataIn(selection.toString());
+  return kinds.length > 0 ? { kind: 'copy', personalData: kinds } : undefined;
+}
+
+/** Ids of the markers for `url` that are visible in `doc` now. */
+export function visibleMarkers(
+  markers: readonly Marker[],
+  doc: Document,
+  url: string,
+  visibility: VisibilityOptions = {},
+): string[] {
+  return markers
+    .filter((marker) => {
+      const globs = globList(marker.url) ?? [];
+      try {
+        if (!matchAnyUrlGlob(globs, url)) return false;
+      } catch {
+        return false;
+      }
+      const outcome = resolveTarget(marker.present, doc, visibility);
+      return outcome.kind === 'found' || outcome.kind === 'ambiguous';
+    })
+    .map((marker) => marker.id);
+}
+
+/**
+ * Start watching `win`'s document for rule actions. Returns nothing: abort `options.signal` to
+ * stop (every listener, the observer and the pending timer are removed).
+ */
+export function watchRuleActions(
+  win: Window & typeof globalThis,
+  options: WatchRuleActionsOptions,
+): void {
+  const { signal } = options;
+  if (signal.aborted) return;
+  const doc = win.document;
+  const listen = { capture: true, passive: true, signal } as const;
+  let url = win.location.href;
+  let visible = new Set<string>();
+
+  const emit = (action: RuleAction): void => options.onAction(action, win.location.href);
+
+  const pageOpened = (): void => {
+    url = win.location.href;
+    visible = new Set(visibleMarkers(options.markers, doc, url, options.visibility));
+    emit({ kind: 'page-open', markers: [...visible] });
+  };
+
+  const recheckMarkers = (): void => {
+    if (win.location.href !== url) {
+      pageOpened();
+      return;
+    }
+    const now = new Set(visibleMarkers(options.markers, doc, url, options.visibility));
+    for (const marker of now) if (!visible.has(marker)) emit({ kind: 'marker', marker });
+    visible = now;
+  };
+
+  // Clicks are read in the capture phase so a handler that stops propagation cannot hide them;
+  // passive, and nothing is prevented.
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const action = classifyClick(event.target);
+      if (action) emit(action);
+    },
+    listen,
+  );
+  doc.addEventListener(
+    'copy',
+    () => {
+      const action = classifyCopy(win.getSelection());
+      if (action) emit(action);
+    },
+    listen,
+  );
+
+  const onLocation = (): void => {
+    if (win.location.href !== url) pageOpened();
+  };
+  win.addEventListener('hashchange', onLocation, { signal });
+  win.addEventListener('popstate', onLocation, { signal });
+  win.addEventListener('wxt:locationchange', onLocation, { signal });
+
+  let timer: number | undefined;
+  const settleMs = options.settleMs ?? 150;
+  const observer = new win.MutationObserver(() => {
+    if (timer !== undefined || options.markers.length === 0) return;
+    timer = win.setTimeout(() => {
+      timer = undefined;
+      recheckMarkers();
+    }, settleMs);
+  });
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['class', 'style', 'hidden', 'aria-hidden'],
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (timer !== undefined) win.clearTimeout(timer);
+    },
+    { once: true },
+  );
+
+  pageOpened();
+}

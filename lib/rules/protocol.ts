@@ -1,0 +1,35 @@
+/**
+ * Message shapes between the content script and the background for tips, to be added to
+ * lib/messaging/protocol.ts `ProtocolMap` (the lead owns that file):
+ * ```ts
+ * 'content:ruleAction'(data: RuleActionMessage): TipDecision[];
+ * 'content:tipShown'(data: TipShownMessage): void;
+ * 'content:tipResponse'(data: TipResponseMessage): void;
+ * ```
+ * The background handles them with lib/rules/service.ts (`onAction`, `onShown`, `onResponse`),
+ * after its router has checked the sender (tab id + frame; `url` must be the sender's URL).
+ */
+import type { RuleAction, TipDecision } from './engine';
+import type { TipResponse } from './records';
+
+export type { RuleAction, TipDecision, TipResponse };
+
+/** An action the watcher saw in the top frame (or a same-origin child frame reported through it). */
+export interface RuleActionMessage {
+  url: string;
+  action: RuleAction;
+}
+
+export interface TipShownMessage {
+  tipId: string;
+  contentVersion: number;
+}
+
+export interface TipResponseMessage {
+  tipId: string;
+  contentVersion: number;
+  response: TipResponse;
+  url: string;
+  /** The action that brought the tip up; stored (without any copied content) in the record. */
+  action?: RuleAction;
+}
