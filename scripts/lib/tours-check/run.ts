@@ -1,0 +1,434 @@
+/**
+ * The browser side of `npm run tours:check`: open every tour's page in headless Chromium, look up
+ * each step's target with the real locator engine (bundled at check time), and drive the tour the
+ * way a person would (click, type a sample value, choose an option) so that later steps are
+ * checked on the page state they really meet.
+ */
+import type { Browser, BrowserContext, ElementHandle, Frame, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { CLOSED_NETWORK_FLAGS, findChromium } from '../find-chromium';
+import { matchUrlGlob } from '../../../lib/tour/match';
+import type { Locator, Step, Tour } from '../../../lib/tour/schema';
+import { parseDuration } from '../../../lib/tour/schema';
+import { buildPageScript } from './bundle';
+import type { Credentials } from './plan';
+import { describeTarget, sampleChoice, sampleInput, stepPageUrl, tourStartUrl } from './plan';
+import type { PageOutcome, StepReport, TourReport } from './types';
+import type { ToursCheckPageApi } from './in-page';
+
+export interface BrowserCheckOptions {
+  /** `--url`: base for tour globs, and the login page when `login` is given. */
+  baseUrl: string;
+  login?: Credentials;
+  /** Playwright storage state file (cookies + localStorage) of a logged-in user. */
+  storageState?: string;
+  /** `--start <tour-id>=<url>`: where to open a tour whose globs have no concrete URL. */
+  startOverrides?: ReadonlyMap<string, string>;
+  /** Wait at least this long for each target (default: each step's own `missing.wait`). */
+  minWaitMs?: number;
+  /** Progress lines (stderr), one per tour. */
+  onTourStart?: (tour: Tour, url: string) => void;
+}
+
+/** Raised when the checker cannot start (no browser, login failed): exit code 2, not a tour bug. */
+export class CheckSetupError extends Error {
+  override name = 'CheckSetupError';
+}
+
+const NAVIGATION_WAIT_MS = 10_000;
+const ACTION_TIMEOUT_MS = 5_000;
+
+declare global {
+  var __zhiyinToursCheck: ToursCheckPageApi | undefined;
+}
+
+export async function checkToursInBrowser(
+  tours: readonly Tour[],
+  options: BrowserCheckOptions,
+): Promise<TourReport[]> {
+  const script = await buildPageScript();
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      args: CLOSED_NETWORK_FLAGS,
+      headless: true,
+    });
+  } catch (error) {
+    throw new CheckSetupError(`无法启动 Chromium / cannot start Chromium: ${String(error)}`);
+  }
+  try {
+    const loggedIn = options.login
+      ? await logIn(browser, options.baseUrl, options.login)
+      : options.storageState;
+    const reports: TourReport[] = [];
+    for (const tour of tours) {
+      const startUrl = tourStartUrl(tour, options.baseUrl, options.startOverrides);
+      // A tour that starts on the login page is for people who are not logged in yet.
+      const onLoginPage = options.login !== undefined && samePage(startUrl, options.baseUrl);
+      const storageState = onLoginPage ? undefined : loggedIn;
+      options.onTourStart?.(tour, startUrl);
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...(storageState === undefined ? {} : { storageState }),
+      });
+      try {
+        await context.addInitScript({ content: script });
+        reports.push(await checkTour(context, tour, startUrl, storageState !== undefined, options));
+      } finally {
+        await context.close();
+      }
+    }
+    return reports;
+  } finally {
+    await browser.close();
+  }
+}
+
+function samePage(a: string, b: string): boolean {
+  const left = new URL(a);
+  const right = new URL(b);
+  return left.origin === right.origin && left.pathname === right.pathname;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** Log in through the login form, by its labels 账号 / 密码 and its 登录 button. */
+async function logIn(
+  browser: Browser,
+  loginUrl: string,
+  login: Credentials,
+): Promise<StorageState> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    const page = await context.newPage();
+    try {
+      await page.goto(loginUrl);
+    } catch (error) {
+      throw new CheckSetupError(`无法打开登录页 / cannot open the login page: ${firstLine(error)}`);
+    }
+    await page.getByLabel('账号', { exact: true }).fill(login.account);
+    await page.getByLabel('密码', { exact: true }).fill(login.password);
+    // Ant Design writes two-character button labels with a space (登 录).
+    await page.getByRole('button', { name: /^登\s*录$/u }).click();
+    try {
+      await page.waitForURL((url) => !samePage(url.href, loginUrl), {
+        timeout: NAVIGATION_WAIT_MS,
+      });
+    } catch {
+      const alert = await page
+        .getByRole('alert')
+        .first()
+        .textContent({ timeout: 500 })
+        .catch(() => null);
+      throw new CheckSetupError(
+        `登录失败 / login failed as ${login.account} on ${loginUrl}${alert ? `: ${alert.trim()}` : ''}`,
+      );
+    }
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+async function checkTour(
+  context: BrowserContext,
+  tour: Tour,
+  startUrl: string,
+  loggedIn: boolean,
+  options: BrowserCheckOptions,
+): Promise<TourReport> {
+  const page = await context.newPage();
+  const steps: StepReport[] = [];
+  const report: TourReport = { tourId: tour.id, title: tour.title, startUrl, loggedIn, steps };
+  try {
+    await page.goto(startUrl);
+  } catch (error) {
+    steps.push(
+      failure(tour, tour.steps[0] as Step, 0, page.url(), 'page-not-reached', [
+        `无法打开 / cannot open ${startUrl}: ${firstLine(error)}`,
+      ]),
+    );
+    return report;
+  }
+  for (const [index, step] of tour.steps.entries()) {
+    steps.push(await checkStep(page, tour, step, index, options));
+  }
+  return report;
+}
+
+async function checkStep(
+  page: Page,
+  tour: Tour,
+  step: Step,
+  index: number,
+  options: BrowserCheckOptions,
+): Promise<StepReport> {
+  // 1. Be on the step's page: wait for the navigation an earlier step caused, else open it.
+  if (step.page && !matchUrlGlob(step.page, page.url())) {
+    const glob = step.page;
+    const reached = await page
+      .waitForURL((url) => matchUrlGlob(glob, url), { timeout: NAVIGATION_WAIT_MS })
+      .then(() => true)
+      .catch(() => false);
+    if (!reached) {
+      const direct = stepPageUrl(step, options.baseUrl);
+      if (direct) await page.goto(direct).catch(() => undefined);
+      if (!matchUrlGlob(glob, page.url())) {
+        return failure(tour, step, index, page.url(), 'page-not-reached', [
+          `未到达步骤页面 / step page not reached: 期望 expected ${glob}, 实际 actual ${page.url()}` +
+            (direct ? `（已尝试直接打开 / tried opening ${direct}）` : ''),
+        ]);
+      }
+    }
+  }
+  const base = {
+    tourId: tour.id,
+    stepId: step.id,
+    index,
+    optional: step.optional ?? false,
+    url: page.url(),
+  };
+  if (!step.target) {
+    return { ...base, status: 'pass', outcome: 'centred', messages: [] };
+  }
+
+  // 2. Look the target up, as the content script would, waiting as long as the step waits.
+  const waitMs = Math.max(parseDuration(step.missing?.wait ?? '5s'), options.minWaitMs ?? 0);
+  let frame: Frame = page.mainFrame();
+  let outcome: PageOutcome;
+  try {
+    outcome = await lookUp(page, frame, step.target, step.frame ?? null, waitMs);
+    if (outcome.kind === 'cross-origin-frame') {
+      // The extension delegates to the content script inside that frame; so does the checker.
+      const { frameUrl, remainingFrames } = outcome;
+      const inner = page.frames().find((candidate) => candidate.url() === frameUrl);
+      if (inner) {
+        frame = inner;
+        const rest = remainingFrames.length > 0 ? remainingFrames : null;
+        outcome = await lookUp(page, inner, step.target, rest, waitMs);
+      }
+    }
+  } catch (error) {
+    return {
+      ...base,
+      status: base.optional ? 'warn' : 'fail',
+      outcome: 'error',
+      target: describeTarget(step.target),
+      messages: [`检查出错 / check error: ${firstLine(error)}`],
+    };
+  }
+
+  const target = describeTarget(step.target);
+  if (outcome.kind !== 'found') {
+    return {
+      ...base,
+      status: base.optional ? 'warn' : 'fail',
+      outcome: outcome.kind,
+      target,
+      detail: outcome,
+      messages: explain(outcome, base.optional),
+    };
+  }
+  const messages = outcome.problems.map(
+    (problem) =>
+      `无效的选择器已跳过 / invalid selector skipped (${problem.where}): ${problem.selector} — ${problem.message}`,
+  );
+
+  // 3. Act like a person, so later steps meet the page state they are written for.
+  const action = await act(page, frame, step, options.login).catch(
+    (error: unknown) => `操作失败 / action failed: ${firstLine(error)}`,
+  );
+  const actionFailed = action?.startsWith('操作失败') ?? false;
+  if (actionFailed && action) messages.push(action);
+  return {
+    ...base,
+    status: messages.length > 0 ? 'warn' : 'pass',
+    outcome: 'found',
+    target,
+    detail: outcome,
+    ...(action && !actionFailed ? { action } : {}),
+    messages,
+  };
+}
+
+async function lookUp(
+  page: Page,
+  frame: Frame,
+  target: NonNullable<Step['target']>,
+  framePath: Locator[] | null,
+  waitMs: number,
+): Promise<PageOutcome> {
+  const run = () =>
+    frame.evaluate(
+      ([t, f, ms]) => {
+        const api = globalThis.__zhiyinToursCheck;
+        if (!api) throw new Error('tours:check page script missing');
+        return api.check(t, f, ms);
+      },
+      [target, framePath, waitMs] as const,
+    );
+  try {
+    return await run();
+  } catch (error) {
+    // A navigation (full page load after a click) destroyed the context mid-lookup: once more on
+    // the new page.
+    if (!/context was destroyed|navigat|Target closed|page script missing/iu.test(String(error)))
+      throw error;
+    await page.waitForLoadState('load').catch(() => undefined);
+    return await run();
+  }
+}
+
+async function foundElement(frame: Frame): Promise<ElementHandle<Element>> {
+  const handle = await frame.evaluateHandle(
+    () => globalThis.__zhiyinToursCheck?.lastFound() ?? null,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error('the found element is gone');
+  return element as ElementHandle<Element>;
+}
+
+/** Returns what was done (for the report), or undefined for steps a person only reads. */
+async function act(
+  page: Page,
+  frame: Frame,
+  step: Step,
+  login: Credentials | undefined,
+): Promise<string | undefined> {
+  const on = step.advance.on;
+  if (on !== 'click' && on !== 'input' && on !== 'change') return undefined;
+  const element = await foundElement(frame);
+  if (on === 'click') {
+    await element.click({ timeout: ACTION_TIMEOUT_MS });
+    await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+    return '已点击 / clicked';
+  }
+  if (on === 'input') {
+    const value = sampleInput(step, login);
+    if (value === undefined) {
+      throw new Error(
+        '没有符合 pattern 的示例值，请为该步骤提供 check.value / no sample value matches the pattern; give the step a check.value',
+      );
+    }
+    const field = await element.evaluateHandle((node) =>
+      node.matches('input, textarea, [contenteditable="true"], [contenteditable=""]')
+        ? node
+        : (node.querySelector(
+            'input:not([type="hidden"]), textarea, [contenteditable="true"], [contenteditable=""]',
+          ) ?? node),
+    );
+    await (field.asElement() ?? element).fill(value, { timeout: ACTION_TIMEOUT_MS });
+    return `已输入 / typed "${step.target && isSecret(step) ? '••••••' : value}"`;
+  }
+  return choose(page, element, sampleChoice(step));
+}
+
+function isSecret(step: Step): boolean {
+  return /密码/u.test(describeTarget(step.target as NonNullable<Step['target']>));
+}
+
+/** Choose an option of a native select, an Ant Design / Element Plus select, or a radio group. */
+async function choose(
+  page: Page,
+  element: ElementHandle<Element>,
+  wanted: string | undefined,
+): Promise<string> {
+  const kind = await element.evaluate((node) => {
+    if (node.localName === 'select') return 'native';
+    if (node.querySelector('select')) return 'native-inside';
+    if (node.matches('[role="radiogroup"]') || node.querySelector('input[type="radio"]'))
+      return 'radio';
+    return 'component';
+  });
+  if (kind === 'native' || kind === 'native-inside') {
+    const select =
+      kind === 'native' ? element : ((await element.$('select')) as ElementHandle<Element>);
+    const values = await select.selectOption(
+      wanted === undefined ? { index: await firstRealOption(select) } : { label: wanted },
+      { timeout: ACTION_TIMEOUT_MS },
+    );
+    return `已选择 / chose ${values.join(', ')}`;
+  }
+  if (kind === 'radio') {
+    const radios = await element.$$('input[type="radio"], [role="radio"]');
+    const radio = radios[0];
+    if (!radio) throw new Error('no radio button in the group');
+    await radio.click({ timeout: ACTION_TIMEOUT_MS, force: true });
+    return '已选择第一项 / chose the first option';
+  }
+  await element.click({ timeout: ACTION_TIMEOUT_MS });
+  // Dropdowns are portals at the end of <body>: look for the open list's visible options anywhere.
+  const options = page
+    .locator(
+      '.ant-select-item-option, .ant-cascader-menu-item, .el-select-dropdown__item, [role="option"]',
+    )
+    .filter({ visible: true });
+  const option =
+    wanted === undefined ? options.first() : options.filter({ hasText: wanted }).first();
+  const text = (await option.textContent({ timeout: ACTION_TIMEOUT_MS }))?.trim() ?? '';
+  await option.click({ timeout: ACTION_TIMEOUT_MS });
+  return `已选择 / chose "${text}"`;
+}
+
+async function firstRealOption(select: ElementHandle<Element>): Promise<number> {
+  return select.evaluate((node) => {
+    const options = [...(node as HTMLSelectElement).options];
+    const index = options.findIndex((option) => option.value !== '' && !option.disabled);
+    return index < 0 ? 0 : index;
+  });
+}
+
+function failure(
+  tour: Tour,
+  step: Step,
+  index: number,
+  url: string,
+  outcome: StepReport['outcome'],
+  messages: string[],
+): StepReport {
+  const optional = step.optional ?? false;
+  return {
+    tourId: tour.id,
+    stepId: step.id,
+    index,
+    optional,
+    status: optional ? 'warn' : 'fail',
+    outcome,
+    ...(step.target ? { target: describeTarget(step.target) } : {}),
+    url,
+    messages,
+  };
+}
+
+/** Why a lookup failed and what usually fixes it, in Chinese and English. */
+function explain(outcome: Exclude<PageOutcome, { kind: 'found' }>, optional: boolean): string[] {
+  const suffix = optional ? '（可选步骤，仅警告 / optional step: warning only）' : '';
+  switch (outcome.kind) {
+    case 'not-found':
+      return [`找不到目标 / target not found${suffix}`];
+    case 'ambiguous':
+      return [
+        `目标不唯一：${outcome.count} 个可见匹配 / ambiguous: ${outcome.count} visible matches for ${outcome.locator}: ${outcome.elements.join(', ')} — 请加 within 或 nth / add within or nth${suffix}`,
+      ];
+    case 'hidden':
+      return [
+        `目标存在但不可见 / target exists but is hidden: ${outcome.locator} → ${outcome.element}${suffix}`,
+      ];
+    case 'invalid-locator':
+      return outcome.errors.map(
+        (error) =>
+          `选择器无效 / invalid selector (${error.where}): ${error.selector} — ${error.message}${suffix}`,
+      );
+    case 'cross-origin-frame':
+      return [
+        `目标在无法进入的跨域 iframe 中 / target is in a cross-origin frame the checker could not enter: ${outcome.frameUrl}${suffix}`,
+      ];
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}
