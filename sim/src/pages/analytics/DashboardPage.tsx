@@ -110,7 +110,11 @@ function exportSections(a: Analysis, w: Warehouse, region?: string) {
 function RegionDetail({ w, region }: { w: Warehouse; region: string }) {
   const ref = useRef<HTMLDivElement>(null);
   // The detail opens below the overview: bring it into view after a click on a bar.
-  useEffect(() => ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), [region]);
+  useEffect(() => {
+    // Braces matter: Chromium's scrollIntoView now returns a promise, which React would take for
+    // a cleanup function and call on unmount ("is not a function").
+    void ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [region]);
   const detail = useMemo(() => regionDrillDown(w, region), [w, region]);
   const option = useMemo(
     () =>
