@@ -71,6 +71,17 @@ export interface TourProgressRecord {
   snapshot: RunnerSnapshot | null;
 }
 
+/** A help search that found nothing (popup), kept so trainers can see what content is missing. */
+export interface SearchMissRecord {
+  id?: number;
+  /** The query as typed, trimmed (at most 64 characters, the length help search considers). */
+  query: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Page address the popup was about, with query and fragment values removed; null without one. */
+  url: string | null;
+}
+
 export class ZhiyinDatabase extends Dexie {
   activity!: EntityTable<ActivityRecord, 'id'>;
   profile!: EntityTable<ProfileRecord, 'key'>;
@@ -78,16 +89,20 @@ export class ZhiyinDatabase extends Dexie {
   tourProgress!: EntityTable<TourProgressRecord, 'tourId'>;
   /** Problem reports: written here first, then delivered (lib/report/outbox.ts). */
   reportOutbox!: EntityTable<OutboxRecord, 'id'>;
+  /** Help searches with no result (popup → options page 未找到结果的搜索). */
+  searchMisses!: EntityTable<SearchMissRecord, 'id'>;
 
   constructor(name = 'zhiyin') {
     super(name);
-    // v1 (0.1.0): activity log, learner profile, tour events and progress, report outbox.
+    // v1 (0.1.0): activity log, learner profile, tour events and progress, report outbox, help
+    // searches that found nothing.
     this.version(1).stores({
       activity: '++id, type, at, tabId, [tabId+at]',
       profile: 'key',
       tourEvents: '++id, tourId, kind, at, [tourId+at]',
       tourProgress: 'tourId, status, updatedAt',
       ...REPORT_OUTBOX_STORES,
+      searchMisses: '++id, query, at',
     });
   }
 }
