@@ -137,7 +137,7 @@ export function loadTours(
   const byId = new Map<string, string>();
   const tours: Tour[] = [];
   for (const { tour, file, doc, lineCounter } of loaded) {
-    const at = { file: display(file), path: 'id', ...position(doc, lineCounter, ['id']) };
+    const at = { file: display(file), path: 'id', ...yamlPosition(doc, lineCounter, ['id']) };
     const first = byId.get(tour.id);
     if (first !== undefined) {
       errors.push({ ...at, message: `duplicate tour id "${tour.id}" (also in ${display(first)})` });
@@ -171,38 +171,18 @@ function readTourFile(
 ):
   | { tour: Tour; errors: TourError[]; doc: Document.Parsed; lineCounter: LineCounter }
   | { tour?: undefined; errors: TourError[]; doc?: undefined; lineCounter?: undefined } {
-  const text = readFileSync(file, 'utf8');
-  const lineCounter = new LineCounter();
-  // YAML is a superset of JSON: one parser gives .json files the same line/column errors.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      errors: doc.errors.map((error) => ({
-        file: shownAs,
-        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
-        // prettyErrors adds linePos and appends " at line L, column C:" plus a code excerpt.
-        message: `YAML syntax error: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/u, '')}`,
-      })),
-    };
-  }
+  const source = parseYamlFile(file, shownAs);
+  if ('errors' in source) return { errors: source.errors };
+  const { doc, lineCounter } = source;
   const parsed = TourSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    return {
-      errors: parsed.error.issues.map((issue) => ({
-        file: shownAs,
-        ...(issue.path.length > 0 ? { path: formatIssuePath(issue.path) } : {}),
-        ...position(doc, lineCounter, issue.path),
-        message: issue.message,
-      })),
-    };
-  }
+  if (!parsed.success) return { errors: schemaIssueErrors(source, shownAs, parsed.error.issues) };
   const tour = parsed.data;
   const errors: TourError[] = [];
   if (tour.id !== folderName) {
     errors.push({
       file: shownAs,
       path: 'id',
-      ...position(doc, lineCounter, ['id']),
+      ...yamlPosition(doc, lineCounter, ['id']),
       message: `tour id "${tour.id}" must equal its folder name "${folderName}"`,
     });
   }
@@ -218,7 +198,7 @@ function readTourFile(
         errors.push({
           file: shownAs,
           path: formatIssuePath(path),
-          ...position(doc, lineCounter, path),
+          ...yamlPosition(doc, lineCounter, path),
           message: `unknown validator "${step.advance.validator}" (known: ${[...known].sort().join(', ') || 'none'})`,
         });
       }
@@ -227,8 +207,53 @@ function readTourFile(
   return errors.length > 0 ? { errors } : { tour, errors, doc, lineCounter };
 }
 
+/** A YAML (or JSON) content file parsed with positions, ready for schema validation. */
+export interface ParsedYamlFile {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/**
+ * Reads and parses a YAML or JSON content file (tours, help articles) keeping line positions;
+ * syntax errors come back as {@link TourError}s naming `shownAs` and the line.
+ */
+export function parseYamlFile(
+  file: string,
+  shownAs: string,
+): ParsedYamlFile | { errors: TourError[] } {
+  const text = readFileSync(file, 'utf8');
+  const lineCounter = new LineCounter();
+  // YAML is a superset of JSON: one parser gives .json files the same line/column errors.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      errors: doc.errors.map((error) => ({
+        file: shownAs,
+        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
+        // prettyErrors adds linePos and appends " at line L, column C:" plus a code excerpt.
+        message: `YAML syntax error: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/u, '')}`,
+      })),
+    };
+  }
+  return { doc, lineCounter };
+}
+
+/** Schema (zod) issues of a parsed file as errors with path, line and column. */
+export function schemaIssueErrors(
+  source: ParsedYamlFile,
+  shownAs: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): TourError[] {
+  return issues.map((issue) => ({
+    file: shownAs,
+    ...(issue.path.length > 0 ? { path: formatIssuePath(issue.path) } : {}),
+    ...yamlPosition(source.doc, source.lineCounter, issue.path),
+    message: issue.message,
+  }));
+}
+
 /** Line/column of the deepest node that exists along `path` (a missing key points at its parent). */
-function position(
+export function yamlPosition(
   doc: Document.Parsed,
   lineCounter: LineCounter,
   path: readonly PropertyKey[],
