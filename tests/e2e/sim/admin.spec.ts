@@ -85,8 +85,10 @@ test('超级管理员 assigns a level and edits a flow, both confirmed and logge
   await expect(flow).toContainText('合计时限6个工作日');
 
   await page.goto('admin.html#/system/audit');
-  await expect(page.getByRole('row', { name: /流程配置/ })).toContainText(
+  await expect(page.getByRole('row', { name: /流程配置/ }).first()).toContainText(
     '办公室审核（办公室，3个工作日）',
   );
-  await expect(page.getByRole('row', { name: /刘芳/ })).toContainText('普通用户 → 部门管理员');
+  await expect(page.getByRole('row', { name: /权限变更.*刘芳/ })).toContainText(
+    '普通用户 → 部门管理员',
+  );
 });

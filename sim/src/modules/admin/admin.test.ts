@@ -107,3 +107,13 @@ describe('权限分配 and 流程配置', () => {
     expect(store.audit()[0]?.action).toBe('流程配置');
   });
 });
+
+describe('demo data', () => {
+  it('reseeds the flows and an earlier administration history', () => {
+    const store = createAdminStore(createMemoryStore(), () => 100 * 86_400_000, directory());
+    store.reseed();
+    expect(store.flows()).toHaveLength(2);
+    expect(store.audit().map((e) => e.action)).toEqual(['权限变更', '流程配置', '账号开通']);
+    expect(store.requests()).toEqual([]);
+  });
+});

@@ -48,7 +48,6 @@ export function publishAdminWork(): void {
 
 registerSeed('admin', () => {
   store.reseed();
-  store.flows();
   publishAdminWork();
 });
 

@@ -236,8 +236,42 @@ export function createAdminStore(kv: KeyValueStore, now: () => number, users: Us
       log(admin, '流程配置', flow.name, `${before} ⇒ ${describeNodes(flow.nodes)}`);
       return flow;
     },
+    /** Fresh demo data: the two flows and a short history of earlier administration. */
     reseed(): void {
       for (const key of Object.values(ADMIN_KEYS)) kv.remove(key);
+      const at = now();
+      const day = 86_400_000;
+      kv.write(ADMIN_KEYS.flows, seedFlows(at));
+      const history: AuditEntry[] = [
+        {
+          id: 'LOG-seed-3',
+          at: at - 12 * day,
+          actor: 'admin',
+          actorName: '系统管理员',
+          action: '权限变更',
+          target: '王五',
+          detail: '普通用户 → 部门管理员（任办公室主任）',
+        },
+        {
+          id: 'LOG-seed-2',
+          at: at - 30 * day,
+          actor: 'admin',
+          actorName: '系统管理员',
+          action: '流程配置',
+          target: '企业开办',
+          detail: '现场核查时限由 3 个工作日调整为 2 个工作日',
+        },
+        {
+          id: 'LOG-seed-1',
+          at: at - 45 * day,
+          actor: 'admin',
+          actorName: '系统管理员',
+          action: '账号开通',
+          target: '刘芳',
+          detail: '单位统一开通账号，权限级别：普通用户',
+        },
+      ];
+      kv.write(ADMIN_KEYS.audit, history);
     },
   };
   return store;
