@@ -116,7 +116,12 @@ export type RoleCondition = z.infer<typeof RoleConditionSchema>;
 export const WhereSchema = z
   .strictObject({
     /** The user action(s) the tip reacts to. */
-    action: z.union([ActionSchema, z.array(ActionSchema).min(1)]),
+    action: z.union([ActionSchema, z.array(ActionSchema).min(1)], {
+      error: (issue) =>
+        issue.code === 'invalid_union'
+          ? `action must be one of ${TIP_ACTIONS.join(', ')} (or a list of them)`
+          : undefined,
+    }),
     /** Pages (URL globs, see lib/tour/match.ts). Absent: every page. */
     url: UrlGlobsSchema.optional(),
     /** A marker id that must be visible (page-open) or must be the one that appeared (marker). */
