@@ -16,7 +16,7 @@ export const VALIDATOR_SAMPLES: Readonly<Record<string, string>> = {
   creditCode: '91350100M000100Y43',
   idCard: '11010519491231002X',
   mobile: '13800138000',
-  landline: '010-12345678',
+  landline: '021-62345678',
   phone: '13800138000',
   password: 'Zhiyin@2024',
 };

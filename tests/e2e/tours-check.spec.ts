@@ -1,0 +1,157 @@
+/**
+ * `npm run tours:check` against the simulated system: the CLI is spawned as trainers run it, on
+ * the sim served at Playwright's baseURL.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { CheckReport } from '../../scripts/lib/tours-check/types';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURE_TOURS = join(ROOT, 'tests/fixtures/e2e-tours');
+
+function toursCheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/tours-check.ts'), ...args],
+      { cwd: ROOT, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+test.describe('tours:check', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('passes the engine fixture tours that apply to the sim, driving login and the iframe', async ({
+    baseURL,
+  }) => {
+    const { code, stdout, stderr } = await toursCheck([
+      '--url',
+      `${baseURL}/login.html`,
+      '--tours',
+      FIXTURE_TOURS,
+      '--tour',
+      'e2e-multipage',
+      '--tour',
+      'e2e-iframe',
+      // applies.url is /oa.html*: the legacy module's tab needs a concrete URL.
+      '--start',
+      'e2e-iframe=/oa.html#borrow',
+      '--login',
+      'zhangsan:Zhiyin@2024',
+      '--json',
+    ]);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as CheckReport;
+    expect(report.ok).toBe(true);
+    expect(report.summary).toEqual({ tours: 2, steps: 7, passed: 7, failed: 0, warnings: 0 });
+    const multipage = report.tours.find((tour) => tour.tourId === 'e2e-multipage');
+    // The login-page tour runs logged out and really logs in: the 我的待办 link on index.html is
+    // only reachable after the checker typed the account and clicked 登录.
+    expect(multipage?.loggedIn).toBe(false);
+    expect(multipage?.steps.map((step) => [step.stepId, step.outcome, step.action])).toEqual([
+      ['account', 'found', '已输入 / typed "zhangsan"'],
+      ['password', 'found', '已输入 / typed "••••••"'],
+      ['login', 'found', '已点击 / clicked'],
+      ['todo-link', 'found', '已点击 / clicked'],
+      ['todo-page', 'centred', undefined],
+    ]);
+    expect(multipage?.steps[3]?.url).toContain('/index.html');
+    const iframe = report.tours.find((tour) => tour.tourId === 'e2e-iframe');
+    expect(iframe?.steps.every((step) => step.outcome === 'found')).toBe(true);
+  });
+
+  test('fails with a report naming tour, step and locator when targets are broken', async ({
+    baseURL,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tours-check-'));
+    try {
+      mkdirSync(join(dir, 'broken-demo'));
+      writeFileSync(
+        join(dir, 'broken-demo', 'tour.yaml'),
+        [
+          'id: broken-demo',
+          'title: 损坏的引导',
+          'summary: 目标已失效的引导。',
+          'module: 操作',
+          'audience: [业务操作人员]',
+          "applies: { url: '/login.html*' }",
+          'steps:',
+          '  - id: account',
+          '    target: { label: 账号 }',
+          '    body: 输入账号。',
+          '  - id: register',
+          '    target: { role: button, name: 注册新账号 }',
+          '    body: 这个按钮已被改版删除。',
+          '    missing: { wait: 1s, then: report }',
+          '  - id: bad-css',
+          "    target: { css: [{ selector: 'div[', note: a broken selector }] }",
+          '    body: 选择器写错了。',
+          '  - id: any-row',
+          '    target: { role: row }',
+          '    body: 测试账号表有很多行。',
+          '  - id: optional-ghost',
+          '    target: { text: 不存在的文字 }',
+          '    body: 可选步骤。',
+          '    optional: true',
+          '    missing: { wait: 500ms, then: skip }',
+          '',
+        ].join('\n'),
+      );
+      const text = await toursCheck(['--url', `${baseURL}/login.html`, '--tours', dir]);
+      expect(text.code, text.stderr).toBe(1);
+      expect(text.stdout).toContain('✗ broken-demo  损坏的引导');
+      expect(text.stdout).toContain('✓ 1. account  label "账号"');
+      expect(text.stdout).toContain(
+        '✗ 2. register  role button "注册新账号"  — 未找到 / not found',
+      );
+      expect(text.stdout).toMatch(
+        /✗ 3\. bad-css {2}css div\[ {2}— 选择器无效 \/ invalid locator\n.*div\[ — /u,
+      );
+      expect(text.stdout).toMatch(/✗ 4\. any-row {2}role row {2}— 不唯一 \/ ambiguous \(\d+\)/u);
+      expect(text.stdout).toContain('⚠ 5. optional-ghost');
+      expect(text.stdout).toContain('结果 / result: 失败 FAILED');
+
+      const json = await toursCheck(['--url', `${baseURL}/login.html`, '--tours', dir, '--json']);
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout) as CheckReport;
+      expect(report.ok).toBe(false);
+      expect(report.summary).toMatchObject({ steps: 5, passed: 1, failed: 3, warnings: 1 });
+      const steps = report.tours[0]?.steps ?? [];
+      expect(steps.map((step) => [step.stepId, step.status, step.outcome])).toEqual([
+        ['account', 'pass', 'found'],
+        ['register', 'fail', 'not-found'],
+        ['bad-css', 'fail', 'invalid-locator'],
+        ['any-row', 'fail', 'ambiguous'],
+        ['optional-ghost', 'warn', 'not-found'],
+      ]);
+      const ambiguous = steps[3]?.detail;
+      expect(ambiguous?.kind === 'ambiguous' && ambiguous.count).toBeGreaterThan(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('rejects a missing --url and an unknown tour id with exit code 2', async ({ baseURL }) => {
+    const noUrl = await toursCheck([]);
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.stderr).toContain('--url is required');
+    const unknown = await toursCheck([
+      '--url',
+      `${baseURL}/login.html`,
+      '--tours',
+      FIXTURE_TOURS,
+      '--tour',
+      'no-such-tour',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no-such-tour');
+  });
+});
