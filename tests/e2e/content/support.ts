@@ -1,0 +1,98 @@
+/**
+ * Helpers for the content specs: a learner logs in to the sim, starts a bundled tour from the
+ * toolbar popup and walks it with real clicks and typing. Every step asserts the card the learner
+ * should see at that moment (tour id + step index, DESIGN.md overlay test hooks).
+ */
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures';
+import { startTourFromPopup, stepCard } from '../support/learner';
+
+export const PASSWORD = 'Zhiyin@2024';
+
+type OpenExtensionPage = (path: string) => Promise<Page>;
+type TabIdOf = (page: Page) => Promise<number>;
+
+/**
+ * Logs in through the sim's login form and lands on `target` (relative to the sim root) through
+ * the login page's own redirect, so 首页's first-visit tour does not start unless the test wants it.
+ */
+export async function logIn(page: Page, account: string, target = 'index.html'): Promise<void> {
+  await page.goto(`/login.html?redirect=${encodeURIComponent(target)}`);
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login.html'));
+}
+
+/** A tour being walked in one page: asserts each card and drives it as the learner would. */
+export class TourWalk {
+  constructor(
+    readonly page: Page,
+    readonly tourId: string,
+    readonly stepCount: number,
+  ) {}
+
+  card(index: number) {
+    return stepCard(this.page, this.tourId, index);
+  }
+
+  /** The card of step `index` is shown, with its progress "n / total". */
+  async expectStep(index: number, heading?: string | RegExp) {
+    const card = this.card(index);
+    await expect(card).toBeVisible();
+    await expect(card).toContainText(`${index + 1} / ${this.stepCount}`);
+    if (heading !== undefined) await expect(card.getByRole('heading')).toHaveText(heading);
+    return card;
+  }
+
+  /** An explanation step: read it, press 下一步. */
+  async next(index: number, heading?: string | RegExp) {
+    const card = await this.expectStep(index, heading);
+    await card.getByRole('button', { name: '下一步' }).click();
+  }
+
+  /** The last step: press 完成 and see the page confirm the tour is finished. */
+  async finish(index: number, title: string, heading?: string | RegExp) {
+    const card = await this.expectStep(index, heading);
+    await card.getByRole('button', { name: '完成' }).click();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: `引导已完成：${title}` }),
+    ).toBeVisible();
+    await expect(stepCard(this.page, this.tourId)).toHaveCount(0);
+  }
+}
+
+/** Starts a tour from the popup on the page it applies to and waits for its first card. */
+export async function startTour(
+  page: Page,
+  openExtensionPage: OpenExtensionPage,
+  tabIdOf: TabIdOf,
+  tour: { id: string; title: string; steps: number },
+): Promise<TourWalk> {
+  await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), tour.title);
+  const walk = new TourWalk(page, tour.id, tour.steps);
+  await walk.expectStep(0);
+  return walk;
+}
+
+/** The popup lists the tour as 已完成 (only tours that apply to the tab's current URL are listed). */
+export async function expectListedAsCompleted(
+  page: Page,
+  openExtensionPage: OpenExtensionPage,
+  tabIdOf: TabIdOf,
+  title: string,
+): Promise<void> {
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+  await expect(popup.getByTestId('tours-here').locator('li', { hasText: title })).toContainText(
+    '已完成',
+  );
+  await popup.close();
+  await page.bringToFront();
+}
+
+/** Picks an option of an antd Select found by its form label, as a person does (open, click). */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  // antd renders the options in a portal; the visible item carries the option's title.
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
