@@ -19,6 +19,14 @@ export default defineContentScript({
       send: (event) => sendMessage('content:tourEvent', event),
       resume: (tourId, mode) =>
         sendMessage('content:resumeTour', { tourId, mode, url: location.href }),
+      report: (description) =>
+        sendMessage('content:submitReport', {
+          category: 'other',
+          description,
+          url: location.href,
+          title: document.title,
+          topFrame,
+        }),
     };
 
     onMessage('bg:ping', () => ({ url: location.href, title: document.title }));

@@ -122,6 +122,7 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
           onSkip={state.tour.controller.skip}
           onExit={state.tour.controller.exit}
           onTargetLost={() => state.tour?.controller.relocate()}
+          onReport={() => void state.tour?.controller.reportMissing()}
         />
       )}
       {!state.welcome && state.resume && <ResumePrompt language={language} resume={state.resume} />}

@@ -16,6 +16,8 @@ export interface TourLayerProps {
   onExit(): void;
   /** The located target left the page (re-rendered): find it again. */
   onTargetLost(): void;
+  /** 报告问题 on a step whose target is missing. */
+  onReport(): void;
 }
 
 const HINTS: Partial<Record<Step['advance']['on'], MessageKey>> = {
@@ -95,10 +97,19 @@ export function TourLayer({ view, language, ...actions }: TourLayerProps) {
         onBack={actions.onBack}
         onSkip={actions.onSkip}
         onExit={actions.onExit}
+        onReport={view.report === 'idle' || view.report === 'failed' ? actions.onReport : undefined}
         notice={
           rejectionKey ? (
             <p className="zy-card-rejection" role="alert">
               {t(rejectionKey)}
+            </p>
+          ) : view.report === 'sent' ? (
+            <p className="zy-card-hint" role="status">
+              {t('reportRecorded')}
+            </p>
+          ) : view.report === 'failed' ? (
+            <p className="zy-card-rejection" role="alert">
+              {t('reportFailed')}
             </p>
           ) : null
         }

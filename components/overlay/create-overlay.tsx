@@ -79,6 +79,8 @@ export function createOverlay(): OverlayApi {
         if (view) void ensureMounted(ctx).then(() => store.setTour(view, created));
         else store.setTour(null, created);
       },
+      report: (description) =>
+        channel ? channel.report(description) : Promise.reject(new Error('no channel')),
       finished: ({ status, title }) => {
         void ensureMounted(ctx).then(() =>
           store.showToast(status === 'finished' ? 'tourFinished' : 'tourAbandoned', { title }),

@@ -19,6 +19,8 @@ export interface TourChannel {
   send(event: ContentTourEvent): Promise<TourInstruction | null>;
   /** Answers a resume offer. */
   resume(tourId: string, mode: 'continue' | 'restart' | 'discard'): Promise<TourInstruction | null>;
+  /** Files a problem report about this page (the background adds tour and page context). */
+  report(description: string): Promise<{ scrubSummary: string | null }>;
 }
 
 export interface OverlayApi {

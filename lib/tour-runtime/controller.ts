@@ -10,6 +10,8 @@ export interface TourControllerDeps {
   send(event: ContentTourEvent): Promise<TourInstruction | null>;
   /** Draws (or, with null, removes) the tour's step card. */
   render(view: TourView | null): void;
+  /** Files a problem report (the 报告问题 button on a step whose target is missing). */
+  report(description: string): Promise<{ scrubSummary: string | null }>;
   /** Called once the tour ended (finished or abandoned) with its title. */
   finished(outcome: { status: 'finished' | 'abandoned'; title: string }): void;
   /** Where targets are looked up. */
@@ -57,6 +59,26 @@ export class TourController {
   back = () => this.emit({ type: 'BACK' });
   skip = () => this.emit({ type: 'SKIP' });
   exit = () => this.emit({ type: 'EXIT' });
+
+  /**
+   * 报告问题 on a step whose target could not be found: one click files a report that names the
+   * tour, the step and why; the background adds page, browser and failed-step context.
+   */
+  reportMissing = async (): Promise<void> => {
+    const view = this.view;
+    const step = this.currentStep();
+    if (!view || !step || view.mode !== 'missing') return;
+    const description =
+      `引导「${view.tour.title}」第 ${view.stepIndex + 1} 步「${step.title ?? step.id}」找不到页面元素` +
+      `（${view.missingReason ?? 'not-found'}）。`;
+    this.setView({ ...view, report: 'sending' });
+    try {
+      await this.deps.report(description);
+      if (this.view?.stepIndex === view.stepIndex) this.setView({ ...this.view, report: 'sent' });
+    } catch {
+      if (this.view?.stepIndex === view.stepIndex) this.setView({ ...this.view, report: 'failed' });
+    }
+  };
 
   /** The located target left the DOM (re-rendered by the page): find it again and re-anchor. */
   relocate(): void {
@@ -173,6 +195,8 @@ export class TourController {
       element: located ? this.element : null,
       placement: effect.placement,
       rejection: null,
+      missingReason: effect.missing?.reason ?? null,
+      report: 'idle',
     });
   }
 

@@ -1,4 +1,5 @@
 import type { AdvanceRejection } from '../tour/advance';
+import type { MissingReason } from '../tour/runner';
 import type { Placement, Tour } from '../tour/schema';
 
 /** What the overlay shows for the running tour: derived by the controller, drawn by React. */
@@ -11,6 +12,10 @@ export interface TourView {
   placement: Placement;
   /** Why the learner's last action did not complete the step. */
   rejection: AdvanceRejection | null;
+  /** Why the target is missing (mode `missing`). */
+  missingReason: MissingReason | null;
+  /** The one-click problem report of a missing step. */
+  report: 'idle' | 'sending' | 'sent' | 'failed';
 }
 
 /** An offer to continue a tour interrupted earlier. */

@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
+import { sendFromExtensionPage } from './support/messages';
 
 /** Distance in px between the card and its target's box (0 when they touch or overlap). */
 async function gap(card: Locator, target: Locator): Promise<number> {
@@ -120,11 +121,22 @@ test.describe('tour engine on real pages', () => {
     await expect(ghost).toBeVisible();
     await expect(ghost.getByRole('heading')).toHaveText('找不到该元素');
     await expect(ghost).toContainText('2 / 3');
+    // One click files a problem report naming the tour and step.
+    await ghost.getByRole('button', { name: '报告问题' }).click();
+    await expect(ghost.getByRole('status')).toHaveText(
+      '问题已记录，可在工具栏「我的报告」中查看。',
+    );
     await ghost.getByRole('button', { name: '跳过' }).click();
     const after = stepCard(page, 'e2e-missing', 2);
     await expect(after).toBeVisible();
     await after.getByRole('button', { name: '完成' }).click();
     await expect(stepCard(page, 'e2e-missing')).toHaveCount(0);
+
+    // The report is stored (no endpoint configured: kept on this computer) with its context.
+    const options = await openExtensionPage('options.html');
+    const { text: exported } = await sendFromExtensionPage(options, 'page:exportReports', {});
+    expect(exported).toContain('找不到页面元素');
+    expect(exported).toMatch(/"stepId": *"ghost"/);
   });
 
   test('Esc exits the tour; a reload mid-tour continues at the same step', async ({
