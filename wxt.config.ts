@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './lib/hosts/match-patterns';
 import { VALIDATOR_IDS } from './lib/validators';
+import { helpPlugin } from './scripts/lib/help-plugin';
 import { toursPlugin } from './scripts/lib/tours-plugin';
 
 /**
@@ -65,7 +66,7 @@ export default defineConfig({
   },
   vite: (env) => ({
     // Tours are validated at build time; a broken tour file fails the build with file and path.
-    plugins: [toursPlugin({ validatorIds: VALIDATOR_IDS })],
+    plugins: [toursPlugin({ validatorIds: VALIDATOR_IDS }), helpPlugin()],
     resolve: {
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.
