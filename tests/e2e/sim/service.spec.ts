@@ -131,3 +131,18 @@ test('申请列表: 60 seeded applications page by 10 and filter by status', asy
   await chooseOption(page, '办理状态', '审批中');
   await expect(page.getByText('共 8 条')).toBeVisible();
 });
+
+test('审批驳回 needs a reason, which the SMS to the applicant carries', async ({ page }) => {
+  await login(page, 'lisi', 'service.html#/review');
+  const first = page.locator('.ant-table-tbody tr.ant-table-row').first();
+  const company = (await first.locator('td').nth(2).textContent()) ?? '';
+  await first.getByRole('button', { name: '驳回' }).click();
+  await page.getByRole('button', { name: '确认驳回' }).click();
+  await expect(page.getByText('请填写驳回原因', { exact: true })).toBeVisible();
+  await page.getByLabel('驳回原因').fill('住所使用证明与登记住所不一致');
+  await page.getByRole('button', { name: '确认驳回' }).click();
+  const sms = page.getByTestId('sms-notice');
+  await expect(sms).toContainText(`您申请的“${company}”营业执照办理`);
+  await expect(sms).toContainText('未通过审批，原因：住所使用证明与登记住所不一致。');
+  await expect(page.getByText('待我审批（7）')).toBeVisible();
+});

@@ -142,11 +142,13 @@ export function ApprovalsPage({ session }: { session: Session }) {
         <Form layout="vertical">
           <Form.Item
             label="驳回原因"
+            htmlFor="adm-reject-reason"
             required
             validateStatus={noteError ? 'error' : undefined}
             help={noteError ?? undefined}
           >
             <Input.TextArea
+              id="adm-reject-reason"
               rows={3}
               value={note}
               onChange={(e) => {

@@ -138,11 +138,13 @@ export function ReviewPage({ session }: { session: Session }) {
         <Form layout="vertical">
           <Form.Item
             label="退回原因"
+            htmlFor="rpt-return-reason"
             required
             validateStatus={reasonError ? 'error' : undefined}
             help={reasonError ?? '填报人将在消息中心收到退回原因'}
           >
             <Input.TextArea
+              id="rpt-return-reason"
               rows={3}
               maxLength={200}
               value={reason}

@@ -154,11 +154,13 @@ export function ReviewPage({ session }: { session: Session }) {
         <Form layout="vertical">
           <Form.Item
             label="驳回原因"
+            htmlFor="svc-reject-reason"
             required
             validateStatus={reasonError ? 'error' : undefined}
             help={reasonError ?? '驳回原因将通过短信告知申请人'}
           >
             <Input.TextArea
+              id="svc-reject-reason"
               rows={3}
               maxLength={100}
               value={reason}
