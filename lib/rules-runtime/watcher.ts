@@ -85,7 +85,10 @@ export function classifyCopy(selection: Selection | null): RuleAction | undefine
   const common = range.commonAncestorContainer;
   const element = common.nodeType === 1 ? (common as Element) : common.parentElement;
   if (!element) return undefined;
-  const inTable = element.closest(TABLE) !== null || element.querySelector(TABLE) !== null;
+  // Inside one table, or a selection that starts outside and runs through a table.
+  const inTable =
+    element.closest(TABLE) !== null ||
+    [...element.querySelectorAll(TABLE)].some((table) => range.intersectsNode(table));
   if (!inTable) return undefined;
   const kinds = personalDataIn(selection.toString());
   return kinds.length > 0 ? { kind: 'copy', personalData: kinds } : undefined;
