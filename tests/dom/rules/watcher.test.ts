@@ -22,6 +22,11 @@ const markers: Marker[] = [
   }),
 ];
 
+/** happy-dom's test API: change the page URL without navigating. */
+function setUrl(url: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
 let controller: AbortController;
 let seen: { action: RuleAction; url: string }[];
 
@@ -55,7 +60,7 @@ function buttonNamed(text: string): HTMLButtonElement {
 }
 
 beforeEach(() => {
-  window.happyDOM.setURL(`${SIM}/index.html#/docs/new`);
+  setUrl(`${SIM}/index.html#/docs/new`);
   document.body.innerHTML = '';
 });
 afterEach(() => controller.abort());
@@ -72,7 +77,7 @@ describe('page-open and markers', () => {
       },
     ]);
     document.body.innerHTML = '';
-    window.happyDOM.setURL(`${SIM}/index.html#/settings/password`);
+    setUrl(`${SIM}/index.html#/settings/password`);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(seen.at(-1)).toEqual({
       action: { kind: 'page-open', markers: [] },
@@ -81,7 +86,7 @@ describe('page-open and markers', () => {
   });
 
   it('reports a marker that appears after the page opened (密码修改成功), once per appearance', async () => {
-    window.happyDOM.setURL(`${SIM}/index.html#/settings/password`);
+    setUrl(`${SIM}/index.html#/settings/password`);
     start();
     const notice = document.createElement('div');
     notice.className = 'ant-message-notice';
@@ -193,7 +198,7 @@ describe('cleanup', () => {
     start();
     controller.abort();
     click(buttonNamed('提交审核'));
-    window.happyDOM.setURL(`${SIM}/index.html#/settings/password`);
+    setUrl(`${SIM}/index.html#/settings/password`);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     const notice = document.createElement('div');
     notice.textContent = '密码修改成功';
