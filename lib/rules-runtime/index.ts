@@ -9,3 +9,5 @@ export {
 export type { WatchRuleActionsOptions } from './watcher';
 export { attachGuard, attachGuards, guardsForPage, parseDeadline, parseNumber } from './guards';
 export type { AttachGuardsOptions, GuardHint } from './guards';
+export { startRulesInPage } from './controller';
+export type { RulesChannel, RulesInPage, RulesView, StartRulesOptions } from './controller';
