@@ -59,7 +59,8 @@ export function loadRules(
     const rulesDir = join(dir, 'rules');
     if (!existsSync(rulesDir) || !statSync(rulesDir).isDirectory()) continue;
     for (const name of readdirSync(rulesDir).sort()) {
-      if (!RULE_FILE.test(name)) continue;
+      // The generated JSON Schema for editors sits next to the rules (lib/rules/json-schema.ts).
+      if (!RULE_FILE.test(name) || name.endsWith('.schema.json')) continue;
       const file = join(rulesDir, name);
       files.push(file);
       const shownAs = display(file);
