@@ -1,7 +1,7 @@
 /** 核心功能模块 · 公文处理: draft and submit, review in 我的待办, find it in 公文库. */
 import { expect, test } from '../fixtures';
 import { chooseRole } from '../support/learner';
-import { choose, expectListedAsCompleted, logIn, startTour } from './support';
+import { choose, field, expectListedAsCompleted, logIn, startTour } from './support';
 
 test.describe('公文处理 tours on the sim', () => {
   test('a drafter writes a notice with a PDF attachment and submits it for review', async ({
@@ -21,7 +21,7 @@ test.describe('公文处理 tours on the sim', () => {
     await tour.expectStep(0, '选择文种');
     await choose(page, '文种', '请示');
     await tour.expectStep(1, '填写标题');
-    const title = page.getByLabel('标题', { exact: true });
+    const title = field(page, '标题');
     await title.pressSequentially('关于申请增设自助服务终端的');
     // A title that does not end with the document type keeps the step open.
     await expect(tour.card(1)).toBeVisible();
@@ -30,7 +30,9 @@ test.describe('公文处理 tours on the sim', () => {
     await choose(page, '主送机关', '市人民政府办公室');
     await page.keyboard.press('Escape');
     await tour.expectStep(3, '填写正文');
-    await page.getByLabel('正文', { exact: true }).pressSequentially('因群众办事需求增长，拟增设自助服务终端两台。妥否，请批示。');
+    await field(page, '正文').pressSequentially(
+      '因群众办事需求增长，拟增设自助服务终端两台。妥否，请批示。',
+    );
     const attachment = await tour.expectStep(4, '上传附件');
     await expect(attachment).toContainText('10 MB');
     await page.locator('input[type="file"]').setInputFiles({
@@ -69,7 +71,7 @@ test.describe('公文处理 tours on the sim', () => {
     await review.next(3, '填写审核意见');
     await review.next(4, '退回');
     await review.expectStep(5, '同意');
-    await page.getByLabel('审核意见', { exact: true }).fill('同意，请办公室审核');
+    await field(page, '审核意见').fill('同意，请办公室审核');
     await page.getByRole('button', { name: '同意' }).click();
     await expect(page.getByText('已同意，流转至办公室')).toBeVisible();
     await review.finish(6, '在“我的待办”中审核公文（同意 / 退回）', '流转记录');

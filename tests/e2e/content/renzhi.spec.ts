@@ -1,7 +1,7 @@
 /** 基础认知模块: the workbench interface tour (first visit), the platform overview, accounts. */
 import { expect, test } from '../fixtures';
 import { chooseRole } from '../support/learner';
-import { TourWalk, choose, expectListedAsCompleted, logIn, startTour } from './support';
+import { TourWalk, choose, field, expectListedAsCompleted, logIn, startTour } from './support';
 
 test.describe('认知 tours on the sim', () => {
   test('a new learner meets the workbench tour on 首页 by itself, then the platform overview', async ({
@@ -44,7 +44,10 @@ test.describe('认知 tours on the sim', () => {
     await tour.finish(10, '认识工作台：首页、我的待办、消息中心、搜索与帮助', '技术支持');
 
     // Back on 首页 the finished first-visit tour stays away; the overview is started by hand.
-    await page.getByRole('navigation', { name: '顶部导航' }).getByRole('link', { name: '首页' }).click();
+    await page
+      .getByRole('navigation', { name: '顶部导航' })
+      .getByRole('link', { name: '首页' })
+      .click();
     await page.waitForURL(/index\.html#\/$/);
     await expectListedAsCompleted(
       page,
@@ -88,7 +91,7 @@ test.describe('认知 tours on the sim', () => {
     await choose(page, '申请权限级别', '部门管理员');
     const reason = await tour.expectStep(4, '填写申请事由');
     await expect(reason.getByRole('button', { name: '下一步' })).toBeDisabled();
-    await page.getByLabel('申请事由', { exact: true }).pressSequentially('负责本科室公文审核，需要部门管理员权限');
+    await field(page, '申请事由').pressSequentially('负责本科室公文审核，需要部门管理员权限');
     await tour.expectStep(5, '提交申请表');
     await page.getByRole('button', { name: '提交申请' }).click();
     await tour.finish(6, '账号与权限：权限分级和权限申请', '跟踪申请进度');

@@ -92,7 +92,20 @@ export async function expectListedAsCompleted(
 
 /** Picks an option of an antd Select found by its form label, as a person does (open, click). */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
+  await field(page, label).click();
   // antd renders the options in a portal; the visible item carries the option's title.
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+/**
+ * The form control labelled `label`. The step card is a dialog named by its heading, which often
+ * repeats the field's label, so a bare getByLabel would also match the card.
+ */
+export function field(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true }).and(page.locator('input, textarea'));
+}
+
+/** A button of the sim page (antd), not the step card's button of the same name (下一步). */
+export function pageButton(page: Page, name: string) {
+  return page.getByRole('button', { name, exact: true }).and(page.locator('.ant-btn'));
 }
