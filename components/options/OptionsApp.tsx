@@ -4,6 +4,9 @@ import { sendMessage, type ProfileView } from '../../lib/messaging/protocol';
 import { usePreferences } from '../../lib/pages/use-preferences';
 import { ROLES, isRole } from '../../lib/profile/roles';
 import { updatePreferences, type Language, type Preferences } from '../../lib/settings/preferences';
+import { AdminSettings } from './AdminSettings';
+import { SearchMisses } from './SearchMisses';
+import './options.css';
 
 export function OptionsApp() {
   const prefs = usePreferences();
@@ -92,6 +95,9 @@ export function OptionsApp() {
       <p role="status" className="zy-section zy-muted" aria-live="polite">
         {saved ? t('optionsSaved') : ''}
       </p>
+
+      <AdminSettings language={prefs.language} />
+      <SearchMisses language={prefs.language} />
     </main>
   );
 }

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActivityRecord } from '../../lib/db/database';
+import { database } from '../../lib/db/database';
+import { recordSearchMiss } from '../../lib/help/misses';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
 import {
   sendMessage,
@@ -11,6 +13,19 @@ import {
 import { describeActivity, formatTime } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
 import { ROLES, isRole } from '../../lib/profile/roles';
+import { HelpSearch } from '../help/HelpSearch';
+import { useHelpIndex } from '../help/use-help-index';
+import { MyReports } from './MyReports';
+import { ReportForm } from './ReportForm';
+import './popup.css';
+
+type PopupTab = 'help' | 'report' | 'reports';
+const TABS: readonly PopupTab[] = ['help', 'report', 'reports'];
+const TAB_LABEL: Record<PopupTab, MessageKey> = {
+  help: 'tabHelp',
+  report: 'tabReport',
+  reports: 'tabMyReports',
+};
 
 /**
  * The tab the popup is about: `?tabId=` when given (tests and the dashboard open the popup page
@@ -33,6 +48,12 @@ export function PopupApp() {
   const [error, setError] = useState<string | null>(null);
   const [tours, setTours] = useState<TourListing[]>([]);
   const [tourMessage, setTourMessage] = useState<string | null>(null);
+  const [tab, setTab] = useState<PopupTab>('help');
+  /** The tab's full address (the content script's, else the browser's), for page matching. */
+  const [pageUrl, setPageUrl] = useState<string | null>(null);
+  const [endpointConfigured, setEndpointConfigured] = useState<boolean | null>(null);
+  const [reportsRevision, setReportsRevision] = useState(0);
+  const help = useHelpIndex(prefs.language);
 
   const refresh = useCallback(async (id: number | null) => {
     try {
@@ -46,6 +67,10 @@ export function PopupApp() {
       setTours(nextTours);
       setActivity(nextActivity);
       setStatus(nextStatus);
+      setPageUrl(
+        nextStatus?.url ??
+          (id === null ? null : ((await browser.tabs.get(id).catch(() => null))?.url ?? null)),
+      );
       setError(null);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
@@ -53,6 +78,9 @@ export function PopupApp() {
   }, []);
 
   useEffect(() => {
+    void sendMessage('page:getPolicy')
+      .then((view) => setEndpointConfigured(view.policy.reportEndpoint !== null))
+      .catch(() => setEndpointConfigured(null));
     void resolveTabId().then((id) => {
       setTabId(id);
       return refresh(id);
@@ -73,8 +101,23 @@ export function PopupApp() {
   };
   const hereTours = tours.filter((tour) => tour.appliesHere);
 
+  const recordMiss = (query: string) => {
+    void recordSearchMiss(database().searchMisses, query, pageUrl, Date.now()).catch(
+      () => undefined,
+    );
+  };
+
+  // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] ?? 'help';
+    setTab(next);
+    document.getElementById(`zy-tab-${next}`)?.focus();
+  };
+
   return (
-    <main style={{ width: prefs.largeText ? 460 : 380 }}>
+    <main className="zy-popup" style={{ width: prefs.largeText ? 460 : 380 }}>
       <header className="zy-header">
         <span className="zy-mark" aria-hidden="true">
           指
@@ -88,96 +131,147 @@ export function PopupApp() {
         </p>
       )}
 
-      <section className="zy-section" aria-labelledby="zy-page">
-        <h2 id="zy-page">{t('popupThisPage')}</h2>
-        {status?.active ? (
-          <div data-testid="tab-status">
-            <span className="zy-badge zy-badge-ok">{t('popupActiveHere')}</span>
-            <div>{status.title}</div>
-          </div>
-        ) : (
-          <div data-testid="tab-status">
-            <span className="zy-badge zy-badge-off">{t('popupNotActive')}</span>
-          </div>
-        )}
-      </section>
+      <div role="tablist" aria-label={t('popupTabsLabel')} className="zy-tabs">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`zy-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`zy-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onKeyDown={onTabKey}
+            onClick={() => setTab(name)}
+          >
+            {t(TAB_LABEL[name])}
+          </button>
+        ))}
+      </div>
 
-      <section className="zy-section" aria-labelledby="zy-tours">
-        <h2 id="zy-tours">{t('popupToursHere')}</h2>
-        {tourMessage && (
-          <p role="alert" className="zy-muted">
-            {tourMessage}
-          </p>
-        )}
-        {hereTours.length === 0 ? (
-          <p className="zy-muted">{t('popupNoToursHere')}</p>
-        ) : (
-          <ul className="zy-list" data-testid="tours-here">
-            {hereTours.map((tour) => (
-              <li key={tour.id}>
-                <span>
-                  <strong>{tour.title}</strong>
-                  <span className="zy-muted">
-                    {' '}
-                    · {tour.module} · {tour.stepCount} {t('popupSteps')}
-                    {tour.status === 'completed' ? ` · ${t('popupCompleted')}` : ''}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  className="zy-primary"
-                  aria-label={`${t('popupStartTour')}：${tour.title}`}
-                  onClick={() => void startTour(tour.id)}
-                  disabled={!status?.active}
-                >
-                  {t('popupStartTour')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {tab === 'help' && (
+        <div role="tabpanel" id="zy-panel-help" aria-labelledby="zy-tab-help">
+          <HelpSearch
+            content={help}
+            language={prefs.language}
+            currentUrl={pageUrl}
+            canStart={status?.active === true}
+            onStartTour={(tourId) => void startTour(tourId)}
+            onMiss={recordMiss}
+          >
+            <section className="zy-section" aria-labelledby="zy-page">
+              <h2 id="zy-page">{t('popupThisPage')}</h2>
+              {status?.active ? (
+                <div data-testid="tab-status">
+                  <span className="zy-badge zy-badge-ok">{t('popupActiveHere')}</span>
+                  <div>{status.title}</div>
+                </div>
+              ) : (
+                <div data-testid="tab-status">
+                  <span className="zy-badge zy-badge-off">{t('popupNotActive')}</span>
+                </div>
+              )}
+            </section>
 
-      <section className="zy-section" aria-labelledby="zy-role">
-        <h2 id="zy-role">{t('popupRole')}</h2>
-        <div className="zy-row">
-          <strong data-testid="current-role">
-            {profile?.role ? roleName(prefs.language, profile.role) : t('popupRoleNone')}
-          </strong>
-          <label className="zy-row">
-            <span className="zy-muted">{t('popupChangeRole')}</span>
-            <select
-              value={profile?.role ?? ''}
-              onChange={(event) => void changeRole(event.target.value)}
-            >
-              <option value="" disabled>
-                —
-              </option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roleName(prefs.language, role)}
-                </option>
-              ))}
-            </select>
-          </label>
+            <section className="zy-section" aria-labelledby="zy-tours">
+              <h2 id="zy-tours">{t('popupToursHere')}</h2>
+              {hereTours.length === 0 ? (
+                <p className="zy-muted">{t('popupNoToursHere')}</p>
+              ) : (
+                <ul className="zy-list" data-testid="tours-here">
+                  {hereTours.map((tour) => (
+                    <li key={tour.id}>
+                      <span>
+                        <strong>{tour.title}</strong>
+                        <span className="zy-muted">
+                          {' '}
+                          · {tour.module} · {tour.stepCount} {t('popupSteps')}
+                          {tour.status === 'completed' ? ` · ${t('popupCompleted')}` : ''}
+                        </span>
+                      </span>
+                      <button
+                        type="button"
+                        className="zy-primary"
+                        aria-label={`${t('popupStartTour')}：${tour.title}`}
+                        onClick={() => void startTour(tour.id)}
+                        disabled={!status?.active}
+                      >
+                        {t('popupStartTour')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            <section className="zy-section" aria-labelledby="zy-role">
+              <h2 id="zy-role">{t('popupRole')}</h2>
+              <div className="zy-row">
+                <strong data-testid="current-role">
+                  {profile?.role ? roleName(prefs.language, profile.role) : t('popupRoleNone')}
+                </strong>
+                <label className="zy-row">
+                  <span className="zy-muted">{t('popupChangeRole')}</span>
+                  <select
+                    value={profile?.role ?? ''}
+                    onChange={(event) => void changeRole(event.target.value)}
+                  >
+                    <option value="" disabled>
+                      —
+                    </option>
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {roleName(prefs.language, role)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+            </section>
+
+            <section className="zy-section" aria-labelledby="zy-recent">
+              <h2 id="zy-recent">{t('popupRecent')}</h2>
+              {activity.length === 0 ? (
+                <p className="zy-muted">{t('popupRecentEmpty')}</p>
+              ) : (
+                <ul className="zy-list" data-testid="recent-activity">
+                  {activity.map((record) => (
+                    <li key={record.id}>
+                      <span>{describeActivity(prefs.language, record)}</span>
+                      <span className="zy-time">{formatTime(record.at, prefs.language)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </HelpSearch>
+          {tourMessage && (
+            <p role="alert" className="zy-section zy-error">
+              {tourMessage}
+            </p>
+          )}
         </div>
-      </section>
+      )}
 
-      <section className="zy-section" aria-labelledby="zy-recent">
-        <h2 id="zy-recent">{t('popupRecent')}</h2>
-        {activity.length === 0 ? (
-          <p className="zy-muted">{t('popupRecentEmpty')}</p>
-        ) : (
-          <ul className="zy-list" data-testid="recent-activity">
-            {activity.map((record) => (
-              <li key={record.id}>
-                <span>{describeActivity(prefs.language, record)}</span>
-                <span className="zy-time">{formatTime(record.at, prefs.language)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {tab === 'report' && (
+        <div role="tabpanel" id="zy-panel-report" aria-labelledby="zy-tab-report">
+          <ReportForm
+            language={prefs.language}
+            tabId={tabId}
+            endpointConfigured={endpointConfigured}
+            onSubmitted={() => setReportsRevision((n) => n + 1)}
+          />
+        </div>
+      )}
+
+      {tab === 'reports' && (
+        <div role="tabpanel" id="zy-panel-reports" aria-labelledby="zy-tab-reports">
+          {endpointConfigured === false && (
+            <p className="zy-section zy-note zy-note-warn">{t('reportNoEndpoint')}</p>
+          )}
+          <MyReports language={prefs.language} revision={reportsRevision} />
+        </div>
+      )}
 
       <nav className="zy-links">
         <a href="/dashboard.html" target="_blank" rel="noreferrer">

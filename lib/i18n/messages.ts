@@ -81,7 +81,7 @@ const zh = {
   tabReport: '报告问题',
   tabMyReports: '我的报告',
   helpSearchLabel: '搜索帮助和引导',
-  helpSearchPlaceholder: '输入问题，如：附件上传失败、gongwen、mm',
+  helpSearchPlaceholder: '输入问题，如：附件上传失败、gongwen、gw',
   helpForThisPage: '本页相关',
   helpOtherResults: '其他结果',
   helpArticlesHere: '本页帮助文章',

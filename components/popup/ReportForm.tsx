@@ -1,0 +1,153 @@
+import { useId, useMemo, useState } from 'react';
+import { translate, type MessageKey } from '../../lib/i18n/messages';
+import { sendMessage } from '../../lib/messaging/protocol';
+import type { ReportCategory, SubmitReportReply } from '../../lib/report';
+import { REPORT_LIMITS, scrubPersonalData } from '../../lib/report';
+import type { Language } from '../../lib/settings/preferences';
+import { categoryOptions, scrubKindsText } from './report-text';
+
+export interface ReportFormProps {
+  language: Language;
+  tabId: number | null;
+  /** Whether an administrator configured where reports go (null while unknown). */
+  endpointConfigured: boolean | null;
+  onSubmitted: (reply: SubmitReportReply) => void;
+}
+
+/**
+ * 报告问题: category, description with a live preview of what will be hidden, what is attached
+ * automatically, and where the report goes. Scrubbing here is a preview only: the background
+ * scrubs again before anything is stored.
+ */
+export function ReportForm(props: ReportFormProps) {
+  const { language } = props;
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const ids = { category: useId(), description: useId(), hint: useId(), preview: useId() };
+  const [category, setCategory] = useState<ReportCategory>('other');
+  const [description, setDescription] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const scrub = useMemo(() => scrubPersonalData(description), [description]);
+  const tooLong = description.length > REPORT_LIMITS.descriptionChars;
+
+  const submit = async () => {
+    setDone(null);
+    if (!description.trim()) return setError(t('reportEmpty'));
+    if (tooLong) return setError(t('reportTooLong', { n: REPORT_LIMITS.descriptionChars }));
+    setBusy(true);
+    setError(null);
+    try {
+      const reply = await sendMessage('page:submitReport', {
+        category,
+        description,
+        tabId: props.tabId,
+      });
+      setDescription('');
+      setDone(
+        [
+          reply.status === 'local' ? t('reportSubmittedLocal') : t('reportSubmittedQueued'),
+          reply.scrubSummary && language !== 'en' ? reply.scrubSummary : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+      props.onSubmitted(reply);
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="zy-report"
+      aria-label={t('tabReport')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="zy-section">
+        <p
+          className={props.endpointConfigured === false ? 'zy-note zy-note-warn' : 'zy-note'}
+          data-testid="report-destination"
+        >
+          {props.endpointConfigured === false
+            ? t('reportNoEndpoint')
+            : props.endpointConfigured
+              ? t('reportEndpointSet')
+              : ''}
+        </p>
+        <label className="zy-field" htmlFor={ids.category}>
+          <span>{t('reportCategory')}</span>
+        </label>
+        <select
+          id={ids.category}
+          value={category}
+          onChange={(event) => setCategory(event.target.value as ReportCategory)}
+        >
+          {categoryOptions(language).map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <label className="zy-field" htmlFor={ids.description}>
+          <span>{t('reportDescription')}</span>
+        </label>
+        <textarea
+          id={ids.description}
+          rows={5}
+          value={description}
+          aria-describedby={`${ids.hint} ${ids.preview}`}
+          aria-invalid={tooLong || undefined}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+        <p id={ids.hint} className="zy-muted zy-small">
+          {t('reportDescriptionHint')} ({description.length}/{REPORT_LIMITS.descriptionChars})
+        </p>
+        <div id={ids.preview} data-testid="scrub-preview" aria-live="polite">
+          {scrub.total > 0 ? (
+            <>
+              <p className="zy-note zy-note-warn">
+                {t('reportScrubPreview', {
+                  n: scrub.total,
+                  kinds: scrubKindsText(scrub.counts, language),
+                })}
+              </p>
+              <blockquote className="zy-preview">{scrub.text}</blockquote>
+            </>
+          ) : description.trim() ? (
+            <p className="zy-muted zy-small">{t('reportScrubNone')}</p>
+          ) : null}
+        </div>
+      </div>
+      <details className="zy-section" open>
+        <summary>{t('reportContextTitle')}</summary>
+        <ul className="zy-bullets">
+          <li>{t('reportContextPage')}</li>
+          <li>{t('reportContextBrowser')}</li>
+          <li>{t('reportContextTour')}</li>
+          <li>{t('reportContextFailed')}</li>
+        </ul>
+      </details>
+      <div className="zy-section">
+        {error && (
+          <p role="alert" className="zy-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="zy-primary" disabled={busy}>
+          {busy ? t('reportSubmitting') : t('reportSubmit')}
+        </button>
+        <p role="status" className="zy-ok" data-testid="report-done">
+          {done ?? ''}
+        </p>
+      </div>
+    </form>
+  );
+}
