@@ -169,3 +169,30 @@ describe('FieldGuardHint', () => {
     expect(hint?.textContent).toContain('格式正确');
   });
 });
+
+describe('GuardHintLayer', () => {
+  it('renders one hint per guard next to its field and stops positioning when removed', async () => {
+    const { GuardHintLayer } = await import('../../../components/tips/GuardHintLayer');
+    const field = document.createElement('input');
+    document.body.append(field);
+    const hint = (guardId: string) => ({
+      guardId,
+      anchor: field,
+      level: 'warning' as const,
+      messages: ['校验位应为 3'],
+    });
+    act(() =>
+      root.render(<GuardHintLayer language="zh_CN" hints={[hint('id-card'), hint('mobile')]} />),
+    );
+    const shown = () =>
+      [...host.querySelectorAll('[data-zhiyin-guard]')].map((e) =>
+        e.getAttribute('data-zhiyin-guard'),
+      );
+    expect(shown()).toEqual(['id-card', 'mobile']);
+    act(() => root.render(<GuardHintLayer language="zh_CN" hints={[hint('mobile')]} />));
+    expect(shown()).toEqual(['mobile']);
+    // The host field itself is untouched.
+    expect(field.outerHTML).toBe('<input>');
+    field.remove();
+  });
+});
