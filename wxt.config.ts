@@ -24,6 +24,8 @@ export default defineConfig({
       'unlimitedStorage',
       'alarms',
       'tabs',
+      // Report screenshots: granted for the current tab when the learner opens the popup.
+      'activeTab',
       ...(manifestVersion === 3 ? ['scripting'] : []),
     ],
     action: { default_title: '__MSG_extActionTitle__' },
@@ -57,8 +59,12 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) script.matches = matches;
       // Host permissions follow the content-script hosts: the background may need to message and
       // capture those tabs, and nothing else.
-      if (wxt.config.manifestVersion === 3) manifest.host_permissions = matches;
-      else manifest.permissions = [...(manifest.permissions ?? []), ...matches];
+      // The test build also gets <all_urls>: end-to-end tests open the popup as a page, which
+      // grants no activeTab, and captureVisibleTab needs one or the other. Production relies on
+      // activeTab (the learner clicks the toolbar button).
+      const hosts = wxt.config.mode === 'production' ? matches : [...matches, '<all_urls>'];
+      if (wxt.config.manifestVersion === 3) manifest.host_permissions = hosts;
+      else manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
       // The toolbar button's tooltip (WXT would otherwise take the popup page's <title>).
       const action = manifest.action ?? manifest.browser_action;
       if (action) action.default_title = '__MSG_extActionTitle__';

@@ -12,6 +12,7 @@ import { createSessionStore, TourSessions } from '../lib/background/tour-session
 import { database } from '../lib/db/database';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
 import { reportEnvironment } from '../lib/background/report-context';
+import { captureMaskedScreenshot } from '../lib/background/screenshot';
 import { readPolicy, saveLocalPolicy, watchPolicy } from '../lib/policy/store';
 import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../lib/report';
 import { readPreferences } from '../lib/settings/preferences';
@@ -70,6 +71,7 @@ export default defineBackground(() => {
       now: Date.now,
       readPolicy,
       savePolicy: saveLocalPolicy,
+      captureScreenshot: captureMaskedScreenshot,
       async environment(tabId, from) {
         const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
         const page = from.page ?? (tab ? { url: tab.url ?? null, title: tab.title ?? null } : null);

@@ -38,6 +38,10 @@ export default defineContentScript({
     onMessage('bg:tourInstruction', async ({ data }) => {
       if (topFrame) await (await loadOverlay()).runTour(ctx, data, channel);
     });
+    onMessage('bg:maskSensitive', async () => ({
+      masked: topFrame ? await (await loadOverlay()).maskSensitive(ctx) : 0,
+    }));
+    onMessage('bg:unmaskSensitive', () => registeredOverlay()?.unmaskSensitive());
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 
     const follow = async (instructions: PageInstructions) => {

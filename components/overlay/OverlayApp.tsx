@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { ResumeOffer } from '../../lib/background/tour-sessions';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import type { WelcomeOptions } from '../../lib/overlay/api';
+import type { MaskRegion } from '../../lib/privacy/sensitive-regions';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../lib/settings/preferences';
 import type { TourController } from '../../lib/tour-runtime/controller';
 import type { TourView } from '../../lib/tour-runtime/view';
@@ -25,6 +26,8 @@ interface OverlayState {
   tour: { view: TourView; controller: TourController } | null;
   resume: ResumeState | null;
   toast: ToastState | null;
+  /** Covers over personal data while a screenshot is taken. */
+  masks: MaskRegion[];
 }
 
 /** How long a notice (tour finished / left) stays on screen. */
@@ -41,6 +44,7 @@ export class OverlayStore {
     tour: null,
     resume: null,
     toast: null,
+    masks: [],
   };
   private readonly listeners = new Set<() => void>();
   private readonly emptyListeners = new Set<() => void>();
@@ -71,6 +75,9 @@ export class OverlayStore {
   showToast(key: MessageKey, params: Record<string, string>) {
     this.update({ toast: { key, params, id: ++this.toastSeq } });
   }
+  setMasks(masks: MaskRegion[]) {
+    this.update({ masks });
+  }
   clearToast(id: number) {
     if (this.state.toast?.id === id) this.update({ toast: null });
   }
@@ -78,9 +85,10 @@ export class OverlayStore {
   private update(patch: Partial<OverlayState>) {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
-    const { welcome, tour, resume, toast } = this.state;
-    if (!welcome && !tour && !resume && !toast)
+    const { welcome, tour, resume, toast, masks } = this.state;
+    if (!welcome && !tour && !resume && !toast && masks.length === 0) {
       for (const listener of this.emptyListeners) listener();
+    }
   }
 }
 
@@ -126,6 +134,16 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
         />
       )}
       {!state.welcome && state.resume && <ResumePrompt language={language} resume={state.resume} />}
+      {state.masks.map((mask, index) => (
+        <div
+          key={index}
+          className="zy-mask"
+          data-zhiyin-mask={mask.kind}
+          style={{ left: mask.x, top: mask.y, width: mask.width, height: mask.height }}
+        >
+          {mask.height >= 14 && mask.width >= 40 ? translate(language, 'maskLabel') : ''}
+        </div>
+      ))}
       {state.toast && (
         <div className="zy-toast" role="status">
           {translate(language, state.toast.key, state.toast.params)}

@@ -5,6 +5,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from '../../lib/overlay/api';
+import { findSensitiveRegions } from '../../lib/privacy/sensitive-regions';
 import { readPreferences } from '../../lib/settings/preferences';
 import { TourController } from '../../lib/tour-runtime/controller';
 import { OverlayApp, OverlayStore } from './OverlayApp';
@@ -110,6 +111,19 @@ export function createOverlay(): OverlayApi {
           if (instruction) tourController(ctx, next).apply(instruction);
         },
       });
+    },
+    async maskSensitive(ctx) {
+      await ensureMounted(ctx);
+      const regions = findSensitiveRegions(document);
+      store.setMasks(regions);
+      // Resolve only after the covers are on screen: two frames (commit, then paint).
+      await new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => done())),
+      );
+      return regions.length;
+    },
+    unmaskSensitive() {
+      store.setMasks([]);
     },
     unmount() {
       controller?.dispose();

@@ -21,6 +21,10 @@ export interface ReportServices {
       frame: { top: boolean; url: string } | null;
     },
   ): Promise<ReportEnvironment>;
+  /** Masks personal data in the tab, captures its visible area, removes the masks. */
+  captureScreenshot(
+    tabId: number,
+  ): Promise<{ ok: true; dataUrl: string; masked: number } | { ok: false; reason: string }>;
   readPolicy(): Promise<PolicyView>;
   savePolicy(patch: PolicyInput): Promise<PolicyView>;
   now(): number;
@@ -29,6 +33,7 @@ export interface ReportServices {
 type ReportRouteNames =
   | 'content:submitReport'
   | 'page:submitReport'
+  | 'page:captureScreenshot'
   | 'page:listReports'
   | 'page:retryReports'
   | 'page:exportReports'
@@ -68,8 +73,19 @@ export function createReportRoutes(services: ReportServices): RouteTable<ReportR
       from: ['extension-page'],
       async handle(data) {
         const environment = await services.environment(data.tabId, { page: null, frame: null });
-        return submit({ category: data.category, description: data.description }, environment);
+        return submit(
+          {
+            category: data.category,
+            description: data.description,
+            ...(data.screenshot ? { screenshot: data.screenshot } : {}),
+          },
+          environment,
+        );
       },
+    },
+    'page:captureScreenshot': {
+      from: ['extension-page'],
+      handle: ({ tabId }) => services.captureScreenshot(tabId),
     },
     'page:listReports': { from: ['extension-page'], handle: ({ limit }) => listItems(limit) },
     'page:retryReports': {

@@ -100,7 +100,16 @@ export interface ProtocolMap {
     category: ReportCategory;
     description: string;
     tabId: number | null;
+    /** From page:captureScreenshot, kept only if the learner did not drop it. */
+    screenshot?: { dataUrl: string; masked: number } | null;
   }): SubmitReportReply;
+  /**
+   * A screenshot of the tab's visible area with passwords, sensitive fields and personal data
+   * covered before capture. Refused where Zhiyin does not run (nothing could be covered there).
+   */
+  'page:captureScreenshot'(data: {
+    tabId: number;
+  }): { ok: true; dataUrl: string; masked: number } | { ok: false; reason: string };
   'page:listReports'(data: { limit: number }): ReportListItem[];
   /** Send again (failed) or send now (kept locally, once an endpoint exists). */
   'page:retryReports'(data: { ids: string[] }): ReportListItem[];
@@ -113,6 +122,9 @@ export interface ProtocolMap {
   'bg:showWelcome'(): { shown: boolean };
   /** A tour was started for this tab from outside the page (popup, help search). */
   'bg:tourInstruction'(data: TourInstruction): void;
+  /** Cover personal data for a screenshot; replies once the covers are painted. */
+  'bg:maskSensitive'(): { masked: number };
+  'bg:unmaskSensitive'(): void;
   /** Is the content script alive in this frame, and on which page? */
   'bg:ping'(): { url: string; title: string };
 }

@@ -21,6 +21,8 @@ import { addScrubCounts, scrubPersonalData, type ScrubCounts } from './scrub';
 export interface ReportDraft {
   category: ReportCategory;
   description: string;
+  /** A masked screenshot of the visible page (page:captureScreenshot), if the user kept it. */
+  screenshot?: { dataUrl: string; masked: number } | null;
 }
 
 /** What the background knows about where the report was made. All optional: popup reports from a
@@ -78,6 +80,15 @@ export function createReport(
     categoryLabel: categoryLabel(draft.category),
     description: description.text,
     redactions: scrubbed,
+    screenshot: draft.screenshot
+      ? {
+          mimeType: draft.screenshot.dataUrl.startsWith('data:image/png')
+            ? 'image/png'
+            : 'image/jpeg',
+          dataUrl: draft.screenshot.dataUrl,
+          maskedRegions: draft.screenshot.masked,
+        }
+      : null,
     context: {
       page: {
         url: env.page?.url ? redactReportUrl(env.page.url) : null,

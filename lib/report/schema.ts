@@ -38,6 +38,8 @@ export function categoryLabel(category: ReportCategory): string {
 /** Limits, also enforced by the report form. */
 export const REPORT_LIMITS = {
   descriptionChars: 4000,
+  /** A JPEG data URL of a 1920×1080 viewport at quality 70 is about 300–600 kB. */
+  screenshotChars: 4_000_000,
   titleChars: 300,
   urlChars: 2000,
   failedSteps: 20,
@@ -125,6 +127,27 @@ export const ProblemReportSchema = z
       .max(REPORT_LIMITS.descriptionChars)
       .describe('What the user wrote, scrubbed of personal data (placeholders like [手机号]).'),
     redactions: ReportRedactionsSchema,
+    screenshot: z
+      .object({
+        mimeType: z.enum(['image/jpeg', 'image/png']),
+        dataUrl: z
+          .string()
+          .max(REPORT_LIMITS.screenshotChars)
+          .regex(/^data:image\/(jpeg|png);base64,/, {
+            error: 'screenshot must be a JPEG/PNG data URL',
+          }),
+        maskedRegions: z
+          .int()
+          .nonnegative()
+          .describe(
+            'How many regions (passwords, sensitive fields, personal data) were covered before capture.',
+          ),
+      })
+      .nullable()
+      .optional()
+      .describe(
+        'Visible area of the page, with personal data covered before the capture; null when none.',
+      ),
     context: ReportContextSchema,
   })
   .describe('Zhiyin 指引 problem report');

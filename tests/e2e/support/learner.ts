@@ -1,14 +1,19 @@
 import type { Page } from '@playwright/test';
+import type { Role } from '../../../lib/profile/roles';
 import { expect } from '../fixtures';
+import { sendFromExtensionPage } from './messages';
 
 type OpenExtensionPage = (path: string) => Promise<Page>;
 
 /** A learner who already chose a role (so the first-run welcome card stays away). */
-export async function chooseRole(openExtensionPage: OpenExtensionPage, role = '业务操作人员') {
-  const options = await openExtensionPage('options.html');
-  await options.getByRole('combobox').first().selectOption(role);
-  await expect(options.getByRole('status')).toHaveText('已保存');
-  await options.close();
+export async function chooseRole(
+  openExtensionPage: OpenExtensionPage,
+  role: Role = '业务操作人员',
+) {
+  const page = await openExtensionPage('options.html');
+  const profile = await sendFromExtensionPage(page, 'page:setRole', { role });
+  expect(profile.role).toBe(role);
+  await page.close();
 }
 
 /** Starts a tour in `page` from the toolbar popup, as a learner would. */
