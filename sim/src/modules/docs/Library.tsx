@@ -109,7 +109,12 @@ export function Library() {
           />
         </aside>
         <section className="doc-library-list">
-          <Breadcrumb separator="›" items={crumbs} style={{ marginBottom: 8 }} data-testid="library-breadcrumb" />
+          <Breadcrumb
+            separator="›"
+            items={crumbs}
+            style={{ marginBottom: 8 }}
+            data-testid="library-breadcrumb"
+          />
           {selection.year !== undefined && selection.month !== undefined && (
             <Typography.Paragraph type="secondary">
               存储路径：{archivePath(selection.year, selection.month)} · 命名规则：年份-部门-标题 ·
