@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PolicyView } from '../../../lib/policy/policy';
+
+const sendMessage = vi.fn();
+vi.mock('../../../lib/messaging/protocol', () => ({
+  sendMessage: (...args: unknown[]) => sendMessage(...args) as unknown,
+}));
+
+const { ReportForm } = await import('../../../components/popup/ReportForm');
+const { AdminSettings } = await import('../../../components/options/AdminSettings');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLElement;
+let root: Root;
+beforeEach(() => {
+  sendMessage.mockReset();
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+function fill(element: HTMLTextAreaElement, text: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+  act(() => {
+    setter?.call(element, text);
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('ReportForm', () => {
+  it('previews what will be hidden while typing and says where reports go', () => {
+    act(() =>
+      root.render(
+        <ReportForm language="zh_CN" tabId={3} endpointConfigured={false} onSubmitted={vi.fn()} />,
+      ),
+    );
+    expect(host.textContent).toContain('报告只保存在这台电脑上');
+    fill(host.querySelector('textarea') as HTMLTextAreaElement, '手机 13812345678 打不开');
+    expect(host.querySelector('[data-testid="scrub-preview"]')?.textContent).toContain(
+      '提交前将隐去 1 处个人信息（手机号 1 处）',
+    );
+    expect(host.querySelector('blockquote')?.textContent).toBe('手机 [手机号] 打不开');
+    // Every control has a name a screen reader can read.
+    expect(host.querySelector('select')?.labels?.[0]?.textContent).toBe('问题类型');
+    expect(host.querySelector('textarea')?.labels?.[0]?.textContent).toBe('问题描述');
+    expect(host.querySelectorAll('option')).toHaveLength(7);
+  });
+
+  it('refuses an empty description and submits the chosen category for the tab', async () => {
+    const onSubmitted = vi.fn();
+    act(() =>
+      root.render(
+        <ReportForm language="zh_CN" tabId={3} endpointConfigured onSubmitted={onSubmitted} />,
+      ),
+    );
+    const form = host.querySelector('form') as HTMLFormElement;
+    await act(async () => form.requestSubmit());
+    expect(host.querySelector('[role="alert"]')?.textContent).toBe('请填写问题描述。');
+    expect(sendMessage).not.toHaveBeenCalled();
+
+    sendMessage.mockResolvedValue({ id: 'r1', status: 'queued', scrubbed: {}, scrubSummary: null });
+    const select = host.querySelector('select') as HTMLSelectElement;
+    act(() => {
+      select.value = 'review-stuck';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    fill(host.querySelector('textarea') as HTMLTextAreaElement, '审核停在办公室');
+    await act(async () => form.requestSubmit());
+    expect(sendMessage).toHaveBeenCalledWith('page:submitReport', {
+      category: 'review-stuck',
+      description: '审核停在办公室',
+      tabId: 3,
+    });
+    expect(onSubmitted).toHaveBeenCalledTimes(1);
+    expect(host.querySelector('[data-testid="report-done"]')?.textContent).toContain('报告已提交');
+  });
+});
+
+describe('AdminSettings', () => {
+  it('is read-only with a note when the managed policy sets the endpoint', async () => {
+    const view: PolicyView = {
+      policy: {
+        reportEndpoint: { url: 'https://r.example.gov.cn/reports', token: 't' },
+        lrs: null,
+      },
+      locked: ['reportEndpoint'],
+      problems: [],
+    };
+    sendMessage.mockResolvedValue(view);
+    await act(async () => root.render(<AdminSettings language="zh_CN" />));
+    expect(host.querySelector('[data-testid="admin-locked"]')?.textContent).toContain(
+      '由单位的管理策略统一配置',
+    );
+    const inputs = [...host.querySelectorAll('input')];
+    expect(inputs.map((input) => input.readOnly)).toEqual([true, true]);
+    expect(inputs[0]?.value).toBe('https://r.example.gov.cn/reports');
+    expect(host.textContent).not.toContain('保存管理员设置');
+  });
+
+  it('shows the problems of a refused value', async () => {
+    sendMessage.mockResolvedValue({
+      policy: { reportEndpoint: null, lrs: null },
+      locked: [],
+      problems: ['reportEndpoint: 接收地址必须使用 HTTPS（仅本机回环地址可用 HTTP 测试）'],
+    } satisfies PolicyView);
+    await act(async () => root.render(<AdminSettings language="zh_CN" />));
+    expect(host.querySelector('[data-testid="admin-problems"]')?.textContent).toContain(
+      '接收地址必须使用 HTTPS',
+    );
+    expect(host.querySelector('[data-testid="admin-current"]')?.textContent).toContain('未配置');
+  });
+});
