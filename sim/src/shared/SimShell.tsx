@@ -27,7 +27,7 @@ import {
 } from '@ant-design/icons';
 import { formatDateTime } from './format';
 import type { MenuLink } from './menu';
-import { SIM_MENU, parentMenuKey, selectMenuKey } from './menu';
+import { SIM_MENU, openMenuKey, selectMenuKey, withMenuChildren } from './menu';
 import { unreadCount } from './messages';
 import type { Session } from './session';
 import { logout, switchUser } from './session';
@@ -44,26 +44,41 @@ export interface SimShellProps {
   children: ReactNode;
   /** Users below this level see a 403 result instead of the page. */
   requiredPermission?: PermissionLevel;
-  /** Extra submenu entries for a module, keyed by its menu key (e.g. `admin`). */
+  /**
+   * The submenu entries of a module, keyed by its menu key (e.g. `admin`); they replace that
+   * key's children in `SIM_MENU`. List first the page the module shows on its own link (no
+   * hash): it is the entry selected there. `permission` hides an entry from lower levels.
+   */
   menuChildren?: Record<string, MenuLink[]>;
 }
+
+const DEFAULT_OPEN = ['workbench', 'docs'];
 
 function currentFile(): string {
   return window.location.pathname.split('/').pop() || 'index.html';
 }
 
-function buildMenu(
+/** The menu this user may see, with the page's own submenu entries in place. */
+function visibleMenu(
   user: SimUser,
   menuChildren: Record<string, MenuLink[]> | undefined,
-): MenuProps['items'] {
+): MenuLink[] {
   const allowed = (link: MenuLink) => !link.permission || hasPermission(user, link.permission);
-  return SIM_MENU.filter(allowed).map((link) => {
-    const children = (menuChildren?.[link.key] ?? link.children)?.filter(allowed);
-    if (children?.length) {
+  return withMenuChildren(SIM_MENU, menuChildren)
+    .filter(allowed)
+    .map((link) => (link.children ? { ...link, children: link.children.filter(allowed) } : link));
+}
+
+function menuItems(menu: MenuLink[]): MenuProps['items'] {
+  return menu.map((link) => {
+    if (link.children?.length) {
       return {
         key: link.key,
         label: link.label,
-        children: children.map((c) => ({ key: c.key, label: <a href={c.href}>{c.label}</a> })),
+        children: link.children.map((c) => ({
+          key: c.key,
+          label: <a href={c.href}>{c.label}</a>,
+        })),
       };
     }
     return { key: link.key, label: <a href={link.href}>{link.label}</a> };
@@ -225,11 +240,22 @@ function HeaderBar({ session }: { session: Session }) {
 /** The frame of every React page: header, demo bar, left menu, content, footer. */
 export function SimShell({ session, children, requiredPermission, menuChildren }: SimShellProps) {
   const hash = useSimHash();
-  const items = useMemo(() => buildMenu(session.user, menuChildren), [session.user, menuChildren]);
-  const selected = selectMenuKey(SIM_MENU, currentFile(), hash);
-  const parent = selected ? parentMenuKey(SIM_MENU, selected) : undefined;
-  const [openKeys, setOpenKeys] = useState<string[]>(['workbench', 'docs']);
-  const effectiveOpen = parent && !openKeys.includes(parent) ? [...openKeys, parent] : openKeys;
+  const menu = useMemo(() => visibleMenu(session.user, menuChildren), [session.user, menuChildren]);
+  const items = useMemo(() => menuItems(menu), [menu]);
+  const file = currentFile();
+  const selected = selectMenuKey(menu, file, hash);
+  const current = openMenuKey(menu, file, hash);
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    current && !DEFAULT_OPEN.includes(current) ? [...DEFAULT_OPEN, current] : DEFAULT_OPEN,
+  );
+  // Open the current module's submenu whenever the route moves (links, SPA hash changes), but
+  // leave the user free to close it while they stay on the page.
+  const routeKey = `${current ?? ''}|${selected ?? ''}`;
+  const [openedFor, setOpenedFor] = useState(routeKey);
+  if (openedFor !== routeKey) {
+    setOpenedFor(routeKey);
+    if (current && !openKeys.includes(current)) setOpenKeys([...openKeys, current]);
+  }
   const allowed = !requiredPermission || hasPermission(session.user, requiredPermission);
   return (
     <Layout className="sim-layout">
@@ -242,7 +268,7 @@ export function SimShell({ session, children, requiredPermission, menuChildren }
               mode="inline"
               items={items}
               selectedKeys={selected ? [selected] : []}
-              openKeys={effectiveOpen}
+              openKeys={openKeys}
               onOpenChange={(keys) => setOpenKeys(keys)}
             />
           </nav>

@@ -29,7 +29,7 @@ export const SIM_THEME = {
 export interface MountOptions {
   /** Users below this level see 无权限访问 instead of the page. */
   requiredPermission?: PermissionLevel;
-  /** Extra submenu entries for a module, keyed by its menu key. */
+  /** The submenu entries of a module, keyed by its menu key (see `SimShellProps.menuChildren`). */
   menuChildren?: Record<string, MenuLink[]>;
   /** Render without SimShell and without a session check (the login page). */
   bare?: boolean;

@@ -1,14 +1,17 @@
 /**
  * 公民身份号码 check (GB 11643-1999): 17 digits + a check character computed with ISO 7064 MOD 11-2.
  * Only the format and the check character are verified; a simulator has no population register.
+ *
+ * The check character comes from the shared validator (lib/validators/id-card). The rules stay
+ * the sim's own, not `checkIdCard`, because they differ: the sim stores the number as typed (only
+ * trimmed and upper-cased), so it refuses the 15-digit numbers, full-width digits and inner spaces
+ * that `checkIdCard` accepts or normalises, and it checks neither region codes nor real dates.
  */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
+import { idCardCheckCharacter } from '../../../../lib/validators/id-card';
 
+/** Check character for 17 digits (the caller guarantees the digits). */
 export function idCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK_CHARS[sum % 11] ?? '';
+  return idCardCheckCharacter(first17) ?? '';
 }
 
 export type IdNumberResult = { valid: true } | { valid: false; message: string };

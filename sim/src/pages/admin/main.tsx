@@ -6,7 +6,13 @@ mountPage((session) => <AdminApp session={session} />, {
   menuChildren: {
     admin: [
       { key: 'admin-account', label: '我的权限与申请', href: 'admin.html#/account' },
-      { key: 'admin-approvals', label: '权限审批', href: 'admin.html#/approvals' },
+      // 账号与权限 is open to everyone; approving stays with 部门管理员 and up (as the page does).
+      {
+        key: 'admin-approvals',
+        label: '权限审批',
+        href: 'admin.html#/approvals',
+        permission: '部门管理员',
+      },
     ],
     system: [
       { key: 'system-users', label: '权限分配', href: 'admin.html#/system/users' },
