@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
-import { startTourFromPopup, stepCard } from '../support/learner';
+import { stepCard } from '../support/learner';
 
 export const PASSWORD = 'Zhiyin@2024';
 
@@ -51,6 +51,14 @@ export class TourWalk {
     await card.getByRole('button', { name: '下一步' }).click();
   }
 
+  /** The tour ended by the learner's own action on its last step: the page confirms it. */
+  async expectFinished(title: string) {
+    await expect(
+      this.page.getByRole('status').filter({ hasText: `引导已完成：${title}` }),
+    ).toBeVisible();
+    await expect(stepCard(this.page, this.tourId)).toHaveCount(0);
+  }
+
   /** The last step: press 完成 and see the page confirm the tour is finished. */
   async finish(index: number, title: string, heading?: string | RegExp) {
     const card = await this.expectStep(index, heading);
@@ -69,7 +77,18 @@ export async function startTour(
   tabIdOf: TabIdOf,
   tour: { id: string; title: string; steps: number },
 ): Promise<TourWalk> {
-  await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), tour.title);
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+  const closed = popup.waitForEvent('close', { timeout: 15_000 }).then(
+    () => true,
+    () => false,
+  );
+  await popup.getByRole('button', { name: `开始：${tour.title}` }).click();
+  if (!(await closed)) {
+    // The popup stays open only when it could not start the tour: show what it told the learner.
+    const told = await popup.getByRole('alert').allTextContents();
+    throw new Error(`the popup did not start ${tour.id}: ${told.join(' ') || '(no message)'}`);
+  }
+  await page.bringToFront();
   const walk = new TourWalk(page, tour.id, tour.steps);
   await walk.expectStep(0);
   return walk;
@@ -90,11 +109,22 @@ export async function expectListedAsCompleted(
   await page.bringToFront();
 }
 
-/** Picks an option of an antd Select found by its form label, as a person does (open, click). */
+/**
+ * Picks an option of an antd Select found by its form label with the keyboard, as a person can:
+ * open it, arrow down to the option, Enter. (A click on the option could land on the step card
+ * when the dropdown opens upwards next to it.)
+ */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await field(page, label).click();
-  // antd renders the options in a portal; the visible item carries the option's title.
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  // antd renders the options in a portal and marks the keyboard-highlighted one as active.
+  const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+  await expect(active).toHaveCount(1);
+  for (let moves = 0; moves < 20; moves++) {
+    if ((await active.getAttribute('title')) === option) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(active).toHaveAttribute('title', option);
+  await page.keyboard.press('Enter');
 }
 
 /**
@@ -105,7 +135,14 @@ export function field(page: Page, label: string) {
   return page.getByLabel(label, { exact: true }).and(page.locator('input, textarea'));
 }
 
-/** A button of the sim page (antd), not the step card's button of the same name (下一步). */
+/**
+ * A button of the sim page (antd), not the step card's button of the same name (下一步). An antd
+ * icon adds its glyph name to the button's accessible name ("file-pdf 生成上报结果"), hence the
+ * pattern: the visible label, optionally after one icon name.
+ */
 export function pageButton(page: Page, name: string) {
-  return page.getByRole('button', { name, exact: true }).and(page.locator('.ant-btn'));
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page
+    .getByRole('button', { name: new RegExp(`^(\\S+ )?${escaped}$`) })
+    .and(page.locator('.ant-btn'));
 }
