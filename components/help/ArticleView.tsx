@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../lib/i18n/messages';
-import { localizedTour } from '../../lib/help/docs';
+import { localizedTour, moduleName } from '../../lib/help/docs';
 import type { HelpArticle } from '../../lib/help/schema';
 import { localizedArticle } from '../../lib/help/schema';
 import type { Language } from '../../lib/settings/preferences';
@@ -33,7 +33,7 @@ export function ArticleView(props: ArticleViewProps) {
         {text.title}
       </h2>
       <p className="zy-muted zy-small">
-        {t('helpKindArticle')} · {article.module}
+        {t('helpKindArticle')} · {moduleName(article.module, language)}
       </p>
       <div className="zy-markdown">
         <Markdown source={text.body} />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
-import { parseHelpDocKey } from '../../lib/help/docs';
+import { moduleName, parseHelpDocKey } from '../../lib/help/docs';
 import type { HelpHit } from '../../lib/search';
 import type { Language } from '../../lib/settings/preferences';
 import { ArticleView } from './ArticleView';
@@ -110,7 +110,7 @@ export function HelpSearch(props: HelpSearchProps) {
             <Highlighted segments={hit.highlights.snippet} />
           </div>
           <div className="zy-muted zy-small">
-            {hit.module}
+            {hit.module ? moduleName(hit.module, language) : ''}
             {hit.onCurrentPage ? ` · ${t('helpOnThisPage')}` : ''}
           </div>
         </div>

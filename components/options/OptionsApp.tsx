@@ -9,7 +9,10 @@ import { SearchMisses } from './SearchMisses';
 import './options.css';
 
 export function OptionsApp() {
-  const prefs = usePreferences();
+  const stored = usePreferences();
+  // Shown at once on change; storage confirms a moment later (a checkbox must not lag its click).
+  const [changed, setChanged] = useState<Partial<Preferences>>({});
+  const prefs = { ...stored, ...changed };
   const t = (key: MessageKey) => translate(prefs.language, key);
   const [profile, setProfile] = useState<ProfileView | null>(null);
   const [saved, setSaved] = useState(false);
@@ -19,6 +22,7 @@ export function OptionsApp() {
   }, []);
 
   const save = async (patch: Partial<Preferences>) => {
+    setChanged((previous) => ({ ...previous, ...patch }));
     await updatePreferences(patch);
     setSaved(true);
   };

@@ -72,3 +72,16 @@ export function helpDocs(
     ...tours.map((tour) => tourDoc(tour, language)),
   ];
 }
+
+const MODULE_EN: Record<string, string> = {
+  认知: 'Basics',
+  操作: 'Operations',
+  规范: 'Rules',
+  安全: 'Security',
+  进阶: 'Advanced',
+};
+
+/** A training module's name in the language (the Chinese name is the id). */
+export function moduleName(module: string, language: Language): string {
+  return language === 'en' ? (MODULE_EN[module] ?? module) : module;
+}

@@ -101,8 +101,11 @@ test.describe('popup help search', () => {
 
     let popup = await openPopup(openExtensionPage, await tabIdOf(page));
     await search(popup).fill('新建公文');
-    await popup.getByRole('button', { name: '开始：新建公文并提交审核' }).click();
-    await popup.waitForEvent('close');
+    // Started: the popup closes itself (waited for from before the click, so it cannot be missed).
+    await Promise.all([
+      popup.waitForEvent('close'),
+      popup.getByRole('button', { name: '开始：新建公文并提交审核' }).click(),
+    ]);
     await page.bringToFront();
     await expect(stepCard(page, 'gongwen-new-document', 0)).toBeVisible();
     await stepCard(page, 'gongwen-new-document').getByRole('button', { name: '退出引导' }).click();
@@ -118,8 +121,10 @@ test.describe('popup help search', () => {
     );
     await expect(article.locator('strong', { hasText: 'PDF 和 Word' })).toBeVisible();
     await popup.locator('main').screenshot({ path: `${SHOTS}/help-article.png` });
-    await article.getByRole('button', { name: '开始：新建公文并提交审核' }).click();
-    await popup.waitForEvent('close');
+    await Promise.all([
+      popup.waitForEvent('close'),
+      article.getByRole('button', { name: '开始：新建公文并提交审核' }).click(),
+    ]);
     await expect(stepCard(page, 'gongwen-new-document', 0)).toBeVisible();
   });
 
@@ -153,4 +158,27 @@ test.describe('popup help search', () => {
     await expect(options.getByTestId('search-misses')).toHaveCount(0);
     await expect(options.getByText('暂无记录。')).toBeVisible();
   });
+});
+
+test('in English with large text the popup is wider, labelled in English and finds English text', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await options.getByLabel('大字号模式').check();
+  await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+  await expect(options.getByRole('heading', { name: 'Zhiyin · Settings' })).toBeVisible();
+
+  const page = await context.newPage();
+  await page.goto('/login.html');
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+  await expect(popup.getByRole('tab', { name: 'Report a problem' })).toBeVisible();
+  expect((await popup.locator('main').boundingBox())?.width).toBe(460);
+  await popup.getByRole('searchbox', { name: 'Search help and guides' }).fill('password');
+  await expect(popup.getByTestId('help-results')).toContainText('Password rules');
+  await popup.locator('main').screenshot({ path: `${SHOTS}/help-results-en-large.png` });
+  await popup.getByRole('tab', { name: 'Report a problem' }).click();
+  await expect(popup.getByLabel('Problem type')).toBeVisible();
+  await expect(popup.getByRole('option', { name: 'Cannot log in' })).toHaveCount(1);
 });
