@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './lib/hosts/match-patterns';
 import { VALIDATOR_IDS } from './lib/validators';
 import { helpPlugin } from './scripts/lib/help-plugin';
+import { rulesPlugin } from './scripts/lib/rules-plugin';
 import { toursPlugin } from './scripts/lib/tours-plugin';
 
 /**
@@ -72,7 +73,7 @@ export default defineConfig({
   },
   vite: (env) => ({
     // Tours are validated at build time; a broken tour file fails the build with file and path.
-    plugins: [toursPlugin({ validatorIds: VALIDATOR_IDS }), helpPlugin()],
+    plugins: [toursPlugin({ validatorIds: VALIDATOR_IDS }), helpPlugin(), rulesPlugin()],
     resolve: {
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.

@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ActivityLog } from '../lib/background/activity-log';
 import { createHostPolicy } from '../lib/background/host-policy';
-import { injectOverlay } from '../lib/background/inject';
+import { injectOverlay, injectRules } from '../lib/background/inject';
+import rules from 'virtual:zhiyin-rules';
+import { createDexieRulesStore, createRulesService } from '../lib/rules/service';
+import { storage } from 'wxt/utils/storage';
 import { ProfileStore } from '../lib/background/profile-store';
 import { createRoutes, dispatch, type Routes } from '../lib/background/router';
 import { checkSender } from '../lib/background/sender';
@@ -49,6 +52,23 @@ export default defineBackground(() => {
   });
   watchPolicy(deliverReports);
 
+  // A browser session id for per-session tips: kept in storage.session (new after a restart).
+  const sessionIdItem = storage.defineItem<string>('session:rulesSessionId', { fallback: '' });
+  const rulesSession = async () => {
+    const existing = await sessionIdItem.getValue();
+    if (existing) return existing;
+    const created = crypto.randomUUID();
+    await sessionIdItem.setValue(created);
+    return created;
+  };
+  const rulesService = createRulesService({
+    rules,
+    store: createDexieRulesStore(db),
+    session: rulesSession,
+    role: async () => (await profile.view()).role,
+    language: async () => (await readPreferences()).language,
+  });
+
   const pingTab = (tabId: number) =>
     sendMessage('bg:ping', undefined, { tabId, frameId: 0 }).catch(() => null);
 
@@ -63,6 +83,12 @@ export default defineBackground(() => {
     injectOverlay,
     tours: sessions,
     tourList: tours,
+    rules: {
+      service: rulesService,
+      inject: injectRules,
+      // The local profile has no staff account yet (progress issue): records carry the role.
+      account: async () => null,
+    },
     progressOf: async (tourId) => (await db.tourProgress.get(tourId))?.status ?? null,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
     reports: {

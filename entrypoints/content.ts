@@ -3,6 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageInstructions } from '../lib/messaging/protocol';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
 import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/overlay/api';
+import type { RulesInPage } from '../lib/rules-runtime/controller';
+import { registeredRules } from '../lib/rules-runtime/api';
 
 /**
  * Runs on every page (and frame) of the configured hosts, so it stays small: no React, no UI.
@@ -15,6 +17,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const topFrame = window === window.top;
+    let rulesInPage: RulesInPage | null = null;
+    let firstRunPending = false;
     const channel: TourChannel = {
       send: (event) => sendMessage('content:tourEvent', event),
       resume: (tourId, mode) =>
@@ -27,6 +31,7 @@ export default defineContentScript({
           title: document.title,
           topFrame,
         }),
+      showGuard: (guardId, signal) => rulesInPage?.showGuard(guardId, signal) ?? false,
     };
 
     onMessage('bg:ping', () => ({ url: location.href, title: document.title }));
@@ -44,8 +49,12 @@ export default defineContentScript({
     onMessage('bg:unmaskSensitive', () => registeredOverlay()?.unmaskSensitive());
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 
+    const firstRun = () => {
+      if (rulesInPage) rulesInPage.firstRun();
+      else firstRunPending = true;
+    };
     const follow = async (instructions: PageInstructions) => {
-      if (instructions.welcome) await showWelcome(ctx);
+      if (instructions.welcome) await showWelcome(ctx, firstRun);
       if (instructions.tour) await (await loadOverlay()).runTour(ctx, instructions.tour, channel);
       else if (instructions.resume) {
         await (await loadOverlay()).offerResume(ctx, instructions.resume, channel);
@@ -57,6 +66,17 @@ export default defineContentScript({
       );
 
     await hello();
+
+    // Compliance tips and field guards (top frame; it watches same-origin frames itself): loaded
+    // once the page is idle, so they never delay the page's own start.
+    if (topFrame) {
+      ctx.requestIdleCallback(() => {
+        void startRules(ctx).then((started) => {
+          rulesInPage = started;
+          if (started && firstRunPending) started.firstRun();
+        });
+      });
+    }
 
     // SPA route changes are page visits too (WXT dispatches this from the Navigation API).
     // The Navigation API also announces full page loads before they unload this document; those
@@ -80,14 +100,51 @@ async function loadOverlay(): Promise<OverlayApi> {
   return loaded;
 }
 
-async function showWelcome(ctx: ContentScriptContext): Promise<void> {
+async function showWelcome(
+  ctx: ContentScriptContext,
+  onFirstRun: () => void = () => {},
+): Promise<void> {
   const overlay = await loadOverlay();
   await overlay.showWelcome(ctx, {
     onChooseRole: async (role) => {
       await sendMessage('content:chooseRole', { role, url: location.href });
+      onFirstRun();
     },
     onDismiss: async () => {
       await sendMessage('content:dismissWelcome', { url: location.href });
+      onFirstRun();
     },
   });
+}
+
+async function startRules(ctx: ContentScriptContext): Promise<RulesInPage | null> {
+  try {
+    if (!registeredRules()) await sendMessage('content:loadRules');
+    const api = registeredRules();
+    if (!api || ctx.isInvalid) return null;
+    let started: RulesInPage | null = null;
+    // The overlay (React) is loaded only when a tip or hint must actually be shown.
+    const overlayIfNeeded = async (needed: boolean) =>
+      needed ? loadOverlay() : (registeredOverlay() ?? null);
+    started = api.start(
+      ctx,
+      {
+        action: (message) => sendMessage('content:ruleAction', message),
+        shown: (message) => sendMessage('content:tipShown', message),
+        respond: (message) => sendMessage('content:tipResponse', message),
+      },
+      {
+        setTips: (tips) =>
+          void overlayIfNeeded(tips.length > 0).then((overlay) =>
+            overlay?.setTips(ctx, tips, (tip, response) => started?.respond(tip, response)),
+          ),
+        setHints: (hints) =>
+          void overlayIfNeeded(hints.length > 0).then((overlay) => overlay?.setHints(ctx, hints)),
+      },
+    );
+    return started;
+  } catch (error) {
+    console.warn('[zhiyin] compliance rules could not start', error);
+    return null;
+  }
 }

@@ -3,6 +3,10 @@ import type { ResumeOffer } from '../../lib/background/tour-sessions';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import type { WelcomeOptions } from '../../lib/overlay/api';
 import type { MaskRegion } from '../../lib/privacy/sensitive-regions';
+import type { TipDecision, TipResponse } from '../../lib/rules/protocol';
+import type { GuardHint } from '../../lib/rules-runtime/guards';
+import { GuardHintLayer } from '../tips/GuardHintLayer';
+import { TipLayer } from '../tips/TipLayer';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../lib/settings/preferences';
 import type { TourController } from '../../lib/tour-runtime/controller';
 import type { TourView } from '../../lib/tour-runtime/view';
@@ -28,6 +32,11 @@ interface OverlayState {
   toast: ToastState | null;
   /** Covers over personal data while a screenshot is taken. */
   masks: MaskRegion[];
+  tips: {
+    list: readonly TipDecision[];
+    respond: (tip: TipDecision, response: TipResponse) => void;
+  };
+  hints: readonly GuardHint[];
 }
 
 /** How long a notice (tour finished / left) stays on screen. */
@@ -45,6 +54,8 @@ export class OverlayStore {
     resume: null,
     toast: null,
     masks: [],
+    tips: { list: [], respond: () => undefined },
+    hints: [],
   };
   private readonly listeners = new Set<() => void>();
   private readonly emptyListeners = new Set<() => void>();
@@ -78,6 +89,15 @@ export class OverlayStore {
   setMasks(masks: MaskRegion[]) {
     this.update({ masks });
   }
+  setTips(
+    list: readonly TipDecision[],
+    respond: (tip: TipDecision, response: TipResponse) => void,
+  ) {
+    this.update({ tips: { list, respond } });
+  }
+  setHints(hints: readonly GuardHint[]) {
+    this.update({ hints });
+  }
   clearToast(id: number) {
     if (this.state.toast?.id === id) this.update({ toast: null });
   }
@@ -85,8 +105,14 @@ export class OverlayStore {
   private update(patch: Partial<OverlayState>) {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
-    const { welcome, tour, resume, toast, masks } = this.state;
-    if (!welcome && !tour && !resume && !toast && masks.length === 0) {
+    const { welcome, tour, resume, toast, masks, tips, hints } = this.state;
+    const nothing =
+      !welcome &&
+      !tour &&
+      !resume &&
+      !toast &&
+      masks.length + tips.list.length + hints.length === 0;
+    if (nothing) {
       for (const listener of this.emptyListeners) listener();
     }
   }
@@ -134,6 +160,10 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
         />
       )}
       {!state.welcome && state.resume && <ResumePrompt language={language} resume={state.resume} />}
+      <GuardHintLayer hints={state.hints} language={language} />
+      {!state.welcome && (
+        <TipLayer tips={state.tips.list} language={language} onRespond={state.tips.respond} />
+      )}
       {state.masks.map((mask, index) => (
         <div
           key={index}

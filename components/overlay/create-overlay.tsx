@@ -9,6 +9,7 @@ import { findSensitiveRegions } from '../../lib/privacy/sensitive-regions';
 import { readPreferences } from '../../lib/settings/preferences';
 import { TourController } from '../../lib/tour-runtime/controller';
 import { OverlayApp, OverlayStore } from './OverlayApp';
+import tipsCss from '../tips/tips.css?inline';
 import overlayCss from './overlay.css?inline';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its open shadow root. */
@@ -40,7 +41,7 @@ export function createOverlay(): OverlayApi {
         position: 'inline',
         anchor: 'body',
         append: 'last',
-        css: overlayCss,
+        css: `${overlayCss}\n${tipsCss}`,
         // Keys typed into our cards must not trigger the host page's shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount(container) {
@@ -82,6 +83,7 @@ export function createOverlay(): OverlayApi {
       },
       report: (description) =>
         channel ? channel.report(description) : Promise.reject(new Error('no channel')),
+      showGuard: (guardId, signal) => channel?.showGuard(guardId, signal) ?? false,
       finished: ({ status, title }) => {
         void ensureMounted(ctx).then(() =>
           store.showToast(status === 'finished' ? 'tourFinished' : 'tourAbandoned', { title }),
@@ -124,6 +126,14 @@ export function createOverlay(): OverlayApi {
     },
     unmaskSensitive() {
       store.setMasks([]);
+    },
+    async setTips(ctx, tips, respond) {
+      if (tips.length > 0) await ensureMounted(ctx);
+      store.setTips(tips, respond);
+    },
+    async setHints(ctx, hints) {
+      if (hints.length > 0) await ensureMounted(ctx);
+      store.setHints(hints);
     },
     unmount() {
       controller?.dispose();

@@ -2,19 +2,30 @@ import { browser } from 'wxt/browser';
 
 /** The overlay UI bundle (entrypoints/overlay.ts), loaded only when something must be shown. */
 export const OVERLAY_SCRIPT = '/overlay.js';
+/** The compliance-rules watcher (entrypoints/rules.ts), loaded once the page is idle. */
+export const RULES_SCRIPT = '/rules.js';
 
 /**
- * Runs the overlay bundle in one frame, in the content scripts' isolated world, so the page pays
- * for React and the overlay only when Zhiyin has something to show there.
+ * Runs one of our bundles in one frame, in the content scripts' isolated world, so the page pays
+ * for React, the overlay and the rules only when Zhiyin needs them there.
  */
-export async function injectOverlay(tabId: number, frameId: number): Promise<void> {
+export async function injectBundle(
+  tabId: number,
+  frameId: number,
+  file: typeof OVERLAY_SCRIPT | typeof RULES_SCRIPT,
+): Promise<void> {
   if (browser.scripting) {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
-      files: [OVERLAY_SCRIPT],
+      files: [file],
     });
     return;
   }
   // Manifest V2 (older domestic browsers, Firefox MV2): tabs.executeScript.
-  await browser.tabs.executeScript(tabId, { file: OVERLAY_SCRIPT, frameId });
+  await browser.tabs.executeScript(tabId, { file, frameId });
 }
+
+export const injectOverlay = (tabId: number, frameId: number) =>
+  injectBundle(tabId, frameId, OVERLAY_SCRIPT);
+export const injectRules = (tabId: number, frameId: number) =>
+  injectBundle(tabId, frameId, RULES_SCRIPT);

@@ -9,6 +9,7 @@ import type { TourProgressStatus } from '../db/database';
 import type { TourListing } from '../messaging/protocol';
 import { matchAnyUrlGlob } from '../tour/match';
 import { createReportRoutes, type ReportServices } from './report-routes';
+import { createRulesRoutes, type RulesServices } from './rules-routes';
 import type { SenderCheck, SenderInfo, SenderKind } from './sender';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
@@ -49,6 +50,8 @@ export interface RouterServices {
   tabUrl(tabId: number): Promise<string | null>;
   /** Problem reporting (lib/background/report-routes.ts). */
   reports: ReportServices;
+  /** Compliance tips and field guards (lib/background/rules-routes.ts). */
+  rules: RulesServices;
   /** Hands a tour instruction to a tab's top frame; false when no content script answers. */
   sendTourInstruction(tabId: number, instruction: TourInstruction): Promise<boolean>;
 }
@@ -67,6 +70,7 @@ export function createRoutes(services: RouterServices): Routes {
   const { activity, profile } = services;
   return {
     ...createReportRoutes(services.reports),
+    ...createRulesRoutes(services.rules),
     'content:hello': {
       from: ['content'],
       async handle(data, sender) {

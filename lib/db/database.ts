@@ -1,6 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Role } from '../profile/roles';
 import { REPORT_OUTBOX_STORES, type OutboxRecord } from '../report/outbox-db';
+import {
+  RULES_DEXIE_STORES,
+  type RuleMarkerRecord,
+  type TipAcknowledgementRecord,
+  type TipStateRecord,
+} from '../rules/records';
 import type { RunnerSnapshot, TourRecord } from '../tour/runner';
 
 /**
@@ -89,6 +95,10 @@ export class ZhiyinDatabase extends Dexie {
   tourProgress!: EntityTable<TourProgressRecord, 'tourId'>;
   /** Problem reports: written here first, then delivered (lib/report/outbox.ts). */
   reportOutbox!: EntityTable<OutboxRecord, 'id'>;
+  /** 必须留存操作记录: every answer to a compliance tip (who, which tip, version, when, where). */
+  tipAcknowledgements!: EntityTable<TipAcknowledgementRecord, 'id'>;
+  tipStates!: EntityTable<TipStateRecord, 'tipId'>;
+  ruleMarkers!: EntityTable<RuleMarkerRecord, 'marker'>;
   /** Help searches with no result (popup → options page 未找到结果的搜索). */
   searchMisses!: EntityTable<SearchMissRecord, 'id'>;
 
@@ -103,6 +113,7 @@ export class ZhiyinDatabase extends Dexie {
       tourProgress: 'tourId, status, updatedAt',
       ...REPORT_OUTBOX_STORES,
       searchMisses: '++id, query, at',
+      ...RULES_DEXIE_STORES,
     });
   }
 }

@@ -3,6 +3,12 @@ import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../backgrou
 import type { ActivityRecord, TourProgressStatus } from '../db/database';
 import type { PolicyInput, PolicyView } from '../policy/policy';
 import type {
+  RuleActionMessage,
+  TipDecision,
+  TipResponseMessage,
+  TipShownMessage,
+} from '../rules/protocol';
+import type {
   ReportCategory,
   ReportExportFile,
   ReportListItem,
@@ -69,6 +75,13 @@ export interface ProtocolMap {
   'content:dismissWelcome'(data: { url: string }): void;
   /** Injects the overlay UI bundle into the sender's frame; resolves when it has run. */
   'content:loadOverlay'(): { loaded: boolean };
+  /** Injects the compliance-rules watcher (entrypoints/rules.ts) into the sender's frame. */
+  'content:loadRules'(): { loaded: boolean };
+  /** The rules watcher saw an action (page opened, export, copy, submit…): which tips to show. */
+  'content:ruleAction'(data: RuleActionMessage): TipDecision[];
+  'content:tipShown'(data: TipShownMessage): void;
+  /** 我已知晓 / 稍后提醒 / 不再显示 — stored as the 操作记录 of 必须留存操作记录. */
+  'content:tipResponse'(data: TipResponseMessage): void;
   /** Something happened in the tab's tour (button, target found/missing, user action). */
   'content:tourEvent'(data: ContentTourEvent): TourInstruction | null;
   /** 报告问题 from the overlay (e.g. a step whose target is missing); context is added here. */

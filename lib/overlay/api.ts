@@ -1,6 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../background/tour-sessions';
 import type { Role } from '../profile/roles';
+import type { TipDecision, TipResponse } from '../rules/protocol';
+import type { GuardHint } from '../rules-runtime/guards';
 
 /**
  * The contract between the small content script that runs on every page (entrypoints/content.ts)
@@ -21,6 +23,8 @@ export interface TourChannel {
   resume(tourId: string, mode: 'continue' | 'restart' | 'discard'): Promise<TourInstruction | null>;
   /** Files a problem report about this page (the background adds tour and page context). */
   report(description: string): Promise<{ scrubSummary: string | null }>;
+  /** Shows a field guard while a tour step is active (`guard:` in the step); false if unknown. */
+  showGuard(guardId: string, signal: AbortSignal): boolean;
 }
 
 export interface OverlayApi {
@@ -34,6 +38,21 @@ export interface OverlayApi {
   ): Promise<void>;
   /** Offers to continue a tour that was interrupted earlier. */
   offerResume(ctx: ContentScriptContext, offer: ResumeOffer, channel: TourChannel): Promise<void>;
+  /**
+   * Covers passwords, sensitive fields and personal data on the visible page (for a screenshot);
+   * resolves with how many regions are covered once the covers are painted.
+   */
+  maskSensitive(ctx: ContentScriptContext): Promise<number>;
+  /** Removes the covers again. */
+  unmaskSensitive(): void;
+  /** Compliance tips waiting to be answered (the first is shown) and how to answer them. */
+  setTips(
+    ctx: ContentScriptContext,
+    tips: readonly TipDecision[],
+    respond: (tip: TipDecision, response: TipResponse) => void,
+  ): Promise<void>;
+  /** Field-guard hints next to their fields. */
+  setHints(ctx: ContentScriptContext, hints: readonly GuardHint[]): Promise<void>;
   /** Removes everything the overlay put on the page. */
   unmount(): void;
 }

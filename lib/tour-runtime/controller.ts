@@ -12,6 +12,8 @@ export interface TourControllerDeps {
   render(view: TourView | null): void;
   /** Files a problem report (the 报告问题 button on a step whose target is missing). */
   report(description: string): Promise<{ scrubSummary: string | null }>;
+  /** Shows the step's field guard (`guard:`) while the step is active; abort removes it. */
+  showGuard?(guardId: string, signal: AbortSignal): boolean;
   /** Called once the tour ended (finished or abandoned) with its title. */
   finished(outcome: { status: 'finished' | 'abandoned'; title: string }): void;
   /** Where targets are looked up. */
@@ -188,6 +190,9 @@ export class TourController {
     const located = !effect.centred && this.element !== null;
     if (!this.stepAbort) this.beginStep();
     if (located && this.element) this.listenForAdvance(step, this.element);
+    if (step.guard && this.stepAbort && !effect.missing) {
+      this.deps.showGuard?.(step.guard, this.stepAbort.signal);
+    }
     this.setView({
       tour: instruction.tour,
       stepIndex: effect.stepIndex,

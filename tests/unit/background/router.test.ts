@@ -12,6 +12,8 @@ import { checkSender, type SenderInfo } from '../../../lib/background/sender';
 import { TourRecorder } from '../../../lib/background/tour-recorder';
 import { createSessionStore, TourSessions } from '../../../lib/background/tour-sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
+import { createDexieRulesStore, createRulesService } from '../../../lib/rules/service';
+import type { RuleSet } from '../../../lib/rules/schema';
 import { resolvePolicy, type PolicyInput } from '../../../lib/policy/policy';
 import { ReportOutbox } from '../../../lib/report';
 import { reportEnvironment } from '../../../lib/background/report-context';
@@ -60,11 +62,24 @@ describe('background router', () => {
       endpoint: () => resolvePolicy(managed, local).policy.reportEndpoint,
       clock: now,
     });
+    const ruleSet: RuleSet = { markers: [], guards: [], tips: [] };
     routes = createRoutes({
+      rules: {
+        service: createRulesService({
+          rules: ruleSet,
+          store: createDexieRulesStore(db),
+          session: () => 'session-1',
+          role: async () => (await profile.view()).role,
+          now,
+        }),
+        inject: injectOverlay,
+        account: async () => null,
+      },
       reports: {
         outbox,
         deliver,
         now,
+        captureScreenshot: async () => ({ ok: false as const, reason: 'not in unit tests' }),
         readPolicy: async () => resolvePolicy(managed, local),
         savePolicy: async (patch) => {
           for (const [key, value] of Object.entries(patch)) {
@@ -290,5 +305,30 @@ describe('background router', () => {
     );
     expect(view.policy.reportEndpoint).toBeNull();
     expect(view.problems.join()).toMatch(/reportEndpoint/);
+  });
+
+  it('takes rule messages only from the top frame, about its own page', async () => {
+    await expect(
+      dispatch(
+        routes,
+        'content:tipResponse',
+        {
+          tipId: 'x',
+          contentVersion: 1,
+          response: 'acknowledge',
+          url: 'http://127.0.0.1:4173/index.html',
+        },
+        check({ ...simTab(), frameId: 2 }),
+      ),
+    ).rejects.toThrow(/top frame only/);
+    await expect(
+      dispatch(
+        routes,
+        'content:ruleAction',
+        { url: 'http://127.0.0.1:4173/admin.html', action: { kind: 'page-open', markers: [] } },
+        check(simTab()),
+      ),
+    ).rejects.toThrow(/not the sender/);
+    expect(await db.tipAcknowledgements.count()).toBe(0);
   });
 });

@@ -1,0 +1,24 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { RulesChannel, RulesInPage, RulesView } from './controller';
+
+/**
+ * The contract between the content script and the rules bundle (entrypoints/rules.ts), which is
+ * injected into the top frame once the page is idle; both share the content scripts' isolated
+ * world, where the bundle registers itself under RULES_GLOBAL.
+ */
+export const RULES_GLOBAL = '__zhiyinRules__';
+
+export interface RulesApi {
+  /** Starts the watcher and this page's field guards; everything stops with `ctx`. */
+  start(ctx: ContentScriptContext, channel: RulesChannel, view: RulesView): RulesInPage;
+}
+
+type RulesGlobal = typeof globalThis & { [RULES_GLOBAL]?: RulesApi };
+
+export function registeredRules(): RulesApi | undefined {
+  return (globalThis as RulesGlobal)[RULES_GLOBAL];
+}
+
+export function registerRules(api: RulesApi): void {
+  (globalThis as RulesGlobal)[RULES_GLOBAL] = api;
+}

@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import { expect, OVERLAY_HOST, test } from './fixtures';
+import { chooseRole } from './support/learner';
+
+async function login(page: Page, account: string, target: string) {
+  await page.goto(`/login.html?redirect=${encodeURIComponent(target)}`);
+  await page.getByRole('textbox', { name: '账号' }).fill(account);
+  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith(target.split('#')[0] ?? target));
+}
+
+/** The stored acknowledgements (必须留存操作记录), read from the extension's own database. */
+async function acknowledgements(extensionPage: Page) {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<{ tipId: string; response: string; url: string; role: string | null }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('zhiyin');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result
+              .transaction('tipAcknowledgements')
+              .objectStore('tipAcknowledgements')
+              .getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          };
+        },
+      ),
+  );
+}
+
+const tip = (page: Page, id: string) => page.locator(`[data-zhiyin-tip="${id}"]`);
+
+test.describe('compliance tips (三不准 / 四必须) and field guards on the sim', () => {
+  test('first run: 正版软件, 操作留痕 and the password reminder, each acknowledged and recorded', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/login.html');
+    const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
+    await welcome.getByRole('button', { name: /业务操作人员/ }).click();
+    await welcome.getByRole('button', { name: '开始使用' }).click();
+
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const card = page.locator('[data-zhiyin-tip]');
+      await expect(card).toBeVisible();
+      seen.push((await card.getAttribute('data-zhiyin-tip')) ?? '');
+      await card.getByRole('button', { name: '我已知晓' }).click();
+    }
+    expect(seen.sort()).toEqual(['change-password', 'keep-operation-records', 'licensed-software']);
+    await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
+
+    const records = await acknowledgements(await openExtensionPage('options.html'));
+    expect(records.map((record) => record.tipId).sort()).toEqual(seen);
+    expect(
+      records.every(
+        (record) => record.response === 'acknowledge' && record.role === '业务操作人员',
+      ),
+    ).toBe(true);
+    expect(records[0]?.url).toContain('/login.html');
+
+    // Once-only tips do not come back on the next page.
+    await page.goto('/login.html');
+    await page.waitForTimeout(1500);
+    await expect(tip(page, 'licensed-software')).toHaveCount(0);
+  });
+
+  test('不准修改系统配置 on 系统管理 for an ordinary user, not on the workbench', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const page = await context.newPage();
+    await login(page, 'zhangsan', 'index.html#/');
+    await page.waitForTimeout(1500);
+    await expect(tip(page, 'no-config-change')).toHaveCount(0);
+
+    await page.goto('/admin.html#/system/flows');
+    const card = tip(page, 'no-config-change');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('不准修改系统配置');
+    await card.getByRole('button', { name: '我已知晓' }).click();
+    await expect(card).toHaveCount(0);
+  });
+
+  test('the password guard warns next to the field when the learner leaves it, and clears as they fix it', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const page = await context.newPage();
+    await login(page, 'zhangsan', 'index.html#/settings/password');
+    const field = page.getByLabel('新密码', { exact: true });
+    const hint = page.locator('[data-zhiyin-guard="password"]');
+    // The rules start once the page is idle; a half-typed value is not an error, so the warning
+    // comes when the learner leaves the field.
+    await expect(async () => {
+      await field.fill('');
+      await field.pressSequentially('abc12345');
+      await field.press('Tab');
+      await expect(hint).toBeVisible({ timeout: 1000 });
+    }).toPass();
+    await expect(hint).toHaveAttribute('data-level', 'warning');
+    await expect(hint).toContainText('符号');
+    await field.fill('Abc@12345');
+    await expect(hint).not.toHaveAttribute('data-level', 'warning');
+    // Nothing of ours sits in the page's own DOM besides the overlay host.
+    expect(
+      await page.evaluate(
+        (tag) => document.querySelectorAll(`${tag} [data-zhiyin-guard]`).length,
+        OVERLAY_HOST,
+      ),
+    ).toBe(0);
+  });
+});
