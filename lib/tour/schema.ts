@@ -243,6 +243,13 @@ export const StepSchema = z
     optional: z.boolean().default(false),
     /** Field guard (lib/rules) shown while this step is active. */
     guard: kebabId('guard id').optional(),
+    /**
+     * For `npm run tours:check` only: where to open this step's page when it is checked on its own,
+     * and what to type or choose here when the checker drives the tour like a learner.
+     */
+    check: z
+      .strictObject({ url: nonEmptyText('check.url').optional(), value: z.string().optional() })
+      .optional(),
   })
   .superRefine((step, ctx) => {
     const needsTarget =
@@ -319,6 +326,8 @@ export const TourSchema = z
     applies: AppliesSchema,
     start: StartSchema.default({ on: 'manual' }),
     i18n: TourI18nSchema.optional(),
+    /** For `npm run tours:check`: a concrete start URL when `applies.url` has a `*`. */
+    check: z.strictObject({ url: nonEmptyText('check.url') }).optional(),
     steps: z.array(StepSchema).min(1, { error: 'a tour needs at least one step' }),
   })
   .superRefine((tour, ctx) => {
