@@ -43,7 +43,8 @@ export function AdminSettings({ language }: { language: Language }) {
         setUrl('');
         setToken('');
       }
-      setSaved(true);
+      // A refused value is stored but not used: do not call that "saved".
+      setSaved(!next.problems.some((problem) => problem.startsWith('reportEndpoint')));
       setError(null);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));

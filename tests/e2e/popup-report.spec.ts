@@ -22,14 +22,29 @@ test.afterEach(async () => {
   receiver = undefined;
 });
 
-/** Sets the report endpoint on the options page, as an administrator does. */
-async function configureEndpoint(openExtensionPage: OpenExtensionPage, url: string, token: string) {
+/**
+ * Sets the report endpoint on the options page, as an administrator does, and waits until the
+ * page shows it in force (or, for `refused`, the reason it is not).
+ */
+async function configureEndpoint(
+  openExtensionPage: OpenExtensionPage,
+  url: string,
+  token: string,
+  outcome: 'saved' | 'refused' = 'saved',
+) {
   const options = await openExtensionPage('options.html');
   const admin = options.getByRole('region', { name: '管理员设置' });
   await admin.getByLabel('报告接收地址（HTTPS）').fill(url);
   await admin.getByLabel('访问令牌').fill(token);
   await admin.getByRole('button', { name: '保存管理员设置' }).click();
-  await expect(admin.getByRole('status')).toHaveText('管理员设置已保存');
+  if (outcome === 'saved') {
+    await expect(admin.getByRole('status')).toHaveText('管理员设置已保存');
+    await expect(admin.getByTestId('admin-current')).toContainText(url);
+    await expect(admin.getByTestId('admin-problems')).toHaveCount(0);
+  } else {
+    await expect(admin.getByTestId('admin-problems')).toBeVisible();
+    await expect(admin.getByRole('status')).toHaveText('');
+  }
   return { options, admin };
 }
 
@@ -124,9 +139,11 @@ test.describe('popup problem reports', () => {
       openExtensionPage,
       'http://reports.example.gov.cn/zhiyin',
       'x',
+      'refused',
     );
     await expect(admin.getByTestId('admin-problems')).toContainText('接收地址必须使用 HTTPS');
     await expect(admin.getByTestId('admin-current')).toContainText('未配置');
+    await admin.screenshot({ path: `${SHOTS}/options-admin-refused.png` });
     await configureEndpoint(openExtensionPage, receiver.url, receiver.token);
 
     const page = await context.newPage();
