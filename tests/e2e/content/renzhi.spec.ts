@@ -1,7 +1,15 @@
 /** 基础认知模块: the workbench interface tour (first visit), the platform overview, accounts. */
 import { expect, test } from '../fixtures';
 import { chooseRole } from '../support/learner';
-import { TourWalk, choose, field, expectListedAsCompleted, logIn, startTour } from './support';
+import {
+  TourWalk,
+  choose,
+  expectListedAsCompleted,
+  field,
+  logIn,
+  pageButton,
+  startTour,
+} from './support';
 
 test.describe('认知 tours on the sim', () => {
   test('a new learner meets the workbench tour on 首页 by itself, then the platform overview', async ({
@@ -97,5 +105,29 @@ test.describe('认知 tours on the sim', () => {
     await tour.finish(6, '账号与权限：权限分级和权限申请', '跟踪申请进度');
     await expect(page.getByText('正在办理')).toBeVisible();
     await expectListedAsCompleted(page, openExtensionPage, tabIdOf, '账号与权限');
+
+    // The same application, decided by the department head (部门审核) then the super admin (系统配置).
+    const approvals: [string, string, string][] = [
+      ['李四（部门负责人）', 'lisi', '审核通过'],
+      ['系统管理员（系统管理员）', 'admin', '配置生效'],
+    ];
+    for (const [identity, account, decision] of approvals) {
+      await page.goto('/admin.html#/approvals');
+      await choose(page, '演示身份切换', identity);
+      await expect(
+        page.getByText(account === 'admin' ? '待系统配置（1）' : '待部门审核（1）'),
+      ).toBeVisible();
+      const approval = await startTour(page, openExtensionPage, tabIdOf, {
+        id: 'renzhi-permission-approval',
+        title: '审批权限申请：部门审核与系统配置',
+        steps: 4,
+      });
+      await approval.next(0, '谁来审批');
+      await approval.next(1, '核对申请事由');
+      await approval.expectStep(2, '审核通过');
+      await pageButton(page, decision).click();
+      await approval.finish(3, '审批权限申请：部门审核与系统配置', '全部权限申请');
+    }
+    await expect(page.getByRole('table').last()).toContainText('已生效');
   });
 });

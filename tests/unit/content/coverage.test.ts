@@ -34,7 +34,7 @@ function tour(id: string): Tour {
 describe('bundled tours', () => {
   it('all validate', () => {
     expect(errors).toEqual([]);
-    expect(tours.length).toBeGreaterThanOrEqual(19);
+    expect(tours.length).toBeGreaterThanOrEqual(20);
   });
 
   it('cover all five modules of the plan', () => {
@@ -101,6 +101,11 @@ const PLAN_FACTS: { section: string; tours: string[]; facts: string[] }[] = [
     section: '(一)3 账号与权限说明',
     tours: ['renzhi-account-permission'],
     facts: ['单位统一开通', '普通用户—部门管理员—超级管理员', '提交申请表', '部门审核', '系统配置'],
+  },
+  {
+    section: '(一)3 权限申请的审核（部门审核、系统配置）',
+    tours: ['renzhi-permission-approval'],
+    facts: ['提交申请表', '部门审核', '部门管理员', '系统配置', '超级管理员', '操作记录'],
   },
   {
     section: '(二)1 公文处理',
