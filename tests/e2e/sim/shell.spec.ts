@@ -44,7 +44,9 @@ test('the header shows the platform, the test-data badge and the todo count', as
   ).toBeVisible();
 });
 
-test('系统管理 is only in the menu of super administrators', async ({ page }) => {
+test('系统管理 is not in a 普通用户’s menu; after switching to the 超级管理员 it is', async ({
+  page,
+}) => {
   await login(page, 'zhangsan');
   const menu = page.getByRole('navigation', { name: '功能菜单' });
   await expect(
