@@ -14,7 +14,7 @@ test.describe('便民服务 tours on the sim', () => {
     context,
     openExtensionPage,
     tabIdOf,
-  }) => {
+  }, testInfo) => {
     test.setTimeout(120_000);
     await chooseRole(openExtensionPage, '业务操作人员');
     const page = await context.newPage();
@@ -53,6 +53,7 @@ test.describe('便民服务 tours on the sim', () => {
     await codeField.pressSequentially('91350100M000100Y44');
     await expect(code.getByRole('alert')).toBeVisible();
     await expect(code.getByRole('button', { name: '下一步' })).toBeDisabled();
+    await page.screenshot({ path: testInfo.outputPath('credit-code-refused.png') });
     await codeField.press('Backspace');
     await codeField.pressSequentially('3');
     await tour.expectStep(10, '法人身份证号');
