@@ -1,13 +1,23 @@
 import type { MessageKey } from '../../lib/i18n/messages';
-import { localizedTour, moduleName } from '../../lib/help/docs';
-import type { HelpArticle } from '../../lib/help/schema';
-import { localizedArticle } from '../../lib/help/schema';
+import { localizedTour } from '../../lib/help/docs';
 import type { Language } from '../../lib/settings/preferences';
 import type { Tour } from '../../lib/tour/schema';
 import { Markdown } from '../markdown/Markdown';
 
+/** What the view shows: a help article or a compliance tip, already in the learner's language. */
+export interface ReadableDoc {
+  id: string;
+  title: string;
+  /** e.g. "帮助文章 · 操作" or "操作规范 · 三不准 · 不准泄露用户信息". */
+  meta: string;
+  /** Markdown. */
+  body: string;
+  /** Tours that show it on the page. */
+  tourIds: readonly string[];
+}
+
 export interface ArticleViewProps {
-  article: HelpArticle;
+  doc: ReadableDoc;
   tours: ReadonlyMap<string, Tour>;
   language: Language;
   t: (key: MessageKey) => string;
@@ -17,26 +27,23 @@ export interface ArticleViewProps {
   onBack: () => void;
 }
 
-/** One help article in the popup: sanitized Markdown, then the tours that show it on the page. */
+/** One help article (or tip) in the popup: sanitized Markdown, then the tours that show it. */
 export function ArticleView(props: ArticleViewProps) {
-  const { article, language, t } = props;
-  const text = localizedArticle(article, language);
-  const linked = article.tours
+  const { doc, language, t } = props;
+  const linked = doc.tourIds
     .map((id) => props.tours.get(id))
     .filter((tour): tour is Tour => tour !== undefined);
   return (
-    <article className="zy-article" data-article={article.id} aria-labelledby="zy-article-title">
+    <article className="zy-article" data-article={doc.id} aria-labelledby="zy-article-title">
       <button type="button" className="zy-link-button" onClick={props.onBack}>
         ← {t('helpBack')}
       </button>
       <h2 id="zy-article-title" className="zy-article-title">
-        {text.title}
+        {doc.title}
       </h2>
-      <p className="zy-muted zy-small">
-        {t('helpKindArticle')} · {moduleName(article.module, language)}
-      </p>
+      <p className="zy-muted zy-small">{doc.meta}</p>
       <div className="zy-markdown">
-        <Markdown source={text.body} />
+        <Markdown source={doc.body} />
       </div>
       <h3 className="zy-subhead">{t('helpRelatedTours')}</h3>
       {linked.length === 0 ? (

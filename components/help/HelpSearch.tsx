@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
-import { moduleName, parseHelpDocKey } from '../../lib/help/docs';
+import { helpDocKey, localizedTip, moduleName, parseHelpDocKey } from '../../lib/help/docs';
+import { localizedArticle } from '../../lib/help/schema';
 import type { HelpHit } from '../../lib/search';
 import type { Language } from '../../lib/settings/preferences';
-import { ArticleView } from './ArticleView';
+import { ArticleView, type ReadableDoc } from './ArticleView';
 import { Highlighted } from './Highlighted';
 import type { HelpContent } from './use-help-index';
 
@@ -34,7 +35,8 @@ export function HelpSearch(props: HelpSearchProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
   const [query, setQuery] = useState('');
-  const [openArticle, setOpenArticle] = useState<string | null>(null);
+  /** Index key (article:… or rule:…) of the document open in the popup. */
+  const [openDoc, setOpenDoc] = useState<string | null>(null);
   const reported = useRef<string | null>(null);
   const onMiss = props.onMiss;
 
@@ -61,19 +63,47 @@ export function HelpSearch(props: HelpSearchProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [missed, trimmed]);
 
-  const article = openArticle ? content?.articles.get(openArticle) : undefined;
-  if (article && content) {
+  const readable = openDoc && content ? readableDoc(content, openDoc) : null;
+  if (readable && content) {
     return (
       <ArticleView
-        article={article}
+        doc={readable}
         tours={content.tours}
         language={language}
         t={t}
         canStart={props.canStart}
         onStartTour={props.onStartTour}
-        onBack={() => setOpenArticle(null)}
+        onBack={() => setOpenDoc(null)}
       />
     );
+  }
+
+  function readableDoc(loaded: HelpContent, key: string): ReadableDoc | null {
+    const { kind, id } = parseHelpDocKey(key);
+    if (kind === 'article') {
+      const found = loaded.articles.get(id);
+      if (!found) return null;
+      const text = localizedArticle(found, language);
+      return {
+        id,
+        title: text.title,
+        body: text.body,
+        meta: `${t('helpKindArticle')} · ${moduleName(found.module, language)}`,
+        tourIds: found.tours,
+      };
+    }
+    if (kind === 'rule') {
+      const found = loaded.tips.get(id);
+      if (!found) return null;
+      const text = localizedTip(found, language);
+      return {
+        id,
+        ...text,
+        meta: [t('helpKindRule'), found.tip.source].filter(Boolean).join(' · '),
+        tourIds: [],
+      };
+    }
+    return null;
   }
 
   const here = hits.filter((hit) => hit.onCurrentPage);
@@ -90,13 +120,17 @@ export function HelpSearch(props: HelpSearchProps) {
         <div className="zy-hit-main">
           <div className="zy-hit-title">
             <span className={`zy-kind zy-kind-${kind}`}>
-              {kind === 'tour' ? t('helpKindTour') : t('helpKindArticle')}
+              {kind === 'tour'
+                ? t('helpKindTour')
+                : kind === 'rule'
+                  ? t('helpKindRule')
+                  : t('helpKindArticle')}
             </span>{' '}
-            {kind === 'article' ? (
+            {kind !== 'tour' ? (
               <button
                 type="button"
                 className="zy-link-button zy-hit-link"
-                onClick={() => setOpenArticle(id)}
+                onClick={() => setOpenDoc(hit.id)}
               >
                 <Highlighted segments={hit.highlights.title} />
               </button>
@@ -128,7 +162,7 @@ export function HelpSearch(props: HelpSearchProps) {
           <button
             type="button"
             aria-label={`${t('helpOpenArticle')}：${hit.title}`}
-            onClick={() => setOpenArticle(id)}
+            onClick={() => setOpenDoc(hit.id)}
           >
             {t('helpOpenArticle')}
           </button>
@@ -169,7 +203,7 @@ export function HelpSearch(props: HelpSearchProps) {
                     <button
                       type="button"
                       aria-label={`${t('helpOpenArticle')}：${item.title}`}
-                      onClick={() => setOpenArticle(item.id)}
+                      onClick={() => setOpenDoc(helpDocKey('article', item.id))}
                     >
                       {t('helpOpenArticle')}
                     </button>

@@ -2,6 +2,7 @@
  * What the popup's help search indexes: help articles and tours as {@link HelpDoc}s, in the
  * learner's language. Pure, so tests and the benchmark can build the same index as the popup.
  */
+import type { TipRule } from '../rules/schema';
 import type { HelpDoc, HelpDocKind } from '../search';
 import { plainText } from '../search';
 import type { Language } from '../settings/preferences';
@@ -61,15 +62,40 @@ export function tourDoc(tour: Tour, language: Language): HelpDoc {
   };
 }
 
-/** Articles first, then tours, in a stable order (forPage lists documents in this order). */
+/** A compliance tip's title and body in the language (falling back to Chinese). */
+export function localizedTip(rule: TipRule, language: Language): { title: string; body: string } {
+  const en = language === 'en' ? rule.tip.i18n?.en : undefined;
+  return { title: en?.title ?? rule.tip.title, body: en?.body ?? rule.tip.body };
+}
+
+/** A compliance tip (tours/rules) as a search document: staff look up 三不准 etc. by name. */
+export function ruleDoc(rule: TipRule, language: Language): HelpDoc {
+  const { title, body } = localizedTip(rule, language);
+  const url = rule.where.url;
+  return {
+    id: helpDocKey('rule', rule.id),
+    kind: 'rule',
+    title,
+    body,
+    ...(rule.tip.source ? { keywords: [rule.tip.source] } : {}),
+    ...(url === undefined ? {} : { urlPatterns: Array.isArray(url) ? url : [url] }),
+  };
+}
+
+/**
+ * Articles first, then tours, then compliance tips, in a stable order (forPage lists documents in
+ * this order).
+ */
 export function helpDocs(
   articles: readonly HelpArticle[],
   tours: readonly Tour[],
   language: Language,
+  tips: readonly TipRule[] = [],
 ): HelpDoc[] {
   return [
     ...articles.map((article) => articleDoc(article, language)),
     ...tours.map((tour) => tourDoc(tour, language)),
+    ...tips.map((rule) => ruleDoc(rule, language)),
   ];
 }
 

@@ -72,6 +72,13 @@ test.describe('popup help search', () => {
     await search(popup).fill('口令');
     await expect(popup.getByTestId('help-results')).toContainText('密码设置要求');
 
+    // Compliance tips are searchable too, and open in the popup with the rule they teach.
+    await search(popup).fill('导出数据');
+    await popup.getByRole('button', { name: '查看：导出数据前请注意保密' }).click();
+    const tip = popup.getByRole('article', { name: '导出数据前请注意保密' });
+    await expect(tip).toContainText('规范提示 · 三不准 · 不准泄露用户信息');
+    await tip.getByRole('button', { name: '返回' }).click();
+
     // Current page first: on the password page the password rules lead, on the login page the
     // login article does, for the same query.
     await page.goto('/index.html#/settings/password');

@@ -49,6 +49,7 @@ const content: HelpContent = {
   index: createHelpIndex(helpDocs(ARTICLES, TOURS, 'zh_CN')),
   articles: new Map(ARTICLES.map((a) => [a.id, a])),
   tours: new Map(TOURS.map((tour) => [tour.id, tour])),
+  tips: new Map(),
   buildMs: 1,
 };
 

@@ -11,16 +11,18 @@ import {
 import { createHelpIndex } from '../../../lib/search';
 import { loadTours } from '../../../lib/tour/load';
 import { loadProjectHelp } from '../../../scripts/lib/help-plugin';
+import { loadProjectRules } from '../../../scripts/lib/rules-plugin';
 import { tourDirs } from '../../../scripts/lib/tours-plugin';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const dirs = tourDirs(repo, {});
 const { articles } = loadProjectHelp(repo, dirs);
 const { tours } = loadTours(dirs, { cwd: repo });
+const { rules } = loadProjectRules(repo, dirs);
 
 describe('the popup help index over the real articles and tours', () => {
   const started = performance.now();
-  const index = createHelpIndex(helpDocs(articles, tours, 'zh_CN'));
+  const index = createHelpIndex(helpDocs(articles, tours, 'zh_CN', rules.tips));
   const buildMs = performance.now() - started;
   const top = (query: string, currentUrl?: string) =>
     index
@@ -28,7 +30,8 @@ describe('the popup help index over the real articles and tours', () => {
       .map((hit) => parseHelpDocKey(hit.id).id);
 
   it('indexes every article and tour', () => {
-    expect(index.size).toBe(articles.length + tours.length);
+    expect(rules.tips.length).toBeGreaterThan(0);
+    expect(index.size).toBe(articles.length + tours.length + rules.tips.length);
     // Printed for the record (Node; the popup measures its own build in Chromium).
     console.info(`help index: ${index.size} docs built in ${buildMs.toFixed(1)} ms (Node, cold)`);
   });
@@ -45,6 +48,11 @@ describe('the popup help index over the real articles and tours', () => {
     expect(top('口令')).toContain('sec-password-rules');
     expect(top('三不准')[0]).toBe('norm-three-nots-four-musts');
     expect(top('命名规则')[0]).toBe('norm-document-naming');
+  });
+
+  it('finds compliance tips as rules', () => {
+    const hits = index.search('导出数据 保密', { limit: 5 });
+    expect(hits.map((hit) => hit.id)).toContain('rule:no-data-leak-export');
   });
 
   it('marks what applies to the current page and lists it for an empty query', () => {
