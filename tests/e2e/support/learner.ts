@@ -24,8 +24,11 @@ export async function startTourFromPopup(
   title: string,
 ) {
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  await popup.getByRole('button', { name: `开始：${title}` }).click();
-  await popup.waitForEvent('close').catch(() => undefined);
+  // The popup closes itself once the tour started: wait for that from before the click.
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup.getByRole('button', { name: `开始：${title}` }).click(),
+  ]);
   await page.bringToFront();
 }
 
