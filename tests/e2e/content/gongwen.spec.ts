@@ -40,7 +40,9 @@ test.describe('公文处理 tours on the sim', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n%zhiyin test\n'),
     });
-    await expect(page.getByText('自助终端采购预算.pdf')).toBeVisible();
+    await expect(
+      page.locator('.ant-upload-list').getByText('自助终端采购预算.pdf').first(),
+    ).toBeVisible();
     await attachment.getByRole('button', { name: '下一步' }).click();
     await tour.next(5, '审核流程');
     await tour.expectStep(6, '提交审核');

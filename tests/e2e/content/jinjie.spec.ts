@@ -32,7 +32,7 @@ test('a manager designs a report, drills into the dashboard and learns where to 
   await designer.expectFinished('用报表设计器创建自定义报表');
 
   await page.goto('/analytics.html#/dashboard');
-  await expect(page.getByText('数据dashboard')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '数据dashboard' })).toBeVisible();
   const dashboard = await startTour(page, openExtensionPage, tabIdOf, {
     id: 'jinjie-dashboard',
     title: '数据dashboard：看指标、钻取明细、导出分析报告',

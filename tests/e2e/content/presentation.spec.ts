@@ -33,9 +33,10 @@ test('a tour card in normal, large-text and English mode on the sim', async ({
   await page.screenshot({ path: testInfo.outputPath('card-normal.png') });
 
   const options = await openExtensionPage('options.html');
-  await options.getByRole('checkbox', { name: '大字号模式' }).check();
-  await expect(options.getByRole('status')).toHaveText('已保存');
-  await options.getByRole('combobox').nth(1).selectOption('en');
+  await options.getByLabel('大字号模式').check();
+  await expect(options.getByLabel('大字号模式')).toBeChecked();
+  await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+  await expect(options.getByRole('heading', { name: 'Zhiyin · Settings' })).toBeVisible();
   await options.close();
   await page.bringToFront();
   await page.reload();
