@@ -29,6 +29,25 @@ export function ReportForm(props: ReportFormProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A screenshot is optional: taken only when asked for, shown before sending, easy to drop.
+  const [shot, setShot] = useState<{ dataUrl: string; masked: number } | null>(null);
+  const [shotNote, setShotNote] = useState<string | null>(null);
+  const [capturing, setCapturing] = useState(false);
+
+  const takeScreenshot = async () => {
+    if (props.tabId === null) return;
+    setCapturing(true);
+    setShotNote(null);
+    try {
+      const result = await sendMessage('page:captureScreenshot', { tabId: props.tabId });
+      if (result.ok) setShot({ dataUrl: result.dataUrl, masked: result.masked });
+      else setShotNote(result.reason);
+    } catch (cause) {
+      setShotNote(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      setCapturing(false);
+    }
+  };
 
   const scrub = useMemo(() => scrubPersonalData(description), [description]);
   const tooLong = description.length > REPORT_LIMITS.descriptionChars;
@@ -44,8 +63,10 @@ export function ReportForm(props: ReportFormProps) {
         category,
         description,
         tabId: props.tabId,
+        screenshot: shot,
       });
       setDescription('');
+      setShot(null);
       setDone(
         [
           reply.status === 'local' ? t('reportSubmittedLocal') : t('reportSubmittedQueued'),
@@ -125,6 +146,32 @@ export function ReportForm(props: ReportFormProps) {
             <p className="zy-muted zy-small">{t('reportScrubNone')}</p>
           ) : null}
         </div>
+      </div>
+      <div className="zy-section" data-testid="report-screenshot">
+        {shot ? (
+          <figure className="zy-shot">
+            <img src={shot.dataUrl} alt={t('reportShotAlt')} />
+            <figcaption className="zy-muted zy-small">
+              {t('reportShotMasked', { n: shot.masked })}
+            </figcaption>
+            <button type="button" onClick={() => setShot(null)}>
+              {t('reportShotDrop')}
+            </button>
+          </figure>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void takeScreenshot()}
+            disabled={capturing || props.tabId === null}
+          >
+            {capturing ? t('reportShotTaking') : t('reportShotTake')}
+          </button>
+        )}
+        {shotNote && (
+          <p role="alert" className="zy-error">
+            {shotNote}
+          </p>
+        )}
       </div>
       <details className="zy-section" open>
         <summary>{t('reportContextTitle')}</summary>

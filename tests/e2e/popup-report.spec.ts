@@ -169,6 +169,45 @@ test.describe('popup problem reports', () => {
     expect(report?.context.browser.name).toBeTruthy();
   });
 
+  test('a screenshot with the password covered goes with the report; a dropped one does not', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    receiver = await startReportReceiver({ token: 'e2e-token' });
+    await configureEndpoint(openExtensionPage, receiver.url, receiver.token);
+    const page = await context.newPage();
+    await page.goto('/login.html');
+    await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
+    const tabId = await tabIdOf(page);
+
+    const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('tab', { name: '报告问题' }).click();
+    await popup.getByLabel('问题描述').fill('登录按钮点了没反应');
+    const shot = popup.getByTestId('report-screenshot');
+    await shot.getByRole('button', { name: /附带本页截图/ }).click();
+    await expect(shot.getByRole('img', { name: '将随报告发送的页面截图' })).toBeVisible();
+    await expect(shot).toContainText('已遮盖 1 处');
+    await popup.getByRole('button', { name: '提交报告' }).click();
+    await expect(popup.getByTestId('report-done')).toContainText('报告已');
+
+    // The learner looks at the screenshot and decides not to send it this time.
+    await popup.getByLabel('问题描述').fill('第二次：仍然没反应');
+    await shot.getByRole('button', { name: /附带本页截图/ }).click();
+    await shot.getByRole('button', { name: '不附带截图' }).click();
+    await expect(shot.getByRole('img')).toHaveCount(0);
+    await popup.getByRole('button', { name: '提交报告' }).click();
+    await expect(popup.getByTestId('report-done')).toContainText('报告已');
+
+    await expect.poll(() => receiver?.stored.size).toBe(2);
+    const reports = [...(receiver?.stored.values() ?? [])];
+    const withShot = reports.find((report) => report.description.includes('点了没反应'));
+    const without = reports.find((report) => report.description.includes('第二次'));
+    expect(withShot?.screenshot?.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    expect(withShot?.screenshot?.maskedRegions).toBe(1);
+    expect(without?.screenshot ?? null).toBeNull();
+  });
+
   test('reports made while the receiver is down arrive exactly once after it comes back', async ({
     context,
     openExtensionPage,
