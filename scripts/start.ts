@@ -123,12 +123,41 @@ async function walkFirstRun(context: BrowserContext, simUrl: string): Promise<st
   await capture(page, 'role-chosen', '已选择岗位 / role chosen');
   await welcome.getByRole('button', { name: '开始使用' }).click();
 
-  await page.getByLabel('账号').fill('zhangsan');
-  await page.getByLabel('密码').fill('Zhiyin@2024');
+  // First run: the compliance reminders (正版软件, 操作留痕, 定期改密), answered one by one.
+  const tip = page.locator('[data-zhiyin-tip]');
+  for (let shown = 0; shown < 5; shown += 1) {
+    if (!(await tip.isVisible({ timeout: 3000 }).catch(() => false))) {
+      await tip.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+      if (!(await tip.isVisible())) break;
+    }
+    if (shown === 0)
+      await capture(page, 'compliance-tip', '首次使用的合规提醒 / first-run compliance reminder');
+    await tip.getByRole('button', { name: '我已知晓' }).click();
+  }
+
+  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
+  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(/index\.html/);
   await page.waitForLoadState('networkidle');
-  await capture(page, 'workbench', '模拟系统工作台 / the sim workbench, signed in as 张三');
+  // The interface tour starts by itself on the first visit to 首页.
+  const card = page.locator('[data-zhiyin-tour][data-zhiyin-step]');
+  if (
+    await card.waitFor({ state: 'visible', timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    await capture(
+      page,
+      'first-tour',
+      '首次访问首页的界面引导 / the interface tour on the first visit',
+    );
+    await card.getByRole('button', { name: '下一步' }).click();
+    await capture(page, 'first-tour-step-2', '界面引导第二步 / the interface tour, step 2');
+  } else {
+    await capture(page, 'workbench', '模拟系统工作台 / the sim workbench, signed in as 张三');
+  }
 
   const tabId = await findTabId(worker, page.url());
   const popup = await context.newPage();
