@@ -16,6 +16,8 @@ export default defineConfig({
   // Explicit imports everywhere: every dependency is visible in the code.
   imports: false,
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
+  // Chrome MV3 and MV2 zips must not overwrite each other.
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
