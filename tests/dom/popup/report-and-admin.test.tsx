@@ -78,6 +78,8 @@ describe('ReportForm', () => {
       category: 'review-stuck',
       description: '审核停在办公室',
       tabId: 3,
+      // No screenshot unless the learner takes one (and keeps it).
+      screenshot: null,
     });
     expect(onSubmitted).toHaveBeenCalledTimes(1);
     expect(host.querySelector('[data-testid="report-done"]')?.textContent).toContain('报告已提交');
