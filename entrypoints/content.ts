@@ -85,7 +85,9 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       // The title often changes just after the route; read it once the page has rendered.
       ctx.requestAnimationFrame(() => {
-        if (location.href === event.newUrl.href) void hello();
+        // The page can dispatch an event of that name too; its object carries no newUrl for us.
+        const target = (event as { newUrl?: URL }).newUrl?.href;
+        if (target !== undefined && location.href === target) void hello();
       });
     });
   },
