@@ -1,14 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, OVERLAY_HOST, test } from './fixtures';
 import { chooseRole } from './support/learner';
-
-async function login(page: Page, account: string, target: string) {
-  await page.goto(`/login.html?redirect=${encodeURIComponent(target)}`);
-  await page.getByRole('textbox', { name: '账号' }).fill(account);
-  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname.endsWith(target.split('#')[0] ?? target));
-}
+import { logIn as login } from './support/sim';
 
 /** The stored acknowledgements (必须留存操作记录), read from the extension's own database. */
 async function acknowledgements(extensionPage: Page) {

@@ -7,22 +7,12 @@ import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import { stepCard } from '../support/learner';
 
-export const PASSWORD = 'Zhiyin@2024';
+export { SIM_PASSWORD as PASSWORD } from '../support/sim';
 
 type OpenExtensionPage = (path: string) => Promise<Page>;
 type TabIdOf = (page: Page) => Promise<number>;
 
-/**
- * Logs in through the sim's login form and lands on `target` (relative to the sim root) through
- * the login page's own redirect, so 首页's first-visit tour does not start unless the test wants it.
- */
-export async function logIn(page: Page, account: string, target = 'index.html'): Promise<void> {
-  await page.goto(`/login.html?redirect=${encodeURIComponent(target)}`);
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login.html'));
-}
+export { logIn } from '../support/sim';
 
 /** A tour being walked in one page: asserts each card and drives it as the learner would. */
 export class TourWalk {

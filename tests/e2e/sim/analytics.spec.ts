@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
-
-async function login(page: Page, account: string, target: string): Promise<void> {
-  await page.goto(`login.html?redirect=${encodeURIComponent(target)}`);
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill('Zhiyin@2024');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname.endsWith(target.split('#')[0] ?? target));
-}
+import type { Locator } from '@playwright/test';
+import { logIn as login } from '../support/sim';
 
 /** Counts non-white pixels of the chart canvas: an empty chart would have none. */
 async function paintedPixels(chart: Locator): Promise<number> {

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'Zhiyin@2024';
-
-async function login(page: Page, account: string) {
-  await page.goto('login.html');
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/index\.html/);
-}
+import { logIn as login } from '../support/sim';
 
 /** Picks an option in an antd Select found by its form label. */
 async function choose(page: Page, label: string, option: string) {

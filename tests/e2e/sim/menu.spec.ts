@@ -1,13 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-
-async function login(page: Page, account: string): Promise<void> {
-  await page.goto('login.html');
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill('Zhiyin@2024');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/index\.html/);
-}
+import { logIn as login } from '../support/sim';
 
 function sideMenu(page: Page): Locator {
   return page.getByRole('navigation', { name: '功能菜单' });

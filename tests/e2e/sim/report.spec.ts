@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-async function login(page: Page, account: string): Promise<void> {
-  await page.goto('login.html');
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill('Zhiyin@2024');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/index\.html/);
-}
+import { logIn as login } from '../support/sim';
 
 /**
  * 2026-12-05: the open monthly period is 2026年11月 (due 2026-12-10 18:00), January–October are

@@ -1,14 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { creditCodeCheckCharacter } from '../../../lib/validators/credit-code';
-
-async function login(page: Page, account: string, target: string): Promise<void> {
-  await page.goto(`login.html?redirect=${encodeURIComponent(target)}`);
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill('Zhiyin@2024');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname.endsWith(target.split('#')[0] ?? target));
-}
+import { logIn as login } from '../support/sim';
 
 /** antd renders its options in a portal; the visible item carries the option's title. */
 async function chooseOption(page: Page, label: string, option: string): Promise<void> {

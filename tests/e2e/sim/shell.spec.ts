@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-async function login(page: Page, account: string) {
-  await page.goto('login.html');
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill('Zhiyin@2024');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/index\.html/);
-}
+import { expect, test } from '@playwright/test';
+import { logIn as login } from '../support/sim';
 
 test('重置演示数据 removes the trainee’s work and restores the seed, keeping the login', async ({
   page,
