@@ -15,6 +15,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: every dependency is visible in the code.
   imports: false,
+  // ZHIYIN_OUT_DIR lets parallel builds (several people or agents testing at once) use their own
+  // folder; tests/e2e/fixtures.ts reads the same variable.
+  ...(process.env.ZHIYIN_OUT_DIR ? { outDir: process.env.ZHIYIN_OUT_DIR } : {}),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
   // Chrome MV3 and MV2 zips must not overwrite each other.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },

@@ -37,7 +37,8 @@ export default defineConfig({
   plugins: [react()],
   publicDir: resolve(root, 'public'),
   build: {
-    outDir: resolve(root, 'dist'),
+    // SIM_DIST: a separate output folder for parallel test runs (scripts/serve-sim.ts reads it too).
+    outDir: process.env.SIM_DIST ? resolve(process.env.SIM_DIST) : resolve(root, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     rollupOptions: { input },

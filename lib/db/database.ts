@@ -1,5 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { SatisfactionLevel } from '../assessment/indicators';
+import type { ShortAnswerGrades, QuizAnswers, WrittenScore } from '../assessment/quiz';
+import type { PracticalScore } from '../assessment/scoring';
 import type { Role } from '../profile/roles';
+import { XAPI_STORES, type XapiDeliveryRecord, type XapiOutboxRecord } from '../xapi/queue-db';
 import { REPORT_OUTBOX_STORES, type OutboxRecord } from '../report/outbox-db';
 import {
   RULES_DEXIE_STORES,
@@ -43,6 +47,57 @@ export interface ProfileRecord {
   roleChosenAt: number | null;
   /** When the learner closed the welcome card without choosing (so it does not nag). */
   welcomeDismissedAt: number | null;
+  /** v2: optional display name (personal data: never sent unless policy says so). */
+  name?: string | null;
+  /** v2: optional staff id (工号), used as the xAPI account name when given. */
+  staffId?: string | null;
+}
+
+/** v2: one practical assessment (实操考核) attempt: a task tour run as an exam. */
+export interface AssessmentRecord {
+  id?: number;
+  /** The tour run as an exam. */
+  tourId: string;
+  /** UUID of this attempt (xAPI registration). */
+  attemptId: string;
+  startedAt: number;
+  /** Epoch ms of finish, exit or time-out; null while running. */
+  endedAt: number | null;
+  status: 'running' | 'passed' | 'failed' | 'abandoned';
+  /** The score (lib/assessment/scoring.ts); null while running or when abandoned unscored. */
+  score: PracticalScore | null;
+  /** Steps to retrain (补训), copied from the score for the index. */
+  remedialStepIds: string[];
+  /** When the remedial tour for this attempt was completed; null until then. */
+  remedialCompletedAt: number | null;
+}
+
+/** v2: one written quiz (知识测验 / 笔试) attempt. */
+export interface QuizResultRecord {
+  id?: number;
+  quizId: string;
+  /** The quiz's module (认知 / 操作 / 规范 / 安全 / 进阶). */
+  module: string;
+  /** UUID of this attempt. */
+  attemptId: string;
+  at: number;
+  /** Time spent answering. */
+  ms: number;
+  answers: QuizAnswers;
+  grades: ShortAnswerGrades;
+  score: WrittenScore;
+}
+
+/** v2: one satisfaction survey answer (满意度). */
+export interface SurveyAnswerRecord {
+  id?: number;
+  at: number;
+  /** What was rated: a tour, a practical assessment or a quiz, by id. */
+  subjectKind: 'tour' | 'assessment' | 'quiz';
+  subjectId: string;
+  rating: SatisfactionLevel;
+  /** Free text, trimmed, at most 500 characters; personal data is the learner's choice. */
+  comment: string;
 }
 
 /** One tour event (started, step shown/completed/skipped/failed, finished, abandoned). */
@@ -101,6 +156,16 @@ export class ZhiyinDatabase extends Dexie {
   ruleMarkers!: EntityTable<RuleMarkerRecord, 'marker'>;
   /** Help searches with no result (popup → options page 未找到结果的搜索). */
   searchMisses!: EntityTable<SearchMissRecord, 'id'>;
+  /** v2: practical assessments (实操考核). */
+  assessments!: EntityTable<AssessmentRecord, 'id'>;
+  /** v2: written quizzes (知识测验). */
+  quizResults!: EntityTable<QuizResultRecord, 'id'>;
+  /** v2: satisfaction survey answers. */
+  surveyAnswers!: EntityTable<SurveyAnswerRecord, 'id'>;
+  /** v2: xAPI statements waiting for the LRS (lib/xapi/queue.ts). */
+  xapiOutbox!: EntityTable<XapiOutboxRecord, 'id'>;
+  /** v2: delivery state of the LRS (one row). */
+  xapiDelivery!: EntityTable<XapiDeliveryRecord, 'key'>;
 
   constructor(name = 'zhiyin') {
     super(name);
@@ -114,6 +179,14 @@ export class ZhiyinDatabase extends Dexie {
       ...REPORT_OUTBOX_STORES,
       searchMisses: '++id, query, at',
       ...RULES_DEXIE_STORES,
+    });
+    // v2 (0.2.0): practical assessments, quiz results, survey answers, the xAPI outbox; profile
+    // rows gain optional name and staffId (no index change, older rows read as absent).
+    this.version(2).stores({
+      assessments: '++id, tourId, attemptId, status, startedAt, [tourId+startedAt]',
+      quizResults: '++id, quizId, module, at',
+      surveyAnswers: '++id, at, [subjectKind+subjectId]',
+      ...XAPI_STORES,
     });
   }
 }

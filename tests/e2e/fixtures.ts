@@ -12,7 +12,9 @@ import { findTabId } from '../../scripts/lib/extension-tabs';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
 
 /** The test build of the extension (matches localhost), made by `npm run build:test`. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
+export const EXTENSION_DIR = process.env.ZHIYIN_OUT_DIR
+  ? resolve(process.env.ZHIYIN_OUT_DIR, 'chrome-mv3-test')
+  : resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
 
 /** Resolves to 127.0.0.1 in the test browser but matches none of the extension's host patterns. */
 export const UNRELATED_HOST = 'unrelated-system.test';
