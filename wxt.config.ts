@@ -4,6 +4,10 @@ import { VALIDATOR_IDS } from './lib/validators';
 import { helpPlugin } from './scripts/lib/help-plugin';
 import { rulesPlugin } from './scripts/lib/rules-plugin';
 import { toursPlugin } from './scripts/lib/tours-plugin';
+// Progress area (onboarding checklists).
+import { checklistsPlugin } from './scripts/lib/checklists-plugin';
+// Quizzes area (知识测验).
+import { quizPlugin } from './scripts/lib/quiz-plugin';
 
 /**
  * Build modes:
@@ -78,7 +82,13 @@ export default defineConfig({
   },
   vite: (env) => ({
     // Tours are validated at build time; a broken tour file fails the build with file and path.
-    plugins: [toursPlugin({ validatorIds: VALIDATOR_IDS }), helpPlugin(), rulesPlugin()],
+    plugins: [
+      toursPlugin({ validatorIds: VALIDATOR_IDS }),
+      helpPlugin(),
+      rulesPlugin(),
+      checklistsPlugin(),
+      quizPlugin(),
+    ],
     resolve: {
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.

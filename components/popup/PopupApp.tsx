@@ -14,6 +14,7 @@ import { describeActivity, formatTime } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
 import { ROLES, isRole } from '../../lib/profile/roles';
 import { HelpSearch } from '../help/HelpSearch';
+import { Checklist } from './Checklist';
 import { useHelpIndex } from '../help/use-help-index';
 import { MyReports } from './MyReports';
 import { ReportForm } from './ReportForm';
@@ -100,6 +101,12 @@ export function PopupApp() {
     else setTourMessage(result.reason ?? null);
   };
   const hereTours = tours.filter((tour) => tour.appliesHere);
+  /** A checklist item on another page of the same system: open it in the tab. */
+  const goTo = async (url: string) => {
+    if (tabId === null) return;
+    await browser.tabs.update(tabId, { url });
+    window.close();
+  };
 
   const recordMiss = (query: string) => {
     void recordSearchMiss(database().searchMisses, query, pageUrl, Date.now()).catch(
@@ -159,6 +166,17 @@ export function PopupApp() {
             onStartTour={(tourId) => void startTour(tourId)}
             onMiss={recordMiss}
           >
+            {profile?.role && (
+              <Checklist
+                language={prefs.language}
+                role={profile.role}
+                tours={tours}
+                active={status?.active === true}
+                pageUrl={pageUrl}
+                onStart={(tourId) => void startTour(tourId)}
+                onGo={(url) => void goTo(url)}
+              />
+            )}
             <section className="zy-section" aria-labelledby="zy-page">
               <h2 id="zy-page">{t('popupThisPage')}</h2>
               {status?.active ? (

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildChecklists, checklistProgress, tourPage } from '../../../lib/checklists/schema';
+import { ROLES } from '../../../lib/profile/roles';
+import { loadTours } from '../../../lib/tour/load';
+import { loadProjectChecklists } from '../../../scripts/lib/checklists-plugin';
+
+const root = join(import.meta.dirname, '../../..');
+const { tours } = loadTours([join(root, 'tours')], { cwd: root });
+const byId = (id: string) => {
+  const tour = tours.find((candidate) => candidate.id === id);
+  if (!tour) throw new Error(id);
+  return tour;
+};
+
+describe('onboarding checklists (build-time module)', () => {
+  it('loads tours/checklists.yaml with every role and the page each tour runs on', () => {
+    const result = loadProjectChecklists(root, {});
+    expect(result.errors).toEqual([]);
+    const checklists = result.checklists!;
+    expect(Object.keys(checklists).sort()).toEqual([...ROLES].sort());
+    expect(checklists.基层用户).toContainEqual({
+      tourId: 'bianmin-progress-query',
+      page: '/service.html#/progress',
+    });
+  });
+
+  it('names the page of a tour: check.url first, else the first applies.url before any *', () => {
+    expect(tourPage(byId('bianmin-progress-query'))).toBe('/service.html#/progress');
+    expect(tourPage({ ...byId('bianmin-progress-query'), check: { url: '/x.html#/y?z=1' } })).toBe(
+      '/x.html#/y?z=1',
+    );
+  });
+
+  it('rejects unknown tours, tours not meant for the role and malformed files, with the place', () => {
+    const base = Object.fromEntries(ROLES.map((role) => [role, ['renzhi-interface-tour']]));
+    expect(buildChecklists({ ...base, 基层用户: ['no-such-tour'] }, tours).errors).toEqual([
+      '基层用户[0]: no tour with id "no-such-tour"',
+    ]);
+    expect(buildChecklists({ ...base, 基层用户: ['gongwen-review'] }, tours).errors).toEqual([
+      '基层用户[0]: tour "gongwen-review" is not meant for 基层用户 (audience)',
+    ]);
+    const missingRole = buildChecklists({ 管理人员: ['renzhi-interface-tour'] }, tours);
+    expect(missingRole.checklists).toBeNull();
+    expect(missingRole.errors.join('\n')).toContain('业务操作人员');
+    expect(buildChecklists('just text', tours).checklists).toBeNull();
+  });
+
+  it('counts progress over the listed tours only', () => {
+    const items = [
+      { tourId: 'a', page: '/' },
+      { tourId: 'b', page: '/' },
+      { tourId: 'c', page: '/' },
+    ];
+    expect(checklistProgress(items, new Set(['a', 'z']))).toEqual({
+      done: 1,
+      total: 3,
+      percent: 33,
+    });
+    expect(checklistProgress([], new Set())).toEqual({ done: 0, total: 0, percent: 0 });
+  });
+});
