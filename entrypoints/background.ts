@@ -11,6 +11,11 @@ import { ProfileStore } from '../lib/background/profile-store';
 import { createRoutes, dispatch, type Routes } from '../lib/background/router';
 import { checkSender } from '../lib/background/sender';
 import { TourRecorder } from '../lib/background/tour-recorder';
+import {
+  XAPI_OUTBOX_ALARM,
+  createXapiService,
+  homePageFromMatches,
+} from '../lib/background/xapi-service';
 import { createSessionStore, TourSessions } from '../lib/background/tour-sessions';
 import { database } from '../lib/db/database';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
@@ -29,11 +34,38 @@ export default defineBackground(() => {
   );
   const extensionOrigin = browser.runtime.getURL('/');
   const profile = new ProfileStore(db);
+
+  // xAPI: learning records → statements → outbox → LRS (lib/background/xapi-service.ts).
+  const contentMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
+  const xapi = createXapiService({
+    db,
+    lrs: async () => (await readPolicy()).policy.lrs,
+    tours,
+    alarms: browser.alarms,
+    store: {
+      get: async (key) => (await browser.storage.local.get(key))[key],
+      set: async (key, value) => void (await browser.storage.local.set({ [key]: value })),
+    },
+    defaultHomePage: homePageFromMatches(contentMatches) ?? extensionOrigin.replace(/\/$/, ''),
+    platform: `Zhiyin 指引 ${manifest.version}`,
+  });
+  const flushXapi = () => void xapi.flush().catch(() => undefined);
+  flushXapi();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === XAPI_OUTBOX_ALARM) flushXapi();
+  });
+  // New or changed LRS settings: send what waited, without waiting out an old backoff.
+  watchPolicy(() => void xapi.flush({ force: true }).catch(() => undefined));
+  const tabUrlOf = async (tabId: number | null) =>
+    tabId === null ? null : ((await browser.tabs.get(tabId).catch(() => null))?.url ?? null);
+
   const sessions = new TourSessions({
     tours,
     db,
     store: createSessionStore(browser.storage.session ?? null),
-    recorder: new TourRecorder(db),
+    recorder: new TourRecorder(db, async (records, { tabId }) =>
+      xapi.tourRecords(records, { pageUrl: await tabUrlOf(tabId) }),
+    ),
     now: Date.now,
     validators: VALIDATORS,
     language: async () => (await readPreferences()).language,
@@ -67,6 +99,13 @@ export default defineBackground(() => {
     session: rulesSession,
     role: async () => (await profile.view()).role,
     language: async () => (await readPreferences()).language,
+    onAcknowledged: (record, tipTitle) =>
+      xapi.ruleAcknowledged({
+        ruleId: record.tipId,
+        ruleTitle: tipTitle,
+        at: record.at,
+        pageUrl: record.url,
+      }),
   });
 
   const pingTab = (tabId: number) =>
@@ -119,6 +158,7 @@ export default defineBackground(() => {
         });
       },
     },
+    xapi,
     sendTourInstruction: (tabId, instruction) =>
       sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
         .then(() => true)

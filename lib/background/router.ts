@@ -10,6 +10,7 @@ import type { TourListing } from '../messaging/protocol';
 import { matchAnyUrlGlob } from '../tour/match';
 import { createReportRoutes, type ReportServices } from './report-routes';
 import { createRulesRoutes, type RulesServices } from './rules-routes';
+import { createXapiRoutes, type XapiService } from './xapi-service';
 import type { SenderCheck, SenderInfo, SenderKind } from './sender';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
@@ -54,6 +55,8 @@ export interface RouterServices {
   rules: RulesServices;
   /** Hands a tour instruction to a tab's top frame; false when no content script answers. */
   sendTourInstruction(tabId: number, instruction: TourInstruction): Promise<boolean>;
+  /** xAPI statements for learning records (lib/background/xapi-service.ts). */
+  xapi?: XapiService;
 }
 
 export class MessageRefused extends Error {
@@ -71,6 +74,7 @@ export function createRoutes(services: RouterServices): Routes {
   return {
     ...createReportRoutes(services.reports),
     ...createRulesRoutes(services.rules),
+    ...createXapiRoutes(services.xapi),
     'content:hello': {
       from: ['content'],
       async handle(data, sender) {

@@ -1,12 +1,22 @@
 import type { TourEventRecord, TourProgressRecord, ZhiyinDatabase } from '../db/database';
 import type { RunnerSnapshot, TourRecord } from '../tour/runner';
 
+/** Called after records are stored (the xAPI service queues statements for them). */
+export type TourRecordListener = (
+  records: readonly TourRecord[],
+  context: { tabId: number | null },
+) => Promise<unknown>;
+
 /**
  * Writes the runner's `record` effects into the database: every event in `tourEvents`, and the
- * per-tour summary in `tourProgress` (attempts, completions, how far the learner got).
+ * per-tour summary in `tourProgress` (attempts, completions, how far the learner got). Then hands
+ * them to `onRecorded` (lib/background/xapi-service.ts); a failure there never breaks the tour.
  */
 export class TourRecorder {
-  constructor(private readonly db: ZhiyinDatabase) {}
+  constructor(
+    private readonly db: ZhiyinDatabase,
+    private readonly onRecorded?: TourRecordListener,
+  ) {}
 
   async record(
     records: readonly TourRecord[],
@@ -19,6 +29,7 @@ export class TourRecorder {
         await this.updateProgress(record, context.stepCount);
       }
     });
+    await this.onRecorded?.(records, { tabId: context.tabId }).catch(() => undefined);
   }
 
   /** The tab closed (or the browser is closing) mid-tour: keep the state to offer resuming. */

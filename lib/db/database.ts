@@ -51,6 +51,11 @@ export interface ProfileRecord {
   name?: string | null;
   /** v2: optional staff id (工号), used as the xAPI account name when given. */
   staffId?: string | null;
+  /**
+   * Random local learner id (xAPI account name when no staff id is given), made once by
+   * lib/background/xapi-service.ts; optional field, no index change.
+   */
+  learnerId?: string;
 }
 
 /** v2: one practical assessment (实操考核) attempt: a task tour run as an exam. */

@@ -16,6 +16,8 @@ import type {
 } from '../report';
 import type { AudienceRole, TourModule } from '../tour/schema';
 import type { Role } from '../profile/roles';
+import type { ConnectionTest, XapiStatusView } from '../background/xapi-service';
+import type { LrsAuth } from '../xapi/config';
 
 /** What a content script tells the background when it starts in a frame. */
 export interface PageHello {
@@ -131,6 +133,14 @@ export interface ProtocolMap {
   'page:getPolicy'(): PolicyView;
   /** Options page 管理员设置; settings locked by the managed policy are left unchanged. */
   'page:savePolicy'(data: PolicyInput): PolicyView;
+
+  // --- xAPI (options page 管理员设置 → 学习记录库; lib/background/xapi-service.ts) ---
+  /** Queue and delivery state of the xAPI outbox. */
+  'page:xapiStatus'(): XapiStatusView;
+  /** 立即发送: deliver queued statements now, also while backing off after a failure. */
+  'page:xapiFlush'(): XapiStatusView;
+  /** 测试连接: ask an LRS (the form's values, not necessarily saved) whether it accepts them. */
+  'page:xapiTest'(data: { endpoint: string; auth: LrsAuth }): ConnectionTest;
 
   'bg:showWelcome'(): { shown: boolean };
   /** A tour was started for this tab from outside the page (popup, help search). */

@@ -42,6 +42,8 @@ export interface RulesServiceOptions {
   session: () => string | Promise<string>;
   role: () => Role | null | Promise<Role | null>;
   language?: () => 'zh_CN' | 'en' | Promise<'zh_CN' | 'en'>;
+  /** After an acknowledgement (我已知晓) is stored: the xAPI service queues a statement. */
+  onAcknowledged?: (record: TipAcknowledgementRecord, tipTitle: string) => Promise<unknown>;
 }
 
 export interface RulesService {
@@ -135,6 +137,8 @@ export function createRulesService(options: RulesServiceOptions): RulesService {
           ...(input.action ? { action: input.action } : {}),
         });
         await options.store.addAcknowledgement(record);
+        if (input.response === 'acknowledge')
+          await options.onAcknowledged?.(record, rule.tip.title).catch(() => undefined);
         return record;
       }),
   };

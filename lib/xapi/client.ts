@@ -70,12 +70,24 @@ export class LrsClient {
     return this.#send(url, 'PUT', JSON.stringify(statement));
   }
 
-  async #send(url: string, method: 'POST' | 'PUT', body: string): Promise<LrsSendResult> {
+  /**
+   * GET a page of statements (connection test: proves endpoint and credentials). A 2xx answer is
+   * reported as `stored` (meaning: accepted).
+   */
+  getStatements(limit = 1): Promise<LrsSendResult> {
+    return this.#send(`${this.#url}?limit=${limit}`, 'GET', undefined);
+  }
+
+  async #send(
+    url: string,
+    method: 'POST' | 'PUT' | 'GET',
+    body: string | undefined,
+  ): Promise<LrsSendResult> {
     let response: Response;
     try {
       response = await this.#fetch(url, {
         method,
-        body,
+        ...(body === undefined ? {} : { body }),
         headers: {
           'Content-Type': 'application/json',
           'X-Experience-API-Version': XAPI_VERSION,

@@ -43,8 +43,11 @@ export const LrsConfigSchema = z.strictObject({
   /** xAPI endpoint, e.g. `https://lrs.example.gov.cn/data/xAPI/` (statements = endpoint + "statements"). */
   endpoint: httpUrl('endpoint'),
   auth: LrsAuthSchema,
-  /** actor.account.homePage: the organisation's home page. */
-  homePage: httpUrl('homePage'),
+  /**
+   * actor.account.homePage: the organisation's home page. Optional: without it the background
+   * uses the origin of the host system the learner works in (lib/background/xapi-service.ts).
+   */
+  homePage: httpUrl('homePage').optional(),
   /** Base of activity IRIs; default https://zhiyin.example/xapi/. */
   activityBase: httpUrl('activityBase').optional(),
   /** Send the learner's display name as actor.name (personal data). Default false. */

@@ -174,11 +174,12 @@ export class XapiQueue {
 
   /**
    * Deliver what is due at `now`. Safe to call at any time and concurrently: a call made while a
-   * flush runs gets that flush's report.
+   * flush runs gets that flush's report. `ignoreBackoff` sends now even while backing off (an
+   * administrator's 立即发送, or the LRS settings just changed).
    */
-  flushDue(now: number): Promise<FlushReport> {
+  flushDue(now: number, options: { ignoreBackoff?: boolean } = {}): Promise<FlushReport> {
     if (!this.#inFlight) {
-      this.#inFlight = this.#flush(now).finally(() => {
+      this.#inFlight = this.#flush(now, options.ignoreBackoff ?? false).finally(() => {
         this.#inFlight = null;
       });
     }
@@ -224,7 +225,7 @@ export class XapiQueue {
       });
   }
 
-  async #flush(now: number): Promise<FlushReport> {
+  async #flush(now: number, ignoreBackoff: boolean): Promise<FlushReport> {
     let sent = 0;
     let rejected = 0;
     const report = async (
@@ -245,7 +246,7 @@ export class XapiQueue {
 
     if ((await this.#pendingBatch(1)).length === 0) return report('idle');
     const before = await this.#delivery();
-    if (before.retryAt !== null && now < before.retryAt) return report('not-due');
+    if (!ignoreBackoff && before.retryAt !== null && now < before.retryAt) return report('not-due');
     const sender = await this.#sender();
     if (!sender) return report('not-configured');
 

@@ -99,6 +99,8 @@ export interface StatementFactory {
       surveyTitle: string;
       response: string;
       answers?: Record<string, string | string[]>;
+      /** What the survey was about (a tour, an assessment, a quiz): context parent. */
+      about?: XapiActivity;
     },
   ): XapiStatement;
 }
@@ -250,7 +252,7 @@ export function createStatementFactory(
           id: surveyIri(base, event.surveyId),
           definition: { type: ACTIVITY_TYPES.survey, name: zh(event.surveyTitle) },
         },
-        { result },
+        { result, ...(event.about ? { parent: event.about } : {}) },
       );
     },
   };

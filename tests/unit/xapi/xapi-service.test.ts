@@ -1,0 +1,386 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scorePracticalAssessment } from '../../../lib/assessment/scoring';
+import {
+  XAPI_OUTBOX_ALARM,
+  createXapiRoutes,
+  createXapiService,
+  homePageFromMatches,
+  type XapiService,
+  type XapiServiceOptions,
+} from '../../../lib/background/xapi-service';
+import { ZhiyinDatabase } from '../../../lib/db/database';
+import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
+import type { RuleSet } from '../../../lib/rules/schema';
+import type { TourRecord } from '../../../lib/tour/runner';
+import type { LrsConfig } from '../../../lib/xapi/config';
+import type { XapiStatement } from '../../../lib/xapi/types';
+import { xapiProblems } from './validate';
+
+const T0 = Date.UTC(2026, 2, 3, 1, 0, 0);
+const ENDPOINT = 'https://lrs.example.gov.cn/xAPI/';
+const LRS: LrsConfig = {
+  endpoint: ENDPOINT,
+  auth: { kind: 'basic', key: 'k', secret: 's' },
+  sendDisplayName: false,
+};
+
+const TOUR = {
+  id: 'gongwen-new-document',
+  title: '新建公文并提交审核',
+  steps: [
+    { id: 'open-form', title: '打开新建表单' },
+    { id: 'submit', title: '提交审核' },
+  ],
+} as unknown as XapiServiceOptions['tours'][number];
+
+/** A fake LRS behind `fetch`: stores POSTed statements by id, or is down. */
+class FakeLrsFetch {
+  readonly stored = new Map<string, XapiStatement>();
+  readonly posts: number[] = [];
+  down = false;
+  status = 200;
+  readonly fetch: typeof fetch = async (input, init) => {
+    if (this.down) throw new TypeError('fetch failed');
+    const url = String(input);
+    if (init?.method === 'GET') return new Response('{"statements":[]}', { status: this.status });
+    if (!url.startsWith(`${ENDPOINT}statements`)) return new Response('', { status: 404 });
+    const body = JSON.parse(String(init?.body)) as XapiStatement | XapiStatement[];
+    const list = Array.isArray(body) ? body : [body];
+    this.posts.push(list.length);
+    for (const statement of list) this.stored.set(statement.id, statement);
+    return new Response(JSON.stringify(list.map((s) => s.id)), { status: 200 });
+  };
+}
+
+class FakeAlarms {
+  readonly armed = new Map<string, number>();
+  create(name: string, info: { when: number }) {
+    this.armed.set(name, info.when);
+  }
+  clear(name: string) {
+    this.armed.delete(name);
+  }
+}
+
+let db: ZhiyinDatabase;
+let count = 0;
+let lrs: FakeLrsFetch;
+let alarms: FakeAlarms;
+let policy: LrsConfig | null;
+let kv: Map<string, unknown>;
+let clock: number;
+
+const created: XapiService[] = [];
+
+function service(overrides: Partial<XapiServiceOptions> = {}): XapiService {
+  const xapi = createXapiService({
+    db,
+    lrs: async () => policy,
+    tours: [TOUR],
+    alarms,
+    store: {
+      get: async (key) => kv.get(key),
+      set: async (key, value) => void kv.set(key, structuredClone(value)),
+    },
+    defaultHomePage: 'https://oa.gov.example',
+    now: () => clock,
+    fetch: lrs.fetch,
+    ...overrides,
+  });
+  created.push(xapi);
+  return xapi;
+}
+
+const run = (tourId = TOUR.id, at = T0): TourRecord[] => [
+  { tourId, at, kind: 'started' },
+  { tourId, at: at + 1000, kind: 'step-shown', stepId: 'open-form', stepIndex: 0 },
+  { tourId, at: at + 4000, kind: 'step-completed', stepId: 'open-form', stepIndex: 0, ms: 3000 },
+  { tourId, at: at + 9000, kind: 'step-completed', stepId: 'submit', stepIndex: 1, ms: 5000 },
+  { tourId, at: at + 9000, kind: 'finished', ms: 9000 },
+];
+
+beforeEach(() => {
+  db = new ZhiyinDatabase(`xapi-service-${++count}`);
+  lrs = new FakeLrsFetch();
+  alarms = new FakeAlarms();
+  policy = null;
+  kv = new Map();
+  clock = T0;
+});
+
+afterEach(async () => {
+  // Let deliveries started by enqueueing finish before the database goes.
+  for (const xapi of created.splice(0)) await xapi.flush();
+  await db.delete();
+});
+
+describe('xAPI service', () => {
+  it('queues tour statements while no LRS is configured and sends nothing', async () => {
+    const xapi = service();
+    const statements = await xapi.tourRecords(run(), { pageUrl: 'http://sim.local:4173/x?y=1' });
+    expect(statements.map((s) => s.verb.id.split('/').pop())).toEqual([
+      'attempted',
+      'experienced',
+      'experienced',
+      'completed',
+    ]);
+    const report = await xapi.flush();
+    expect(report.outcome).toBe('not-configured');
+    expect(lrs.posts).toEqual([]);
+    expect(await xapi.status()).toMatchObject({ pending: 4, configured: false, endpoint: null });
+    // Nothing would happen on an alarm: none is left armed to wake the worker for nothing.
+    expect(alarms.armed.has(XAPI_OUTBOX_ALARM)).toBe(false);
+  });
+
+  it('delivers queued statements once an LRS is configured, each exactly once and valid', async () => {
+    const xapi = service();
+    const queued = await xapi.tourRecords(run(), { pageUrl: 'http://sim.local:4173/a' });
+    policy = LRS;
+    await xapi.flush();
+    await xapi.flush();
+    expect(lrs.stored.size).toBe(queued.length);
+    for (const statement of queued) {
+      expect(lrs.stored.get(statement.id)).toEqual(statement);
+      expect(xapiProblems(statement)).toEqual([]);
+    }
+    expect(await xapi.status()).toMatchObject({ pending: 0, configured: true, endpoint: ENDPOINT });
+    const [attempted, step] = queued;
+    // One registration for the run, the tour as parent of its steps, titles from the tour.
+    expect(step!.context.registration).toBe(attempted!.context.registration);
+    expect(step!.object.definition?.name).toEqual({ 'zh-CN': '打开新建表单' });
+    expect(attempted!.object.definition?.name).toEqual({ 'zh-CN': '新建公文并提交审核' });
+  });
+
+  it('flushes right after queueing when an LRS is configured', async () => {
+    policy = LRS;
+    const xapi = service();
+    const statement = await xapi.tourAttempted({ tourId: TOUR.id, at: T0 });
+    await xapi.flush(); // joins the delivery already started by the enqueue
+    expect(lrs.stored.has(statement.id)).toBe(true);
+    expect(lrs.posts.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('a new run gets a new registration', async () => {
+    const xapi = service();
+    const first = await xapi.tourRecords(run(TOUR.id, T0));
+    const second = await xapi.tourRecords(run(TOUR.id, T0 + 60_000));
+    expect(first[0]!.context.registration).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second[0]!.context.registration).not.toBe(first[0]!.context.registration);
+  });
+
+  it('identifies the learner by a stable local id, never by name unless policy allows', async () => {
+    await db.profile.put({
+      key: 'me',
+      role: '业务操作人员',
+      roleChosenAt: T0,
+      welcomeDismissedAt: null,
+      name: '张三',
+    });
+    const a = await service().tourAttempted({ tourId: TOUR.id, at: T0 });
+    // A restarted worker (new service) uses the same id.
+    const b = await service().tourAttempted({ tourId: TOUR.id, at: T0 + 1 });
+    expect(a.actor.account.name).toMatch(/^zhiyin-[0-9a-f-]{36}$/);
+    expect(b.actor.account.name).toBe(a.actor.account.name);
+    expect(a.actor.name).toBeUndefined();
+    expect(JSON.stringify(a)).not.toContain('张三');
+    // The role the learner chose is still there after the id was stored.
+    expect((await db.profile.get('me'))?.role).toBe('业务操作人员');
+
+    policy = { ...LRS, sendDisplayName: true, homePage: 'https://www.example.gov.cn' };
+    await db.profile.update('me', { staffId: 'GH-0042' });
+    const c = await service().tourAttempted({ tourId: TOUR.id, at: T0 + 2 });
+    expect(c.actor).toEqual({
+      objectType: 'Agent',
+      name: '张三',
+      account: { homePage: 'https://www.example.gov.cn', name: 'GH-0042' },
+    });
+  });
+
+  it('uses the host system origin as homePage without one in the policy', async () => {
+    const xapi = service();
+    const first = await xapi.tourAttempted({ tourId: TOUR.id, at: T0 });
+    expect(first.actor.account.homePage).toBe('https://oa.gov.example');
+    await xapi.tourAttempted({
+      tourId: TOUR.id,
+      at: T0,
+      pageUrl: 'http://127.0.0.1:4303/index.html#/x',
+    });
+    // Remembered for events that come from no page (e.g. a quiz on the dashboard).
+    const later = await xapi.surveyAnswered({
+      subjectKind: 'tour',
+      subjectId: TOUR.id,
+      rating: '满意',
+      at: T0,
+    });
+    expect(later.actor.account.homePage).toBe('http://127.0.0.1:4303');
+  });
+
+  it('builds valid assessment, quiz, survey and acknowledgement statements', async () => {
+    const xapi = service();
+    const score = scorePracticalAssessment({
+      steps: [
+        { id: 'open-form', required: true, checksData: false },
+        { id: 'submit', required: true, checksData: true },
+      ],
+      attempts: [
+        { stepId: 'open-form', outcome: 'completed', wrongActions: 0, rejectedValues: 0 },
+        { stepId: 'submit', outcome: 'skipped', wrongActions: 0, rejectedValues: 0 },
+      ],
+      timing: { timeLimitMs: 600_000 },
+      elapsedMs: 100_000,
+    });
+    const attemptId = '0b6d5a8e-7f1b-4c55-9f0e-1d2c3b4a5f60';
+    const practical = await xapi.practicalAssessed({ tourId: TOUR.id, attemptId, at: T0, score });
+    expect(practical.verb.id).toBe('http://adlnet.gov/expapi/verbs/failed');
+    expect(practical.result?.score?.scaled).toBe(score.total / 100);
+    expect(practical.context.registration).toBe(attemptId);
+
+    const graded = {
+      choiceScore: 90,
+      shortAnswerScore: null,
+      pending: false,
+      total: 90,
+      passed: true,
+      questions: [],
+    };
+    const quiz = await xapi.quizScored({
+      quizId: 'q-basic',
+      quizTitle: '基础知识',
+      attemptId,
+      at: T0,
+      ms: 60_000,
+      score: graded,
+    });
+    expect(quiz?.verb.id).toBe('http://adlnet.gov/expapi/verbs/passed');
+    expect(
+      await xapi.quizScored({
+        quizId: 'q-basic',
+        quizTitle: '基础知识',
+        attemptId,
+        at: T0,
+        score: { ...graded, pending: true, total: null, passed: null },
+      }),
+    ).toBeNull();
+
+    const survey = await xapi.surveyAnswered({
+      subjectKind: 'assessment',
+      subjectId: TOUR.id,
+      rating: '一般',
+      comment: '  步骤太多  ',
+      at: T0,
+    });
+    expect(survey.result).toMatchObject({ response: '一般' });
+    expect(survey.context.contextActivities?.parent?.[0]?.id).toBe(
+      'https://zhiyin.example/xapi/activities/assessment/gongwen-new-document',
+    );
+
+    const ack = await xapi.ruleAcknowledged({ ruleId: 'no-leak', ruleTitle: '不准泄露', at: T0 });
+    for (const statement of [practical, quiz!, survey, ack])
+      expect(xapiProblems(statement)).toEqual([]);
+    expect((await xapi.status()).pending).toBe(4);
+  });
+
+  it('an acknowledged tip in the rules service queues one statement; snoozing queues none', async () => {
+    const xapi = service();
+    const rules = {
+      tips: [
+        {
+          id: 'no-leak',
+          where: { url: ['**'] },
+          tip: { severity: 'warning', title: '不准泄露用户信息', body: '…', version: 2 },
+          frequency: 'always',
+          acknowledge: true,
+          snooze: '1h',
+          dismissible: false,
+        },
+      ],
+      markers: [],
+      guards: [],
+    } as unknown as RuleSet;
+    const rulesService = createRulesService({
+      rules,
+      store: createMemoryRulesStore(),
+      session: () => 's',
+      role: () => null,
+      now: () => clock,
+      onAcknowledged: (record, title) =>
+        xapi.ruleAcknowledged({
+          ruleId: record.tipId,
+          ruleTitle: title,
+          at: record.at,
+          pageUrl: record.url,
+        }),
+    });
+    const base = { tipId: 'no-leak', contentVersion: 2, url: 'http://127.0.0.1:4303/x' };
+    await rulesService.onResponse({ ...base, response: 'snooze' });
+    await rulesService.onResponse({ ...base, response: 'acknowledge' });
+    const queued = await db.xapiOutbox.toArray();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.statement).toMatchObject({
+      verb: { id: 'http://activitystrea.ms/schema/1.0/acknowledge' },
+      object: {
+        id: 'https://zhiyin.example/xapi/activities/rule/no-leak',
+        definition: { name: { 'zh-CN': '不准泄露用户信息' } },
+      },
+    });
+  });
+
+  it('keeps statements while the LRS is down, arms the alarm, and sends them once when back', async () => {
+    policy = LRS;
+    lrs.down = true;
+    const xapi = service();
+    const statements = await xapi.tourRecords(run());
+    // Queueing tried at once and failed; the next wake-up is the backoff's retry time.
+    expect((await xapi.flush()).outcome).toBe('not-due');
+    const failed = await xapi.status();
+    expect(failed).toMatchObject({ pending: statements.length, lastError: { reason: 'network' } });
+    expect(failed.retryAt).toBeGreaterThan(T0);
+    expect(alarms.armed.get(XAPI_OUTBOX_ALARM)).toBe(failed.retryAt);
+
+    lrs.down = false;
+    // Before retryAt an alarm-driven flush waits; 立即发送 (force) does not.
+    expect((await xapi.flush()).outcome).toBe('not-due');
+    expect((await xapi.flush({ force: true })).outcome).toBe('delivered');
+    expect(lrs.stored.size).toBe(statements.length);
+    expect(alarms.armed.has(XAPI_OUTBOX_ALARM)).toBe(false);
+    expect(await xapi.status()).toMatchObject({ pending: 0, lastSuccessAt: T0 });
+  });
+
+  it('bounds the queue: the oldest statements are dropped beyond maxPending', async () => {
+    const xapi = service({ maxPending: 3 });
+    await xapi.tourRecords(run());
+    expect(await xapi.status()).toMatchObject({ pending: 3, dropped: 1 });
+  });
+
+  it('tests a connection and explains failures in Chinese', async () => {
+    const xapi = service();
+    const config = { endpoint: ENDPOINT, auth: LRS.auth };
+    expect(await xapi.testConnection(config)).toMatchObject({ ok: true, status: 200 });
+    lrs.status = 401;
+    expect(await xapi.testConnection(config)).toMatchObject({
+      ok: false,
+      status: 401,
+      message: expect.stringContaining('凭据'),
+    });
+    lrs.down = true;
+    expect(await xapi.testConnection(config)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('无法连接'),
+    });
+    const routes = createXapiRoutes(xapi);
+    const reply = await routes['page:xapiTest'].handle(
+      { endpoint: 'ftp://x', auth: { kind: 'basic', key: '', secret: '' } },
+      { ok: true, kind: 'extension-page' } as never,
+    );
+    expect(reply).toMatchObject({ ok: false, message: expect.stringContaining('设置不完整') });
+  });
+
+  it('finds the host system origin in content-script match patterns', () => {
+    expect(homePageFromMatches(['https://*.example/*', 'https://oa.gov.example/*'])).toBe(
+      'https://oa.gov.example',
+    );
+    expect(homePageFromMatches(['*://zw.gov.example:8443/*'])).toBe('https://zw.gov.example:8443');
+    expect(homePageFromMatches(['http://localhost/*'])).toBe('http://localhost');
+    expect(homePageFromMatches(['<all_urls>'])).toBeNull();
+  });
+});
