@@ -1,0 +1,650 @@
+/**
+ * Tour benchmark: Zhiyin (the built extension, started the way the product starts a tour) beside
+ * driver.js, Shepherd (benchmark-only: AGPL) and a no-library floor, on the same generated pages
+ * in headless Debian Chromium. Run with `npm run bench:tour` (tsx). See bench/README.md.
+ *
+ * Options: `--loads N` fresh page loads per page and library (default 15), `--pages a,b`
+ * (small, admin, churn), `--libs a,b` (floor, zhiyin, driver, shepherd), `--no-build` (reuse the
+ * last bench build), `--cost-loads N` traced loads for script evaluation (default 5),
+ * `--json FILE` (raw figures).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
+import { PAGE_KINDS, renderPage, type PageKind } from './pages';
+
+type Lib = 'floor' | 'zhiyin' | 'driver' | 'shepherd';
+const ALL_LIBS: readonly Lib[] = ['floor', 'zhiyin', 'driver', 'shepherd'];
+const LIB_NAMES: Record<Lib, string> = {
+  floor: 'floor (no library)',
+  zhiyin: 'Zhiyin (extension)',
+  driver: 'driver.js 1.x',
+  shepherd: 'Shepherd 15',
+};
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const LOADS = Number(option('loads') ?? 15);
+const COST_LOADS = Number(option('cost-loads') ?? 5);
+const PAGES = (option('pages')?.split(',') ?? PAGE_KINDS) as PageKind[];
+const LIBS = (option('libs')?.split(',') ?? ALL_LIBS) as Lib[];
+const PORT = Number(process.env.BENCH_PORT ?? process.env.SIM_PORT ?? 4390);
+/** The extension matches 127.0.0.1; the libraries run on a host it does not match. */
+const EXT_HOST = `127.0.0.1:${PORT}`;
+const OTHER_HOST = `bench-other.test:${PORT}`;
+const OUT_BASE = resolve(ROOT, process.env.ZHIYIN_OUT_DIR ?? '.output', 'bench');
+const EXTENSION_DIR = join(OUT_BASE, 'chrome-mv3-test');
+const VIEWPORT = { width: 1366, height: 800 };
+const SETTLE_MS = 1200;
+
+const LIB_FILES = {
+  driverJs: resolve(ROOT, 'node_modules/driver.js/dist/driver.js.iife.js'),
+  driverCss: resolve(ROOT, 'node_modules/driver.js/dist/driver.css'),
+  shepherdJs: resolve(ROOT, 'node_modules/shepherd.js/dist/js/shepherd.mjs'),
+  shepherdCss: resolve(ROOT, 'node_modules/shepherd.js/dist/css/shepherd.css'),
+};
+
+// ---- build and serve ------------------------------------------------------------------------
+
+function build() {
+  console.error(`Building the extension with the bench tour into ${OUT_BASE} …`);
+  execFileSync('npx', ['wxt', 'build', '--mode', 'test'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ZHIYIN_OUT_DIR: OUT_BASE, ZHIYIN_TOURS_DIR: 'bench/tour/tours' },
+  });
+}
+
+function libTags(lib: Lib): { head: string; body: string } {
+  if (lib === 'driver') {
+    return {
+      head: '<link rel="stylesheet" href="/lib/driver.css">',
+      body: '<script src="/lib/driver.js"></script>',
+    };
+  }
+  if (lib === 'shepherd') {
+    return {
+      head: '<link rel="stylesheet" href="/lib/shepherd.css">',
+      body:
+        '<script type="module">import Shepherd from "/lib/shepherd.mjs";' +
+        'window.Shepherd = Shepherd;</script>',
+    };
+  }
+  return { head: '', body: '' };
+}
+
+function serve(): Promise<Server> {
+  const harness = readFileSync(resolve(import.meta.dirname, 'harness.js'), 'utf8');
+  const files: Record<string, [string, string]> = {
+    '/lib/driver.js': [LIB_FILES.driverJs, 'text/javascript'],
+    '/lib/driver.css': [LIB_FILES.driverCss, 'text/css'],
+    '/lib/shepherd.mjs': [LIB_FILES.shepherdJs, 'text/javascript'],
+    '/lib/shepherd.css': [LIB_FILES.shepherdCss, 'text/css'],
+  };
+  const pages = new Map<string, string>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const file = files[url.pathname];
+    if (file) {
+      res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' });
+      res.end(readFileSync(file[0]));
+      return;
+    }
+    if (url.pathname === '/harness.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      res.end(harness);
+      return;
+    }
+    const match = /^\/bench\/(small|admin|churn)\.html$/.exec(url.pathname);
+    if (match) {
+      const kind = match[1] as PageKind;
+      const lib = (url.searchParams.get('lib') ?? 'floor') as Lib;
+      const key = `${kind}:${lib}`;
+      let html = pages.get(key);
+      if (!html) {
+        const tags = libTags(lib);
+        html = renderPage({
+          kind,
+          head: tags.head,
+          body: `${tags.body}<script src="/harness.js"></script>`,
+        });
+        pages.set(key, html);
+      }
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(html);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((done) => server.listen(PORT, '127.0.0.1', () => done(server)));
+}
+
+const pageUrl = (kind: PageKind, lib: Lib) =>
+  `http://${lib === 'zhiyin' ? EXT_HOST : OTHER_HOST}/bench/${kind}.html?lib=${lib}`;
+
+// ---- one measured page load -------------------------------------------------------------------
+
+interface Timing {
+  ms: number | null;
+  longTasks: number[];
+}
+interface ScrollFigures {
+  frames: number[];
+  driftDuring: number;
+  driftAfter: number;
+  taskMsPerFrame: number;
+  /** How far the page or panel actually scrolled (a library may block scrolling). */
+  scrolled: number;
+}
+interface LoadFigures {
+  first: Timing;
+  startTaskMs: number;
+  next: Timing[];
+  container: ScrollFigures | null;
+  window: ScrollFigures | null;
+  nodesLeft: number;
+  nodesLeftLater: number | null;
+  heapIdle: number;
+  heapShown: number;
+  heapAfter: number;
+}
+
+interface Harness {
+  now(): number;
+  nodeCount(): number;
+  watch(lib: Lib, step: number): Promise<{ at: number | null }>;
+  tasksBetween(t0: number, t1: number): number[];
+  startAndWatch(lib: Lib): Promise<Timing>;
+  nextAndWatch(lib: Lib, step: number): Promise<Timing>;
+  exit(lib: Lib, step: number): Promise<void>;
+  rectOf(selector: string): { x: number; y: number; width: number; height: number };
+  probeStart(lib: Lib, step: number, scroller: string | null): boolean;
+  probeMark(): void;
+  probeStop(): {
+    frames: number[];
+    driftDuring: number;
+    driftAfter: number;
+    gap0: number;
+    scrolled: number;
+  } | null;
+}
+declare global {
+  interface Window {
+    __bench: Harness;
+  }
+}
+
+class Session {
+  constructor(
+    readonly context: BrowserContext,
+    readonly control: Page,
+    readonly page: Page,
+    readonly cdp: CDPSession,
+  ) {}
+
+  async heap(): Promise<number> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await this.cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  }
+
+  async taskSeconds(): Promise<number> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  }
+
+  async tabId(): Promise<number> {
+    const worker = this.context.serviceWorkers()[0];
+    if (!worker) throw new Error('extension service worker not running');
+    const url = this.page.url();
+    return worker.evaluate(async (target) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      };
+      return (await chrome.tabs.query({})).find((tab) => tab.url === target)?.id ?? -1;
+    }, url);
+  }
+
+  /** page:startTour from an extension page, exactly what the popup's start button sends. */
+  async startZhiyin(tabId: number): Promise<number> {
+    const { t0, reply } = await this.control.evaluate(
+      async ({ tabId }) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+        };
+        const t0 = performance.timeOrigin + performance.now();
+        const reply = await chrome.runtime.sendMessage({
+          id: Date.now(),
+          type: 'page:startTour',
+          data: { tabId, tourId: 'bench-admin' },
+          timestamp: Date.now(),
+        });
+        return { t0, reply };
+      },
+      { tabId },
+    );
+    const res = (reply as { res?: { started?: boolean; reason?: string } }).res;
+    if (!res?.started) throw new Error(`Zhiyin did not start: ${JSON.stringify(reply)}`);
+    return t0;
+  }
+
+  async scroll(
+    lib: Lib,
+    step: number,
+    scroller: string | null,
+    at: { x: number; y: number },
+    delta: number,
+    ticks: number,
+  ): Promise<ScrollFigures | null> {
+    const { page } = this;
+    await page.mouse.move(at.x, at.y);
+    const started = await page.evaluate(
+      ({ lib, step, scroller }) => window.__bench.probeStart(lib, step, scroller),
+      { lib, step, scroller },
+    );
+    if (!started) {
+      return null;
+    }
+    const before = await this.taskSeconds();
+    for (const sign of [1, -1]) {
+      for (let i = 0; i < ticks; i += 1) {
+        await page.mouse.wheel(0, sign * delta);
+        await page.waitForTimeout(40);
+      }
+    }
+    await page.waitForTimeout(200);
+    await page.evaluate(() => window.__bench.probeMark());
+    const after = await this.taskSeconds();
+    await page.waitForTimeout(400);
+    const probe = await page.evaluate(() => window.__bench.probeStop());
+    if (!probe) return null;
+    const framesDuring = Math.max(1, probe.frames.length);
+    return {
+      frames: probe.frames,
+      driftDuring: probe.driftDuring,
+      driftAfter: probe.driftAfter,
+      taskMsPerFrame: ((after - before) * 1000) / framesDuring,
+      scrolled: probe.scrolled,
+    };
+  }
+
+  async measure(kind: PageKind, lib: Lib, laterNodes: boolean): Promise<LoadFigures> {
+    const { page } = this;
+    await page.goto(pageUrl(kind, lib), { waitUntil: 'load' });
+    // Let the page (and Zhiyin's content script, and its rules bundle at idle) settle.
+    await page.waitForTimeout(SETTLE_MS);
+    const heapIdle = await this.heap();
+    const nodesBefore = await page.evaluate(() => window.__bench.nodeCount());
+    const tasksBefore = await this.taskSeconds();
+
+    let first: Timing;
+    if (lib === 'zhiyin') {
+      const tabId = await this.tabId();
+      const seen = page.evaluate(() => window.__bench.watch('zhiyin', 0));
+      const t0 = await this.startZhiyin(tabId);
+      const { at } = await seen;
+      first =
+        at === null
+          ? { ms: null, longTasks: [] }
+          : {
+              ms: at - t0,
+              longTasks: await page.evaluate(({ t0, at }) => window.__bench.tasksBetween(t0, at), {
+                t0,
+                at,
+              }),
+            };
+    } else {
+      first = await page.evaluate((lib) => window.__bench.startAndWatch(lib), lib);
+    }
+    const startTaskMs = ((await this.taskSeconds()) - tasksBefore) * 1000;
+    if (first.ms === null) throw new Error(`${lib} on ${kind}: first step never shown`);
+
+    const next: Timing[] = [];
+    let container: ScrollFigures | null = null;
+    let windowScroll: ScrollFigures | null = null;
+    for (let step = 0; step < 3; step += 1) {
+      await page.waitForTimeout(150);
+      next.push(
+        await page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), {
+          lib,
+          step,
+        }),
+      );
+      if (step === 0) {
+        // Step 1 is the log entry: scroll the log panel under the mouse.
+        await page.waitForTimeout(300);
+        const panel = await page.evaluate(() => window.__bench.rectOf('#log-panel'));
+        container = await this.scroll(
+          lib,
+          1,
+          '#log-panel',
+          { x: panel.x + panel.width / 2, y: panel.y + panel.height / 2 },
+          20,
+          3,
+        );
+      }
+    }
+    // Step 3 is the table row: scroll the page.
+    await page.waitForTimeout(300);
+    windowScroll = await this.scroll(lib, 3, null, { x: 900, y: 700 }, 60, 3);
+    const heapShown = await this.heap();
+
+    await page.evaluate(({ lib }) => window.__bench.exit(lib, 3), { lib });
+    const nodesLeft = (await page.evaluate(() => window.__bench.nodeCount())) - nodesBefore;
+    let nodesLeftLater: number | null = null;
+    if (laterNodes) {
+      await page.waitForTimeout(5000);
+      nodesLeftLater = (await page.evaluate(() => window.__bench.nodeCount())) - nodesBefore;
+    }
+    const heapAfter = await this.heap();
+    return {
+      first,
+      startTaskMs,
+      next,
+      container,
+      window: windowScroll,
+      nodesLeft,
+      nodesLeftLater,
+      heapIdle,
+      heapShown,
+      heapAfter,
+    };
+  }
+}
+
+// ---- per-page cost: what runs on every page, traced ---------------------------------------------
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  args?: { data?: { url?: string; fileName?: string }; fileName?: string; url?: string };
+}
+
+async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (data: { value: object[] }) => {
+    events.push(...(data.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'v8',
+        'v8.execute',
+        'disabled-by-default-devtools.timeline',
+      ],
+    },
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
+
+const EVAL_EVENTS = new Set(['EvaluateScript', 'v8.evaluateModule', 'v8.compileModule']);
+
+/** Milliseconds of script evaluation (compile + run) per script URL ending, summed. */
+function evaluationMs(events: TraceEvent[], endings: string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(endings.map((e) => [e, 0]));
+  for (const event of events) {
+    if (!EVAL_EVENTS.has(event.name) || event.ph !== 'X' || !event.dur) continue;
+    const url = event.args?.data?.url ?? event.args?.fileName ?? event.args?.data?.fileName ?? '';
+    const ending = endings.find((e) => url.endsWith(e));
+    if (ending) out[ending] = (out[ending] ?? 0) + event.dur / 1000;
+  }
+  return out;
+}
+
+interface CostFigures {
+  zhiyinContent: number[];
+  zhiyinRules: number[];
+  zhiyinOverlay: number[];
+  driver: number[];
+  shepherd: number[];
+}
+
+async function measureCost(session: Session): Promise<CostFigures> {
+  const out: CostFigures = {
+    zhiyinContent: [],
+    zhiyinRules: [],
+    zhiyinOverlay: [],
+    driver: [],
+    shepherd: [],
+  };
+  const { page } = session;
+  for (let i = 0; i < COST_LOADS; i += 1) {
+    // Zhiyin: a fresh load (content.js, rules.js at idle), then a start (overlay.js injected).
+    const zhiyin = await trace(session.cdp, async () => {
+      await page.goto(pageUrl('admin', 'zhiyin'), { waitUntil: 'load' });
+      await page.waitForTimeout(SETTLE_MS);
+      const tabId = await session.tabId();
+      const seen = page.evaluate(() => window.__bench.watch('zhiyin', 0));
+      await session.startZhiyin(tabId);
+      await seen;
+    });
+    const z = evaluationMs(zhiyin, ['/content-scripts/content.js', '/rules.js', '/overlay.js']);
+    out.zhiyinContent.push(z['/content-scripts/content.js'] ?? 0);
+    out.zhiyinRules.push(z['/rules.js'] ?? 0);
+    out.zhiyinOverlay.push(z['/overlay.js'] ?? 0);
+    await page.evaluate(() => window.__bench.exit('zhiyin', 0));
+    for (const lib of ['driver', 'shepherd'] as const) {
+      const events = await trace(session.cdp, async () => {
+        await page.goto(pageUrl('admin', lib), { waitUntil: 'load' });
+        await page.waitForTimeout(300);
+      });
+      const ending = lib === 'driver' ? '/lib/driver.js' : '/lib/shepherd.mjs';
+      out[lib].push(evaluationMs(events, [ending])[ending] ?? 0);
+    }
+  }
+  return out;
+}
+
+// ---- statistics and output --------------------------------------------------------------------
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+function median(values: number[]): number {
+  const s = sorted(values);
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+function percentile(values: number[], p: number): number {
+  const s = sorted(values);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+function spread(values: number[], digits = 0): string {
+  if (values.length === 0) return '–';
+  const s = sorted(values);
+  return `${fmt(median(s), digits)} (${fmt(s[0] ?? NaN, digits)}–${fmt(s[s.length - 1] ?? NaN, digits)})`;
+}
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+
+function fileSize(path: string): { raw: number; gzip: number } {
+  try {
+    const data = readFileSync(path);
+    return { raw: statSync(path).size, gzip: gzipSync(data).length };
+  } catch {
+    return { raw: NaN, gzip: NaN };
+  }
+}
+
+function report(results: Map<string, LoadFigures[]>, cost: CostFigures | null): string {
+  const lines: string[] = [];
+  const cpus = os.cpus();
+  lines.push(
+    `Tour benchmark — ${LOADS} fresh loads per page and library, viewport ${VIEWPORT.width}×${VIEWPORT.height}, headless Chromium`,
+  );
+  lines.push(
+    `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+      `${execFileSync(findChromium(), ['--version']).toString().trim()}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}, ${new Date().toISOString().slice(0, 16)}Z`,
+  );
+  lines.push('');
+  lines.push('Median (min–max) in ms unless noted.');
+  lines.push('');
+  lines.push(
+    '| page | library | first step | next → log panel | next → header | next → table row | long tasks in start (n, max ms) | main thread in start |',
+  );
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const kind of PAGES) {
+    for (const lib of LIBS) {
+      const runs = results.get(`${kind}:${lib}`) ?? [];
+      const ok = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+      const tasks = runs.map((r) => r.first.longTasks);
+      const maxTask = Math.max(0, ...tasks.flat());
+      lines.push(
+        `| ${kind} | ${LIB_NAMES[lib]} | ${spread(ok(runs.map((r) => r.first.ms)))} | ` +
+          [0, 1, 2].map((i) => spread(ok(runs.map((r) => r.next[i]?.ms ?? null)))).join(' | ') +
+          ` | ${fmt(median(tasks.map((t) => t.length)))}, ${fmt(maxTask)} | ${spread(runs.map((r) => r.startTaskMs))} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push(
+    '| page | library | frame ms (median / p95) | main thread ms per frame | max drift during / after, page scroll (px scrolled) | max drift during / after, log panel scroll (px scrolled) | nodes left after exit (5 s later) | JS heap idle / shown / after exit (MB) |',
+  );
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const kind of PAGES) {
+    for (const lib of LIBS) {
+      const runs = results.get(`${kind}:${lib}`) ?? [];
+      const frames = runs.flatMap((r) => r.window?.frames ?? []);
+      const later = runs.map((r) => r.nodesLeftLater).filter((v): v is number => v !== null);
+      const drift = (pick: (r: LoadFigures) => ScrollFigures | null) =>
+        `${fmt(Math.max(0, ...runs.map((r) => pick(r)?.driftDuring ?? 0)))} / ${fmt(Math.max(0, ...runs.map((r) => pick(r)?.driftAfter ?? 0)))}` +
+        ` (${fmt(median(runs.map((r) => pick(r)?.scrolled ?? NaN)))})`;
+      lines.push(
+        `| ${kind} | ${LIB_NAMES[lib]} | ${fmt(median(frames), 1)} / ${fmt(percentile(frames, 95), 1)} | ` +
+          `${fmt(median(runs.map((r) => r.window?.taskMsPerFrame ?? NaN)), 1)} | ${drift((r) => r.window)} | ${drift((r) => r.container)} | ` +
+          `${fmt(median(runs.map((r) => r.nodesLeft)))} (${later.length ? fmt(median(later)) : '–'}) | ` +
+          `${mb(median(runs.map((r) => r.heapIdle)))} / ${mb(median(runs.map((r) => r.heapShown)))} / ${mb(median(runs.map((r) => r.heapAfter)))} |`,
+      );
+    }
+  }
+  lines.push('');
+  const content = fileSize(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  const rules = fileSize(join(EXTENSION_DIR, 'rules.js'));
+  const overlay = fileSize(join(EXTENSION_DIR, 'overlay.js'));
+  const driverJs = fileSize(LIB_FILES.driverJs);
+  const driverCss = fileSize(LIB_FILES.driverCss);
+  const shepherdJs = fileSize(LIB_FILES.shepherdJs);
+  const shepherdCss = fileSize(LIB_FILES.shepherdCss);
+  lines.push('| what loads | when | size (gzip) | evaluation ms, median (min–max) |');
+  lines.push('| --- | --- | ---: | ---: |');
+  const c = cost;
+  lines.push(
+    `| Zhiyin content.js | every page | ${kb(content.raw)} (${kb(content.gzip)}) | ${c ? spread(c.zhiyinContent, 1) : '–'} |`,
+  );
+  lines.push(
+    `| Zhiyin rules.js | every page, at idle (top frame) | ${kb(rules.raw)} (${kb(rules.gzip)}) | ${c ? spread(c.zhiyinRules, 1) : '–'} |`,
+  );
+  lines.push(
+    `| Zhiyin overlay.js | first card on a page | ${kb(overlay.raw)} (${kb(overlay.gzip)}) | ${c ? spread(c.zhiyinOverlay, 1) : '–'} |`,
+  );
+  lines.push(
+    `| driver.js (IIFE + CSS) | every page that can show a tour | ${kb(driverJs.raw + driverCss.raw)} (${kb(driverJs.gzip + driverCss.gzip)}) | ${c ? spread(c.driver, 1) : '–'} |`,
+  );
+  lines.push(
+    `| Shepherd (ESM + CSS) | every page that can show a tour | ${kb(shepherdJs.raw + shepherdCss.raw)} (${kb(shepherdJs.gzip + shepherdCss.gzip)}) | ${c ? spread(c.shepherd, 1) : '–'} |`,
+  );
+  return lines.join('\n');
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main() {
+  if (!flag('no-build')) build();
+  else if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No bench build in ${EXTENSION_DIR}: run without --no-build first.`);
+  }
+  const server = await serve();
+  const profile = mkdtempSync(join(os.tmpdir(), 'zhiyin-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: VIEWPORT,
+    args: [
+      ...CLOSED_NETWORK_FLAGS,
+      `--host-resolver-rules=MAP bench-other.test 127.0.0.1`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const control = await context.newPage();
+    await control.goto(`chrome-extension://${extensionId}/options.html`);
+    // A learner who chose a role: no first-run welcome card on the bench pages.
+    await control.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      };
+      await chrome.runtime.sendMessage({
+        id: Date.now(),
+        type: 'page:setRole',
+        data: { role: '业务操作人员' },
+        timestamp: Date.now(),
+      });
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const session = new Session(context, control, page, cdp);
+
+    // Warm-up (not counted): one load of each library, so disk caches and the extension's
+    // service worker are in the same state for every measured load.
+    for (const lib of LIBS) await session.measure('small', lib, false);
+
+    const results = new Map<string, LoadFigures[]>();
+    for (let load = 0; load < LOADS; load += 1) {
+      for (const kind of PAGES) {
+        // Rotate the library order so no library always follows the same one.
+        const order = LIBS.map((_, i) => LIBS[(i + load) % LIBS.length] as Lib);
+        for (const lib of order) {
+          const figures = await session.measure(kind, lib, load === 0);
+          const key = `${kind}:${lib}`;
+          results.set(key, [...(results.get(key) ?? []), figures]);
+        }
+      }
+      console.error(`load ${load + 1}/${LOADS} done`);
+    }
+    const cost = COST_LOADS > 0 && LIBS.includes('zhiyin') ? await measureCost(session) : null;
+    const json = option('json');
+    if (json)
+      writeFileSync(json, JSON.stringify({ results: Object.fromEntries(results), cost }, null, 1));
+    console.log(report(results, cost));
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
