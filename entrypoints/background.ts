@@ -25,6 +25,8 @@ import { readPolicy, saveLocalPolicy, watchPolicy } from '../lib/policy/store';
 import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../lib/report';
 import { readPreferences } from '../lib/settings/preferences';
 import { VALIDATORS } from '../lib/validators';
+// Quizzes area (知识测验).
+import quizzes from 'virtual:zhiyin-quizzes';
 
 export default defineBackground(() => {
   const db = database();
@@ -159,6 +161,7 @@ export default defineBackground(() => {
       },
     },
     xapi,
+    quiz: { quizzes, results: db.quizResults, xapi },
     sendTourInstruction: (tabId, instruction) =>
       sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
         .then(() => true)

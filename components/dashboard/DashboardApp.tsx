@@ -54,6 +54,10 @@ export function DashboardApp() {
         <p>
           {t('popupRole')}：<strong data-testid="dashboard-role">{role}</strong>
         </p>
+        {/* Quizzes area: the written test per module. */}
+        <p>
+          <a href="/quiz.html">{t('popupOpenQuiz')}</a>
+        </p>
       </section>
 
       <section className="zy-section">

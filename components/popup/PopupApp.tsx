@@ -295,6 +295,9 @@ export function PopupApp() {
         <a href="/dashboard.html" target="_blank" rel="noreferrer">
           {t('popupOpenDashboard')}
         </a>
+        <a href="/quiz.html" target="_blank" rel="noreferrer">
+          {t('popupOpenQuiz')}
+        </a>
         <a href="/options.html" target="_blank" rel="noreferrer">
           {t('popupOpenOptions')}
         </a>

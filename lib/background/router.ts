@@ -11,6 +11,7 @@ import { matchAnyUrlGlob } from '../tour/match';
 import { createReportRoutes, type ReportServices } from './report-routes';
 import { createRulesRoutes, type RulesServices } from './rules-routes';
 import { createXapiRoutes, type XapiService } from './xapi-service';
+import { createQuizRoutes, type QuizServices } from './quiz-routes';
 import type { SenderCheck, SenderInfo, SenderKind } from './sender';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
@@ -57,6 +58,8 @@ export interface RouterServices {
   sendTourInstruction(tabId: number, instruction: TourInstruction): Promise<boolean>;
   /** xAPI statements for learning records (lib/background/xapi-service.ts). */
   xapi?: XapiService;
+  /** Knowledge quizzes (lib/background/quiz-routes.ts). */
+  quiz?: QuizServices;
 }
 
 export class MessageRefused extends Error {
@@ -75,6 +78,7 @@ export function createRoutes(services: RouterServices): Routes {
     ...createReportRoutes(services.reports),
     ...createRulesRoutes(services.rules),
     ...createXapiRoutes(services.xapi),
+    ...createQuizRoutes(services.quiz),
     'content:hello': {
       from: ['content'],
       async handle(data, sender) {

@@ -91,6 +91,8 @@ export interface QuizResultRecord {
   answers: QuizAnswers;
   grades: ShortAnswerGrades;
   score: WrittenScore;
+  /** Quizzes area: the quiz content version (tours/quizzes/<id>.yaml `version`) answered. */
+  quizVersion?: number;
 }
 
 /** v2: one satisfaction survey answer (满意度). */

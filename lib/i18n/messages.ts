@@ -22,6 +22,8 @@ const zh = {
   popupRecentEmpty: '暂无记录',
   popupOpenDashboard: '学习档案',
   popupOpenOptions: '设置',
+  // Quizzes area (知识测验).
+  popupOpenQuiz: '知识测验',
   activityPageVisited: '访问页面',
   activityRoleChosen: '选择岗位：{role}',
   activityWelcomeDismissed: '关闭了欢迎提示',
@@ -247,6 +249,8 @@ const en: Record<MessageKey, string> = {
   popupRecentEmpty: 'Nothing yet',
   popupOpenDashboard: 'My training record',
   popupOpenOptions: 'Settings',
+  // Quizzes area.
+  popupOpenQuiz: 'Quizzes',
   activityPageVisited: 'Visited page',
   activityRoleChosen: 'Chose role: {role}',
   activityWelcomeDismissed: 'Closed the welcome card',

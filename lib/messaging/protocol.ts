@@ -18,6 +18,9 @@ import type { AudienceRole, TourModule } from '../tour/schema';
 import type { Role } from '../profile/roles';
 import type { ConnectionTest, XapiStatusView } from '../background/xapi-service';
 import type { LrsAuth } from '../xapi/config';
+// Quizzes area (知识测验).
+import type { QuizResultRecord } from '../db/database';
+import type { SubmitQuizRequest } from '../background/quiz-routes';
 
 /** What a content script tells the background when it starts in a frame. */
 export interface PageHello {
@@ -141,6 +144,10 @@ export interface ProtocolMap {
   'page:xapiFlush'(): XapiStatusView;
   /** 测试连接: ask an LRS (the form's values, not necessarily saved) whether it accepts them. */
   'page:xapiTest'(data: { endpoint: string; auth: LrsAuth }): ConnectionTest;
+
+  // --- Quizzes (知识测验, entrypoints/quiz; lib/background/quiz-routes.ts) ---
+  /** Grades the answers against the bundled quiz, stores and returns the result record. */
+  'page:submitQuiz'(data: SubmitQuizRequest): QuizResultRecord;
 
   'bg:showWelcome'(): { shown: boolean };
   /** A tour was started for this tab from outside the page (popup, help search). */

@@ -1,0 +1,380 @@
+import articles from 'virtual:zhiyin-help';
+import quizzes from 'virtual:zhiyin-quizzes';
+import tours from 'virtual:zhiyin-tours';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { database, type QuizResultRecord } from '../../lib/db/database';
+import { localizedTour } from '../../lib/help/docs';
+import { localizedArticle } from '../../lib/help/schema';
+import { sendMessage } from '../../lib/messaging/protocol';
+import { formatTime } from '../../lib/pages/activity-text';
+import { usePreferences } from '../../lib/pages/use-preferences';
+import { quizText, type QuizMessageKey } from '../../lib/quiz/messages';
+import { QUIZ_PASS_SCORE, localizedQuiz, type QuizFile } from '../../lib/quiz/schema';
+import { Markdown } from '../markdown/Markdown';
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'answer'; quiz: QuizFile; startedAt: number }
+  | { kind: 'result'; quiz: QuizFile; record: QuizResultRecord };
+
+/** When an attempt starts (event handlers only). */
+const clock = () => Date.now();
+
+const tourById = new Map(tours.map((tour) => [tour.id, tour]));
+const articleById = new Map(articles.map((article) => [article.id, article]));
+
+function initialView(): View {
+  const wanted = new URLSearchParams(location.search).get('quiz');
+  const quiz = quizzes.find((candidate) => candidate.id === wanted);
+  return quiz ? { kind: 'answer', quiz, startedAt: Date.now() } : { kind: 'list' };
+}
+
+/** 知识测验: pick a module, answer, submit; graded and stored by the background. */
+export function QuizApp() {
+  const prefs = usePreferences();
+  const t = (key: QuizMessageKey, params?: Record<string, string | number>) =>
+    quizText(prefs.language, key, params);
+  const [view, setView] = useState<View>(initialView);
+  const [answers, setAnswers] = useState<Record<string, string[]>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<QuizResultRecord[]>([]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const loadResults = () =>
+    void database()
+      .quizResults.orderBy('at')
+      .reverse()
+      .toArray()
+      .then(setResults)
+      .catch(() => setResults([]));
+  useEffect(loadResults, []);
+
+  // A new view gets the keyboard focus on its heading (screen readers announce where they are).
+  const viewKey = view.kind === 'list' ? 'list' : `${view.kind}:${view.quiz.id}`;
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [viewKey]);
+
+  useEffect(() => {
+    document.title = `${prefs.language === 'en' ? 'Zhiyin' : '指引'} · ${t('pageTitle')}`;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prefs.language]);
+
+  const start = (quiz: QuizFile) => {
+    setAnswers({});
+    setProblem(null);
+    setView({ kind: 'answer', quiz, startedAt: clock() });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (view.kind !== 'answer' || busy) return;
+    const missing = view.quiz.questions
+      .map((question, index) => ({ question, index }))
+      .filter(({ question }) => (answers[question.id]?.length ?? 0) === 0);
+    if (missing.length > 0) {
+      setProblem(
+        t('unanswered', {
+          n: missing.length,
+          list: missing.map(({ index }) => index + 1).join(prefs.language === 'en' ? ', ' : '、'),
+        }),
+      );
+      const first = missing[0];
+      if (first)
+        document.querySelector<HTMLInputElement>(`[name="q-${first.question.id}"]`)?.focus();
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    try {
+      const record = await sendMessage('page:submitQuiz', {
+        quizId: view.quiz.id,
+        answers,
+        ms: clock() - view.startedAt,
+      });
+      setView({ kind: 'result', quiz: view.quiz, record });
+      loadResults();
+    } catch (error) {
+      setProblem(
+        t('submitFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = (questionId: string, optionId: string, kind: 'single' | 'multiple') =>
+    setAnswers((current) => {
+      if (kind === 'single') return { ...current, [questionId]: [optionId] };
+      const chosen = new Set(current[questionId] ?? []);
+      if (chosen.has(optionId)) chosen.delete(optionId);
+      else chosen.add(optionId);
+      return { ...current, [questionId]: [...chosen].sort() };
+    });
+
+  const header = (
+    <header className="zy-header">
+      <span className="zy-mark" aria-hidden="true">
+        指
+      </span>
+      <span>{t('pageTitle')}</span>
+    </header>
+  );
+
+  if (view.kind === 'list') {
+    return (
+      <main className="zy-quiz">
+        {header}
+        <section className="zy-section">
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t('modules')}
+          </h1>
+          <p className="zy-muted">{t('intro')}</p>
+        </section>
+        <ul className="zy-quiz-modules">
+          {quizzes.map((quiz) => {
+            const text = localizedQuiz(quiz, prefs.language);
+            const mine = results.filter((record) => record.quizId === quiz.id);
+            const best = mine.reduce<number | null>(
+              (top, record) => Math.max(top ?? 0, record.score.total ?? 0),
+              null,
+            );
+            return (
+              <li key={quiz.id} className="zy-quiz-module" data-quiz={quiz.id}>
+                <h2>{text.title}</h2>
+                <p>{text.summary}</p>
+                <p className="zy-muted">
+                  {t('questions', { n: quiz.questions.length })} ·{' '}
+                  {best === null ? (
+                    t('never')
+                  ) : (
+                    <>
+                      {t('best', { score: best })}{' '}
+                      <span
+                        className={`zy-badge ${best >= QUIZ_PASS_SCORE ? 'zy-badge-ok' : 'zy-badge-off'}`}
+                      >
+                        {best >= QUIZ_PASS_SCORE ? t('passedBadge') : t('failedBadge')}
+                      </span>
+                    </>
+                  )}
+                </p>
+                <button
+                  type="button"
+                  className="zy-primary"
+                  aria-label={`${best === null ? t('start') : t('again')}：${text.title}`}
+                  onClick={() => start(quiz)}
+                >
+                  {best === null ? t('start') : t('again')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </main>
+    );
+  }
+
+  const text = localizedQuiz(view.quiz, prefs.language);
+  const history = results.filter((record) => record.quizId === view.quiz.id);
+  const optionText = (questionIndex: number, ids: readonly string[]) => {
+    const question = text.questions[questionIndex];
+    if (!question || ids.length === 0) return t('noAnswer');
+    return ids
+      .map((id) => {
+        const option = question.options.find((candidate) => candidate.id === id);
+        return option ? `${id.toUpperCase()}. ${option.text}` : id;
+      })
+      .join(prefs.language === 'en' ? '; ' : '；');
+  };
+
+  return (
+    <main className="zy-quiz">
+      {header}
+      <section className="zy-section">
+        <button type="button" className="zy-link-button" onClick={() => setView({ kind: 'list' })}>
+          ← {t('back')}
+        </button>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {text.title}
+        </h1>
+        <p className="zy-muted">{text.summary}</p>
+      </section>
+
+      {view.kind === 'answer' && (
+        <form onSubmit={(event) => void submit(event)} noValidate data-quiz-form={view.quiz.id}>
+          <ol className="zy-quiz-questions">
+            {text.questions.map((question, index) => (
+              <li key={question.id}>
+                <fieldset data-question={question.id}>
+                  <legend>
+                    <span className="zy-quiz-number">{t('questionNo', { n: index + 1 })}</span>{' '}
+                    <span className="zy-muted">
+                      （{question.kind === 'single' ? t('single') : t('multiple')}）
+                    </span>
+                    <br />
+                    {question.prompt}
+                  </legend>
+                  {question.options.map((option) => {
+                    const checked = answers[question.id]?.includes(option.id) ?? false;
+                    return (
+                      <label key={option.id} className="zy-quiz-option">
+                        <input
+                          type={question.kind === 'single' ? 'radio' : 'checkbox'}
+                          name={`q-${question.id}`}
+                          value={option.id}
+                          checked={checked}
+                          onChange={() => toggle(question.id, option.id, question.kind)}
+                        />
+                        <span>
+                          {option.id.toUpperCase()}. {option.text}
+                        </span>
+                      </label>
+                    );
+                  })}
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          <div className="zy-section" aria-live="polite">
+            {problem && (
+              <p role="alert" className="zy-quiz-problem">
+                {problem}
+              </p>
+            )}
+            <button type="submit" className="zy-primary" disabled={busy}>
+              {busy ? t('submitting') : t('submit')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {view.kind === 'result' && (
+        <>
+          <section
+            className={`zy-section zy-quiz-verdict ${view.record.score.passed ? 'is-pass' : 'is-fail'}`}
+            role="status"
+            data-quiz-result={view.record.score.passed ? 'passed' : 'failed'}
+          >
+            <p>
+              <strong>
+                {t(view.record.score.passed ? 'pass' : 'fail', {
+                  score: view.record.score.total ?? 0,
+                  pass: QUIZ_PASS_SCORE,
+                })}
+              </strong>
+            </p>
+            <p className="zy-muted">{t('saved')}</p>
+            <button type="button" className="zy-primary" onClick={() => start(view.quiz)}>
+              {t('retry')}
+            </button>
+          </section>
+          <ol className="zy-quiz-questions">
+            {text.questions.map((question, index) => {
+              const result = view.record.score.questions.find(
+                (candidate) => candidate.questionId === question.id,
+              );
+              const stored = view.record.answers[question.id];
+              const chosen =
+                stored === undefined ? [] : typeof stored === 'string' ? [stored] : [...stored];
+              const state = result?.correct
+                ? 'correct'
+                : (result?.points ?? 0) > 0
+                  ? 'partial'
+                  : 'wrong';
+              return (
+                <li key={question.id}>
+                  <section
+                    className={`zy-quiz-feedback is-${state}`}
+                    data-question={question.id}
+                    data-outcome={state}
+                    aria-labelledby={`zy-q-${question.id}`}
+                  >
+                    <h2 id={`zy-q-${question.id}`}>
+                      <span className="zy-quiz-number">{t('questionNo', { n: index + 1 })}</span>{' '}
+                      <span className="zy-quiz-state">{t(state)}</span>
+                    </h2>
+                    <p>{question.prompt}</p>
+                    <p>
+                      {t('yourAnswer')}
+                      {optionText(index, chosen)}
+                    </p>
+                    {state !== 'correct' && (
+                      <p className="zy-quiz-right">
+                        {t('rightAnswer')}
+                        {optionText(index, question.answer)}
+                      </p>
+                    )}
+                    <p className="zy-muted">{question.explanation}</p>
+                    {state !== 'correct' && (
+                      <div className="zy-quiz-learn">
+                        <p>{t('learnMore')}</p>
+                        <ul>
+                          {question.learn.tours.map((tourId) => {
+                            const tour = tourById.get(tourId);
+                            return (
+                              <li key={tourId} data-learn-tour={tourId}>
+                                {t('tourLabel')}：
+                                <strong>
+                                  {tour ? localizedTour(tour, prefs.language).title : tourId}
+                                </strong>
+                                <span className="zy-muted"> — {t('tourHint')}</span>
+                              </li>
+                            );
+                          })}
+                          {question.learn.articles.map((articleId) => {
+                            const article = articleById.get(articleId);
+                            if (!article) return null;
+                            const articleText = localizedArticle(article, prefs.language);
+                            return (
+                              <li key={articleId} data-learn-article={articleId}>
+                                <details>
+                                  <summary>
+                                    {t('articleLabel')}：{articleText.title}
+                                  </summary>
+                                  <div className="zy-markdown">
+                                    <Markdown source={articleText.body} />
+                                  </div>
+                                </details>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </div>
+                    )}
+                  </section>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+
+      <section className="zy-section" aria-labelledby="zy-quiz-history">
+        <h2 id="zy-quiz-history">{t('history')}</h2>
+        {history.length === 0 ? (
+          <p className="zy-muted">{t('historyEmpty')}</p>
+        ) : (
+          <table data-testid="quiz-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('attemptAt')}</th>
+                <th scope="col">{t('attemptScore')}</th>
+                <th scope="col">{t('attemptResult')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((record) => (
+                <tr key={record.attemptId}>
+                  <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
+                  <td>{record.score.total ?? '—'}</td>
+                  <td>{record.score.passed ? t('passedBadge') : t('failedBadge')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

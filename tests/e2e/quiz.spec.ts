@@ -1,0 +1,187 @@
+import type { Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { loadProjectQuizzes } from '../../scripts/lib/quiz-plugin';
+import { expect, test } from './fixtures';
+
+const repo = resolve(import.meta.dirname, '../..');
+const quiz = loadProjectQuizzes(repo, [resolve(repo, 'tours')]).quizzes.find(
+  (candidate) => candidate.id === 'anquan',
+);
+if (!quiz) throw new Error('tours/quizzes/anquan.yaml is missing');
+
+/** Stored quiz results, read from the extension's own database. */
+async function storedResults(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<
+        {
+          quizId: string;
+          module: string;
+          quizVersion?: number;
+          answers: Record<string, string | string[]>;
+          score: { total: number; passed: boolean };
+        }[]
+      >((done, fail) => {
+        const open = indexedDB.open('zhiyin');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('quizResults')
+            .objectStore('quizResults')
+            .getAll();
+          request.onsuccess = () => done(request.result);
+          request.onerror = () => fail(request.error);
+        };
+      }),
+  );
+}
+
+/** Answers every question with real clicks: the right options, except the ids given as wrong. */
+async function answer(page: Page, wrong: Record<string, string[]>) {
+  for (const [index, question] of quiz!.questions.entries()) {
+    const group = page.getByRole('group', { name: new RegExp(`^第 ${index + 1} 题 `) });
+    const right = question.kind === 'single' ? [question.answer] : question.answer;
+    const chosen = wrong[question.id] ?? right;
+    for (const option of question.options) {
+      if (!chosen.includes(option.id)) continue;
+      const role = question.kind === 'single' ? 'radio' : 'checkbox';
+      await group.getByRole(role, { name: `${option.id.toUpperCase()}. ${option.text}` }).check();
+    }
+  }
+}
+
+test.describe('知识测验 (written test per module)', () => {
+  test('answer, fail with feedback, retry, pass; every attempt is stored', async ({
+    openExtensionPage,
+  }) => {
+    const page = await openExtensionPage('quiz.html');
+    await expect(page.getByRole('heading', { name: '选择模块' })).toBeVisible();
+    for (const title of ['基础认知', '核心功能', '流程规范', '安全防护', '进阶应用'])
+      await expect(page.getByRole('heading', { name: new RegExp(title) })).toBeVisible();
+
+    await page.getByRole('button', { name: `开始测验：${quiz.title}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeFocused();
+
+    // Submitting with questions left open keeps the answers and names what is missing.
+    await page
+      .getByRole('group', { name: /^第 1 题 / })
+      .getByRole('checkbox', { name: /长度 8-16 位/ })
+      .check();
+    await page.getByRole('button', { name: '提交答卷' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      `还有 ${quiz.questions.length - 1} 道题未作答：第 2、3`,
+    );
+    await expect(
+      page
+        .getByRole('group', { name: /^第 2 题 / })
+        .getByRole('radio')
+        .first(),
+    ).toBeFocused();
+    await expect(page.getByRole('checkbox', { name: /长度 8-16 位/ })).toBeChecked();
+
+    // Three wrong answers of nine (and one 少选): not passed.
+    await page.getByRole('checkbox', { name: /长度 8-16 位/ }).uncheck();
+    await answer(page, {
+      lockout: ['b'],
+      classified: ['b'],
+      'data-leak': ['c'],
+      'password-policy': ['a', 'b', 'c'],
+    });
+    await page.getByRole('button', { name: '提交答卷' }).click();
+    const verdict = page.locator('[data-quiz-result]');
+    await expect(verdict).toHaveAttribute('data-quiz-result', 'failed');
+    await expect(verdict).toContainText('未通过');
+    await expect(verdict).toContainText('及格线 80 分');
+
+    const lockout = page.locator('[data-question="lockout"]');
+    await expect(lockout).toHaveAttribute('data-outcome', 'wrong');
+    await expect(lockout).toContainText('您的答案：B. 连续 3 次登录失败，锁定 10 分钟');
+    await expect(lockout).toContainText('正确答案：A. 连续 5 次登录失败，锁定 30 分钟');
+    await expect(lockout.locator('[data-learn-tour="anquan-login-lockout"]')).toContainText(
+      '安全登录与账号锁定规则',
+    );
+    // The help article that teaches it opens in place.
+    const article = lockout.locator('[data-learn-article="faq-login-failed"]');
+    await article.getByText(/帮助文章：/).click();
+    await expect(article).toContainText('连续 5 次登录失败，账号将锁定 30 分钟');
+    await expect(page.locator('[data-question="password-policy"]')).toHaveAttribute(
+      'data-outcome',
+      'partial',
+    );
+    await expect(page.locator('[data-question="password-interval"]')).toHaveAttribute(
+      'data-outcome',
+      'correct',
+    );
+    await page.screenshot({ path: test.info().outputPath('quiz-failed.png'), fullPage: true });
+
+    // Retry: a clean form, then every answer right.
+    await page.getByRole('button', { name: '重新作答' }).click();
+    await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+    await answer(page, {});
+    await page.getByRole('button', { name: '提交答卷' }).click();
+    await expect(verdict).toHaveAttribute('data-quiz-result', 'passed');
+    await expect(verdict).toContainText('通过！得分 100 分');
+    await expect(page.getByTestId('quiz-history').locator('tbody tr')).toHaveCount(2);
+
+    const results = await storedResults(page);
+    expect(
+      results.map((result) => [
+        result.quizId,
+        result.module,
+        result.score.passed,
+        result.quizVersion,
+      ]),
+    ).toEqual([
+      ['anquan', '安全', false, 1],
+      ['anquan', '安全', true, 1],
+    ]);
+    expect(results[0]?.score.total).toBeLessThan(80);
+    expect(results[0]?.answers.lockout).toBe('b');
+    expect(results[1]?.score.total).toBe(100);
+
+    // The module list shows the best result.
+    await page.getByRole('button', { name: '返回模块列表' }).click();
+    await expect(page.locator('[data-quiz="anquan"]')).toContainText('最好成绩 100 分');
+    await expect(page.locator('[data-quiz="anquan"]')).toContainText('已通过');
+    await expect(page.locator('[data-quiz="renzhi"]')).toContainText('尚未测验');
+  });
+
+  test('keyboard only: arrow keys choose, space ticks, Enter submits; large text and English', async ({
+    openExtensionPage,
+  }) => {
+    const options = await openExtensionPage('options.html');
+    await options.getByLabel('大字号模式').check();
+    await options.getByLabel('界面语言').selectOption('en');
+    const page = await openExtensionPage('quiz.html?quiz=anquan');
+    await expect(page.getByRole('heading', { level: 1, name: 'Quiz: security' })).toBeFocused();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('zy-large'))).toBe(
+      true,
+    );
+    // Question 1 is multiple choice: Tab from the heading into it, Space ticks.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('checkbox', { name: 'A. 8–16 characters long' })).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: 'A. 8–16 characters long' })).toBeChecked();
+    await page.screenshot({ path: test.info().outputPath('quiz-large-en.png') });
+    // Question 2 is single choice: arrow keys move through its radios and choose.
+    const second = page.getByRole('group', { name: /^Question 2/ });
+    await second.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(second.getByRole('radio').nth(1)).toBeChecked();
+    // Enter on the submit button; the missing answers are named.
+    await page.getByRole('button', { name: 'Submit answers' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('questions are not answered yet');
+  });
+
+  test('the popup and the training record link to the quizzes', async ({ openExtensionPage }) => {
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByRole('link', { name: '知识测验' })).toHaveAttribute(
+      'href',
+      '/quiz.html',
+    );
+    const dashboard = await openExtensionPage('dashboard.html');
+    await dashboard.getByRole('link', { name: '知识测验' }).click();
+    await expect(dashboard.getByRole('heading', { name: '选择模块' })).toBeVisible();
+  });
+});
