@@ -1,0 +1,214 @@
+/**
+ * xAPI end to end: the built extension, configured through the options page, sends a learner's
+ * statements (first-run tip acknowledgements, a tour on the sim) to a real local LRS (Learning
+ * Locker's xapi-statements, in memory, started here) — each exactly once, each valid for
+ * @learninglocker/xapi-validation; with the LRS down they wait, and arrive once when it is back.
+ */
+import type { Page } from '@playwright/test';
+import type { LocalLrs, StoredStatement } from '../support/lrs';
+import { LOCAL_LRS_AUTH, freePort, startLocalLrs } from '../support/lrs';
+import { xapiProblems } from '../unit/xapi/validate';
+import { expect, test } from './fixtures';
+import { startTourFromPopup, stepCard } from './support/learner';
+
+const TOUR_TITLE = '引擎测试：跨页面引导';
+const TOUR_STEPS = ['account', 'password', 'login', 'todo-link', 'todo-page'];
+const FIRST_RUN_TIPS = ['change-password', 'keep-operation-records', 'licensed-software'];
+const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
+
+let port: number;
+let lrs: LocalLrs | null = null;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  port = await freePort();
+  lrs = await startLocalLrs(port);
+});
+
+test.afterAll(async () => {
+  await lrs?.stop();
+  lrs = null;
+});
+
+/** 管理员设置 → 学习记录库: fill, 测试连接, 保存, as an administrator would. */
+async function configureLrs(options: Page, expectTest: RegExp) {
+  const form = options.getByRole('form', { name: '学习记录库（xAPI）' });
+  await form.getByLabel('xAPI 地址').fill(`http://127.0.0.1:${port}/xAPI/`);
+  await form.getByLabel('密钥（Key）').fill(LOCAL_LRS_AUTH.key);
+  await form.getByLabel('密码（Secret）').fill(LOCAL_LRS_AUTH.secret);
+  await form.getByRole('button', { name: '测试连接' }).click();
+  await expect(options.getByTestId('lrs-test-result')).toHaveText(expectTest);
+  await form.getByRole('button', { name: '保存学习记录库设置' }).click();
+  await expect(options.getByTestId('lrs-message')).toHaveText('学习记录库设置已保存');
+  await expect(options.getByTestId('lrs-current')).toContainText(`127.0.0.1:${port}`);
+}
+
+/** First run on the sim: choose a role in the welcome card, acknowledge the three first-run tips. */
+async function firstRun(page: Page) {
+  await page.goto('/login.html');
+  const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
+  await welcome.getByRole('button', { name: /业务操作人员/ }).click();
+  await welcome.getByRole('button', { name: '开始使用' }).click();
+  for (let i = 0; i < FIRST_RUN_TIPS.length; i += 1) {
+    const card = page.locator('[data-zhiyin-tip]');
+    await expect(card).toBeVisible();
+    await card.getByRole('button', { name: '我已知晓' }).click();
+  }
+  await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
+}
+
+/** The fixture tour across the login page, the workbench and an SPA route, to the end. */
+async function completeTour(
+  page: Page,
+  openExtensionPage: (path: string) => Promise<Page>,
+  tabId: number,
+) {
+  await page.goto('/login.html');
+  await startTourFromPopup(page, openExtensionPage, tabId, TOUR_TITLE);
+  await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
+  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
+  await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();
+  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
+  await expect(stepCard(page, 'e2e-multipage', 2)).toBeVisible();
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/index\.html/);
+  await expect(stepCard(page, 'e2e-multipage', 3)).toBeVisible();
+  await page
+    .getByRole('navigation', { name: '顶部导航' })
+    .getByRole('link', { name: /我的待办/ })
+    .click();
+  await page.waitForURL(/#\/todo/);
+  const last = stepCard(page, 'e2e-multipage', 4);
+  await expect(last).toBeVisible();
+  await last.getByRole('button', { name: '完成' }).click();
+  await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
+}
+
+const ofTour = (statements: StoredStatement[]) =>
+  statements.filter((s) => JSON.stringify(s).includes('/activities/tour/e2e-multipage'));
+
+/** Each id once, every statement valid, the learner identified by account only. */
+function expectDeliveredOnce(statements: StoredStatement[]) {
+  const ids = statements.map((s) => s.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const statement of statements) {
+    // The LRS adds stored/authority/version; validate what Zhiyin sent.
+    const { stored: _s, authority: _a, version: _v, ...sent } = statement;
+    expect({ id: statement.id, problems: xapiProblems(sent) }).toEqual({
+      id: statement.id,
+      problems: [],
+    });
+    expect(statement).toMatchObject({
+      actor: {
+        objectType: 'Agent',
+        account: { homePage: `http://127.0.0.1:${process.env.SIM_PORT ?? 4173}` },
+      },
+    });
+    expect((statement.actor as { name?: string }).name).toBeUndefined();
+  }
+}
+
+/** The tour's statements: attempted, one experienced per step, completed, in one registration. */
+function expectTourRun(statements: StoredStatement[]) {
+  const tour = ofTour(statements) as unknown as {
+    verb: { id: string };
+    object: { id: string };
+    context: { registration?: string };
+  }[];
+  expect(tour.filter((s) => s.verb.id === VERB('attempted'))).toHaveLength(1);
+  expect(tour.filter((s) => s.verb.id === VERB('completed'))).toHaveLength(1);
+  const steps = tour
+    .filter((s) => s.verb.id === VERB('experienced'))
+    .map((s) => s.object.id.split('/step/')[1])
+    .sort();
+  expect(steps).toEqual([...TOUR_STEPS].sort());
+  expect(new Set(tour.map((s) => s.context.registration)).size).toBe(1);
+}
+
+test('statements reach the LRS configured on the options page, exactly once and valid', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await configureLrs(options, /连接成功/);
+
+  const page = await context.newPage();
+  await firstRun(page);
+  await completeTour(page, openExtensionPage, await tabIdOf(page));
+
+  // Delivered right after queueing: no alarm to wait for.
+  await expect.poll(async () => ofTour(await lrs!.statements()).length).toBe(7);
+  await expect
+    .poll(
+      async () =>
+        (await lrs!.statements()).filter((s) => JSON.stringify(s).includes('acknowledge')).length,
+    )
+    .toBe(FIRST_RUN_TIPS.length);
+  const stored = await lrs!.statements();
+  expect(stored).toHaveLength(7 + FIRST_RUN_TIPS.length);
+  expectDeliveredOnce(stored);
+  expectTourRun(stored);
+  const acknowledged = stored
+    .filter((s) => JSON.stringify(s).includes('acknowledge'))
+    .map((s) => (s.object as { id: string }).id.split('/rule/')[1])
+    .sort();
+  expect(acknowledged).toEqual(FIRST_RUN_TIPS);
+
+  // 立即发送 again: nothing is resent, the options page shows an empty queue and a success.
+  await options.bringToFront();
+  await options.getByRole('button', { name: '立即发送' }).click();
+  await expect(options.getByTestId('lrs-message')).toHaveText('已发送，当前待发送 0 条');
+  await expect(options.getByTestId('lrs-pending')).toHaveText('0');
+  await expect(options.getByTestId('lrs-last-success')).not.toHaveText('暂无');
+  expect(await lrs!.statements()).toHaveLength(stored.length);
+  await options.screenshot({ path: test.info().outputPath('options-lrs.png'), fullPage: true });
+});
+
+test('offline: statements wait while the LRS is down and arrive exactly once when it is back', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await configureLrs(options, /连接成功/);
+  const before = (await lrs!.statements()).length;
+
+  await lrs!.stop();
+  lrs = null;
+  // 测试连接 says so, in words an administrator understands.
+  await options
+    .getByRole('form', { name: '学习记录库（xAPI）' })
+    .getByRole('button', { name: '测试连接' })
+    .click();
+  await expect(options.getByTestId('lrs-test-result')).toHaveText(/无法连接学习记录库/);
+
+  const page = await context.newPage();
+  await firstRun(page);
+  await completeTour(page, openExtensionPage, await tabIdOf(page));
+
+  await options.bringToFront();
+  await options.getByRole('button', { name: '刷新状态' }).click();
+  await expect(options.getByTestId('lrs-pending')).toHaveText(String(7 + FIRST_RUN_TIPS.length));
+  await expect(options.getByTestId('lrs-last-error')).toContainText('无法连接');
+  await options.screenshot({
+    path: test.info().outputPath('options-lrs-offline.png'),
+    fullPage: true,
+  });
+
+  // The LRS comes back (same port, empty memory store); 立即发送 does not wait out the backoff.
+  lrs = await startLocalLrs(port);
+  expect(before).toBeGreaterThan(0);
+  await options.getByRole('button', { name: '立即发送' }).click();
+  await expect(options.getByTestId('lrs-pending')).toHaveText('0');
+  const stored = await lrs.statements();
+  expect(stored).toHaveLength(7 + FIRST_RUN_TIPS.length);
+  expectDeliveredOnce(stored);
+  expectTourRun(stored);
+
+  // A second flush (the alarm, or another click) sends nothing again.
+  await options.getByRole('button', { name: '立即发送' }).click();
+  await expect(options.getByTestId('lrs-message')).toHaveText('已发送，当前待发送 0 条');
+  expect(await lrs.statements()).toHaveLength(stored.length);
+});
