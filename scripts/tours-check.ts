@@ -40,10 +40,12 @@ async function main(): Promise<number> {
   try {
     reports = await checkToursInBrowser(tours, {
       baseUrl: args.url,
-      ...(args.login ? { login: args.login } : {}),
+      logins: args.logins,
+      allTours: loaded.tours,
       ...(args.storageState ? { storageState: args.storageState } : {}),
       startOverrides: args.startOverrides,
       ...(args.minWaitMs === undefined ? {} : { minWaitMs: args.minWaitMs }),
+      ...(args.screenshotDir ? { screenshotDir: resolve(args.screenshotDir) } : {}),
       onTourStart: (tour, url) => {
         if (!args.json) console.error(`… ${tour.id} @ ${url}`);
       },

@@ -248,7 +248,31 @@ export const StepSchema = z
      * and what to type or choose here when the checker drives the tour like a learner.
      */
     check: z
-      .strictObject({ url: nonEmptyText('check.url').optional(), value: z.string().optional() })
+      .strictObject({
+        url: nonEmptyText('check.url').optional(),
+        value: z.string().optional(),
+        /**
+         * What the checker does here: `click` the target (default for click, appear, disappear and
+         * navigation steps), `tick-all` (tick every checkbox in the target: "tick what you
+         * received"), or `none` (only look).
+         */
+        do: z
+          .enum(['click', 'tick-all', 'none'], {
+            error: 'check.do must be click, tick-all or none',
+          })
+          .optional(),
+        /** Click this instead, looked up inside the target (a row's link in a `role: table` step). */
+        get click() {
+          return TargetSchema.optional();
+        },
+        /** A file to upload into the target's file input: a URL relative to the checked system. */
+        file: nonEmptyText('check.file').optional(),
+        /**
+         * Form fields (by label) the checker fills before acting here, for what a learner types
+         * without a step of its own (the other figures of a report before 数据校验).
+         */
+        fill: z.record(z.string().min(1), z.string()).optional(),
+      })
       .optional(),
   })
   .superRefine((step, ctx) => {
@@ -327,7 +351,31 @@ export const TourSchema = z
     start: StartSchema.default({ on: 'manual' }),
     i18n: TourI18nSchema.optional(),
     /** For `npm run tours:check`: a concrete start URL when `applies.url` has a `*`. */
-    check: z.strictObject({ url: nonEmptyText('check.url') }).optional(),
+    check: z
+      .strictObject({
+        url: nonEmptyText('check.url').optional(),
+        /** Account to check this tour as (its password comes from `--login account:password`). */
+        login: nonEmptyText('check.login').optional(),
+        /**
+         * Tours the checker drives first in the same browser (the data this tour needs, e.g. an
+         * application to review). Each runs as its own `check.login`.
+         */
+        after: z.array(kebabId('tour id')).min(1).optional(),
+      })
+      .optional(),
+    /**
+     * Practical assessment (实操考核) timing when the tour is taken as an exam (lib/assessment):
+     * the time limit, and the time up to which the full 30 time points are given (default: half).
+     */
+    exam: z
+      .strictObject({ timeLimit: DurationSchema, targetTime: DurationSchema.optional() })
+      .refine(
+        (exam) =>
+          exam.targetTime === undefined ||
+          parseDuration(exam.targetTime) < parseDuration(exam.timeLimit),
+        { error: 'exam.targetTime must be shorter than exam.timeLimit', path: ['targetTime'] },
+      )
+      .optional(),
     steps: z.array(StepSchema).min(1, { error: 'a tour needs at least one step' }),
   })
   .superRefine((tour, ctx) => {

@@ -68,6 +68,43 @@ test.describe('tours:check', () => {
     expect(iframe?.steps.every((step) => step.outcome === 'found')).toBe(true);
   });
 
+  test('passes every real tour in tours/ on the sim, driving each like a learner', async ({
+    baseURL,
+  }) => {
+    // The broken-tour alarm for our own content: a wrong locator in any bundled tour fails CI.
+    test.setTimeout(15 * 60_000);
+    const { code, stdout, stderr } = await toursCheck([
+      '--url',
+      `${baseURL}/login.html`,
+      '--tours',
+      join(ROOT, 'tours'),
+      // zhangsan by default; tours with check.login: lisi (部门管理员) review and configure.
+      '--login',
+      'zhangsan:Zhiyin@2024',
+      '--login',
+      'lisi:Zhiyin@2024',
+      '--json',
+    ]);
+    const report = JSON.parse(stdout || '{}') as CheckReport;
+    const failed = (report.tours ?? []).flatMap((tour) =>
+      tour.steps
+        .filter((step) => step.status !== 'pass')
+        .map(
+          (step) => `${tour.tourId} ${step.index + 1}. ${step.stepId}: ${step.messages.join(' ')}`,
+        ),
+    );
+    expect(failed, stderr).toEqual([]);
+    expect(code, stderr).toBe(0);
+    expect(report.loadErrors).toEqual([]);
+    expect(report.summary.tours).toBeGreaterThanOrEqual(20);
+    // Tours that need earlier data were really driven, not skipped: the reviewer's tour found the
+    // application zhangsan submitted first (check.after), as lisi (check.login).
+    const approval = report.tours.find((tour) => tour.tourId === 'renzhi-permission-approval');
+    expect(approval?.steps.find((step) => step.stepId === 'decide')?.action).toBe(
+      '已点击 / clicked',
+    );
+  });
+
   test('fails with a report naming tour, step and locator when targets are broken', async ({
     baseURL,
   }) => {

@@ -6,10 +6,12 @@ export interface CheckArgs {
   url: string;
   toursDirs?: string[];
   tourIds: string[];
-  login?: Credentials;
+  /** `--login`, repeatable: the first is the default account, tours pick others by `check.login`. */
+  logins: Credentials[];
   storageState?: string;
   startOverrides: Map<string, string>;
   minWaitMs?: number;
+  screenshotDir?: string;
   json: boolean;
 }
 
@@ -19,12 +21,15 @@ export const USAGE = `用法 / usage: npm run tours:check -- --url <起始地址
   --tours <dir>            只检查这个文件夹的引导（可重复；默认 tours/ 与 ZHIYIN_TOURS_DIR）
                            / check the tours in this folder (repeatable; default tours/ + ZHIYIN_TOURS_DIR)
   --tour <id>              只检查这个引导（可重复）/ check only this tour (repeatable)
-  --login <账号:密码>       先在 --url 的登录页登录（按 账号 / 密码 标签和 登录 按钮）
-                           / log in first on the --url login page (labels 账号 / 密码, button 登录)
+  --login <账号:密码>       先在 --url 的登录页登录（按 账号 / 密码 标签和 登录 按钮）；可重复，
+                           第一个为默认账号，引导用 check.login 选用其他账号
+                           / log in first on the --url login page (labels 账号 / 密码, button 登录);
+                           repeatable: the first is the default, a tour's check.login picks another
   --storage-state <file>   使用已登录的 Playwright 存储状态文件 / use a logged-in Playwright storage state
   --start <id>=<url>       指定某个引导的起始页 / open this tour at this URL
   --timeout <ms>           每个目标至少等待的毫秒数（默认用步骤自己的 missing.wait）
                            / wait at least this long per target (default: the step's missing.wait)
+  --screenshots <dir>      把未通过步骤的页面截图存到此文件夹 / save a screenshot of each step that did not pass
   --json                   输出 JSON / print JSON
   -h, --help               显示帮助 / show this help
 
@@ -43,10 +48,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
         url: { type: 'string' },
         tours: { type: 'string', multiple: true },
         tour: { type: 'string', multiple: true },
-        login: { type: 'string' },
+        login: { type: 'string', multiple: true },
         'storage-state': { type: 'string' },
         start: { type: 'string', multiple: true },
         timeout: { type: 'string' },
+        screenshots: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -65,14 +71,14 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   } catch {
     throw new UsageError(`--url 不是完整地址 / --url is not an absolute URL: ${values.url}`);
   }
-  let login: Credentials | undefined;
-  if (values.login !== undefined) {
-    const at = values.login.indexOf(':');
-    if (at <= 0 || at === values.login.length - 1)
+  const logins: Credentials[] = [];
+  for (const entry of values.login ?? []) {
+    const at = entry.indexOf(':');
+    if (at <= 0 || at === entry.length - 1)
       throw new UsageError('--login 的格式是 账号:密码 / --login takes account:password');
-    login = { account: values.login.slice(0, at), password: values.login.slice(at + 1) };
+    logins.push({ account: entry.slice(0, at), password: entry.slice(at + 1) });
   }
-  if (login && values['storage-state'])
+  if (logins.length > 0 && values['storage-state'])
     throw new UsageError(
       '--login 与 --storage-state 只能用一个 / use either --login or --storage-state',
     );
@@ -95,10 +101,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
     url,
     ...(values.tours ? { toursDirs: values.tours } : {}),
     tourIds: values.tour ?? [],
-    ...(login ? { login } : {}),
+    logins,
     ...(values['storage-state'] ? { storageState: values['storage-state'] } : {}),
     startOverrides,
     ...(minWaitMs === undefined ? {} : { minWaitMs }),
+    ...(values.screenshots ? { screenshotDir: values.screenshots } : {}),
     json: values.json ?? false,
   };
 }

@@ -73,8 +73,11 @@ function toPageOutcome(outcome: LocateOutcome): PageOutcome {
 
 export interface ToursCheckPageApi {
   check(target: Target, frame: Locator[] | null, timeoutMs: number): Promise<PageOutcome>;
+  /** Look `target` up inside the last found element (`check.click`); it becomes the last found. */
+  checkWithin(target: Target, timeoutMs: number): Promise<PageOutcome>;
   /** The element the last `found` answer pointed at (for clicking, typing, choosing). */
   lastFound(): Element | null;
+  setLastFound(element: Element): void;
 }
 
 const api: ToursCheckPageApi = {
@@ -84,7 +87,16 @@ const api: ToursCheckPageApi = {
     const outcome = await waitForTarget(target, document, { frame, timeoutMs });
     return toPageOutcome(outcome);
   },
+  async checkWithin(target, timeoutMs) {
+    const scope = lastFound;
+    if (!scope) return { kind: 'not-found' };
+    lastFound = null;
+    return toPageOutcome(await waitForTarget(target, scope, { timeoutMs }));
+  },
   lastFound: () => lastFound,
+  setLastFound: (element) => {
+    lastFound = element;
+  },
 };
 
 (globalThis as { __zhiyinToursCheck?: ToursCheckPageApi }).__zhiyinToursCheck = api;

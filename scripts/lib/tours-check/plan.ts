@@ -37,18 +37,45 @@ export interface Credentials {
   password: string;
 }
 
+/** The `check` block of a step or tour (schema: lib/tour/schema.ts), `{}` when absent. */
+function checkBlock(value: Step | Tour): { url?: string; value?: string } {
+  return value.check ?? {};
+}
+
 /**
- * Optional per-tour and per-step `check` blocks (proposed schema addition, see the report of this
- * tool). Read defensively so the checker uses them the day the schema accepts them.
+ * What the checker does on a step to get past it like a learner: `click` the target (or the
+ * `check.click` locator inside it), `upload` a file (`check.file`), `type` or `choose` a value, or
+ * nothing (`read`). Click is the default for click steps and for appear / disappear / navigation
+ * steps with a target, because that is how a person makes those happen; `check.do: none` opts out.
  */
-function checkBlock(value: unknown): { url?: string; value?: string } {
-  if (typeof value !== 'object' || value === null || !('check' in value)) return {};
-  const check = (value as { check: unknown }).check;
-  if (typeof check !== 'object' || check === null) return {};
-  const out: { url?: string; value?: string } = {};
-  if ('url' in check && typeof check.url === 'string') out.url = check.url;
-  if ('value' in check && typeof check.value === 'string') out.value = check.value;
-  return out;
+export type CheckAction = 'click' | 'tick-all' | 'upload' | 'type' | 'choose' | 'read';
+
+export function checkAction(step: Step): CheckAction {
+  if (!step.target) return 'read';
+  if (step.check?.file !== undefined) return 'upload';
+  if (step.check?.do === 'none') return 'read';
+  if (step.check?.do === 'tick-all') return 'tick-all';
+  if (step.check?.do === 'click' || step.check?.click !== undefined) return 'click';
+  switch (step.advance.on) {
+    case 'input':
+      return 'type';
+    case 'change':
+      return 'choose';
+    case 'click':
+    case 'appear':
+    case 'disappear':
+    case 'navigation':
+      return 'click';
+    default:
+      return 'read';
+  }
+}
+
+/** The account a tour is checked as: its `check.login`, else the first `--login`. */
+export function tourAccount(tour: Tour, logins: readonly Credentials[]): Credentials | undefined {
+  const wanted = tour.check?.login;
+  if (wanted === undefined) return logins[0];
+  return logins.find((login) => login.account === wanted);
 }
 
 /**

@@ -53,6 +53,7 @@ function stepLine(step: StepReport): string[] {
   const lines = [head];
   for (const message of step.messages) lines.push(`      ${message}`);
   if (step.status !== 'pass') lines.push(`      页面 page: ${step.url}`);
+  if (step.screenshot) lines.push(`      截图 screenshot: ${step.screenshot}`);
   return lines;
 }
 

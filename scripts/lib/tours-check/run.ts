@@ -4,6 +4,8 @@
  * way a person would (click, type a sample value, choose an option) so that later steps are
  * checked on the page state they really meet.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, ElementHandle, Frame, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../find-chromium';
@@ -12,14 +14,25 @@ import type { Locator, Step, Tour } from '../../../lib/tour/schema';
 import { parseDuration } from '../../../lib/tour/schema';
 import { buildPageScript } from './bundle';
 import type { Credentials } from './plan';
-import { describeTarget, sampleChoice, sampleInput, stepPageUrl, tourStartUrl } from './plan';
+import {
+  checkAction,
+  describeTarget,
+  sampleChoice,
+  sampleInput,
+  stepPageUrl,
+  tourAccount,
+  tourStartUrl,
+} from './plan';
 import type { PageOutcome, StepReport, TourReport } from './types';
 import type { ToursCheckPageApi } from './in-page';
 
 export interface BrowserCheckOptions {
   /** `--url`: base for tour globs, and the login page when `login` is given. */
   baseUrl: string;
-  login?: Credentials;
+  /** `--login`: the first is the default account; a tour's `check.login` picks another. */
+  logins?: readonly Credentials[];
+  /** Every loaded tour, to find the tours named in `check.after`. Default: the checked tours. */
+  allTours?: readonly Tour[];
   /** Playwright storage state file (cookies + localStorage) of a logged-in user. */
   storageState?: string;
   /** `--start <tour-id>=<url>`: where to open a tour whose globs have no concrete URL. */
@@ -28,6 +41,8 @@ export interface BrowserCheckOptions {
   minWaitMs?: number;
   /** Progress lines (stderr), one per tour. */
   onTourStart?: (tour: Tour, url: string) => void;
+  /** `--screenshots <dir>`: save a full-page screenshot of every failed or warned step here. */
+  screenshotDir?: string;
 }
 
 /** Raised when the checker cannot start (no browser, login failed): exit code 2, not a tour bug. */
@@ -58,24 +73,19 @@ export async function checkToursInBrowser(
     throw new CheckSetupError(`无法启动 Chromium / cannot start Chromium: ${String(error)}`);
   }
   try {
-    const loggedIn = options.login
-      ? await logIn(browser, options.baseUrl, options.login)
-      : options.storageState;
+    const logins = options.logins ?? [];
     const reports: TourReport[] = [];
     for (const tour of tours) {
       const startUrl = tourStartUrl(tour, options.baseUrl, options.startOverrides);
-      // A tour that starts on the login page is for people who are not logged in yet.
-      const onLoginPage = options.login !== undefined && samePage(startUrl, options.baseUrl);
-      const storageState = onLoginPage ? undefined : loggedIn;
       options.onTourStart?.(tour, startUrl);
       const context = await browser.newContext({
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
-        ...(storageState === undefined ? {} : { storageState }),
+        ...(options.storageState === undefined ? {} : { storageState: options.storageState }),
       });
       try {
         await context.addInitScript({ content: script });
-        reports.push(await checkTour(context, tour, startUrl, storageState !== undefined, options));
+        reports.push(await checkTourWithSetup(context, tour, startUrl, logins, options));
       } finally {
         await context.close();
       }
@@ -86,23 +96,66 @@ export async function checkToursInBrowser(
   }
 }
 
+/**
+ * One tour in its own browser context: first the tours of its `check.after` (each as its own
+ * account: they create the data this tour needs), then log in as this tour's account, unless it
+ * starts on the login page (such tours are for people who are not logged in yet).
+ */
+async function checkTourWithSetup(
+  context: BrowserContext,
+  tour: Tour,
+  startUrl: string,
+  logins: readonly Credentials[],
+  options: BrowserCheckOptions,
+): Promise<TourReport> {
+  const setupProblems: string[] = [];
+  for (const id of tour.check?.after ?? []) {
+    const before = (options.allTours ?? []).find((candidate) => candidate.id === id);
+    if (!before) {
+      setupProblems.push(`check.after 中的引导不存在 / check.after names an unknown tour: ${id}`);
+      continue;
+    }
+    const account = tourAccount(before, logins);
+    if (account) await logIn(context, options.baseUrl, account);
+    const beforeUrl = tourStartUrl(before, options.baseUrl, options.startOverrides);
+    const setup = await checkTour(context, before, beforeUrl, account !== undefined, options);
+    for (const step of setup.steps.filter((candidate) => candidate.status === 'fail')) {
+      setupProblems.push(
+        `准备步骤失败 / setup step failed: ${id} ${step.index + 1}. ${step.stepId} (${step.outcome})`,
+      );
+    }
+  }
+  const onLoginPage = logins.length > 0 && samePage(startUrl, options.baseUrl);
+  const account = onLoginPage ? undefined : tourAccount(tour, logins);
+  if (!onLoginPage && tour.check?.login !== undefined && !account) {
+    throw new CheckSetupError(
+      `引导 ${tour.id} 需要以 ${tour.check.login} 登录，请加 --login ${tour.check.login}:<密码> / ` +
+        `tour ${tour.id} is checked as ${tour.check.login}: pass --login ${tour.check.login}:<password>`,
+    );
+  }
+  if (account) await logIn(context, options.baseUrl, account);
+  const loggedIn = account !== undefined || options.storageState !== undefined;
+  const report = await checkTour(context, tour, startUrl, loggedIn, options);
+  if (setupProblems.length > 0 && report.steps[0]) {
+    report.steps[0].messages.unshift(...setupProblems);
+    if (report.steps[0].status === 'pass') report.steps[0].status = 'warn';
+  }
+  return report;
+}
+
 function samePage(a: string, b: string): boolean {
   const left = new URL(a);
   const right = new URL(b);
   return left.origin === right.origin && left.pathname === right.pathname;
 }
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-
-/** Log in through the login form, by its labels 账号 / 密码 and its 登录 button. */
-async function logIn(
-  browser: Browser,
-  loginUrl: string,
-  login: Credentials,
-): Promise<StorageState> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/**
+ * Log in through the login form, by its labels 账号 / 密码 and its 登录 button, in this context
+ * (its cookies and storage then carry the session for the tour's pages).
+ */
+async function logIn(context: BrowserContext, loginUrl: string, login: Credentials): Promise<void> {
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
     try {
       await page.goto(loginUrl);
     } catch (error) {
@@ -126,9 +179,8 @@ async function logIn(
         `登录失败 / login failed as ${login.account} on ${loginUrl}${alert ? `: ${alert.trim()}` : ''}`,
       );
     }
-    return await context.storageState();
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
@@ -153,9 +205,30 @@ async function checkTour(
     return report;
   }
   for (const [index, step] of tour.steps.entries()) {
-    steps.push(await checkStep(page, tour, step, index, options));
+    const stepReport = await checkStep(page, tour, step, index, options);
+    if (stepReport.status !== 'pass' && options.screenshotDir) {
+      stepReport.screenshot = await saveScreenshot(page, options.screenshotDir, tour, stepReport);
+    }
+    steps.push(stepReport);
   }
   return report;
+}
+
+/** A screenshot of the page as the checker saw it at a failed step (the trainer sees why). */
+async function saveScreenshot(
+  page: Page,
+  dir: string,
+  tour: Tour,
+  step: StepReport,
+): Promise<string | undefined> {
+  const path = join(dir, `${tour.id}--${step.index + 1}-${step.stepId}.png`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path, fullPage: false, timeout: ACTION_TIMEOUT_MS });
+    return path;
+  } catch {
+    return undefined;
+  }
 }
 
 async function checkStep(
@@ -237,7 +310,7 @@ async function checkStep(
   );
 
   // 3. Act like a person, so later steps meet the page state they are written for.
-  const action = await act(page, frame, step, options.login).catch(
+  const action = await act(page, frame, step, options).catch(
     (error: unknown) => `操作失败 / action failed: ${firstLine(error)}`,
   );
   const actionFailed = action?.startsWith('操作失败') ?? false;
@@ -295,18 +368,45 @@ async function act(
   page: Page,
   frame: Frame,
   step: Step,
-  login: Credentials | undefined,
+  options: BrowserCheckOptions,
 ): Promise<string | undefined> {
-  const on = step.advance.on;
-  if (on !== 'click' && on !== 'input' && on !== 'change') return undefined;
-  const element = await foundElement(frame);
-  if (on === 'click') {
+  const filled = await fillFields(frame, step.check?.fill ?? {});
+  const action = checkAction(step);
+  if (action === 'read') return filled;
+  let element = await foundElement(frame);
+  if (action === 'upload') return upload(page, element, step.check?.file ?? '', options.baseUrl);
+  if (action === 'tick-all') {
+    // Click the visible wrapper of each unticked box (antd / Element hide the native input).
+    const boxes = await element.$$(
+      'label:has(input[type="checkbox"]:not(:checked)), [role="checkbox"][aria-checked="false"]',
+    );
+    for (const box of boxes) await box.click({ timeout: ACTION_TIMEOUT_MS });
+    return `已勾选 / ticked ${boxes.length}`;
+  }
+  if (action === 'click') {
+    const inner = step.check?.click;
+    if (inner !== undefined) {
+      const outcome = await frame.evaluate(
+        ([t, ms]) => {
+          const api = globalThis.__zhiyinToursCheck;
+          if (!api) throw new Error('tours:check page script missing');
+          return api.checkWithin(t, ms);
+        },
+        [inner, ACTION_TIMEOUT_MS] as const,
+      );
+      if (outcome.kind !== 'found') {
+        throw new Error(
+          `check.click ${describeTarget(inner)}: ${explain(outcome, false).join(' ')}`,
+        );
+      }
+      element = await foundElement(frame);
+    }
     await element.click({ timeout: ACTION_TIMEOUT_MS });
     await page.waitForLoadState('domcontentloaded').catch(() => undefined);
-    return '已点击 / clicked';
+    return inner === undefined ? '已点击 / clicked' : `已点击 / clicked ${describeTarget(inner)}`;
   }
-  if (on === 'input') {
-    const value = sampleInput(step, login);
+  if (action === 'type') {
+    const value = sampleInput(step, options.logins?.[0]);
     if (value === undefined) {
       throw new Error(
         '没有符合 pattern 的示例值，请为该步骤提供 check.value / no sample value matches the pattern; give the step a check.value',
@@ -323,6 +423,80 @@ async function act(
     return `已输入 / typed "${step.target && isSecret(step) ? '••••••' : value}"`;
   }
   return choose(page, element, sampleChoice(step));
+}
+
+/** `check.fill`: type each value into the field with that label (the step's own target stays found). */
+async function fillFields(
+  frame: Frame,
+  fields: Readonly<Record<string, string>>,
+): Promise<string | undefined> {
+  const labels = Object.keys(fields);
+  if (labels.length === 0) return undefined;
+  const target = await foundElement(frame).catch(() => null);
+  for (const label of labels) {
+    const field = await frame.evaluateHandle((text) => {
+      const all = [
+        ...document.querySelectorAll('label, .ant-form-item-label, .el-form-item__label'),
+      ];
+      // No named helper functions in here: the bundler's keepNames helper is not in the page.
+      const wanted = text.replace(/\s+/gu, '');
+      const label = all.find(
+        (node) =>
+          (node.textContent ?? '')
+            .replace(/\s+/gu, '')
+            .replace(/^[*＊]/u, '')
+            .replace(/[:：]$/u, '') === wanted,
+      );
+      if (!label) return null;
+      const id = label.getAttribute('for') ?? label.querySelector('label')?.getAttribute('for');
+      const byId = id ? document.getElementById(id) : null;
+      if (byId) return byId;
+      const item = label.closest('.ant-form-item, .el-form-item, label');
+      return item?.querySelector('input:not([type="hidden"]), textarea') ?? null;
+    }, label);
+    const element = field.asElement();
+    if (!element) throw new Error(`check.fill: 找不到标签 / no field labelled ${label}`);
+    await (element as ElementHandle<HTMLInputElement>).fill(fields[label] ?? '', {
+      timeout: ACTION_TIMEOUT_MS,
+    });
+  }
+  if (target) {
+    await frame.evaluate((element) => globalThis.__zhiyinToursCheck?.setLastFound(element), target);
+  }
+  return `已填写 / filled ${labels.length} 项`;
+}
+
+/**
+ * `check.file`: fetch the file from the checked system (a template it serves) and put it into the
+ * file input of the target's upload area, as a person choosing it in the file dialog would.
+ */
+async function upload(
+  page: Page,
+  element: ElementHandle<Element>,
+  file: string,
+  baseUrl: string,
+): Promise<string> {
+  const url = new URL(file, baseUrl).href;
+  const response = await page.request.get(url);
+  if (!response.ok()) throw new Error(`check.file ${url}: HTTP ${response.status()}`);
+  const input = await element.evaluateHandle((node) => {
+    for (let scope: Element | null = node; scope; scope = scope.parentElement) {
+      const found = scope.matches('input[type="file"]')
+        ? scope
+        : scope.querySelector('input[type="file"]');
+      if (found) return found;
+    }
+    return null;
+  });
+  const inputElement = input.asElement();
+  if (!inputElement) throw new Error('no file input in or around the target');
+  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? 'upload');
+  await (inputElement as ElementHandle<HTMLInputElement>).setInputFiles({
+    name,
+    mimeType: response.headers()['content-type'] ?? 'application/octet-stream',
+    buffer: await response.body(),
+  });
+  return `已上传 / uploaded ${name}`;
 }
 
 function isSecret(step: Step): boolean {
@@ -352,7 +526,10 @@ async function choose(
     return `已选择 / chose ${values.join(', ')}`;
   }
   if (kind === 'radio') {
-    const radios = await element.$$('input[type="radio"], [role="radio"]');
+    // antd / Element hide the native input (opacity 0): click the label wrapper a person clicks.
+    const radios = await element.$$(
+      'label:has(input[type="radio"]), [role="radio"], input[type="radio"]',
+    );
     const radio = radios[0];
     if (!radio) throw new Error('no radio button in the group');
     await radio.click({ timeout: ACTION_TIMEOUT_MS, force: true });

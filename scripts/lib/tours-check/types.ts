@@ -46,6 +46,8 @@ export interface StepReport {
   action?: string;
   /** Human-readable problems (Simplified Chinese + English). */
   messages: string[];
+  /** Path of the screenshot taken at this step (`--screenshots`), when it did not pass. */
+  screenshot?: string;
 }
 
 export interface TourReport {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   VALIDATOR_SAMPLES,
+  checkAction,
   concreteUrl,
   sampleChoice,
   sampleInput,
   stepPageUrl,
+  tourAccount,
   tourStartUrl,
 } from '../../../scripts/lib/tours-check/plan';
 import type { Step, Tour } from '../../../lib/tour/schema';
@@ -92,5 +94,63 @@ describe('tours:check sample values', () => {
     expect(
       sampleChoice(step({ target: { label: '文种' }, advance: { on: 'change' } })),
     ).toBeUndefined();
+  });
+});
+
+describe('tours:check actions and accounts', () => {
+  it('clicks click, appear, disappear and navigation targets; check.do and check.file override', () => {
+    const button = { role: 'button', name: '查询' };
+    expect(checkAction(step({ target: button, advance: { on: 'click' } }))).toBe('click');
+    expect(
+      checkAction(step({ target: button, advance: { on: 'appear', locator: { text: '结果' } } })),
+    ).toBe('click');
+    expect(
+      checkAction(step({ target: button, advance: { on: 'navigation', url: '/a.html*' } })),
+    ).toBe('click');
+    expect(checkAction(step({ target: button }))).toBe('read');
+    expect(checkAction(step({ target: button, check: { do: 'click' } }))).toBe('click');
+    expect(
+      checkAction(step({ target: button, advance: { on: 'click' }, check: { do: 'none' } })),
+    ).toBe('read');
+    expect(checkAction(step({ target: { label: '材料' }, check: { do: 'tick-all' } }))).toBe(
+      'tick-all',
+    );
+    expect(
+      checkAction(step({ target: { role: 'table' }, check: { click: { role: 'link' } } })),
+    ).toBe('click');
+    expect(
+      checkAction(step({ target: { text: '上传' }, check: { file: 'templates/a.csv' } })),
+    ).toBe('upload');
+    expect(checkAction(step({ target: { label: '标题' }, advance: { on: 'input' } }))).toBe('type');
+    expect(checkAction(step({ target: { label: '文种' }, advance: { on: 'change' } }))).toBe(
+      'choose',
+    );
+    expect(checkAction(step({ advance: { on: 'next' } }))).toBe('read');
+  });
+
+  it('checks a tour as its check.login account, else as the first --login', () => {
+    const logins = [
+      { account: 'zhangsan', password: 'a' },
+      { account: 'lisi', password: 'b' },
+    ];
+    expect(tourAccount(tour({}), logins)).toEqual(logins[0]);
+    expect(tourAccount(tour({ check: { login: 'lisi' } }), logins)).toEqual(logins[1]);
+    expect(tourAccount(tour({ check: { login: 'admin' } }), logins)).toBeUndefined();
+  });
+
+  it('rejects an unknown check.do with a message naming the choices', () => {
+    const result = TourSchema.safeParse({
+      id: 't',
+      title: 'T',
+      summary: 'S',
+      module: '操作',
+      audience: ['基层用户'],
+      applies: { url: '/a.html' },
+      steps: [{ id: 's', body: 'b', target: { text: 'x' }, check: { do: 'press' } }],
+    });
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain(
+      'check.do must be click, tick-all or none',
+    );
   });
 });
