@@ -16,7 +16,11 @@ import {
   createXapiService,
   homePageFromMatches,
 } from '../lib/background/xapi-service';
-import { createSessionStore, TourSessions } from '../lib/background/tour-sessions';
+import {
+  createSessionStore,
+  TourSessions,
+  type TourInstruction,
+} from '../lib/background/tour-sessions';
 import { database } from '../lib/db/database';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
 import { reportEnvironment } from '../lib/background/report-context';
@@ -25,6 +29,10 @@ import { readPolicy, saveLocalPolicy, watchPolicy } from '../lib/policy/store';
 import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../lib/report';
 import { readPreferences } from '../lib/settings/preferences';
 import { VALIDATORS } from '../lib/validators';
+// Progress area: practical assessment (实操考核), remedial training, satisfaction survey.
+import { AssessmentService } from '../lib/background/assessment-service';
+import { SurveyService } from '../lib/background/survey-service';
+import { matchAnyUrlGlob } from '../lib/tour/match';
 // Quizzes area (知识测验).
 import quizzes from 'virtual:zhiyin-quizzes';
 
@@ -61,6 +69,24 @@ export default defineBackground(() => {
   const tabUrlOf = async (tabId: number | null) =>
     tabId === null ? null : ((await browser.tabs.get(tabId).catch(() => null))?.url ?? null);
 
+  // Progress area: exams are scored and stored, surveys offered within the frequency policy.
+  const surveys = new SurveyService({
+    db,
+    now: Date.now,
+    store: {
+      get: async (key) => (await browser.storage.local.get(key))[key],
+      set: async (key, value) => void (await browser.storage.local.set({ [key]: value })),
+    },
+    knownSubject: (_kind, id) => tours.some((tour) => tour.id === id),
+    answered: (answer) => xapi.surveyAnswered(answer),
+  });
+  const assessments = new AssessmentService({
+    db,
+    surveys,
+    assessed: async (input) =>
+      xapi.practicalAssessed({ ...input, pageUrl: await tabUrlOf(input.tabId) }),
+  });
+
   const sessions = new TourSessions({
     tours,
     db,
@@ -72,6 +98,7 @@ export default defineBackground(() => {
     validators: VALIDATORS,
     language: async () => (await readPreferences()).language,
     role: async () => (await profile.view()).role,
+    hooks: assessments,
   });
 
   const outbox = new ReportOutbox({
@@ -112,6 +139,11 @@ export default defineBackground(() => {
 
   const pingTab = (tabId: number) =>
     sendMessage('bg:ping', undefined, { tabId, frameId: 0 }).catch(() => null);
+
+  const sendTourInstruction = (tabId: number, instruction: TourInstruction) =>
+    sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
+      .then(() => true)
+      .catch(() => false);
 
   const routes = createRoutes({
     activity: new ActivityLog(db),
@@ -166,6 +198,23 @@ export default defineBackground(() => {
       sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
         .then(() => true)
         .catch(() => false),
+    assessments: {
+      tours: sessions,
+      surveys,
+      assessment: (id) => db.assessments.get(id),
+      tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+      pingTab,
+      sendTourInstruction,
+      async findTabFor(tour) {
+        for (const tab of await browser.tabs.query({})) {
+          if (tab.id === undefined || !tab.url || !isAllowedHost(tab.url)) continue;
+          if (!matchAnyUrlGlob(tour.applies.url, tab.url)) continue;
+          if (await pingTab(tab.id)) return tab.id;
+        }
+        return null;
+      },
+      focusTab: async (tabId) => void (await browser.tabs.update(tabId, { active: true })),
+    },
   });
 
   for (const type of Object.keys(routes) as (keyof Routes)[]) {

@@ -12,6 +12,32 @@ import type { TourController } from '../../lib/tour-runtime/controller';
 import type { TourView } from '../../lib/tour-runtime/view';
 import { WelcomeCard } from '../welcome/WelcomeCard';
 import { TourLayer } from './TourLayer';
+// Progress area: exam HUD, exam result and satisfaction survey.
+import type { SatisfactionLevel } from '../../lib/assessment/indicators';
+import type {
+  ExamHud as ExamHudInfo,
+  ExamOutcome,
+  SurveyPrompt,
+} from '../../lib/background/tour-sessions';
+import { ExamHud } from './ExamHud';
+import { ExamResult } from './ExamResult';
+import { SurveyCard } from './SurveyCard';
+
+/** A practical assessment in progress: only the HUD is drawn, never the step card. */
+export interface ExamState {
+  hud: ExamHudInfo;
+  title: string;
+  submit(): void;
+  exit(): void;
+}
+
+/** What the end of a run shows: the exam's result and/or the satisfaction survey. */
+export interface OutcomeState {
+  exam: ExamOutcome | null;
+  survey: SurveyPrompt | null;
+  startRemedial(): Promise<void>;
+  answer(rating: SatisfactionLevel, comment: string): Promise<void>;
+}
 
 interface ResumeState {
   offer: ResumeOffer;
@@ -37,6 +63,8 @@ interface OverlayState {
     respond: (tip: TipDecision, response: TipResponse) => void;
   };
   hints: readonly GuardHint[];
+  exam: ExamState | null;
+  outcome: OutcomeState | null;
 }
 
 /** How long a notice (tour finished / left) stays on screen. */
@@ -56,6 +84,8 @@ export class OverlayStore {
     masks: [],
     tips: { list: [], respond: () => undefined },
     hints: [],
+    exam: null,
+    outcome: null,
   };
   private readonly listeners = new Set<() => void>();
   private readonly emptyListeners = new Set<() => void>();
@@ -98,6 +128,18 @@ export class OverlayStore {
   setHints(hints: readonly GuardHint[]) {
     this.update({ hints });
   }
+  setExam(exam: ExamState | null) {
+    this.update({ exam });
+  }
+  setOutcome(outcome: OutcomeState | null) {
+    this.update({ outcome });
+  }
+  /** The survey was answered or declined: keep the exam result, if any. */
+  dropSurvey() {
+    const outcome = this.state.outcome;
+    if (!outcome) return;
+    this.update({ outcome: outcome.exam ? { ...outcome, survey: null } : null });
+  }
   clearToast(id: number) {
     if (this.state.toast?.id === id) this.update({ toast: null });
   }
@@ -105,12 +147,14 @@ export class OverlayStore {
   private update(patch: Partial<OverlayState>) {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
-    const { welcome, tour, resume, toast, masks, tips, hints } = this.state;
+    const { welcome, tour, resume, toast, masks, tips, hints, exam, outcome } = this.state;
     const nothing =
       !welcome &&
       !tour &&
       !resume &&
       !toast &&
+      !exam &&
+      !outcome &&
       masks.length + tips.list.length + hints.length === 0;
     if (nothing) {
       for (const listener of this.emptyListeners) listener();
@@ -147,7 +191,20 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
           onClose={() => store.setWelcome(null)}
         />
       )}
-      {!state.welcome && state.tour && (
+      {!state.welcome && state.exam && (
+        <ExamHud
+          language={language}
+          title={state.exam.title}
+          hud={state.exam.hud}
+          missing={state.tour?.view.mode === 'missing'}
+          onSubmit={state.exam.submit}
+          onExit={state.exam.exit}
+        />
+      )}
+      {!state.welcome && state.outcome && (
+        <OutcomePanel language={language} outcome={state.outcome} store={store} />
+      )}
+      {!state.welcome && state.tour && !state.exam && (
         <TourLayer
           view={state.tour.view}
           language={language}
@@ -178,6 +235,45 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
         <div className="zy-toast" role="status">
           {translate(language, state.toast.key, state.toast.params)}
         </div>
+      )}
+    </div>
+  );
+}
+
+/** The end of a run: the exam's result and the survey, in one corner panel, closable. */
+function OutcomePanel({
+  language,
+  outcome,
+  store,
+}: {
+  language: Preferences['language'];
+  outcome: OutcomeState;
+  store: OverlayStore;
+}) {
+  return (
+    <div className="zy-outcome">
+      <button
+        type="button"
+        className="zy-outcome-close"
+        aria-label={translate(language, 'close')}
+        onClick={() => store.setOutcome(null)}
+      >
+        ×
+      </button>
+      {outcome.exam && (
+        <ExamResult language={language} result={outcome.exam} onRemedial={outcome.startRemedial} />
+      )}
+      {outcome.survey && (
+        <SurveyCard
+          key={`${outcome.survey.subjectKind}:${outcome.survey.subjectId}`}
+          language={language}
+          prompt={outcome.survey}
+          onSubmit={async (rating, comment) => {
+            await outcome.answer(rating, comment);
+            setTimeout(() => store.dropSurvey(), TOAST_MS);
+          }}
+          onDismiss={() => store.dropSurvey()}
+        />
       )}
     </div>
   );

@@ -11,6 +11,10 @@ import { TourController } from '../../lib/tour-runtime/controller';
 import { OverlayApp, OverlayStore } from './OverlayApp';
 import tipsCss from '../tips/tips.css?inline';
 import overlayCss from './overlay.css?inline';
+// Progress area: exam HUD, result and survey (their own messages and styles).
+import type { TourInstruction } from '../../lib/background/tour-sessions';
+import { sendMessage } from '../../lib/messaging/protocol';
+import examCss from './exam.css?inline';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its open shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
@@ -41,7 +45,7 @@ export function createOverlay(): OverlayApi {
         position: 'inline',
         anchor: 'body',
         append: 'last',
-        css: `${overlayCss}\n${tipsCss}`,
+        css: `${overlayCss}\n${tipsCss}\n${examCss}`,
         // Keys typed into our cards must not trigger the host page's shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount(container) {
@@ -71,12 +75,81 @@ export function createOverlay(): OverlayApi {
   // Nothing left to show: take our element off the page.
   store.onEmpty(unmount);
 
+  /** The last run ended with an exam result: no "tour finished/left" notice on top of it. */
+  let quietEnd = false;
+  /**
+   * Progress area: every instruction passes here before the controller sees it. An exam run shows
+   * the HUD (never the step card); the instruction that ends a run may carry the exam's result
+   * and a survey to offer.
+   */
+  const track = (ctx: ContentScriptContext, instruction: TourInstruction | null) => {
+    if (!instruction) return;
+    const running = !['idle', 'finished', 'abandoned'].includes(instruction.status);
+    if (instruction.exam && running) {
+      const hud = instruction.exam;
+      void ensureMounted(ctx).then(() =>
+        store.setExam({
+          hud,
+          title: instruction.tour.title,
+          submit: () => {
+            const send = channel?.send({ type: 'SUBMIT' }) ?? Promise.resolve(null);
+            void send.then((reply) => {
+              track(ctx, reply);
+              controller?.apply(reply);
+            });
+          },
+          exit: () => controller?.exit(),
+        }),
+      );
+    } else if (store.snapshot().exam) store.setExam(null);
+    const outcome = instruction.outcome;
+    quietEnd = Boolean(outcome?.exam);
+    if (outcome && (outcome.exam || outcome.survey)) {
+      void ensureMounted(ctx).then(() =>
+        store.setOutcome({
+          exam: outcome.exam ?? null,
+          survey: outcome.survey ?? null,
+          startRemedial: async () => {
+            const assessmentId = outcome.exam?.assessmentId;
+            if (assessmentId === undefined) return;
+            const reply = await sendMessage('content:startRemedial', {
+              assessmentId,
+              url: location.href,
+            });
+            store.setOutcome(null);
+            track(ctx, reply);
+            controller?.apply(reply);
+          },
+          answer: async (rating, comment) => {
+            const survey = outcome.survey;
+            if (!survey) return;
+            await sendMessage('content:surveyAnswer', {
+              subjectKind: survey.subjectKind,
+              subjectId: survey.subjectId,
+              rating,
+              comment,
+            });
+          },
+        }),
+      );
+    }
+    if (outcome?.remedial) {
+      const title = outcome.remedial.title;
+      void ensureMounted(ctx).then(() => store.showToast('examRemedialDone', { title }));
+      quietEnd = true;
+    }
+  };
+
   const tourController = (ctx: ContentScriptContext, next: TourChannel) => {
     channel = next;
     if (controller) return controller;
     const created = new TourController({
       document,
-      send: (event) => (channel ? channel.send(event) : Promise.resolve(null)),
+      send: async (event) => {
+        const reply = channel ? await channel.send(event) : null;
+        track(ctx, reply);
+        return reply;
+      },
       render: (view) => {
         if (view) void ensureMounted(ctx).then(() => store.setTour(view, created));
         else store.setTour(null, created);
@@ -85,6 +158,10 @@ export function createOverlay(): OverlayApi {
         channel ? channel.report(description) : Promise.reject(new Error('no channel')),
       showGuard: (guardId, signal) => channel?.showGuard(guardId, signal) ?? false,
       finished: ({ status, title }) => {
+        if (quietEnd) {
+          quietEnd = false;
+          return;
+        }
         void ensureMounted(ctx).then(() =>
           store.showToast(status === 'finished' ? 'tourFinished' : 'tourAbandoned', { title }),
         );
@@ -100,8 +177,11 @@ export function createOverlay(): OverlayApi {
       await ensureMounted(ctx);
       store.setWelcome(options);
     },
+    settled: () => controller?.settled() ?? Promise.resolve(),
     async runTour(ctx, instruction, next) {
-      tourController(ctx, next).apply(instruction);
+      const created = tourController(ctx, next);
+      track(ctx, instruction);
+      created.apply(instruction);
     },
     async offerResume(ctx, offer, next) {
       await ensureMounted(ctx);

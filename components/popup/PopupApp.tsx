@@ -101,6 +101,13 @@ export function PopupApp() {
     else setTourMessage(result.reason ?? null);
   };
   const hereTours = tours.filter((tour) => tour.appliesHere);
+  /** 以考核方式开始: the task tour as a practical assessment (no hints, scored). */
+  const startExam = async (tourId: string) => {
+    if (tabId === null) return;
+    const result = await sendMessage('page:startExam', { tabId, tourId });
+    if (result.started) window.close();
+    else setTourMessage(result.reason ?? null);
+  };
   /** A checklist item on another page of the same system: open it in the tab. */
   const goTo = async (url: string) => {
     if (tabId === null) return;
@@ -216,6 +223,18 @@ export function PopupApp() {
                       >
                         {t('popupStartTour')}
                       </button>
+                      {tour.examable && (
+                        <button
+                          type="button"
+                          aria-label={translate(prefs.language, 'examStartLabel', {
+                            title: tour.title,
+                          })}
+                          onClick={() => void startExam(tour.id)}
+                          disabled={!status?.active}
+                        >
+                          {t('examStart')}
+                        </button>
+                      )}
                     </li>
                   ))}
                 </ul>

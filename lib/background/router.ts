@@ -13,6 +13,9 @@ import { createRulesRoutes, type RulesServices } from './rules-routes';
 import { createXapiRoutes, type XapiService } from './xapi-service';
 import { createQuizRoutes, type QuizServices } from './quiz-routes';
 import type { SenderCheck, SenderInfo, SenderKind } from './sender';
+// Progress area (practical assessment, remedial training, survey).
+import { createAssessmentRoutes, type AssessmentRouteServices } from './assessment-routes';
+import { isExamable } from '../assessment/exam';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
 
@@ -56,6 +59,8 @@ export interface RouterServices {
   rules: RulesServices;
   /** Hands a tour instruction to a tab's top frame; false when no content script answers. */
   sendTourInstruction(tabId: number, instruction: TourInstruction): Promise<boolean>;
+  /** Practical assessment, remedial training and survey (lib/background/assessment-routes.ts). */
+  assessments?: AssessmentRouteServices;
   /** xAPI statements for learning records (lib/background/xapi-service.ts). */
   xapi?: XapiService;
   /** Knowledge quizzes (lib/background/quiz-routes.ts). */
@@ -77,6 +82,7 @@ export function createRoutes(services: RouterServices): Routes {
   return {
     ...createReportRoutes(services.reports),
     ...createRulesRoutes(services.rules),
+    ...createAssessmentRoutes(services.assessments),
     ...createXapiRoutes(services.xapi),
     ...createQuizRoutes(services.quiz),
     'content:hello': {
@@ -197,6 +203,7 @@ export function createRoutes(services: RouterServices): Routes {
             appliesHere: url !== null && matchAnyUrlGlob(tour.applies.url, url),
             forMyRole: role === null || tour.audience.includes(role),
             status: progress ?? 'not-started',
+            examable: isExamable(tour),
           });
         }
         return listings;

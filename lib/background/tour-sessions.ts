@@ -1,3 +1,5 @@
+import { examTourOf, examTimingOfTour, isExamable, remedialTourOf } from '../assessment/exam';
+import type { ExamObservation, ExamTiming } from '../assessment/scoring';
 import type { ZhiyinDatabase } from '../db/database';
 import type { Role } from '../profile/roles';
 import type { Language } from '../settings/preferences';
@@ -22,11 +24,92 @@ export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }>;
 
 /** What the content script must do for the tour running in its tab. */
 export interface TourInstruction {
-  /** The tour in the learner's language. */
+  /** The tour in the learner's language (for an exam: its task steps, without hints). */
   tour: Tour;
   status: RunnerStatus;
   stepIndex: number;
   effects: ContentEffect[];
+  /** Set while the tour runs as a practical assessment: the overlay shows the exam HUD only. */
+  exam?: ExamHud;
+  /** Set while the tour runs as remedial training (补训) after an assessment. */
+  remedial?: { assessmentId: number };
+  /** On the instruction that ends a run: what to show next (result, survey). */
+  outcome?: TourOutcome;
+}
+
+/** What the exam HUD needs: the task title comes with the tour. */
+export interface ExamHud {
+  attemptId: string;
+  startedAt: number;
+  timeLimitMs: number;
+}
+
+/** A practical assessment's result as the learner sees it at the end of the exam. */
+export interface ExamOutcome {
+  assessmentId: number;
+  tourId: string;
+  title: string;
+  stepScore: number;
+  timeScore: number;
+  accuracyScore: number;
+  total: number;
+  passed: boolean;
+  passScore: number;
+  timedOut: boolean;
+  /** Steps to retrain (补训), with their titles. */
+  remedialSteps: { id: string; title: string }[];
+}
+
+/** A satisfaction survey to offer now (the background checked the frequency policy). */
+export interface SurveyPrompt {
+  subjectKind: 'tour' | 'assessment';
+  subjectId: string;
+  title: string;
+}
+
+export interface TourOutcome {
+  exam?: ExamOutcome;
+  /** Remedial training finished. */
+  remedial?: { assessmentId: number; title: string };
+  survey?: SurveyPrompt;
+}
+
+/** A run that is not plain training: a practical assessment, or remedial training after one. */
+export type SessionVariant =
+  | {
+      kind: 'exam';
+      attemptId: string;
+      startedAt: number;
+      timing: ExamTiming;
+      /** Runner records and rejected actions so far, for scoring (lib/assessment/scoring.ts). */
+      observations: ExamObservation[];
+    }
+  | { kind: 'remedial'; assessmentId: number; stepIds: string[] };
+
+/** How a run ended, for {@link SessionHooks.ended}. */
+export interface RunEnd {
+  tabId: number;
+  /** The bundled tour. */
+  tour: Tour;
+  /** The steps that actually ran (exam or remedial selection; the tour itself otherwise). */
+  runTour: Tour;
+  /** `submitted`: 交卷 (or the time limit) ended an exam before its last step. */
+  status: 'finished' | 'abandoned' | 'submitted';
+  at: number;
+  variant?: SessionVariant;
+}
+
+/** What the assessment side (lib/background/assessment-service.ts) does at a run's start and end. */
+export interface SessionHooks {
+  examStarted?(info: { tabId: number; tour: Tour; variant: SessionVariant }): Promise<void>;
+  ended?(info: RunEnd): Promise<TourOutcome | null>;
+}
+
+export class NotExamable extends Error {
+  override name = 'NotExamable';
+  constructor(title: string) {
+    super(`「${title}」只有讲解步骤，没有可考核的操作，不能以考核方式进行`);
+  }
 }
 
 /** A tour interrupted earlier (tab closed mid-way) that applies to this page. */
@@ -37,14 +120,18 @@ export interface ResumeOffer {
   stepCount: number;
 }
 
-/** Events the content script may send; START and RESUME are the background's own. */
-export type ContentTourEvent = Exclude<
-  RunnerEvent,
-  { type: 'START' } | { type: 'RESUME' } | { type: 'NAVIGATED' }
->;
+/**
+ * Events the content script may send; START and RESUME are the background's own. SUBMIT is the
+ * exam HUD's 交卷: it ends an exam run and scores it (ignored outside exams).
+ */
+export type ContentTourEvent =
+  | Exclude<RunnerEvent, { type: 'START' } | { type: 'RESUME' } | { type: 'NAVIGATED' }>
+  | { type: 'SUBMIT' };
 
 export interface StoredSession {
   snapshot: RunnerSnapshot;
+  /** Absent for plain training runs. */
+  variant?: SessionVariant;
 }
 
 /** Where live sessions are kept: `storage.session` (survives service-worker restarts). */
@@ -63,6 +150,10 @@ export interface TourSessionsOptions {
   validators?: ValidatorRegistry;
   language: () => Promise<Language>;
   role: () => Promise<Role | null>;
+  /** Assessment and survey side (exam start, results, remedial completion, surveys). */
+  hooks?: SessionHooks;
+  /** Attempt ids; default crypto.randomUUID. */
+  uuid?: () => string;
 }
 
 const ACTIVE: ReadonlySet<RunnerStatus> = new Set([
@@ -101,10 +192,67 @@ export class TourSessions {
   async start(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
     const tour = this.byId.get(tourId);
     if (!tour) throw new UnknownTour(tourId);
+    return this.startRun(tabId, tour, url, undefined);
+  }
+
+  /**
+   * Starts a task tour as a practical assessment (实操考核): its task steps only, no hints, the
+   * same advance conditions; scored when it ends (see lib/assessment/exam.ts).
+   */
+  async startExam(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+    const tour = this.byId.get(tourId);
+    if (!tour) throw new UnknownTour(tourId);
+    if (!isExamable(tour)) throw new NotExamable(tour.title);
+    let timing: ExamTiming;
+    try {
+      timing = examTimingOfTour(tour);
+    } catch {
+      timing = examTimingOfTour({ ...tour, exam: undefined });
+    }
+    const variant: SessionVariant = {
+      kind: 'exam',
+      attemptId: (this.options.uuid ?? (() => crypto.randomUUID()))(),
+      startedAt: this.options.now(),
+      timing,
+      observations: [],
+    };
+    const instruction = await this.startRun(tabId, tour, url, variant, async () => {
+      await this.options.hooks?.examStarted?.({ tabId, tour, variant });
+    });
+    return instruction;
+  }
+
+  /** Starts remedial training (补训): the given steps of a tour and their prerequisites. */
+  async startRemedial(
+    tabId: number,
+    tourId: string,
+    url: string,
+    assessmentId: number,
+    stepIds: readonly string[],
+  ): Promise<TourInstruction> {
+    const tour = this.byId.get(tourId);
+    if (!tour) throw new UnknownTour(tourId);
+    if (!remedialTourOf(tour, stepIds)) throw new UnknownTour(`${tourId}（补训步骤已不存在）`);
+    return this.startRun(tabId, tour, url, {
+      kind: 'remedial',
+      assessmentId,
+      stepIds: [...stepIds],
+    });
+  }
+
+  private async startRun(
+    tabId: number,
+    tour: Tour,
+    url: string,
+    variant: SessionVariant | undefined,
+    beforeStart?: () => Promise<void>,
+  ): Promise<TourInstruction> {
     const existing = await this.load(tabId);
     if (existing && ACTIVE.has(existing.state.status))
-      await this.apply(tabId, existing.tour, existing.state, { type: 'EXIT' });
-    const instruction = await this.apply(tabId, tour, createRunnerState(tour), {
+      await this.apply(tabId, existing.tour, existing.variant, existing.state, { type: 'EXIT' });
+    await beforeStart?.();
+    const runTour = runTourOf(tour, variant);
+    const instruction = await this.apply(tabId, tour, variant, createRunnerState(runTour), {
       type: 'START',
       url,
     });
@@ -123,7 +271,10 @@ export class TourSessions {
     const existing = await this.load(tabId);
     if (existing && ACTIVE.has(existing.state.status)) {
       return {
-        tour: await this.apply(tabId, existing.tour, existing.state, { type: 'NAVIGATED', url }),
+        tour: await this.apply(tabId, existing.tour, existing.variant, existing.state, {
+          type: 'NAVIGATED',
+          url,
+        }),
         resume: null,
       };
     }
@@ -138,7 +289,20 @@ export class TourSessions {
   async event(tabId: number, event: ContentTourEvent): Promise<TourInstruction | null> {
     const existing = await this.load(tabId);
     if (!existing) return null;
-    return this.apply(tabId, existing.tour, existing.state, event);
+    const { tour, variant, state } = existing;
+    if (event.type === 'SUBMIT') {
+      if (variant?.kind !== 'exam') return null;
+      return this.apply(tabId, tour, variant, state, { type: 'EXIT' }, { submitted: true });
+    }
+    // Past the time limit, whatever the learner does next hands the exam in.
+    if (
+      variant?.kind === 'exam' &&
+      event.type !== 'EXIT' &&
+      this.options.now() - variant.startedAt > variant.timing.timeLimitMs
+    ) {
+      return this.apply(tabId, tour, variant, state, { type: 'EXIT' }, { submitted: true });
+    }
+    return this.apply(tabId, tour, variant, state, event);
   }
 
   /** The current instruction without changing anything (e.g. a frame asking what to show). */
@@ -158,7 +322,9 @@ export class TourSessions {
   /** The tab's live session (snapshot and tour), for problem reports. */
   async session(tabId: number): Promise<{ snapshot: RunnerSnapshot; tour: Tour } | null> {
     const existing = await this.load(tabId);
-    return existing ? { snapshot: existing.state, tour: existing.tour } : null;
+    return existing
+      ? { snapshot: existing.state, tour: runTourOf(existing.tour, existing.variant) }
+      : null;
   }
 
   /** Continue, restart or drop a tour that was interrupted earlier. */
@@ -177,7 +343,7 @@ export class TourSessions {
       return mode === 'discard' ? null : this.start(tabId, tourId, url);
     }
     if (mode === 'restart') return this.start(tabId, tourId, url);
-    const resumed = await this.apply(tabId, tour, createRunnerState(tour), {
+    const resumed = await this.apply(tabId, tour, undefined, createRunnerState(tour), {
       type: 'RESUME',
       snapshot: { ...snapshot, url },
     });
@@ -189,6 +355,20 @@ export class TourSessions {
   async tabClosed(tabId: number): Promise<void> {
     const existing = await this.load(tabId);
     await this.options.store.delete(tabId);
+    if (existing?.variant && ACTIVE.has(existing.state.status)) {
+      // An exam or remedial run is not resumed later: it ends here.
+      await this.options.hooks
+        ?.ended?.({
+          tabId,
+          tour: existing.tour,
+          runTour: runTourOf(existing.tour, existing.variant),
+          status: 'abandoned',
+          at: this.options.now(),
+          variant: existing.variant,
+        })
+        .catch(() => null);
+      return;
+    }
     if (existing && ACTIVE.has(existing.state.status)) {
       await this.options.recorder.interrupted(
         existing.state,
@@ -201,10 +381,13 @@ export class TourSessions {
   private async apply(
     tabId: number,
     tour: Tour,
+    variant: SessionVariant | undefined,
     state: RunnerSnapshot,
     event: RunnerEvent,
+    { submitted = false }: { submitted?: boolean } = {},
   ): Promise<TourInstruction | null> {
-    const result = transition(tour, state, event, {
+    const runTour = runTourOf(tour, variant);
+    const result = transition(runTour, state, event, {
       now: this.options.now,
       ...(this.options.validators ? { validators: this.options.validators } : {}),
     });
@@ -213,16 +396,66 @@ export class TourSessions {
     for (const effect of result.effects) {
       if (effect.type === 'record') records.push(effect.record);
       else effects.push(effect);
+      if (effect.type === 'advance-rejected' && variant?.kind === 'exam') {
+        const stepId = runTour.steps[effect.stepIndex]?.id;
+        if (stepId !== undefined) {
+          variant.observations.push({
+            kind: 'advance-rejected',
+            tourId: tour.id,
+            at: this.options.now(),
+            stepId,
+            reason: effect.reason,
+          });
+        }
+      }
     }
-    if (ACTIVE.has(result.state.status))
-      await this.options.store.set(tabId, { snapshot: result.state });
-    else await this.options.store.delete(tabId);
-    await this.options.recorder.record(records, { tabId, stepCount: tour.steps.length });
+    if (variant?.kind === 'exam') variant.observations.push(...records);
+    if (ACTIVE.has(result.state.status)) {
+      await this.options.store.set(tabId, {
+        snapshot: result.state,
+        ...(variant ? { variant } : {}),
+      });
+    } else await this.options.store.delete(tabId);
+    // Exam and remedial runs are assessment records (assessment-service), not tour progress.
+    if (!variant)
+      await this.options.recorder.record(records, { tabId, stepCount: tour.steps.length });
+
+    let outcome: TourOutcome | null = null;
+    const ended =
+      ACTIVE.has(state.status) &&
+      (result.state.status === 'finished' || result.state.status === 'abandoned');
+    if (ended && this.options.hooks?.ended) {
+      outcome = await this.options.hooks
+        .ended({
+          tabId,
+          tour,
+          runTour,
+          status: submitted ? 'submitted' : (result.state.status as 'finished' | 'abandoned'),
+          at: this.options.now(),
+          ...(variant ? { variant } : {}),
+        })
+        .catch((error: unknown) => {
+          console.warn('[zhiyin] recording the end of a run failed', error);
+          return null;
+        });
+    }
+    const localized = localizeTour(tour, await this.options.language());
     return {
-      tour: localizeTour(tour, await this.options.language()),
+      tour: runTourOf(localized, variant),
       status: result.state.status,
       stepIndex: result.state.stepIndex,
       effects,
+      ...(variant?.kind === 'exam'
+        ? {
+            exam: {
+              attemptId: variant.attemptId,
+              startedAt: variant.startedAt,
+              timeLimitMs: variant.timing.timeLimitMs,
+            },
+          }
+        : {}),
+      ...(variant?.kind === 'remedial' ? { remedial: { assessmentId: variant.assessmentId } } : {}),
+      ...(outcome ? { outcome } : {}),
     };
   }
 
@@ -235,16 +468,23 @@ export class TourSessions {
     };
   }
 
-  private async load(tabId: number): Promise<{ tour: Tour; state: RunnerSnapshot } | null> {
+  private async load(
+    tabId: number,
+  ): Promise<{ tour: Tour; variant?: SessionVariant; state: RunnerSnapshot } | null> {
     const stored = await this.options.store.get(tabId);
     const snapshot = stored ? parseSnapshot(stored.snapshot) : null;
     const tour = snapshot ? this.byId.get(snapshot.tourId) : undefined;
-    if (!snapshot || !tour) {
+    const variant = stored?.variant;
+    if (
+      !snapshot ||
+      !tour ||
+      (variant?.kind === 'remedial' && !remedialTourOf(tour, variant.stepIds))
+    ) {
       // A session of a tour that no longer exists, or a corrupt snapshot: drop it, show nothing.
       if (stored) await this.options.store.delete(tabId);
       return null;
     }
-    return { tour, state: snapshot };
+    return variant ? { tour, variant, state: snapshot } : { tour, state: snapshot };
   }
 
   private async resumeOffer(url: string): Promise<ResumeOffer | null> {
@@ -279,6 +519,13 @@ export class TourSessions {
     }
     return null;
   }
+}
+
+/** The steps a run goes through: the exam's task steps, the remedial selection, or the tour. */
+export function runTourOf(tour: Tour, variant: SessionVariant | undefined): Tour {
+  if (variant?.kind === 'exam') return examTourOf(tour);
+  if (variant?.kind === 'remedial') return remedialTourOf(tour, variant.stepIds) ?? tour;
+  return tour;
 }
 
 /** `storage.session`-backed store, with an in-memory fallback where it does not exist (MV2). */

@@ -16,6 +16,8 @@ import type {
 } from '../report';
 import type { AudienceRole, TourModule } from '../tour/schema';
 import type { Role } from '../profile/roles';
+// Progress area (assessment, survey).
+import type { SurveyAnswerInput } from '../background/survey-service';
 import type { ConnectionTest, XapiStatusView } from '../background/xapi-service';
 import type { LrsAuth } from '../xapi/config';
 // Quizzes area (知识测验).
@@ -54,6 +56,8 @@ export interface TourListing {
   /** Meant for the learner's role (or no role chosen yet). */
   forMyRole: boolean;
   status: TourProgressStatus | 'not-started';
+  /** Progress area: a task tour that can be taken as a practical assessment (实操考核). */
+  examable?: boolean;
 }
 
 export interface ProfileView {
@@ -148,6 +152,22 @@ export interface ProtocolMap {
   // --- Quizzes (知识测验, entrypoints/quiz; lib/background/quiz-routes.ts) ---
   /** Grades the answers against the bundled quiz, stores and returns the result record. */
   'page:submitQuiz'(data: SubmitQuizRequest): QuizResultRecord;
+
+  // --- Progress area: practical assessment, remedial training, survey (lib/background/assessment-*) ---
+  /** Starts a task tour in a tab as a practical assessment (实操考核). */
+  'page:startExam'(data: { tabId: number; tourId: string }): { started: boolean; reason?: string };
+  /**
+   * Starts the remedial training (补训) of an assessment attempt, in the given tab or (null) in an
+   * open tab of the system where the tour applies.
+   */
+  'page:startRemedial'(data: { assessmentId: number; tabId: number | null }): {
+    started: boolean;
+    reason?: string;
+  };
+  /** 开始补训 on the exam result card in the page. */
+  'content:startRemedial'(data: { assessmentId: number; url: string }): TourInstruction | null;
+  /** A satisfaction survey answer (overlay, end of a tour or an assessment). */
+  'content:surveyAnswer'(data: SurveyAnswerInput): { saved: true };
 
   'bg:showWelcome'(): { shown: boolean };
   /** A tour was started for this tab from outside the page (popup, help search). */

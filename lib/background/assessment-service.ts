@@ -1,0 +1,136 @@
+import {
+  PRACTICAL_PASS_SCORE,
+  collectStepAttempts,
+  scorePracticalAssessment,
+  scoredStepsOf,
+  type PracticalScore,
+} from '../assessment/scoring';
+import type { AssessmentRecord, ZhiyinDatabase } from '../db/database';
+import type { Tour } from '../tour/schema';
+import type { SurveyService } from './survey-service';
+import type {
+  ExamOutcome,
+  RunEnd,
+  SessionHooks,
+  SessionVariant,
+  TourOutcome,
+} from './tour-sessions';
+
+/**
+ * The practical assessment (实操考核) side of tour sessions: an AssessmentRecord per exam attempt
+ * (running → passed / failed / abandoned), scored with lib/assessment/scoring.ts when the exam
+ * ends, remedial training (补训) completion, the xAPI statement, and the satisfaction survey at
+ * the end of a tour or an assessment.
+ */
+export interface AssessmentServiceOptions {
+  db: ZhiyinDatabase;
+  surveys: SurveyService;
+  /** xAPI passed/failed (lib/background/xapi-service.ts practicalAssessed), when wired. */
+  assessed?(input: {
+    tabId: number;
+    tourId: string;
+    attemptId: string;
+    at: number;
+    score: PracticalScore;
+  }): Promise<unknown>;
+}
+
+export class AssessmentService implements SessionHooks {
+  constructor(private readonly options: AssessmentServiceOptions) {}
+
+  async examStarted({ tour, variant }: { tour: Tour; variant: SessionVariant }): Promise<void> {
+    if (variant.kind !== 'exam') return;
+    await this.options.db.assessments.add({
+      tourId: tour.id,
+      attemptId: variant.attemptId,
+      startedAt: variant.startedAt,
+      endedAt: null,
+      status: 'running',
+      score: null,
+      remedialStepIds: [],
+      remedialCompletedAt: null,
+    });
+  }
+
+  async ended(info: RunEnd): Promise<TourOutcome | null> {
+    const { variant } = info;
+    if (variant?.kind === 'exam') return this.examEnded(info, variant);
+    if (variant?.kind === 'remedial') {
+      if (info.status !== 'finished') return null;
+      await this.options.db.assessments.update(variant.assessmentId, {
+        remedialCompletedAt: info.at,
+      });
+      return { remedial: { assessmentId: variant.assessmentId, title: info.tour.title } };
+    }
+    if (info.status !== 'finished') return null;
+    const survey = await this.options.surveys.offer('tour', info.tour.id, info.tour.title);
+    return survey ? { survey } : null;
+  }
+
+  private async examEnded(
+    info: RunEnd,
+    variant: Extract<SessionVariant, { kind: 'exam' }>,
+  ): Promise<TourOutcome | null> {
+    const { db } = this.options;
+    const existing = await db.assessments.where('attemptId').equals(variant.attemptId).first();
+    const base: AssessmentRecord = existing ?? {
+      tourId: info.tour.id,
+      attemptId: variant.attemptId,
+      startedAt: variant.startedAt,
+      endedAt: null,
+      status: 'running',
+      score: null,
+      remedialStepIds: [],
+      remedialCompletedAt: null,
+    };
+    if (info.status === 'abandoned') {
+      // 退出: the learner left the exam; it is kept as abandoned, without a score.
+      await db.assessments.put({ ...base, status: 'abandoned', endedAt: info.at });
+      return null;
+    }
+    const score = scorePracticalAssessment({
+      steps: scoredStepsOf(info.runTour),
+      attempts: collectStepAttempts(info.runTour, variant.observations),
+      timing: variant.timing,
+      elapsedMs: Math.max(0, info.at - variant.startedAt),
+    });
+    const record: AssessmentRecord = {
+      ...base,
+      status: score.passed ? 'passed' : 'failed',
+      endedAt: info.at,
+      score,
+      remedialStepIds: score.remedialStepIds,
+    };
+    const id = (await db.assessments.put(record)) as number;
+    try {
+      await this.options.assessed?.({
+        tabId: info.tabId,
+        tourId: info.tour.id,
+        attemptId: variant.attemptId,
+        at: info.at,
+        score,
+      });
+    } catch {
+      // Stored locally; the xAPI queue's trouble must not lose the result.
+    }
+    const titles = new Map(info.tour.steps.map((step) => [step.id, step.title ?? step.id]));
+    const exam: ExamOutcome = {
+      assessmentId: id,
+      tourId: info.tour.id,
+      title: info.tour.title,
+      stepScore: score.stepScore,
+      timeScore: score.timeScore,
+      accuracyScore: score.accuracyScore,
+      total: score.total,
+      passed: score.passed,
+      passScore: PRACTICAL_PASS_SCORE,
+      timedOut: score.timedOut,
+      remedialSteps: score.remedialStepIds.map((stepId) => ({
+        id: stepId,
+        title: titles.get(stepId) ?? stepId,
+      })),
+    };
+    const survey = await this.options.surveys.offer('assessment', info.tour.id, info.tour.title);
+    return survey ? { exam, survey } : { exam };
+  }
+}
