@@ -35,6 +35,8 @@ import { SurveyService } from '../lib/background/survey-service';
 import { matchAnyUrlGlob } from '../lib/tour/match';
 // Quizzes area (知识测验).
 import quizzes from 'virtual:zhiyin-quizzes';
+// Compliance area: movable clock for the rules service in test builds.
+import { createTestClock } from '../lib/rules/test-clock';
 
 export default defineBackground(() => {
   const db = database();
@@ -126,6 +128,15 @@ export default defineBackground(() => {
     rules,
     store: createDexieRulesStore(db),
     session: rulesSession,
+    // Test builds: a clock e2e tests can move (per-day frequency, snooze); lib/rules/test-clock.ts.
+    ...(import.meta.env.MODE === 'test'
+      ? {
+          now: createTestClock({
+            get: (key) => browser.storage.local.get(key),
+            onChanged: browser.storage.onChanged,
+          }),
+        }
+      : {}),
     role: async () => (await profile.view()).role,
     language: async () => (await readPreferences()).language,
     onAcknowledged: (record, tipTitle) =>
@@ -159,8 +170,8 @@ export default defineBackground(() => {
     rules: {
       service: rulesService,
       inject: injectRules,
-      // The local profile has no staff account yet (progress issue): records carry the role.
-      account: async () => null,
+      // Who acknowledged: the staff id (工号) from the profile when set; records always carry the role.
+      account: async () => (await db.profile.get('me'))?.staffId?.trim() || null,
     },
     progressOf: async (tourId) => (await db.tourProgress.get(tourId))?.status ?? null,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
