@@ -3,6 +3,7 @@ import { database, type ActivityRecord, type ProfileRecord } from '../../lib/db/
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
 import { describeActivity, formatTime, pagePath } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
+import { ExportImport } from '../progress/ExportImport';
 
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
@@ -101,6 +102,7 @@ export function DashboardApp() {
           </tbody>
         </table>
       </section>
+      <ExportImport language={prefs.language} />
     </main>
   );
 }

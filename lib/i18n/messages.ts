@@ -185,6 +185,20 @@ const zh = {
   lrsFlush: '立即发送',
   lrsFlushed: '已发送，当前待发送 {n} 条',
   lrsRefresh: '刷新状态',
+  progressTitle: '备份与导出',
+  progressIntro:
+    '学习进度只保存在这台电脑的浏览器中。导出 JSON 文件可备份，或在另一台电脑上恢复；CSV 文件（一张表，每行一条学习记录）可用 Excel 或 WPS 打开。',
+  progressExportJson: '导出学习进度（JSON）',
+  progressExportCsv: '导出学习记录（CSV）',
+  progressExported: '已导出：{file}',
+  progressImport: '从备份恢复（JSON 文件）',
+  progressImportFound:
+    '该文件导出于 {at}，包含：引导进度 {tours} 条、学习事件 {events} 条、实操考核 {assessments} 次、知识测验 {quizzes} 次、满意度 {surveys} 条、规范确认 {acks} 条。',
+  progressImportWarn:
+    '恢复会用文件中的记录替换本机现有的学习进度，且不能撤销。建议先导出当前进度。',
+  progressImportConfirm: '确认恢复',
+  progressImportCancel: '取消',
+  progressImported: '已恢复学习进度：引导进度 {tours} 条，学习事件 {events} 条。',
   // Progress area (h4): onboarding checklist, practical assessment (实操考核), survey.
   checklistTitle: '入门清单 · {role}',
   checklistProgressLabel: '入门清单完成进度',
@@ -417,6 +431,20 @@ const en: Record<MessageKey, string> = {
   lrsFlush: 'Send now',
   lrsFlushed: 'Sent; {n} waiting',
   lrsRefresh: 'Refresh',
+  progressTitle: 'Backup and export',
+  progressIntro:
+    'Progress is kept only in this computer’s browser. Export JSON to back it up or restore it on another computer; the CSV (one sheet, one learning record per row) opens in Excel or WPS.',
+  progressExportJson: 'Export progress (JSON)',
+  progressExportCsv: 'Export learning records (CSV)',
+  progressExported: 'Exported: {file}',
+  progressImport: 'Restore from a backup (JSON file)',
+  progressImportFound:
+    'Exported {at}; holds {tours} tour progress rows, {events} learning events, {assessments} assessments, {quizzes} quizzes, {surveys} survey answers, {acks} acknowledgements.',
+  progressImportWarn:
+    'Restoring replaces the progress on this computer with the file’s records and cannot be undone. Export the current progress first.',
+  progressImportConfirm: 'Restore',
+  progressImportCancel: 'Cancel',
+  progressImported: 'Progress restored: {tours} tour progress rows, {events} learning events.',
   // Progress area (h4): onboarding checklist, practical assessment, survey.
   checklistTitle: 'Getting started · {role}',
   checklistProgressLabel: 'Getting-started checklist progress',

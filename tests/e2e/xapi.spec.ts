@@ -9,7 +9,25 @@ import type { LocalLrs, StoredStatement } from '../support/lrs';
 import { LOCAL_LRS_AUTH, freePort, startLocalLrs } from '../support/lrs';
 import { xapiProblems } from '../unit/xapi/validate';
 import { expect, test } from './fixtures';
-import { startTourFromPopup, stepCard } from './support/learner';
+import { stepCard } from './support/learner';
+
+/**
+ * Starts a tour from the toolbar popup (like support/learner.ts startTourFromPopup, but matching
+ * the 开始 button exactly: the popup also offers 以考核方式开始 for the same tour).
+ */
+async function startTour(
+  page: Page,
+  openExtensionPage: (path: string) => Promise<Page>,
+  tabId: number,
+  title: string,
+) {
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup.getByRole('button', { name: `开始：${title}`, exact: true }).click(),
+  ]);
+  await page.bringToFront();
+}
 
 const TOUR_TITLE = '引擎测试：跨页面引导';
 const TOUR_STEPS = ['account', 'password', 'login', 'todo-link', 'todo-page'];
@@ -65,7 +83,7 @@ async function completeTour(
   tabId: number,
 ) {
   await page.goto('/login.html');
-  await startTourFromPopup(page, openExtensionPage, tabId, TOUR_TITLE);
+  await startTour(page, openExtensionPage, tabId, TOUR_TITLE);
   await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
   await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
   await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();

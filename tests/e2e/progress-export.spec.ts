@@ -1,0 +1,168 @@
+/**
+ * 备份与导出 on the dashboard, on the built extension: a learner's real progress (a tour completed
+ * on the sim) exported as JSON and CSV, changed, then restored from the JSON file — the progress
+ * comes back exactly as exported; a file that is not a progress backup is refused with a reason
+ * and changes nothing.
+ */
+import type { Page } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+import { chooseRole, stepCard } from './support/learner';
+import { sendFromExtensionPage } from './support/messages';
+
+/**
+ * Starts a tour from the toolbar popup (like support/learner.ts startTourFromPopup, but matching
+ * the 开始 button exactly: the popup also offers 以考核方式开始 for the same tour).
+ */
+async function startTour(
+  page: Page,
+  openExtensionPage: (path: string) => Promise<Page>,
+  tabId: number,
+  title: string,
+) {
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup.getByRole('button', { name: `开始：${title}`, exact: true }).click(),
+  ]);
+  await page.bringToFront();
+}
+
+interface ExportedFile {
+  format: string;
+  exportedAt: string;
+  tables: Record<string, { [key: string]: unknown }[]>;
+}
+
+let downloads = 0;
+
+/** Clicks an export button and returns the downloaded file's name and text. */
+async function exportFile(dashboard: Page, button: string) {
+  const [download] = await Promise.all([
+    dashboard.waitForEvent('download'),
+    dashboard.getByRole('button', { name: button }).click(),
+  ]);
+  // Same name every time on one day: keep each download apart.
+  const path = test.info().outputPath(`${++downloads}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}
+
+async function exportJson(dashboard: Page): Promise<ExportedFile & { path: string }> {
+  const file = await exportFile(dashboard, '导出学习进度（JSON）');
+  expect(file.name).toMatch(/^指引学习进度-\d{4}-\d{2}-\d{2}\.json$/);
+  return { ...(JSON.parse(file.text) as ExportedFile), path: file.path };
+}
+
+async function completeTour(
+  page: Page,
+  openExtensionPage: (p: string) => Promise<Page>,
+  tabId: number,
+) {
+  await page.goto('/login.html');
+  await startTour(page, openExtensionPage, tabId, '引擎测试：跨页面引导');
+  await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
+  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
+  await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();
+  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
+  await expect(stepCard(page, 'e2e-multipage', 2)).toBeVisible();
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/index\.html/);
+  await expect(stepCard(page, 'e2e-multipage', 3)).toBeVisible();
+  await page
+    .getByRole('navigation', { name: '顶部导航' })
+    .getByRole('link', { name: /我的待办/ })
+    .click();
+  await page.waitForURL(/#\/todo/);
+  const last = stepCard(page, 'e2e-multipage', 4);
+  await expect(last).toBeVisible();
+  await last.getByRole('button', { name: '完成' }).click();
+  await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
+}
+
+test('export → change → import restores the exported progress; a foreign file changes nothing', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  await chooseRole(openExtensionPage, '业务操作人员');
+  const page = await context.newPage();
+  await page.goto('/login.html');
+  await completeTour(page, openExtensionPage, await tabIdOf(page));
+
+  const dashboard = await openExtensionPage('dashboard.html');
+  const section = dashboard.getByRole('region', { name: '备份与导出' });
+  await expect(section).toBeVisible();
+
+  // JSON: the whole record of the tour just done.
+  const exported = await exportJson(dashboard);
+  await expect(dashboard.getByTestId('progress-status')).toContainText('已导出：指引学习进度-');
+  expect(exported.format).toBe('zhiyin-progress');
+  expect(exported.tables.profile?.[0]).toMatchObject({ role: '业务操作人员' });
+  const kinds = exported.tables
+    .tourEvents!.filter((e) => e.tourId === 'e2e-multipage')
+    .map((e) => e.kind);
+  expect(kinds[0]).toBe('started');
+  expect(kinds.at(-1)).toBe('finished');
+  expect(kinds.filter((kind) => kind === 'step-completed')).toHaveLength(5);
+  expect(exported.tables.tourProgress).toContainEqual(
+    expect.objectContaining({ tourId: 'e2e-multipage', status: 'completed', completions: 1 }),
+  );
+
+  // CSV: one sheet for Excel, BOM first, Chinese headers, the tour by its title.
+  const csv = await exportFile(dashboard, '导出学习记录（CSV）');
+  expect(csv.name).toMatch(/^指引学习记录-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = await readFile(csv.path);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = csv.text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe(
+    '时间,岗位,工号,类别,对象编号,对象名称,事件,步骤,得分,是否通过,用时（秒）,满意度,备注',
+  );
+  expect(
+    lines.some((line) => line.includes('引擎测试：跨页面引导') && line.includes('完成引导')),
+  ).toBe(true);
+
+  // The learner changes: another role, another tour begun.
+  await sendFromExtensionPage(dashboard, 'page:setRole', { role: '基层用户' });
+  const engine = await context.newPage();
+  await engine.goto('/__e2e/engine.html');
+  await startTour(engine, openExtensionPage, await tabIdOf(engine), '引擎测试：逐步引导');
+  await stepCard(engine, 'e2e-engine', 0).getByRole('button', { name: '下一步' }).click();
+  await expect(stepCard(engine, 'e2e-engine', 1)).toBeVisible();
+  const changed = await exportJson(dashboard);
+  expect(changed.tables.tourEvents!.length).toBeGreaterThan(exported.tables.tourEvents!.length);
+
+  // A file that is not a progress backup: refused with the reason, nothing changes.
+  await dashboard.bringToFront();
+  const foreign = test.info().outputPath('statements.json');
+  await writeFile(foreign, JSON.stringify({ statements: [], more: '' }));
+  await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(foreign);
+  await expect(dashboard.getByTestId('progress-error')).toContainText(
+    '「statements.json」这不是指引的学习进度文件',
+  );
+  await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(csv.path);
+  await expect(dashboard.getByTestId('progress-error')).toContainText('不是有效的 JSON');
+  const untouched = await exportJson(dashboard);
+  expect(untouched.tables).toEqual(changed.tables);
+
+  // Restore the first export: it says what the file holds, asks, then puts it back exactly.
+  await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(exported.path);
+  await expect(dashboard.getByTestId('progress-import-summary')).toContainText(
+    `学习事件 ${exported.tables.tourEvents!.length} 条`,
+  );
+  await dashboard.screenshot({
+    path: test.info().outputPath('dashboard-restore.png'),
+    fullPage: true,
+  });
+  await section.getByRole('button', { name: '确认恢复' }).click();
+  await expect(dashboard.getByTestId('progress-status')).toContainText('已恢复学习进度');
+  const restored = await exportJson(dashboard);
+  expect(restored.tables).toEqual(exported.tables);
+
+  // The restored role is the one the extension now uses.
+  const profile = await sendFromExtensionPage(dashboard, 'page:getProfile', undefined);
+  expect(profile.role).toBe('业务操作人员');
+});
