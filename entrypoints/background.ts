@@ -165,6 +165,9 @@ export default defineBackground(() => {
         .then((reply) => reply.shown)
         .catch(() => false),
     injectOverlay,
+    // Tour speed (bench/tour): the popup opened on a page where a tour applies.
+    warmOverlay: (tabId) =>
+      void sendMessage('bg:warmOverlay', undefined, { tabId, frameId: 0 }).catch(() => undefined),
     tours: sessions,
     tourList: tours,
     rules: {

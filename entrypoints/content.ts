@@ -47,6 +47,10 @@ export default defineContentScript({
       masked: topFrame ? await (await loadOverlay()).maskSensitive(ctx) : 0,
     }));
     onMessage('bg:unmaskSensitive', () => registeredOverlay()?.unmaskSensitive());
+    // The popup opened here and a tour applies: load the overlay now, draw nothing.
+    onMessage('bg:warmOverlay', () => {
+      if (topFrame) void loadOverlay().catch(() => undefined);
+    });
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 
     const firstRun = () => {
@@ -93,13 +97,21 @@ export default defineContentScript({
   },
 });
 
+let overlayLoading: Promise<OverlayApi> | null = null;
+
+/** The overlay bundle, injected once per frame even when a warm-up and a start overlap. */
 async function loadOverlay(): Promise<OverlayApi> {
   const existing = registeredOverlay();
   if (existing) return existing;
-  await sendMessage('content:loadOverlay');
-  const loaded = registeredOverlay();
-  if (!loaded) throw new Error('Zhiyin overlay bundle did not register');
-  return loaded;
+  overlayLoading ??= (async () => {
+    await sendMessage('content:loadOverlay');
+    const loaded = registeredOverlay();
+    if (!loaded) throw new Error('Zhiyin overlay bundle did not register');
+    return loaded;
+  })().finally(() => {
+    overlayLoading = null;
+  });
+  return overlayLoading;
 }
 
 async function showWelcome(

@@ -117,7 +117,7 @@
   }
 
   function findCard(lib, step) {
-    if (lib === 'zhiyin') {
+    if (lib.indexOf('zhiyin') === 0) {
       var host = document.querySelector('zhiyin-overlay');
       var root = host && host.shadowRoot;
       return root ? root.querySelector('.zy-card[data-zhiyin-step="' + step + '"]') : null;
@@ -139,7 +139,7 @@
       shepherd: { next: '.shepherd-footer .shepherd-button', exit: '.shepherd-cancel-icon' },
       floor: { next: '.next', exit: '.close' },
     };
-    return card.querySelector(selectors[lib][which]);
+    return card.querySelector(selectors[lib.indexOf('zhiyin') === 0 ? 'zhiyin' : lib][which]);
   }
 
   /** Opacity of the element times that of every ancestor, crossing shadow roots. */

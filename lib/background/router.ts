@@ -46,6 +46,8 @@ export interface RouterServices {
   showWelcomeInTab(tabId: number): Promise<boolean>;
   /** Runs the overlay bundle in one frame of a tab. */
   injectOverlay(tabId: number, frameId: number): Promise<void>;
+  /** Asks a tab's top frame to load the overlay bundle ahead of a likely start (bench/tour). */
+  warmOverlay?(tabId: number): void;
   tours: TourSessions;
   /** A tour's progress status, or null when never started. */
   progressOf(tourId: string): Promise<TourProgressStatus | null>;
@@ -189,6 +191,11 @@ export function createRoutes(services: RouterServices): Routes {
       from: ['extension-page'],
       async handle({ tabId }) {
         const url = tabId === null ? null : await services.tabUrl(tabId);
+        // Tour speed (bench/tour): the learner is about to pick a tour for this page.
+        if (tabId !== null && url !== null) {
+          if (services.tourList.some((tour) => matchAnyUrlGlob(tour.applies.url, url)))
+            services.warmOverlay?.(tabId);
+        }
         const { role } = await profile.view();
         const listings: TourListing[] = [];
         for (const tour of services.tourList) {

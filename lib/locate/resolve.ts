@@ -11,7 +11,7 @@
  * `invalid-locator` if a selector was rejected, else `not-found`.
  */
 import type { Locator, Target } from '../tour/schema';
-import { locatorKind, targetAlternatives } from '../tour/schema';
+import { locatorKind, targetAlternatives } from '../tour/locators';
 import type { Scope } from './find';
 import {
   InvalidSelectorError,

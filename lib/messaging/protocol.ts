@@ -177,6 +177,12 @@ export interface ProtocolMap {
   'bg:unmaskSensitive'(): void;
   /** Is the content script alive in this frame, and on which page? */
   'bg:ping'(): { url: string; title: string };
+  // -- Tour speed (bench/tour) --
+  /**
+   * The popup opened on this tab and a tour applies here: load the overlay bundle now (no DOM,
+   * nothing shown) so a start a moment later does not wait for it.
+   */
+  'bg:warmOverlay'(): void;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({
