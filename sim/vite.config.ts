@@ -16,6 +16,7 @@ const PAGES = [
   'report.html',
   'admin.html',
   'analytics.html',
+  'grassroots.html',
   'oa.html',
   'legacy/notices.html',
   'legacy/borrow.html',

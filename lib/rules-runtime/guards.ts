@@ -46,6 +46,29 @@ export interface AttachGuardsOptions {
   visibility?: VisibilityOptions;
 }
 
+/**
+ * "Now" as the host page sees it: the browser clock plus the offset the page keeps in its
+ * localStorage under `pageClock.offsetKey` (read on every call: the page may move it any time).
+ * A missing, unreadable or non-numeric offset counts as 0. Without `pageClock`: the browser clock.
+ */
+export function pageClockNow(
+  doc: Document,
+  pageClock: { offsetKey: string } | undefined,
+): () => number {
+  if (!pageClock) return Date.now;
+  return () => {
+    let offset = 0;
+    try {
+      const raw = doc.defaultView?.localStorage.getItem(pageClock.offsetKey);
+      const value = raw == null ? 0 : Number(raw);
+      offset = Number.isFinite(value) ? value : 0;
+    } catch {
+      // Storage blocked (sandboxed or opaque origin): the browser clock.
+    }
+    return Date.now() + offset;
+  };
+}
+
 /** The guards that run on `url` by themselves (their `pages` match). */
 export function guardsForPage(guards: readonly Guard[], url: string): Guard[] {
   return guards.filter((guard) => {
@@ -213,7 +236,7 @@ function runCheck(
       return;
     }
     case 'deadline': {
-      const now = options.now ?? Date.now;
+      const now = options.now ?? pageClockNow(doc, check.pageClock);
       const soonWithinMs =
         check.soonWithin === undefined ? undefined : addInterval(0, check.soonWithin);
       const refresh = (): void => {
@@ -236,6 +259,9 @@ function runCheck(
       const view = doc.defaultView;
       if (!view) return;
       const timer = view.setInterval(refresh, options.deadlineRefreshMs ?? 30_000);
+      // The page moved its clock (the sim's simClock.advance / set / reset): recount at once.
+      if (check.pageClock?.changeEvent)
+        view.addEventListener(check.pageClock.changeEvent, refresh, { signal: options.signal });
       const observer = new view.MutationObserver(refresh);
       observer.observe(element, { subtree: true, childList: true, characterData: true });
       options.signal.addEventListener(

@@ -9,7 +9,7 @@
  * | ----------- | ------------------------------------------------------------------------------ |
  * | `page-open` | at start and on every URL change (history, hash, `wxt:locationchange`), with the markers visible then |
  * | `marker`    | a marker for this URL becomes visible later (403 result, 密码修改成功)          |
- * | `export`    | click on a button/link named 导出 / 下载 / Export / Download, or on `a[download]` (templates excluded) |
+ * | `export`    | click on a button/link named 导出 / 下载 / Export / Download, or on `a[download]` (templates excluded), with the kinds of personal data in the tables it belongs to |
  * | `submit`    | click on a button named 提交 / 提交审批 / 提交审核 / 确认提交                      |
  * | `copy`      | `copy` of a selection inside a table whose text holds ID card or mobile numbers |
  */
@@ -64,9 +64,47 @@ export function classifyClick(target: EventTarget | null): RuleAction | undefine
   if ((isDownloadLink || EXPORT_NAME.test(name)) && !TEMPLATE_NAME.test(name)) {
     const download = isDownloadLink ? (control.getAttribute('download') ?? '') : '';
     if (TEMPLATE_NAME.test(download)) return undefined;
-    return { kind: 'export', name: name || download };
+    return {
+      kind: 'export',
+      name: name || download,
+      personalData: personalDataIn(tableTextNear(control)),
+    };
   }
   return undefined;
+}
+
+/** At most this much table text is read on an export click (a huge grid is sampled, not copied). */
+const TABLE_TEXT_LIMIT = 200_000;
+
+/**
+ * Text of the tables an export control belongs to: the tables inside the nearest ancestor of the
+ * control that holds any (a toolbar button and its table share a card); for a control in a
+ * floating menu (antd renders dropdowns at the end of body) that ancestor is the body, so every
+ * table of the page. Only read to find which kinds of personal data are there; never sent.
+ */
+export function tableTextNear(control: Element): string {
+  for (let scope: Element | null = control.parentElement; scope; scope = scope.parentElement) {
+    const tables = scope.querySelectorAll(TABLE);
+    if (tables.length === 0) continue;
+    // Text nodes joined by spaces: cells' textContent would run numbers together.
+    const parts: string[] = [];
+    let length = 0;
+    for (const table of tables) {
+      const walker = control.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
+      for (
+        let node = walker.nextNode();
+        node && length < TABLE_TEXT_LIMIT;
+        node = walker.nextNode()
+      ) {
+        const value = node.nodeValue ?? '';
+        parts.push(value);
+        length += value.length + 1;
+      }
+      if (length >= TABLE_TEXT_LIMIT) break;
+    }
+    return parts.join(' ');
+  }
+  return '';
 }
 
 /** Kinds of personal data in a text (ID card numbers, mobile numbers), via the report scrubber. */

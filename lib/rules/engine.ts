@@ -25,8 +25,11 @@ export type RuleAction =
   | { kind: 'page-open'; markers: readonly string[] }
   /** A marker became visible after the page opened (a 403 result, 密码修改成功). */
   | { kind: 'marker'; marker: string }
-  /** Click on an export/download control; `name` is its accessible name. */
-  | { kind: 'export'; name: string }
+  /**
+   * Click on an export/download control; `name` is its accessible name, `personalData` the kinds
+   * of personal data in the tables it exports (absent: not known).
+   */
+  | { kind: 'export'; name: string; personalData?: readonly PersonalDataKind[] }
   /** Copy of a selection holding personal data (from a table). */
   | { kind: 'copy'; personalData: readonly PersonalDataKind[] }
   /** Click on a submit control (提交 / 提交审批 / 提交审核). */
@@ -135,6 +138,10 @@ export function whereHolds(
     const name = normalizeText(action.name);
     if (!where.names.some((wanted) => name.includes(normalizeText(wanted)))) return false;
   }
+  // personalData: only an export of tables holding ID card or mobile numbers (a copy is only
+  // reported when the copied text holds some).
+  if (where.personalData && action.kind === 'export' && (action.personalData?.length ?? 0) === 0)
+    return false;
   const roles = where.roles;
   if (roles?.only && (context.role === null || !roles.only.includes(context.role))) return false;
   if (roles?.except && context.role !== null && roles.except.includes(context.role)) return false;

@@ -128,6 +128,11 @@ export const WhereSchema = z
     marker: kebabId('marker id').optional(),
     /** For `export` / `submit`: only buttons whose accessible name contains one of these. */
     names: z.array(nonEmptyText('a button name')).min(1).optional(),
+    /**
+     * For `export`: only when the exported tables hold personal data (ID card / mobile numbers,
+     * lib/rules-runtime/watcher.ts). `copy` actions are only reported for such text anyway.
+     */
+    personalData: z.boolean({ error: 'personalData must be true or false' }).optional(),
     roles: RoleConditionSchema.optional(),
   })
   .superRefine((where, ctx) => {
@@ -143,6 +148,16 @@ export const WhereSchema = z
         code: 'custom',
         path: ['names'],
         message: 'names only applies to export and submit actions',
+      });
+    }
+    if (
+      where.personalData !== undefined &&
+      !actions.some((action) => action === 'export' || action === 'copy')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personalData'],
+        message: 'personalData only applies to export and copy actions',
       });
     }
   });
@@ -269,6 +284,20 @@ export const GuardCheckSchema = z.discriminatedUnion(
       kind: z.literal('deadline'),
       /** Show the warning style when less than this is left. Default 24h. */
       soonWithin: IntervalSchema.optional(),
+      /**
+       * The host page's own notion of "now", when it has one (a training system whose clock can
+       * be moved, like the sim's `window.simClock`). Content scripts cannot call the page's
+       * JavaScript, so the page's clock is read where it keeps it: an offset in milliseconds
+       * from the browser clock under `offsetKey` in the page's localStorage, re-read when the
+       * page dispatches `changeEvent` on window. Absent: the browser clock (the deadline shown is
+       * an absolute China-time date, and a live system runs on real time).
+       */
+      pageClock: z
+        .strictObject({
+          offsetKey: nonEmptyText('pageClock.offsetKey'),
+          changeEvent: nonEmptyText('pageClock.changeEvent').optional(),
+        })
+        .optional(),
     }),
   ],
   {

@@ -35,6 +35,8 @@ export const SIM_MENU: MenuLink[] = [
   },
   { key: 'service', label: '便民服务', href: 'service.html' },
   { key: 'report', label: '数据上报', href: 'report.html' },
+  // 基层用户的高频业务（社保查询、疫情登记）, usable offline.
+  { key: 'grassroots', label: '基层服务', href: 'grassroots.html' },
   // Everyone applies for permissions here (提交申请表 → 部门审核 → 系统配置 starts with a 普通用户).
   { key: 'admin', label: '账号与权限', href: 'admin.html' },
   // 部门管理员 may look at 系统管理 read-only; only the 超级管理员 changes anything there.

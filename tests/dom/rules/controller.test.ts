@@ -84,9 +84,27 @@ describe('tips and guards in a page, end to end with the project rules', () => {
     expect(tips).toEqual([]);
   });
 
-  it('an export click on a real antd page queues the data-protection tip once', async () => {
+  it('an export click on a real antd table without personal data shows nothing', async () => {
     setUrl(`${SIM}/analytics.html#/dashboard`);
     loadFixture('antd-table.html');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<button type="button" class="ant-btn"><span>导出 CSV</span></button>',
+    );
+    start();
+    document
+      .querySelector('body > button')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await flush();
+    expect(tips).toEqual([]);
+  });
+
+  it('an export click on a real antd table with phone numbers queues the data-protection tip once', async () => {
+    setUrl(`${SIM}/analytics.html#/dashboard`);
+    loadFixture('antd-table.html');
+    document
+      .querySelector('table tbody')!
+      .insertAdjacentHTML('beforeend', '<tr><td>联系电话</td><td>13912345678</td></tr>');
     document.body.insertAdjacentHTML(
       'beforeend',
       '<button type="button" class="ant-btn"><span>导出 CSV</span></button>',

@@ -132,9 +132,25 @@ describe('clicks on real antd markup', () => {
     );
     start();
     for (const element of document.querySelectorAll('body > button, body > a')) click(element);
+    // The fixture's table holds no ID card or mobile numbers.
     expect(seen.slice(1).map((entry) => entry.action)).toEqual([
-      { kind: 'export', name: '导出 Excel' },
-      { kind: 'export', name: '生成上报结果' },
+      { kind: 'export', name: '导出 Excel', personalData: [] },
+      { kind: 'export', name: '生成上报结果', personalData: [] },
+    ]);
+  });
+
+  it('export: reports the kinds of personal data in the table the button belongs to', () => {
+    document.body.innerHTML =
+      '<section><button type="button">导出登记表</button><table><tbody>' +
+      '<tr><td>张三</td><td>11010519491231002X</td><td>13912345678</td></tr>' +
+      '</tbody></table></section>' +
+      '<section><button type="button">导出统计</button><table><tbody>' +
+      '<tr><td>朝阳区</td><td>128</td></tr></tbody></table></section>';
+    start();
+    for (const button of document.querySelectorAll('button')) click(button);
+    expect(seen.slice(1).map((entry) => entry.action)).toEqual([
+      { kind: 'export', name: '导出登记表', personalData: ['idCard', 'mobile'] },
+      { kind: 'export', name: '导出统计', personalData: [] },
     ]);
   });
 

@@ -25,10 +25,22 @@ function decide(url: string, action: RuleAction, role: Role | null = '业务操�
 }
 
 describe('the project rules on the sim’s real pages', () => {
-  it('不准泄露用户信息: export on the dashboard, copy of personal data anywhere', () => {
+  it('不准泄露用户信息: export of a table with personal data, copy of personal data anywhere', () => {
     expect(
-      decide(`${SIM}/analytics.html#/dashboard`, { kind: 'export', name: '导出 CSV' }),
+      decide(`${SIM}/service.html#/epidemic`, {
+        kind: 'export',
+        name: '导出登记表',
+        personalData: ['idCard', 'mobile'],
+      }),
     ).toEqual(['no-data-leak-export']);
+    // A chart's or an aggregate's export holds no one's personal data: no tip.
+    expect(
+      decide(`${SIM}/analytics.html#/dashboard`, {
+        kind: 'export',
+        name: '导出 CSV',
+        personalData: [],
+      }),
+    ).toEqual([]);
     expect(
       decide(`${SIM}/service.html#/review`, { kind: 'copy', personalData: ['idCard'] }),
     ).toEqual(['no-data-leak-copy']);
@@ -79,7 +91,7 @@ describe('rules service (background)', () => {
     const clock = { t: T0 };
     const { store, svc } = service(clock);
     const url = `${SIM}/analytics.html?token=abc#/dashboard?id=110101199003071234`;
-    const action: RuleAction = { kind: 'export', name: '导出 CSV' };
+    const action: RuleAction = { kind: 'export', name: '导出 CSV', personalData: ['mobile'] };
     const [decision] = await svc.onAction({ url, action });
     expect(decision?.tipId).toBe('no-data-leak-export');
     await svc.onShown({ tipId: 'no-data-leak-export', contentVersion: 1 });

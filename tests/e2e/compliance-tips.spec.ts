@@ -1,0 +1,200 @@
+import type { Page, Worker } from '@playwright/test';
+import { TEST_CLOCK_KEY } from '../../lib/rules/test-clock';
+import { expect, test } from './fixtures';
+import { chooseRole } from './support/learner';
+import { logIn } from './support/sim';
+
+interface StoredAck {
+  tipId: string;
+  contentVersion: number;
+  response: string;
+  role: string | null;
+  account: string | null;
+  at: number;
+  url: string;
+  action: string;
+  actionDetail: string | null;
+}
+
+/** The stored acknowledgements (必须留存操作记录), read from the extension's own database. */
+async function acknowledgements(extensionPage: Page): Promise<StoredAck[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<StoredAck[]>((resolve, reject) => {
+        const open = indexedDB.open('zhiyin');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('tipAcknowledgements')
+            .objectStore('tipAcknowledgements')
+            .getAll();
+          request.onsuccess = () => resolve(request.result as StoredAck[]);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+const DAY = 86_400_000;
+const CST = 8 * 3_600_000;
+/** The next midnight in China time after now. */
+const nextChinaMidnight = () => (Math.floor((Date.now() + CST) / DAY) + 1) * DAY - CST;
+
+/** Moves the background's rules clock (test builds, lib/rules/test-clock.ts) to `at`. */
+async function setRulesClock(serviceWorker: Worker, at: number) {
+  await serviceWorker.evaluate(
+    async ([key, offset]) => {
+      // Runs in the service worker, where `chrome` exists.
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(items: object): Promise<void> } } };
+      };
+      await chrome.storage.local.set({ [key]: offset });
+    },
+    [TEST_CLOCK_KEY, at - Date.now()] as const,
+  );
+}
+
+const tip = (page: Page, id: string) => page.locator(`[data-zhiyin-tip="${id}"]`);
+
+/** Nothing shows: given the time the rules need to answer an action (no event to wait for). */
+async function expectNoTip(page: Page, id: string) {
+  await page.waitForTimeout(1500);
+  await expect(tip(page, id)).toHaveCount(0);
+}
+
+test.describe('compliance tips: where, how often, and the records they leave', () => {
+  test('不准泄露用户信息 on exporting a table with personal data only; once a day; 稍后提醒 holds across midnight; every response stored', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage, '基层用户');
+    const midnight = nextChinaMidnight();
+    await setRulesClock(serviceWorker, midnight - 30 * 60_000); // 23:30 China time
+    const page = await context.newPage();
+    await logIn(page, 'xiangzhen', 'grassroots.html#/epidemic');
+    await expect(page.getByRole('cell', { name: '320106199003074566' })).toBeVisible();
+
+    // A table of counts holds no one's personal data: no tip.
+    await page.getByRole('button', { name: '导出统计' }).click();
+    await expectNoTip(page, 'no-data-leak-export');
+
+    // The register holds ID card and mobile numbers.
+    await page.getByRole('button', { name: '导出登记表' }).click();
+    const card = tip(page, 'no-data-leak-export');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('不准泄露用户信息');
+    await expect(card).toContainText('导出数据前请注意保密');
+    // A warning may be snoozed but not switched off for good.
+    await expect(card.getByRole('button', { name: '不再显示' })).toHaveCount(0);
+    await card.getByRole('button', { name: '稍后提醒' }).click();
+    await expect(card).toHaveCount(0);
+
+    // 00:10 the next day: a new day, but the 1-hour snooze still holds.
+    await setRulesClock(serviceWorker, midnight + 10 * 60_000);
+    await page.getByRole('button', { name: '导出登记表' }).click();
+    await expectNoTip(page, 'no-data-leak-export');
+
+    // 00:40: the snooze is over.
+    const acknowledgedAt = midnight + 40 * 60_000;
+    await setRulesClock(serviceWorker, acknowledgedAt);
+    await page.getByRole('button', { name: '导出登记表' }).click();
+    await expect(card).toBeVisible();
+    await card.getByRole('button', { name: '我已知晓' }).click();
+    await expect(card).toHaveCount(0);
+
+    // Once a day: not again today…
+    await setRulesClock(serviceWorker, midnight + 2 * 3_600_000);
+    await page.getByRole('button', { name: '导出登记表' }).click();
+    await expectNoTip(page, 'no-data-leak-export');
+    // …but again the next day.
+    await setRulesClock(serviceWorker, midnight + DAY + 9 * 3_600_000);
+    await page.getByRole('button', { name: '导出登记表' }).click();
+    await expect(card).toBeVisible();
+    await card.getByRole('button', { name: '我已知晓' }).click();
+
+    // 必须留存操作记录: who, which tip, which content version, when, which page, what action.
+    const records = (await acknowledgements(await openExtensionPage('options.html'))).filter(
+      (record) => record.tipId === 'no-data-leak-export',
+    );
+    expect(records.map((record) => record.response)).toEqual([
+      'snooze',
+      'acknowledge',
+      'acknowledge',
+    ]);
+    for (const record of records) {
+      expect(record).toMatchObject({
+        contentVersion: 1,
+        role: '基层用户',
+        action: 'export',
+        actionDetail: '导出登记表',
+      });
+      expect(record.url).toContain('/grassroots.html#/epidemic');
+    }
+    // "When" is the rules clock: the acknowledgement after the snooze is at 00:40 China time.
+    expect(Math.abs((records[1]?.at ?? 0) - acknowledgedAt)).toBeLessThan(60_000);
+  });
+
+  test('上报数据须真实准确 once a day until 不再显示; a critical tip cannot be switched off', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const start = nextChinaMidnight() + 9 * 3_600_000;
+    await setRulesClock(serviceWorker, start);
+    const page = await context.newPage();
+    await logIn(page, 'zhangsan', 'report.html#/fill');
+    const submit = page.getByRole('button', { name: '提交审核' });
+    const card = tip(page, 'report-accuracy');
+    await expect(async () => {
+      await submit.click();
+      await expect(card).toBeVisible({ timeout: 1000 });
+    }).toPass();
+    await expect(card).toContainText('不得篡改');
+    await card.getByRole('button', { name: '我已知晓' }).click();
+
+    // The next day it comes back; 不再显示 switches it off for this content version.
+    await setRulesClock(serviceWorker, start + DAY);
+    await submit.click();
+    await expect(card).toBeVisible();
+    await card.getByRole('button', { name: '不再显示' }).click();
+    await expect(card).toHaveCount(0);
+    await setRulesClock(serviceWorker, start + 2 * DAY);
+    await submit.click();
+    await expectNoTip(page, 'report-accuracy');
+
+    const records = (await acknowledgements(await openExtensionPage('options.html'))).filter(
+      (record) => record.tipId === 'report-accuracy',
+    );
+    expect(records.map((record) => record.response)).toEqual(['acknowledge', 'dismiss']);
+    expect(records[1]).toMatchObject({ role: '业务操作人员', action: 'submit' });
+
+    // 不准修改系统配置 is critical: acknowledge only, never 不再显示 or 稍后提醒.
+    await page.goto('/admin.html#/system/flows');
+    const critical = tip(page, 'no-config-change');
+    await expect(critical).toBeVisible();
+    await expect(critical.getByRole('button', { name: '不再显示' })).toHaveCount(0);
+    await expect(critical.getByRole('button', { name: '稍后提醒' })).toHaveCount(0);
+  });
+
+  test('the report deadline countdown follows the sim’s clock (window.simClock), not the browser’s', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const page = await context.newPage();
+    await logIn(page, 'zhangsan', 'report.html#/fill');
+    const hint = page.locator('[data-zhiyin-guard="report-deadline"]');
+    await expect(hint).toBeVisible();
+    await expect(hint).not.toContainText('已过');
+    // Move the sim's clock a year on: the page shows 已截止 and the guard agrees at once.
+    await page.evaluate(() => window.simClock.advance(366 * 86_400_000));
+    await expect(page.getByTestId('report-deadline')).toContainText('已截止');
+    await expect(hint).toContainText('上报截止时间已过');
+    await expect(hint).toHaveAttribute('data-level', 'warning');
+    // Back to real time: the countdown returns.
+    await page.evaluate(() => window.simClock.reset());
+    await expect(hint).not.toContainText('已过');
+  });
+});
