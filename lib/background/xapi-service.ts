@@ -267,6 +267,8 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
   const enqueue = async (statements: XapiStatement[]): Promise<void> => {
     if (statements.length === 0) return;
     await queue.enqueue(statements, now());
+    // A safety net first: should the worker stop before this delivery ends, the alarm wakes it.
+    await options.alarms.create(XAPI_OUTBOX_ALARM, { when: now() + 30_000 });
     void flush().catch(() => undefined);
   };
 

@@ -160,6 +160,26 @@ describe('xAPI service', () => {
     expect(lrs.posts.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  it('arms the alarm before delivering, so a worker stopped mid-delivery wakes up again', async () => {
+    policy = LRS;
+    let release: (response: Response) => void = () => undefined;
+    let sending: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (sending = resolve));
+    const hanging: typeof fetch = () =>
+      new Promise<Response>((resolve) => {
+        release = resolve;
+        sending();
+      });
+    const xapi = service({ fetch: hanging });
+    await xapi.tourAttempted({ tourId: TOUR.id, at: T0 });
+    await sent;
+    // The POST is under way and has not answered: the wake-up is already set.
+    expect(alarms.armed.get(XAPI_OUTBOX_ALARM)).toBe(T0 + 30_000);
+    release(new Response('[]', { status: 200 }));
+    await xapi.flush();
+    expect(alarms.armed.has(XAPI_OUTBOX_ALARM)).toBe(false);
+  });
+
   it('a new run gets a new registration', async () => {
     const xapi = service();
     const first = await xapi.tourRecords(run(TOUR.id, T0));
