@@ -72,7 +72,11 @@ export async function startTour(
     () => true,
     () => false,
   );
-  await popup.getByRole('button', { name: `开始：${tour.title}` }).click();
+  // From the list of tours for this page (the role's onboarding checklist may offer it too).
+  await popup
+    .getByTestId('tours-here')
+    .getByRole('button', { name: `开始：${tour.title}`, exact: true })
+    .click();
   if (!(await closed)) {
     // The popup stays open only when it could not start the tour: show what it told the learner.
     const told = await popup.getByRole('alert').allTextContents();

@@ -233,6 +233,24 @@ const PLAN_FACTS: { section: string; tours: string[]; facts: string[] }[] = [
     facts: ['公文处理时效', '群众满意度', '钻取明细', '导出分析报告'],
   },
   {
+    section: '三 基层用户 · 高频业务与离线功能',
+    tours: [
+      'jiceng-social-security-query',
+      'jiceng-epidemic-registration',
+      'jiceng-offline-registration',
+    ],
+    facts: [
+      '社保',
+      '必须核对用户身份',
+      '疫情',
+      '身份证号',
+      '手机号码',
+      '不准泄露用户信息',
+      '离线',
+      '自动同步',
+    ],
+  },
+  {
     section: '(五)3 系统优化建议',
     tours: ['jinjie-feedback'],
     facts: ['意见箱', '培训微信群', '操作步骤繁琐', '功能缺失'],
@@ -260,6 +278,8 @@ describe('the training plan is taught faithfully', () => {
       'guifan-': '规范',
       'anquan-': '安全',
       'jinjie-': '进阶',
+      // 基层用户的高频业务 (三、培训对象与分层设计) are operations.
+      'jiceng-': '操作',
     };
     for (const t of tours) {
       const prefix = Object.keys(expected).find((p) => t.id.startsWith(p));
