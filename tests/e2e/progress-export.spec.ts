@@ -78,6 +78,11 @@ async function completeTour(
   await expect(last).toBeVisible();
   await last.getByRole('button', { name: '完成' }).click();
   await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
+  const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
+  await survey.getByRole('radio', { name: '非常满意', exact: true }).check();
+  await survey.getByRole('textbox', { name: '意见或建议（选填）' }).fill('=1+1 清楚');
+  await survey.getByRole('button', { name: '提交' }).click();
+  await expect(survey).toHaveCount(0);
 }
 
 test('export → change → import restores the exported progress; a foreign file changes nothing', async ({
@@ -105,6 +110,13 @@ test('export → change → import restores the exported progress; a foreign fil
   expect(kinds[0]).toBe('started');
   expect(kinds.at(-1)).toBe('finished');
   expect(kinds.filter((kind) => kind === 'step-completed')).toHaveLength(5);
+  expect(exported.tables.surveyAnswers).toEqual([
+    expect.objectContaining({
+      subjectId: 'e2e-multipage',
+      rating: '非常满意',
+      comment: '=1+1 清楚',
+    }),
+  ]);
   expect(exported.tables.tourProgress).toContainEqual(
     expect.objectContaining({ tourId: 'e2e-multipage', status: 'completed', completions: 1 }),
   );
@@ -124,6 +136,10 @@ test('export → change → import restores the exported progress; a foreign fil
   expect(
     lines.some((line) => line.includes('引擎测试：跨页面引导') && line.includes('完成引导')),
   ).toBe(true);
+  // The survey comment is text in Excel, never a formula.
+  expect(lines.some((line) => line.includes('满意度调查') && line.includes("'=1+1 清楚"))).toBe(
+    true,
+  );
 
   // The learner changes: another role, another tour begun.
   await sendFromExtensionPage(dashboard, 'page:setRole', { role: '基层用户' });

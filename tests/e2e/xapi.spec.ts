@@ -101,10 +101,36 @@ async function completeTour(
   await expect(last).toBeVisible();
   await last.getByRole('button', { name: '完成' }).click();
   await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
+  // The satisfaction survey at the end of the tour: 满意, with a comment.
+  const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
+  await expect(survey).toBeVisible();
+  await survey.getByRole('radio', { name: '满意', exact: true }).check();
+  await survey.getByRole('textbox', { name: '意见或建议（选填）' }).fill('步骤清楚');
+  await survey.getByRole('button', { name: '提交' }).click();
+  await expect(survey).toHaveCount(0);
+}
+
+/** The survey answer about the tour: response 满意, the tour as parent. */
+function expectSurvey(statements: StoredStatement[]) {
+  const answered = statements.filter(
+    (s) => (s.verb as { id: string }).id === VERB('answered'),
+  ) as unknown as {
+    result: { response: string };
+    context: { contextActivities: { parent: { id: string }[] } };
+  }[];
+  expect(answered).toHaveLength(1);
+  expect(answered[0]!.result.response).toBe('满意');
+  expect(answered[0]!.context.contextActivities.parent[0]!.id).toMatch(
+    /\/activities\/tour\/e2e-multipage$/,
+  );
 }
 
 const ofTour = (statements: StoredStatement[]) =>
-  statements.filter((s) => JSON.stringify(s).includes('/activities/tour/e2e-multipage'));
+  statements.filter(
+    (s) =>
+      JSON.stringify(s).includes('/activities/tour/e2e-multipage') &&
+      (s.verb as { id: string }).id !== VERB('answered'),
+  );
 
 /** Each id once, every statement valid, the learner identified by account only. */
 function expectDeliveredOnce(statements: StoredStatement[]) {
@@ -164,11 +190,14 @@ test('statements reach the LRS configured on the options page, exactly once and 
         (await lrs!.statements()).filter((s) => JSON.stringify(s).includes('acknowledge')).length,
     )
     .toBe(FIRST_RUN_TIPS.length);
-  const stored = await lrs!.statements();
-  expect(stored).toHaveLength(7 + FIRST_RUN_TIPS.length);
-  expectDeliveredOnce(stored);
-  expectTourRun(stored);
-  const acknowledged = stored
+  await expect
+    .poll(async () => (await lrs!.statements()).length)
+    .toBe(7 + FIRST_RUN_TIPS.length + 1);
+  const all = await lrs!.statements();
+  expectDeliveredOnce(all);
+  expectTourRun(all);
+  expectSurvey(all);
+  const acknowledged = all
     .filter((s) => JSON.stringify(s).includes('acknowledge'))
     .map((s) => (s.object as { id: string }).id.split('/rule/')[1])
     .sort();
@@ -180,7 +209,7 @@ test('statements reach the LRS configured on the options page, exactly once and 
   await expect(options.getByTestId('lrs-message')).toHaveText('已发送，当前待发送 0 条');
   await expect(options.getByTestId('lrs-pending')).toHaveText('0');
   await expect(options.getByTestId('lrs-last-success')).not.toHaveText('暂无');
-  expect(await lrs!.statements()).toHaveLength(stored.length);
+  expect(await lrs!.statements()).toHaveLength(all.length);
   await options.screenshot({ path: test.info().outputPath('options-lrs.png'), fullPage: true });
 });
 
@@ -208,7 +237,9 @@ test('offline: statements wait while the LRS is down and arrive exactly once whe
 
   await options.bringToFront();
   await options.getByRole('button', { name: '刷新状态' }).click();
-  await expect(options.getByTestId('lrs-pending')).toHaveText(String(7 + FIRST_RUN_TIPS.length));
+  await expect(options.getByTestId('lrs-pending')).toHaveText(
+    String(7 + FIRST_RUN_TIPS.length + 1),
+  );
   await expect(options.getByTestId('lrs-last-error')).toContainText('无法连接');
   await options.screenshot({
     path: test.info().outputPath('options-lrs-offline.png'),
@@ -221,9 +252,10 @@ test('offline: statements wait while the LRS is down and arrive exactly once whe
   await options.getByRole('button', { name: '立即发送' }).click();
   await expect(options.getByTestId('lrs-pending')).toHaveText('0');
   const stored = await lrs.statements();
-  expect(stored).toHaveLength(7 + FIRST_RUN_TIPS.length);
+  expect(stored).toHaveLength(7 + FIRST_RUN_TIPS.length + 1);
   expectDeliveredOnce(stored);
   expectTourRun(stored);
+  expectSurvey(stored);
 
   // A second flush (the alarm, or another click) sends nothing again.
   await options.getByRole('button', { name: '立即发送' }).click();
