@@ -1,24 +1,72 @@
+import checklists from 'virtual:zhiyin-checklists';
+import tours from 'virtual:zhiyin-tours';
 import { useEffect, useMemo, useState } from 'react';
-import { database, type ActivityRecord, type ProfileRecord } from '../../lib/db/database';
+import type { Indicator } from '../../lib/assessment/indicators';
+import { PRACTICAL_PASS_SCORE } from '../../lib/assessment/scoring';
+import {
+  database,
+  type ActivityRecord,
+  type AssessmentRecord,
+  type ProfileRecord,
+} from '../../lib/db/database';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
+import { sendMessage } from '../../lib/messaging/protocol';
 import { describeActivity, formatTime, pagePath } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
 import { ExportImport } from '../progress/ExportImport';
+import { dashboardData, type DashboardData } from './data';
+import { EChart, type ChartOption } from './EChart';
+import './dashboard.css';
 
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
 
+const tourTitle = new Map(tours.map((tour) => [tour.id, tour.title]));
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+
+/** Indicators the plan names that Zhiyin cannot measure locally: shown as such, never as 0. */
+const NOT_MEASURED: MessageKey[] = ['dashSignIn', 'dashInteraction', 'dashIncidents'];
+
 export function DashboardApp() {
   const prefs = usePreferences();
-  const t = (key: MessageKey) => translate(prefs.language, key);
+  const language = prefs.language;
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
   const [profile, setProfile] = useState<ProfileRecord | null>(null);
   const [activity, setActivity] = useState<ActivityRecord[]>([]);
   const [topPages, setTopPages] = useState<{ path: string; title: string; visits: number }[]>([]);
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [remedialMessage, setRemedialMessage] = useState<string | null>(null);
 
   useEffect(() => {
     // Extension pages read the database directly (same origin as the background).
     const db = database();
-    void db.profile.get('me').then((row) => setProfile(row ?? null));
+    void (async () => {
+      const [me, progress, runEvents, assessments, quizzes, surveys] = await Promise.all([
+        db.profile.get('me'),
+        db.tourProgress.toArray(),
+        // Only a run's end carries its duration: no need to read every step event.
+        db.tourEvents.where('kind').anyOf(['finished', 'abandoned']).toArray(),
+        db.assessments.toArray(),
+        db.quizResults.toArray(),
+        db.surveyAnswers.toArray(),
+      ]);
+      setProfile(me ?? null);
+      setData(
+        dashboardData({
+          role: me?.role ?? null,
+          tours,
+          checklists,
+          progress,
+          runEvents,
+          assessments,
+          quizzes,
+          surveys,
+        }),
+      );
+      document.body.dataset.ready = 'true';
+      performance.mark('zhiyin:dashboard-ready');
+    })();
     void db.activity.orderBy('at').reverse().limit(TABLE_ROWS).toArray().then(setActivity);
     void (async () => {
       const counts = new Map<string, { path: string; title: string; visits: number }>();
@@ -35,33 +83,58 @@ export function DashboardApp() {
     })();
   }, []);
 
-  const role = useMemo(
-    () => (profile?.role ? roleName(prefs.language, profile.role) : t('popupRoleNone')),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [profile, prefs.language],
-  );
+  const role = profile?.role ? roleName(language, profile.role) : t('popupRoleNone');
+
+  const remedial = async (record: AssessmentRecord) => {
+    if (record.id === undefined) return;
+    const reply = await sendMessage('page:startRemedial', { assessmentId: record.id, tabId: null });
+    setRemedialMessage(reply.started ? t('dashRemedialStarted') : (reply.reason ?? null));
+  };
 
   return (
-    <main style={{ maxWidth: 960, margin: '0 auto' }}>
+    <main className="zy-dashboard">
       <header className="zy-header">
         <span className="zy-mark" aria-hidden="true">
           指
         </span>
         <h1>{t('dashboardTitle')}</h1>
+        <button type="button" className="zy-print zy-no-print" onClick={() => window.print()}>
+          {t('dashPrint')}
+        </button>
       </header>
 
       <section className="zy-section">
         <h2>{t('dashboardProfile')}</h2>
         <p>
           {t('popupRole')}：<strong data-testid="dashboard-role">{role}</strong>
+          {data && (
+            <>
+              {' · '}
+              {t('dashTimeSpent')}：<strong data-testid="time-spent">{data.totalMinutes}</strong>{' '}
+              {t('dashMinutes')}
+            </>
+          )}
         </p>
         {/* Quizzes area: the written test per module. */}
-        <p>
+        <p className="zy-no-print">
           <a href="/quiz.html">{t('popupOpenQuiz')}</a>
         </p>
       </section>
 
-      <section className="zy-section">
+      {data && (
+        <>
+          <IndicatorsSection language={language} indicators={data.indicators} />
+          <ProgressSection language={language} data={data} hasRole={profile?.role != null} />
+          <AssessmentSection
+            language={language}
+            data={data}
+            onRemedial={(record) => void remedial(record)}
+            message={remedialMessage}
+          />
+        </>
+      )}
+
+      <section className="zy-section zy-page-break">
         <h2>{t('dashboardPages')}</h2>
         {topPages.length === 0 ? (
           <p className="zy-muted">{t('popupRecentEmpty')}</p>
@@ -94,8 +167,8 @@ export function DashboardApp() {
           <tbody>
             {activity.map((record) => (
               <tr key={record.id}>
-                <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
-                <td>{describeActivity(prefs.language, record)}</td>
+                <td className="zy-time">{formatTime(record.at, language)}</td>
+                <td>{describeActivity(language, record)}</td>
                 <td className="zy-muted">{pagePath(record.url)}</td>
               </tr>
             ))}
@@ -104,5 +177,423 @@ export function DashboardApp() {
       </section>
       <ExportImport language={prefs.language} />
     </main>
+  );
+}
+
+type Lang = ReturnType<typeof usePreferences>['language'];
+
+function IndicatorsSection({ language, indicators }: { language: Lang; indicators: Indicator[] }) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const label = (indicator: Indicator) => t(INDICATOR_KEYS[indicator.id]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 140, right: 40, top: 30, bottom: 20 },
+      legend: { data: [t('dashActual'), t('dashTarget')], top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (value) => `${String(value)}%` },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: indicators.map(label) },
+      series: [
+        {
+          name: t('dashActual'),
+          type: 'bar',
+          data: indicators.map((indicator) => ({
+            value: indicator.rate === null ? 0 : Math.round(indicator.rate * 1000) / 10,
+            itemStyle: {
+              color: indicator.met === false ? '#c4320a' : indicator.met ? '#1e6b34' : '#8a94a6',
+            },
+          })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (params) => percent(indicators[params.dataIndex]?.rate ?? null),
+          },
+        },
+        {
+          name: t('dashTarget'),
+          type: 'bar',
+          data: indicators.map((indicator) =>
+            indicator.target === null ? null : indicator.target * 100,
+          ),
+          itemStyle: { color: '#d9dee7' },
+        },
+      ],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [indicators, language],
+  );
+  return (
+    <section className="zy-section" aria-labelledby="zy-indicators">
+      <h2 id="zy-indicators">{t('dashIndicators')}</h2>
+      <EChart
+        option={option}
+        label={t('dashIndicatorsChart')}
+        height={220}
+        testId="chart-indicators"
+      />
+      <table data-testid="indicators">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashIndicator')}</th>
+            <th scope="col">{t('dashActual')}</th>
+            <th scope="col">{t('dashTarget')}</th>
+            <th scope="col">{t('dashMet')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) => (
+            <tr key={indicator.id} data-indicator={indicator.id}>
+              <th scope="row">{label(indicator)}</th>
+              <td>
+                {percent(indicator.rate)}
+                <span className="zy-muted">
+                  （{indicator.numerator} / {indicator.denominator}）
+                </span>
+              </td>
+              <td>
+                {indicator.target === null ? t('dashNoTarget') : `≥ ${percent(indicator.target)}`}
+              </td>
+              <td>
+                {indicator.met === null ? '—' : indicator.met ? t('dashMetYes') : t('dashMetNo')}
+              </td>
+            </tr>
+          ))}
+          {NOT_MEASURED.map((key) => (
+            <tr key={key}>
+              <th scope="row">{t(key)}</th>
+              <td colSpan={3} className="zy-muted">
+                {t('dashNotMeasured')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="zy-muted zy-small">{t('dashIndicatorsNote')}</p>
+    </section>
+  );
+}
+
+const SATISFACTION_COLORS: Record<string, string> = {
+  非常满意: '#1e6b34',
+  满意: '#6aa84f',
+  一般: '#8a94a6',
+  不满意: '#c4320a',
+};
+
+const INDICATOR_KEYS: Record<Indicator['id'], MessageKey> = {
+  'practical-completion': 'dashCompletion',
+  'pass-first-attempt': 'dashPassFirst',
+  'pass-eventual': 'dashPassEventual',
+  satisfaction: 'dashSatisfaction',
+};
+
+function ProgressSection({
+  language,
+  data,
+  hasRole,
+}: {
+  language: Lang;
+  data: DashboardData;
+  hasRole: boolean;
+}) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 50, right: 50, top: 40, bottom: 30 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.modules.map((row) => row.module) },
+      yAxis: [
+        { type: 'value', name: t('dashTours'), minInterval: 1 },
+        { type: 'value', name: t('dashMinutes'), splitLine: { show: false } },
+      ],
+      series: [
+        {
+          name: t('dashCompleted'),
+          type: 'bar',
+          stack: 'tours',
+          color: '#1e6b34',
+          data: data.modules.map((row) => row.completed),
+        },
+        {
+          name: t('dashInProgress'),
+          type: 'bar',
+          stack: 'tours',
+          color: '#e0a526',
+          data: data.modules.map((row) => row.inProgress),
+        },
+        {
+          name: t('dashNotStarted'),
+          type: 'bar',
+          stack: 'tours',
+          color: '#d9dee7',
+          data: data.modules.map((row) => row.notStarted),
+        },
+        {
+          name: t('dashTimeSpent'),
+          type: 'line',
+          yAxisIndex: 1,
+          color: '#1d5fbf',
+          data: data.modules.map((row) => row.minutes),
+        },
+      ],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, language],
+  );
+  const total = data.checklist.length;
+  const pct = total === 0 ? 0 : Math.round((data.checklistDone / total) * 100);
+  return (
+    <section className="zy-section" aria-labelledby="zy-progress">
+      <h2 id="zy-progress">{t('dashProgress')}</h2>
+      <EChart option={option} label={t('dashProgressChart')} testId="chart-modules" />
+      <table data-testid="modules">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashModule')}</th>
+            <th scope="col">{t('dashCompleted')}</th>
+            <th scope="col">{t('dashInProgress')}</th>
+            <th scope="col">{t('dashNotStarted')}</th>
+            <th scope="col">{t('dashTimeSpent')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.modules.map((row) => (
+            <tr key={row.module} data-module={row.module}>
+              <th scope="row">{row.module}</th>
+              <td>{row.completed}</td>
+              <td>{row.inProgress}</td>
+              <td>{row.notStarted}</td>
+              <td>
+                {row.minutes} {t('dashMinutes')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="zy-subtitle">{t('dashChecklist')}</h3>
+      {!hasRole ? (
+        <p className="zy-muted">{t('dashNoRole')}</p>
+      ) : (
+        <>
+          <div
+            className="zy-progress"
+            role="progressbar"
+            aria-label={t('checklistProgressLabel')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            aria-valuetext={t('checklistProgress', { done: data.checklistDone, total })}
+          >
+            <div className="zy-progress-fill" style={{ width: `${pct}%` }} />
+          </div>
+          <p className="zy-muted zy-small" data-testid="dashboard-checklist-count">
+            {t('checklistProgress', { done: data.checklistDone, total })}
+          </p>
+          <ol className="zy-checklist-plain">
+            {data.checklist.map((item) => (
+              <li key={item.tourId} data-done={item.done}>
+                <span aria-hidden="true">{item.done ? '✓' : '○'}</span> {item.title}
+                {item.done && <span className="zy-sr-only">（{t('popupCompleted')}）</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AssessmentSection({
+  language,
+  data,
+  onRemedial,
+  message,
+}: {
+  language: Lang;
+  data: DashboardData;
+  onRemedial(record: AssessmentRecord): void;
+  message: string | null;
+}) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 40, right: 96, top: 40, bottom: 30 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: {
+        type: 'category',
+        data: [
+          ...data.assessments.map((_, index) => `${t('dashPractical')} ${index + 1}`),
+          ...data.quizzes.map((_, index) => `${t('dashQuiz')} ${index + 1}`),
+        ],
+      },
+      yAxis: { type: 'value', min: 0, max: 100 },
+      series: [
+        {
+          name: t('dashScore'),
+          type: 'bar',
+          data: [
+            ...data.assessments.map((record) => ({
+              value: record.score?.total ?? 0,
+              itemStyle: { color: record.status === 'passed' ? '#1e6b34' : '#c4320a' },
+            })),
+            ...data.quizzes.map((quiz) => ({
+              value: quiz.score.total ?? 0,
+              itemStyle: { color: quiz.score.passed ? '#1e6b34' : '#c4320a' },
+            })),
+          ],
+          markLine: {
+            symbol: 'none',
+            label: { formatter: t('examPassLine', { score: PRACTICAL_PASS_SCORE }) },
+            lineStyle: { type: 'dashed', color: '#5c6470' },
+            data: [{ yAxis: PRACTICAL_PASS_SCORE }],
+          },
+        },
+      ],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, language],
+  );
+  const satisfactionOption = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          center: ['50%', '45%'],
+          label: { formatter: '{b}：{c}' },
+          data: Object.entries(data.satisfactionCounts).map(([name, value]) => ({
+            name,
+            value,
+            itemStyle: { color: SATISFACTION_COLORS[name] ?? '#8a94a6' },
+          })),
+        },
+      ],
+    }),
+    [data],
+  );
+  const hasScores = data.assessments.length + data.quizzes.length > 0;
+  const answers = Object.values(data.satisfactionCounts).reduce((a, b) => a + b, 0);
+  return (
+    <section className="zy-section" aria-labelledby="zy-assessments">
+      <h2 id="zy-assessments">{t('dashAssessments')}</h2>
+      {hasScores ? (
+        <EChart option={option} label={t('dashScoresChart')} testId="chart-scores" />
+      ) : (
+        <p className="zy-muted">{t('dashNoAssessments')}</p>
+      )}
+      {data.assessments.length > 0 && (
+        <table data-testid="assessments">
+          <caption>{t('dashPracticalTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboardWhen')}</th>
+              <th scope="col">{t('dashTask')}</th>
+              <th scope="col">{t('examSteps')} /40</th>
+              <th scope="col">{t('examTime')} /30</th>
+              <th scope="col">{t('examAccuracy')} /30</th>
+              <th scope="col">{t('examTotal')}</th>
+              <th scope="col">{t('dashResult')}</th>
+              <th scope="col">{t('dashRemedial')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.assessments.map((record) => (
+              <tr key={record.attemptId} data-assessment={record.status}>
+                <td className="zy-time">{formatTime(record.startedAt, language)}</td>
+                <td>{tourTitle.get(record.tourId) ?? record.tourId}</td>
+                <td>{record.score?.stepScore}</td>
+                <td>{record.score?.timeScore}</td>
+                <td>{record.score?.accuracyScore}</td>
+                <td>
+                  <strong>{record.score?.total}</strong>
+                </td>
+                <td className={record.status === 'passed' ? 'zy-ok' : 'zy-bad'}>
+                  {record.status === 'passed' ? t('examPassed') : t('examFailed')}
+                </td>
+                <td>
+                  {record.remedialStepIds.length === 0 ? (
+                    '—'
+                  ) : record.remedialCompletedAt !== null ? (
+                    t('dashRemedialDone')
+                  ) : (
+                    <button
+                      type="button"
+                      className="zy-no-print"
+                      aria-label={t('dashRemedialLabel', {
+                        title: tourTitle.get(record.tourId) ?? record.tourId,
+                      })}
+                      onClick={() => onRemedial(record)}
+                    >
+                      {t('examRemedialStart')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {message && (
+        <p role="status" className="zy-note">
+          {message}
+        </p>
+      )}
+      {data.quizzes.length > 0 && (
+        <table data-testid="quizzes">
+          <caption>{t('dashQuizTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboardWhen')}</th>
+              <th scope="col">{t('dashModule')}</th>
+              <th scope="col">{t('examTotal')}</th>
+              <th scope="col">{t('dashResult')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.quizzes.map((quiz) => (
+              <tr key={quiz.attemptId}>
+                <td className="zy-time">{formatTime(quiz.at, language)}</td>
+                <td>{quiz.module}</td>
+                <td>{quiz.score.total ?? '—'}</td>
+                <td className={quiz.score.passed ? 'zy-ok' : 'zy-bad'}>
+                  {quiz.score.passed === null
+                    ? t('dashPending')
+                    : quiz.score.passed
+                      ? t('examPassed')
+                      : t('examFailed')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3 className="zy-subtitle">{t('dashSatisfactionTitle')}</h3>
+      {answers === 0 ? (
+        <p className="zy-muted">{t('dashNoSurveys')}</p>
+      ) : (
+        <div className="zy-two">
+          <EChart
+            option={satisfactionOption}
+            label={t('dashSatisfactionChart')}
+            height={220}
+            testId="chart-satisfaction"
+          />
+          <ul className="zy-list" data-testid="satisfaction">
+            {Object.entries(data.satisfactionCounts).map(([level, count]) => (
+              <li key={level}>
+                <span>{level}</span>
+                <span>{count}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
   );
 }

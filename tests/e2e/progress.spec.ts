@@ -5,9 +5,10 @@
  * on the dashboard (学习档案). Screenshots of the checklist and the dashboard go to
  * output/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { expect, test } from './fixtures';
 import { stepCard } from './support/learner';
 import { logIn } from './support/sim';
@@ -17,6 +18,15 @@ const TOUR = { id: 'bianmin-progress-query', title: '用进度查询跟踪审批
 /** A seeded application of the sim (统一社会信用代码), found by 进度查询. */
 const CREDIT_CODE = '91620102029332164P';
 const QUERY = '请输入受理编号或统一社会信用代码';
+/** The 基层用户 onboarding checklist as built into the extension (tours/checklists.yaml). */
+const CHECKLIST = (
+  parse(readFileSync(join(import.meta.dirname, '../../tours/checklists.yaml'), 'utf8')) as Record<
+    string,
+    string[]
+  >
+)['基层用户']!;
+const N = CHECKLIST.length;
+const ONE_DONE = Math.round(100 / N);
 
 test.describe('learner progress: checklist, practical assessment, remedial tour, survey, dashboard', () => {
   test('a new 基层用户 goes from the checklist to a passed and a failed assessment', async ({
@@ -50,7 +60,7 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
     await expect(checklist.getByRole('heading')).toHaveText('入门清单 · 基层用户');
     const bar = checklist.getByRole('progressbar', { name: '入门清单完成进度' });
     await expect(bar).toHaveAttribute('aria-valuenow', '0');
-    await expect(bar).toHaveAttribute('aria-valuetext', '已完成 0 / 5 项');
+    await expect(bar).toHaveAttribute('aria-valuetext', `已完成 0 / ${N} 项`);
     // Items of other pages say where they run; the one of this page starts here.
     await expect(checklist.locator('[data-checklist-item="anquan-password-change"]')).toContainText(
       '在 /index.html#/settings/password 页面进行',
@@ -83,8 +93,8 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
     // The checklist ticks the item off.
     popup = await openPopup();
     const bar2 = popup.getByTestId('checklist').getByRole('progressbar');
-    await expect(bar2).toHaveAttribute('aria-valuenow', '20');
-    await expect(bar2).toHaveAttribute('aria-valuetext', '已完成 1 / 5 项');
+    await expect(bar2).toHaveAttribute('aria-valuenow', String(ONE_DONE));
+    await expect(bar2).toHaveAttribute('aria-valuetext', `已完成 1 / ${N} 项`);
     await expect(popup.locator(`[data-checklist-item="${TOUR.id}"]`)).toHaveAttribute(
       'data-done',
       'true',
@@ -149,6 +159,48 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
     await expect(
       page.getByRole('status').filter({ hasText: `补训已完成：${TOUR.title}` }),
     ).toBeVisible();
+
+    // The dashboard (学习档案) shows it all: indicators against targets, progress, assessments.
+    const dashboard = await openExtensionPage('dashboard.html');
+    await expect(dashboard.locator('body')).toHaveAttribute('data-ready', 'true');
+    const indicators = dashboard.getByTestId('indicators');
+    await expect(indicators.locator('[data-indicator="practical-completion"]')).toContainText(
+      `${Math.round(1000 / N) / 10}%（1 / ${N}）`,
+    );
+    await expect(indicators.locator('[data-indicator="practical-completion"]')).toContainText(
+      '未达标',
+    );
+    await expect(indicators.locator('[data-indicator="satisfaction"]')).toContainText(
+      '100%（1 / 1）',
+    );
+    await expect(indicators.locator('[data-indicator="satisfaction"]')).toContainText('达标');
+    await expect(indicators.locator('[data-indicator="pass-eventual"]')).toContainText(
+      '100%（1 / 1）',
+    );
+    await expect(indicators.getByRole('row', { name: /签到率/ })).toContainText('未测量');
+    await expect(dashboard.getByTestId('modules').locator('[data-module="操作"]')).toContainText(
+      '1',
+    );
+    await expect(dashboard.getByTestId('dashboard-checklist-count')).toHaveText(
+      `已完成 1 / ${N} 项`,
+    );
+    const rows = dashboard.getByTestId('assessments').locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText(/40\s*30\s*30\s*100\s*通过/);
+    await expect(rows.nth(1)).toContainText(/40\s*30\s*0\s*70\s*未通过\s*已完成补训/);
+    await expect(dashboard.getByTestId('satisfaction')).toContainText(/满意\s*1/);
+    for (const chart of ['chart-indicators', 'chart-modules', 'chart-scores', 'chart-satisfaction'])
+      await expect(dashboard.getByTestId(chart).locator('svg')).toBeVisible();
+    await dashboard.setViewportSize({ width: 1100, height: 900 });
+    await dashboard.screenshot({ path: join(SHOTS, 'progress-dashboard.png'), fullPage: true });
+    // Printable: no buttons, charts still drawn.
+    await dashboard.emulateMedia({ media: 'print' });
+    await expect(dashboard.getByRole('button', { name: '打印' })).toBeHidden();
+    await expect(dashboard.getByTestId('chart-scores').locator('svg')).toBeVisible();
+    await dashboard.screenshot({
+      path: join(SHOTS, 'progress-dashboard-print.png'),
+      fullPage: true,
+    });
   });
 });
 
