@@ -10,6 +10,7 @@ import { LOCAL_LRS_AUTH, freePort, startLocalLrs } from '../support/lrs';
 import { xapiProblems } from '../unit/xapi/validate';
 import { expect, test } from './fixtures';
 import { stepCard } from './support/learner';
+import { logIn } from './support/sim';
 
 /**
  * Starts a tour from the toolbar popup (like support/learner.ts startTourFromPopup, but matching
@@ -261,4 +262,54 @@ test('offline: statements wait while the LRS is down and arrive exactly once whe
   await options.getByRole('button', { name: '立即发送' }).click();
   await expect(options.getByTestId('lrs-message')).toHaveText('已发送，当前待发送 0 条');
   expect(await lrs.statements()).toHaveLength(stored.length);
+});
+
+test('a practical assessment (实操考核) on the sim reaches the LRS once: passed, scaled score', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  const exam = { id: 'bianmin-progress-query', title: '用进度查询跟踪审批状态' };
+  const query = '请输入受理编号或统一社会信用代码';
+  lrs ??= await startLocalLrs(port);
+  const options = await openExtensionPage('options.html');
+  await configureLrs(options, /连接成功/);
+  const before = new Set((await lrs.statements()).map((s) => s.id));
+
+  const page = await context.newPage();
+  await firstRun(page);
+  await logIn(page, 'zhangsan', 'service.html#/progress');
+  await expect(page.getByPlaceholder(query)).toBeVisible();
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup.getByRole('button', { name: `以考核方式开始：${exam.title}` }).click(),
+  ]);
+  await page.bringToFront();
+  await expect(page.getByRole('region', { name: '实操考核' })).toBeVisible();
+  await page.getByPlaceholder(query).fill('91620102029332164P');
+  await page.waitForTimeout(600); // let the typed value settle before the next action
+  await page.getByRole('button', { name: '查询' }).click();
+  const result = page.getByRole('region', { name: `考核结果：${exam.title}` });
+  await expect(result).toBeVisible();
+  await expect(result).toContainText('通过');
+
+  const passed = async () =>
+    (await lrs!.statements()).filter(
+      (s) => !before.has(s.id) && (s.verb as { id: string }).id === VERB('passed'),
+    );
+  await expect.poll(async () => (await passed()).length).toBe(1);
+  const [statement] = await passed();
+  expect(statement).toMatchObject({
+    object: { id: `https://zhiyin.example/xapi/activities/assessment/${exam.id}` },
+    result: { score: { scaled: 1, raw: 100, min: 0, max: 100 }, success: true, completion: true },
+    context: {
+      contextActivities: {
+        parent: [{ id: `https://zhiyin.example/xapi/activities/tour/${exam.id}` }],
+      },
+    },
+  });
+  expect((statement!.context as { registration?: string }).registration).toMatch(/^[0-9a-f-]{36}$/);
+  const fresh = (await lrs.statements()).filter((s) => !before.has(s.id));
+  expectDeliveredOnce(fresh);
 });
