@@ -91,7 +91,10 @@ export default defineContentScript({
       ctx.requestAnimationFrame(() => {
         // The page can dispatch an event of that name too; its object carries no newUrl for us.
         const target = (event as { newUrl?: URL }).newUrl?.href;
-        if (target !== undefined && location.href === target) void hello();
+        if (target === undefined || location.href !== target) return;
+        // A click that changed the route is reported first, so it counts for its step.
+        const settled = registeredOverlay()?.settled?.() ?? Promise.resolve();
+        void settled.then(() => hello());
       });
     });
   },

@@ -34,6 +34,7 @@ const REJECTIONS: Partial<Record<AdvanceRejection, MessageKey>> = {
   'pattern-mismatch': 'rejectPattern',
   'validator-rejected': 'rejectValidator',
   'value-mismatch': 'rejectValue',
+  'not-confirmed': 'rejectNotConfirmed',
 };
 
 /** The running tour's step: spotlight on the target, the card beside it, a live announcement. */
@@ -101,7 +102,7 @@ export function TourLayer({ view, language, ...actions }: TourLayerProps) {
         notice={
           rejectionKey ? (
             <p className="zy-card-rejection" role="alert">
-              {t(rejectionKey)}
+              {view.rejectionMessage ?? t(rejectionKey)}
             </p>
           ) : view.report === 'sent' ? (
             <p className="zy-card-hint" role="status">

@@ -8,6 +8,7 @@ import type { OverlayApi, TourChannel } from '../../lib/overlay/api';
 import { findSensitiveRegions } from '../../lib/privacy/sensitive-regions';
 import { readPreferences } from '../../lib/settings/preferences';
 import { TourController } from '../../lib/tour-runtime/controller';
+import { keepOnTop } from '../../lib/overlay/top-layer';
 import { OverlayApp, OverlayStore } from './OverlayApp';
 import tipsCss from '../tips/tips.css?inline';
 import overlayCss from './overlay.css?inline';
@@ -30,6 +31,10 @@ export function createOverlay(): OverlayApi {
   let mounting: Promise<void> | undefined;
   let controller: TourController | undefined;
   let channel: TourChannel | undefined;
+  let stopKeepingOnTop: (() => void) | undefined;
+  // Rules area: order of setTips / setHints calls (see below).
+  let tipsCall = 0;
+  let hintsCall = 0;
 
   const unmount = () => {
     ui?.remove();
@@ -48,15 +53,19 @@ export function createOverlay(): OverlayApi {
         css: `${overlayCss}\n${tipsCss}\n${examCss}`,
         // Keys typed into our cards must not trigger the host page's shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],
-        onMount(container) {
+        onMount(container, _shadow, host) {
           // React is mounted on a wrapper div, never on the shadow container itself.
           const wrapper = document.createElement('div');
           container.append(wrapper);
           const root = createRoot(wrapper);
           root.render(<OverlayApp store={store} />);
+          // Above the page's modal dialogs and popovers too (tour engine: lib/overlay/top-layer.ts).
+          stopKeepingOnTop = keepOnTop(host);
           return root;
         },
         onRemove(root) {
+          stopKeepingOnTop?.();
+          stopKeepingOnTop = undefined;
           root?.unmount();
         },
       });
@@ -207,13 +216,17 @@ export function createOverlay(): OverlayApi {
     unmaskSensitive() {
       store.setMasks([]);
     },
+    // The latest call wins: a non-empty list waits for the mount, so an empty list sent just
+    // after it (a field reset) must not be overwritten when that wait ends.
     async setTips(ctx, tips, respond) {
+      const call = ++tipsCall;
       if (tips.length > 0) await ensureMounted(ctx);
-      store.setTips(tips, respond);
+      if (call === tipsCall) store.setTips(tips, respond);
     },
     async setHints(ctx, hints) {
+      const call = ++hintsCall;
       if (hints.length > 0) await ensureMounted(ctx);
-      store.setHints(hints);
+      if (call === hintsCall) store.setHints(hints);
     },
     unmount() {
       controller?.dispose();

@@ -82,6 +82,8 @@ const zh = {
   rejectPattern: '填写的格式不符合要求，请检查后重新输入。',
   rejectValidator: '校验未通过，请检查后重新输入。',
   rejectValue: '请选择本步骤说明中指定的选项。',
+  // Tour engine (h1): a click step whose page did not confirm success.
+  rejectNotConfirmed: '页面还没有显示操作成功。请查看页面上的提示，处理后再点一次。',
   // Popup: help search, problem reports, my reports; options: administrator settings, misses.
   popupTabsLabel: '指引功能',
   tabHelp: '帮助',
@@ -374,6 +376,8 @@ const en: Record<MessageKey, string> = {
   rejectPattern: 'The format is not right; please check and try again.',
   rejectValidator: 'The check did not pass; please check and try again.',
   rejectValue: 'Please choose the option this step names.',
+  rejectNotConfirmed:
+    'The page has not confirmed success yet. Check the message on the page, fix it and click again.',
   popupTabsLabel: 'Zhiyin sections',
   tabHelp: 'Help',
   tabReport: 'Report a problem',
@@ -566,7 +570,8 @@ const en: Record<MessageKey, string> = {
   dashChecklist: 'Getting-started checklist of my role',
   dashNoRole: 'No role chosen yet.',
   dashAssessments: 'Assessments',
-  dashScoresChart: 'Practical assessment and quiz scores (pass mark 80); figures in the tables below',
+  dashScoresChart:
+    'Practical assessment and quiz scores (pass mark 80); figures in the tables below',
   dashNoAssessments: 'No assessment yet.',
   dashPracticalTable: 'Practical assessments',
   dashQuizTable: 'Quizzes',

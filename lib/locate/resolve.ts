@@ -184,10 +184,37 @@ function matchLocator(
       candidates.push(...findByKind(locator, container));
     }
   }
-  const all = inDocumentOrder(candidates);
+  const all = inDocumentOrder(candidates.map(presentedElement));
   const visible = all.filter((element) => isVisible(element, options));
   const hidden = all.filter((element) => !visible.includes(element));
   return { visible, hidden, errors, ...(css ? { css } : {}) };
+}
+
+/**
+ * Native inputs that component libraries hide behind what people see and click: the visually
+ * hidden checkbox / radio of Ant Design and Element (opacity 0, so never "visible"), and the tiny
+ * search input inside a select, picker or cascader that a `<label for>` points at. A step about
+ * them is about the visible wrapper: that is what gets the spotlight, the card and the clicks.
+ */
+const PRESENTED_BY = [
+  {
+    control: 'input[type="checkbox"], input[type="radio"]',
+    wrapper:
+      '.ant-checkbox-wrapper, .ant-radio-wrapper, .ant-radio-button-wrapper, .el-checkbox, .el-radio, .el-radio-button, label',
+  },
+  {
+    control: 'input',
+    wrapper: '.ant-select, .ant-picker, .ant-cascader, .el-select, .el-date-editor, .el-cascader',
+  },
+] as const;
+
+function presentedElement(element: Element): Element {
+  for (const { control, wrapper } of PRESENTED_BY) {
+    if (!element.matches(control)) continue;
+    const outer = element.closest(wrapper);
+    if (outer) return outer;
+  }
+  return element;
 }
 
 function findByKind(locator: Exclude<Locator, { css: unknown }>, scope: Scope): Element[] {

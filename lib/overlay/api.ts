@@ -55,6 +55,8 @@ export interface OverlayApi {
   setHints(ctx: ContentScriptContext, hints: readonly GuardHint[]): Promise<void>;
   /** Removes everything the overlay put on the page. */
   unmount(): void;
+  /** Resolves when the tour's events sent so far have been answered (tour engine: h1). */
+  settled?(): Promise<void>;
 }
 
 type OverlayGlobal = typeof globalThis & { [OVERLAY_GLOBAL]?: OverlayApi };

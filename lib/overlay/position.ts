@@ -51,7 +51,8 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // another window than the floating element, so it gets the element; the spotlight needs the box
   // in the top viewport and gets the frame-aware reference.
   const spotlightReference = frameAwareReference(target);
-  const update = () => void position(target, spotlightReference, card, options);
+  const update = () =>
+    void position(oversized(spotlightReference) ?? target, spotlightReference, card, options);
   const cleanups = [autoUpdate(target, card, update)];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
@@ -60,8 +61,29 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   };
 }
 
+/**
+ * For a target taller or wider than the viewport (a whole form, a long table): the part of it on
+ * screen, so the card sits beside what the learner sees instead of beyond the target's far edge,
+ * off screen. Undefined when the target fits (the element itself is the better reference).
+ */
+function oversized(reference: VirtualElement): VirtualElement | undefined {
+  const rect = reference.getBoundingClientRect();
+  const width = window.innerWidth;
+  const height = window.innerHeight;
+  if (rect.height <= height && rect.width <= width) return undefined;
+  const left = Math.max(rect.left, 0);
+  const top = Math.max(rect.top, 0);
+  const right = Math.min(rect.right, width);
+  const bottom = Math.min(rect.bottom, height);
+  if (right <= left || bottom <= top) return undefined; // scrolled away: let `hide` say so
+  return {
+    getBoundingClientRect: () =>
+      DOMRectReadOnly.fromRect({ x: left, y: top, width: right - left, height: bottom - top }),
+  };
+}
+
 async function position(
-  reference: Element,
+  reference: Element | VirtualElement,
   spotlightReference: VirtualElement,
   card: HTMLElement,
   options: AnchorOptions,
@@ -72,7 +94,9 @@ async function position(
       ? autoPlacement({ allowedPlacements: ['bottom', 'top', 'right', 'left'] })
       : flip({ fallbackAxisSideDirection: 'start' }),
   );
-  middleware.push(shift({ padding: 8 }));
+  // crossAxis: when no side has room (a target as big as the viewport), the card still stays on
+  // screen, over the target's edge, rather than outside the viewport.
+  middleware.push(shift({ padding: 8, crossAxis: true }));
   if (options.arrowElement) middleware.push(arrow({ element: options.arrowElement, padding: 10 }));
   middleware.push(hide({ strategy: 'referenceHidden' }));
 
@@ -165,7 +189,15 @@ export function frameAwareReference(element: Element): VirtualElement {
  */
 export function revealTarget(target: Element): void {
   if (isUncovered(target)) return;
-  target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  // A target taller than the viewport cannot be centred whole: show its start (heading, first
+  // field) rather than an arbitrary middle slice.
+  const view = target.ownerDocument.defaultView;
+  const tall = view !== null && target.getBoundingClientRect().height > view.innerHeight;
+  target.scrollIntoView({
+    block: tall ? 'start' : 'center',
+    inline: 'nearest',
+    behavior: 'instant',
+  });
   for (const frame of frameChain(target)) {
     if (!isUncovered(frame))
       frame.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
@@ -178,6 +210,10 @@ function isUncovered(element: Element): boolean {
   if (!view) return true;
   const rect = element.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return true;
+  if (rect.height > view.innerHeight) {
+    // Taller than the viewport: revealed when its start is on screen.
+    return rect.top >= 0 && rect.top < view.innerHeight / 2;
+  }
   const inViewport =
     rect.top >= 0 &&
     rect.left >= 0 &&

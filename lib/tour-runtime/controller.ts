@@ -23,6 +23,9 @@ export interface TourControllerDeps {
 /** Typing pauses this long before the value is checked against the step's rule. */
 const INPUT_SETTLE_MS = 300;
 
+/** How long a click step with `until` waits for the page's success signal before saying so. */
+const CONFIRM_WAIT_MS = 4000;
+
 /**
  * Carries out the background's tour effects in one page: looks targets up (waiting with a scoped
  * MutationObserver), reports found/missing, watches what the learner does on the target, and
@@ -54,6 +57,15 @@ export class TourController {
       }
       this.instruction = null;
     }
+  }
+
+  /**
+   * Resolves once every event sent so far has been answered. The content script waits for it
+   * before reporting a route change, so a click that also changed the route (a menu link) reaches
+   * the background first and is counted for the step it was made on.
+   */
+  settled(): Promise<void> {
+    return this.queue;
   }
 
   /** The learner pressed a card button. */
@@ -145,7 +157,11 @@ export class TourController {
         return;
       case 'advance-rejected':
         if (this.view && this.view.stepIndex === effect.stepIndex) {
-          this.setView({ ...this.view, rejection: effect.reason });
+          this.setView({
+            ...this.view,
+            rejection: effect.reason,
+            rejectionMessage: effect.message ?? null,
+          });
         }
         return;
     }
@@ -249,6 +265,17 @@ export class TourController {
     this.watchAbort?.abort();
     const abort = new AbortController();
     this.watchAbort = abort;
+    const view = this.deps.document.defaultView;
+    if (effect.confirmsClick && view) {
+      // Clicked, but the page has not confirmed yet: after a while, say so on the card (the page
+      // usually shows why, e.g. a required field), and keep waiting for the signal.
+      const timer = view.setTimeout(() => {
+        if (!abort.signal.aborted && this.view?.stepIndex === effect.stepIndex) {
+          this.setView({ ...this.view, rejection: 'not-confirmed', rejectionMessage: null });
+        }
+      }, CONFIRM_WAIT_MS);
+      abort.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
+    }
     void watchStepElement(effect, this.deps.document, { signal: abort.signal }).then((event) => {
       if (event && !abort.signal.aborted) void this.emit(event as ContentTourEvent);
     });

@@ -12,6 +12,8 @@ export interface TourView {
   placement: Placement;
   /** Why the learner's last action did not complete the step. */
   rejection: AdvanceRejection | null;
+  /** The validator's own words for the rejection (shown instead of the generic message). */
+  rejectionMessage?: string | null;
   /** Why the target is missing (mode `missing`). */
   missingReason: MissingReason | null;
   /** The one-click problem report of a missing step. */

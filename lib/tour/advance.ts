@@ -11,7 +11,9 @@ export type UserAction =
  * Validators by id (lib/validators provides them; ids are checked at build time).
  * `ok: false` keeps the step open; the card can say why.
  */
-export type ValidatorRegistry = Readonly<Record<string, (value: string) => { ok: boolean }>>;
+export type ValidatorRegistry = Readonly<
+  Record<string, (value: string) => { ok: boolean; messages?: readonly string[] }>
+>;
 
 export type AdvanceRejection =
   /** The action is not the kind this step waits for (a click on an input step). */
@@ -21,9 +23,14 @@ export type AdvanceRejection =
   | 'validator-rejected'
   /** The step names a validator the registry does not have (a build-time check should prevent it). */
   | 'unknown-validator'
-  | 'value-mismatch';
+  | 'value-mismatch'
+  /** A click step with `until`: clicked, but the page did not show its success signal. */
+  | 'not-confirmed';
 
-export type AdvanceVerdict = { advance: true } | { advance: false; reason: AdvanceRejection };
+export type AdvanceVerdict =
+  | { advance: true }
+  /** `message`: the validator's own explanation (e.g. which check character was expected). */
+  | { advance: false; reason: AdvanceRejection; message?: string };
 
 const patternCache = new Map<string, RegExp>();
 
@@ -64,7 +71,15 @@ export function evaluateAdvance(
         ? validators[advance.validator]
         : undefined;
       if (!validate) return { advance: false, reason: 'unknown-validator' };
-      if (!validate(value).ok) return { advance: false, reason: 'validator-rejected' };
+      const result = validate(value);
+      if (!result.ok) {
+        const message = result.messages?.find((text) => text.trim() !== '');
+        return {
+          advance: false,
+          reason: 'validator-rejected',
+          ...(message === undefined ? {} : { message }),
+        };
+      }
     }
     return { advance: true };
   }

@@ -151,9 +151,16 @@ export type RunnerEffect =
   /** The step lives on another page (`step.page`): wait for NAVIGATED to a matching URL. */
   | { type: 'await-navigation'; stepIndex: number; url: string }
   /** The step advances when this element appears / disappears: watch it, then send ELEMENT_*. */
-  | { type: 'watch-element'; stepIndex: number; mode: 'appear' | 'disappear'; target: Target }
+  | {
+      type: 'watch-element';
+      stepIndex: number;
+      mode: 'appear' | 'disappear';
+      target: Target;
+      /** Watching for a click step's `until` signal: say so if it does not come. */
+      confirmsClick?: true;
+    }
   /** The user's action did not satisfy the step (e.g. input does not match the pattern). */
-  | { type: 'advance-rejected'; stepIndex: number; reason: AdvanceRejection }
+  | { type: 'advance-rejected'; stepIndex: number; reason: AdvanceRejection; message?: string }
   | { type: 'record'; record: TourRecord };
 
 export interface RunnerEnv {
@@ -263,25 +270,57 @@ class Machine {
         if (s.status !== 'waiting-for-target') return;
         return this.targetMissing(event.reason);
       case 'USER_ACTION': {
-        if (s.status !== 'running' || s.missing) return;
+        if (s.missing) return;
+        // A click that also changed the route (a menu link, a tab) can reach us after the route
+        // change made the step look its target up again: the learner clicked the target that was
+        // on screen, so it still counts.
+        const clickedShownTarget =
+          s.status === 'waiting-for-target' &&
+          event.kind === 'click' &&
+          step.advance.on === 'click' &&
+          this.visit()?.shownAt !== undefined;
+        if (s.status !== 'running' && !clickedShownTarget) return;
         const { type: _type, stepIndex: _stepIndex, ...action } = event;
         const verdict = evaluateAdvance(step.advance, action, this.env.validators);
+        if (verdict.advance && step.advance.on === 'click' && step.advance.until !== undefined) {
+          // Clicked: now wait for the page to confirm (ELEMENT_APPEARED completes the step).
+          this.effects.push({
+            type: 'watch-element',
+            stepIndex: s.stepIndex,
+            mode: 'appear',
+            target: step.advance.until,
+            confirmsClick: true,
+          });
+          return;
+        }
         if (verdict.advance) return this.complete();
         if (verdict.reason !== 'not-this-kind') {
           this.effects.push({
             type: 'advance-rejected',
             stepIndex: s.stepIndex,
             reason: verdict.reason,
+            ...(verdict.message === undefined ? {} : { message: verdict.message }),
           });
         }
         return;
       }
       case 'ELEMENT_APPEARED':
-      case 'ELEMENT_DISAPPEARED':
-        if (s.status !== 'running' || s.missing) return;
-        if (step.advance.on === (event.type === 'ELEMENT_APPEARED' ? 'appear' : 'disappear'))
+      case 'ELEMENT_DISAPPEARED': {
+        if (s.missing) return;
+        // A click step's success signal (watched for only after the click, which may have
+        // re-rendered the page so that the step is looking its target up again).
+        const confirmed =
+          event.type === 'ELEMENT_APPEARED' &&
+          step.advance.on === 'click' &&
+          step.advance.until !== undefined;
+        if (s.status !== 'running' && !confirmed) return;
+        if (
+          confirmed ||
+          step.advance.on === (event.type === 'ELEMENT_APPEARED' ? 'appear' : 'disappear')
+        )
           this.complete();
         return;
+      }
     }
   }
 

@@ -175,7 +175,14 @@ export const AdvanceSchema = z.discriminatedUnion(
   'on',
   [
     z.strictObject({ on: z.literal('next') }),
-    z.strictObject({ on: z.literal('click') }),
+    z.strictObject({
+      on: z.literal('click'),
+      /**
+       * The page's success signal (a 保存成功 message, the next screen): the click completes the
+       * step only once this appears, so a click whose action failed keeps the step open.
+       */
+      until: TargetSchema.optional(),
+    }),
     z.strictObject({
       on: z.literal('input'),
       /** Regular expression the whole value must match (anchored automatically). */

@@ -246,4 +246,135 @@ test.describe('tour engine on real pages', () => {
     await offer.getByRole('button', { name: '继续' }).click();
     await expect(stepCard(again, 'e2e-engine', 1)).toBeVisible();
   });
+  test('component-library quirks: route-changing click, hidden checkbox, label→select, validator message, failed save, tall target', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/__e2e/quirks.html#/home');
+    await startTourFromPopup(
+      page,
+      openExtensionPage,
+      await tabIdOf(page),
+      '引擎测试：组件库的怪癖',
+    );
+
+    // A click that also changes the hash route still completes its step.
+    await expect(stepCard(page, 'e2e-quirks', 0)).toBeVisible();
+    await page.getByRole('link', { name: '申请列表' }).click();
+    await expect(page).toHaveURL(/#\/list$/);
+    const list = stepCard(page, 'e2e-quirks', 1);
+    await expect(list).toBeVisible();
+    await list.getByRole('button', { name: '下一步' }).click();
+
+    // antd's native checkbox is transparent: the card points at the visible wrapper (found, not
+    // "找不到该元素"), and ticking it advances.
+    const agree = stepCard(page, 'e2e-quirks', 2);
+    await expect(agree).toBeVisible();
+    await expect(agree.getByRole('heading')).toHaveText('勾选同意');
+    const wrapper = page.locator('.ant-checkbox-wrapper');
+    expect(await gap(agree, wrapper)).toBeLessThan(30);
+    await wrapper.click();
+
+    // <label for> aims at the select's 1 px search input: the card points at the whole select.
+    const region = stepCard(page, 'e2e-quirks', 3);
+    await expect(region).toBeVisible();
+    await expect(region.getByRole('heading')).toHaveText('所属地区');
+    expect(await gap(region, page.locator('#region'))).toBeLessThan(30);
+    await page.locator('#region').click();
+    await page.getByRole('option', { name: '新区街道' }).click();
+
+    // A rejected value shows the validator's own explanation, not a generic sentence.
+    const code = stepCard(page, 'e2e-quirks', 4);
+    await expect(code).toBeVisible();
+    // (By id: the card, a dialog labelled with the step title, has the same name.)
+    await page.locator('#code').fill('91350100M000100Y44');
+    await expect(code.getByRole('alert')).toHaveText(
+      '校验位应为 3，实际为 4，请核对是否有字符录入错误',
+    );
+    await page.locator('#code').fill('91350100M000100Y43');
+
+    // A click whose page action fails does not complete the step: the card says so; the
+    // second, successful save does.
+    const save = stepCard(page, 'e2e-quirks', 5);
+    await expect(save).toBeVisible();
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '保存失败' })).toBeVisible();
+    await expect(save.getByRole('alert')).toHaveText(
+      '页面还没有显示操作成功。请查看页面上的提示，处理后再点一次。',
+    );
+    await page.getByRole('button', { name: '保存' }).click();
+
+    // A target taller than the window: its start is scrolled into view, the card is on screen.
+    const tall = stepCard(page, 'e2e-quirks', 6);
+    await expect(tall).toBeVisible();
+    await expect(tall).toBeInViewport({ ratio: 1 });
+    const top = await page
+      .locator('#tall')
+      .evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(400);
+    await tall.getByRole('button', { name: '下一步' }).click();
+    await expect(stepCard(page, 'e2e-quirks', 7)).toBeVisible();
+  });
+
+  test('stays on top and usable above a modal <dialog> and a popover (top layer)', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/__e2e/top-layer.html');
+    await startTourFromPopup(
+      page,
+      openExtensionPage,
+      await tabIdOf(page),
+      '引擎测试：模态对话框与弹出层',
+    );
+
+    const topmostAt = async (card: Locator) => {
+      const box = await card.boundingBox();
+      return page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+        x: (box?.x ?? 0) + 20,
+        y: (box?.y ?? 0) + 20,
+      });
+    };
+
+    await expect(stepCard(page, 'e2e-top-layer', 0)).toBeVisible();
+    await page.getByRole('button', { name: '打开模态对话框' }).click();
+    await expect(page.getByRole('dialog', { name: '提交申请' })).toBeVisible();
+
+    // Inside the modal dialog: the card is drawn above it and not inert (its buttons work).
+    const reason = stepCard(page, 'e2e-top-layer', 1);
+    await expect(reason).toBeVisible();
+    expect(await topmostAt(reason)).toBe('zhiyin-overlay');
+    await expect(reason.getByRole('button', { name: '上一步' })).toBeEnabled();
+    await page.getByLabel('申请事由').fill('岗位调整需要');
+    const submit = stepCard(page, 'e2e-top-layer', 2);
+    await expect(submit).toBeVisible();
+    expect(await topmostAt(submit)).toBe('zhiyin-overlay');
+    // The card's own button is clickable over the modal (a real pointer click, not forced).
+    await submit.getByRole('button', { name: '上一步' }).click();
+    await expect(stepCard(page, 'e2e-top-layer', 1)).toBeVisible();
+    await page.getByLabel('申请事由').fill('岗位调整需要，申请更高权限');
+    await expect(stepCard(page, 'e2e-top-layer', 2)).toBeVisible();
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect(page.getByRole('dialog', { name: '提交申请' })).toBeHidden();
+
+    // The dialog closed: the card is back to normal and the page is usable again.
+    const popover = stepCard(page, 'e2e-top-layer', 3);
+    await expect(popover).toBeVisible();
+    await page.getByRole('button', { name: '打开弹出层' }).click();
+    const tip = stepCard(page, 'e2e-top-layer', 4);
+    await expect(tip).toBeVisible();
+    expect(await topmostAt(tip)).toBe('zhiyin-overlay');
+    await tip.getByRole('button', { name: '完成' }).click();
+    await expect(stepCard(page, 'e2e-top-layer')).toHaveCount(0);
+    // Our host went back to <body> when the dialog closed; once the page's popover closes too, it
+    // leaves the top layer (an ordinary element again, or gone with nothing left to show).
+    expect(await page.locator('dialog zhiyin-overlay').count()).toBe(0);
+    await page.evaluate(() => document.getElementById('tip')?.hidePopover());
+    await expect(page.locator('zhiyin-overlay[popover]')).toHaveCount(0);
+  });
 });

@@ -403,6 +403,16 @@ async function act(
     }
     await element.click({ timeout: ACTION_TIMEOUT_MS });
     await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+    const until = step.advance.on === 'click' ? step.advance.until : undefined;
+    if (until !== undefined) {
+      // The step declares the page's success signal: a click whose action failed is a finding.
+      const confirmed = await lookUp(page, frame, until, null, ACTION_TIMEOUT_MS);
+      if (confirmed.kind !== 'found') {
+        throw new Error(
+          `点击后页面未显示成功提示 / the page did not confirm the click: ${describeTarget(until)}`,
+        );
+      }
+    }
     return inner === undefined ? '已点击 / clicked' : `已点击 / clicked ${describeTarget(inner)}`;
   }
   if (action === 'type') {

@@ -27,7 +27,8 @@ export async function startTourFromPopup(
   // The popup closes itself once the tour started: wait for that from before the click.
   await Promise.all([
     popup.waitForEvent('close'),
-    popup.getByRole('button', { name: `开始：${title}` }).click(),
+    // exact: the popup also offers 以考核方式开始：<title> (practical assessment).
+    popup.getByRole('button', { name: `开始：${title}`, exact: true }).click(),
   ]);
   await page.bringToFront();
 }

@@ -285,6 +285,65 @@ describe('advancing by user actions', () => {
     expect(runner.state.stepIndex).toBe(1);
   });
 
+  it("a rejection carries the validator's own message (the real lib/validators)", async () => {
+    const { VALIDATORS } = await import('../../../lib/validators');
+    const runner = new TourRunner(
+      makeTour([
+        targeted('code', { advance: { on: 'input', validator: 'creditCode' } }),
+        centred('done'),
+      ]),
+      { now: Date.now, validators: VALIDATORS },
+    );
+    runner.dispatch({ type: 'START' });
+    runner.dispatch({ type: 'TARGET_FOUND' });
+    const wrongCheckCharacter = '91350100M000100Y44';
+    const [rejected] = runner.dispatch({
+      type: 'USER_ACTION',
+      kind: 'input',
+      value: wrongCheckCharacter,
+    });
+    const expected = VALIDATORS.creditCode?.(wrongCheckCharacter).messages[0];
+    expect(expected).toBeTruthy();
+    expect(rejected).toEqual({
+      type: 'advance-rejected',
+      stepIndex: 0,
+      reason: 'validator-rejected',
+      message: expected,
+    });
+  });
+
+  it('a click step with `until` completes only when the page confirms success', () => {
+    const until = { text: '保存成功' };
+    const { runner } = setup([
+      targeted('save', { advance: { on: 'click', until } }),
+      centred('done'),
+    ]);
+    runner.dispatch({ type: 'START' });
+    // Before any click the success signal is not watched for: an old 保存成功 does not count.
+    expect(kinds(runner.dispatch({ type: 'TARGET_FOUND' }))).not.toContain('watch-element');
+    expect(runner.state.stepIndex).toBe(0);
+  });
+
+  it('a click whose page action fails keeps the step open until the signal appears', () => {
+    const until = { text: '保存成功' };
+    const { runner } = setup([
+      targeted('save', { advance: { on: 'click', until } }),
+      centred('done'),
+    ]);
+    runner.dispatch({ type: 'START' });
+    runner.dispatch({ type: 'TARGET_FOUND' });
+    const clicked = runner.dispatch({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' });
+    expect(clicked).toEqual([
+      { type: 'watch-element', stepIndex: 0, mode: 'appear', target: until, confirmsClick: true },
+    ]);
+    expect(runner.state.stepIndex).toBe(0);
+    // A second click (after fixing what the page complained about) watches again; then success.
+    runner.dispatch({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' });
+    const confirmed = runner.dispatch({ type: 'ELEMENT_APPEARED', stepIndex: 0 });
+    expect(records(confirmed)[0]).toMatchObject({ kind: 'step-completed', stepId: 'save' });
+    expect(runner.state.stepIndex).toBe(1);
+  });
+
   it('change advances on the expected value only', () => {
     const { runner } = setup([
       targeted('type', { advance: { on: 'change', value: '请示' } }),
@@ -354,6 +413,25 @@ describe('navigation', () => {
     expect(kinds(reload)).toEqual(['hide-step', 'resolve-target']);
     // Showing it again is not a second step-shown.
     expect(records(runner.dispatch({ type: 'TARGET_FOUND' }))).toEqual([]);
+  });
+
+  it('counts a click whose route change reached the runner first (a menu link)', () => {
+    const { runner } = setup([targeted('menu', { advance: { on: 'click' } }), centred('done')]);
+    runner.dispatch({ type: 'START', url: 'http://gov.local/index.html#/' });
+    runner.dispatch({ type: 'TARGET_FOUND', stepIndex: 0 });
+    // The click changed the hash: the page reported in before the click event arrived.
+    runner.dispatch({ type: 'NAVIGATED', url: 'http://gov.local/index.html#/todo' });
+    expect(runner.state.status).toBe('waiting-for-target');
+    const effects = runner.dispatch({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' });
+    expect(records(effects)[0]).toMatchObject({ kind: 'step-completed', stepId: 'menu' });
+    expect(runner.state.stepIndex).toBe(1);
+  });
+
+  it('does not count a click on a target that was never shown', () => {
+    const { runner } = setup([targeted('menu', { advance: { on: 'click' } }), centred('done')]);
+    runner.dispatch({ type: 'START', url: 'http://gov.local/index.html#/' });
+    expect(runner.dispatch({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' })).toEqual([]);
+    expect(runner.state.stepIndex).toBe(0);
   });
 
   it('leaving the step page mid-step waits for the user to come back', () => {
