@@ -101,7 +101,8 @@ describe('AdminSettings', () => {
     expect(host.querySelector('[data-testid="admin-locked"]')?.textContent).toContain(
       '由单位的管理策略统一配置',
     );
-    const inputs = [...host.querySelectorAll('input')];
+    // The report endpoint form (the LRS form below it has its own lock).
+    const inputs = [...host.querySelector('.zy-admin-form')!.querySelectorAll('input')];
     expect(inputs.map((input) => input.readOnly)).toEqual([true, true]);
     expect(inputs[0]?.value).toBe('https://r.example.gov.cn/reports');
     expect(host.textContent).not.toContain('保存管理员设置');
