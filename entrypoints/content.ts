@@ -141,6 +141,8 @@ async function startRules(ctx: ContentScriptContext): Promise<RulesInPage | null
     if (!api || ctx.isInvalid) return null;
     let started: RulesInPage | null = null;
     // The overlay (React) is loaded only when a tip or hint must actually be shown.
+    let tipsCall = 0;
+    let hintsCall = 0;
     const overlayIfNeeded = async (needed: boolean) =>
       needed ? loadOverlay() : (registeredOverlay() ?? null);
     started = api.start(
@@ -151,12 +153,21 @@ async function startRules(ctx: ContentScriptContext): Promise<RulesInPage | null
         respond: (message) => sendMessage('content:tipResponse', message),
       },
       {
-        setTips: (tips) =>
-          void overlayIfNeeded(tips.length > 0).then((overlay) =>
-            overlay?.setTips(ctx, tips, (tip, response) => started?.respond(tip, response)),
-          ),
-        setHints: (hints) =>
-          void overlayIfNeeded(hints.length > 0).then((overlay) => overlay?.setHints(ctx, hints)),
+        // The latest list wins: loading the overlay for a non-empty list takes longer than
+        // handing an empty one to the loaded overlay, so an older list must not land last.
+        setTips: (tips) => {
+          const call = ++tipsCall;
+          void overlayIfNeeded(tips.length > 0).then((overlay) => {
+            if (call === tipsCall)
+              void overlay?.setTips(ctx, tips, (tip, response) => started?.respond(tip, response));
+          });
+        },
+        setHints: (hints) => {
+          const call = ++hintsCall;
+          void overlayIfNeeded(hints.length > 0).then((overlay) => {
+            if (call === hintsCall) void overlay?.setHints(ctx, hints);
+          });
+        },
       },
     );
     return started;

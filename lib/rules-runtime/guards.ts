@@ -101,8 +101,10 @@ export function attachGuard(guard: Guard, doc: Document, options: AttachGuardsOp
   const view = doc.defaultView;
   if (!view) return;
   let shown = false;
-  const report = (hint: GuardHint | null): void => {
+  const report = (given: GuardHint | null): void => {
     if (signal.aborted) return;
+    // A hint about a field that has left the page would float at the page's corner.
+    const hint = given && !given.anchor.isConnected ? null : given;
     if (hint === null && !shown) return;
     shown = hint !== null;
     options.onHint(guard.id, hint);
@@ -115,7 +117,13 @@ export function attachGuard(guard: Guard, doc: Document, options: AttachGuardsOp
     signal.addEventListener('abort', stop, { once: true });
     // The field left the page (a form step changed, a dialog closed): withdraw, wait again.
     const observer = new view.MutationObserver(() => {
-      if (element.isConnected) return;
+      if (element.isConnected) {
+        // A form reset by script (antd resetFields) empties the field without an input event:
+        // a hint about the old value must not stay.
+        const typed = guard.check.kind === 'validator' || guard.check.kind === 'password';
+        if (typed && shown && (readFieldValue(element) ?? '').trim() === '') report(null);
+        return;
+      }
       observer.disconnect();
       signal.removeEventListener('abort', stop);
       stop();

@@ -31,6 +31,7 @@ test.describe('基层用户 tours on the sim', () => {
     const hint = page.locator('[data-zhiyin-guard="social-id-card"]');
     await expect(hint).toHaveAttribute('data-level', 'warning');
     await expect(hint).toContainText('校验位应为 X');
+    await page.screenshot({ path: test.info().outputPath('social-id-guard.png') });
     await tour.expectStep(1);
     await idNumber.fill('');
     await idNumber.pressSequentially('11010519491231002X');
@@ -86,6 +87,8 @@ test.describe('基层用户 tours on the sim', () => {
     await tour.expectStep(5, '提交');
     await pageButton(page, '提交登记').click();
     await expect(page.getByText('登记成功')).toBeVisible();
+    // The form is cleared for the next person: no hint about the last one's numbers stays.
+    await expect(page.locator('[data-zhiyin-guard]')).toHaveCount(0);
     await tour.finish(6, '录入疫情防控登记信息', '登记记录');
     await expect(page.getByRole('row', { name: /孙立新/ })).toContainText('510107197806157894');
   });
@@ -115,6 +118,7 @@ test.describe('基层用户 tours on the sim', () => {
     await pageButton(page, '提交登记').click();
     await expect(page.getByText('当前离线：登记已暂存在本机，联网后自动同步')).toBeVisible();
     await expect(state).toContainText('离线暂存 1 条');
+    await page.screenshot({ path: test.info().outputPath('epidemic-offline.png'), fullPage: true });
     await expect(page.getByRole('row', { name: /周晓/ })).toHaveCount(0);
     await tour.next(1);
 

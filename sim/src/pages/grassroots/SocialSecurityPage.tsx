@@ -27,9 +27,11 @@ export function SocialSecurityPage() {
           style={{ marginBottom: 16 }}
           message="查询前请核对群众的身份证件，身份证号与姓名须一致；查询结果仅用于为本人办理业务。"
         />
+        {/* One field per row: hints beside a field never cover the next one. */}
         <Form
           form={form}
-          layout="inline"
+          layout="horizontal"
+          labelCol={{ flex: '80px' }}
           onFinish={search}
           requiredMark={false}
           className="gr-search"
@@ -47,7 +49,7 @@ export function SocialSecurityPage() {
           <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
             <Input style={{ width: 140 }} autoComplete="off" />
           </Form.Item>
-          <Form.Item>
+          <Form.Item label=" " colon={false}>
             <Button type="primary" htmlType="submit">
               查询
             </Button>
