@@ -75,6 +75,9 @@ export function AuthorPicker(props: AuthorPickerProps) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [status, setStatus] = useState('');
+  /** The clipboard refused (insecure page, no permission): the YAML to copy by hand. */
+  const [manualCopy, setManualCopy] = useState<string | null>(null);
+  const manualRef = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
   // Callbacks through a ref, so a host passing inline functions does not re-attach the page
   // listeners on every render.
@@ -94,6 +97,7 @@ export function AuthorPicker(props: AuthorPickerProps) {
         setPicked({ element, proposals: proposeLocators(element, doc, { layout }) });
         setSelected(0);
         setStatus('');
+        setManualCopy(null);
       },
       onExit: () => onExitRef.current(),
     });
@@ -119,12 +123,21 @@ export function AuthorPicker(props: AuthorPickerProps) {
     const write =
       props.writeClipboard ?? ((text: string) => globalThis.navigator.clipboard.writeText(text));
     try {
+      if (typeof write !== 'function') throw new Error('clipboard unavailable');
       await write(yaml.text);
+      setManualCopy(null);
       setStatus('已复制 YAML 步骤，可粘贴到引导文件的 steps: 下。');
-    } catch (error) {
-      setStatus(`复制失败：${error instanceof Error ? error.message : String(error)}`);
+    } catch {
+      // http pages and denied permissions have no clipboard: show the text, selected, instead.
+      setManualCopy(yaml.text);
+      setStatus('无法写入剪贴板，请在下方文本框中按 Ctrl+C 复制（已全选）。');
     }
   };
+
+  useEffect(() => {
+    manualRef.current?.focus();
+    manualRef.current?.select();
+  }, [manualCopy]);
 
   const hoverRect = hovered && hovered !== proposal?.element ? viewportRect(hovered) : null;
   const pickedRect = proposal ? viewportRect(proposal.element) : null;
@@ -220,6 +233,16 @@ export function AuthorPicker(props: AuthorPickerProps) {
         <p aria-live="polite" style={{ margin: '8px 0 0', minHeight: '1.6em' }}>
           {status}
         </p>
+        {manualCopy !== null && (
+          <textarea
+            ref={manualRef}
+            aria-label="YAML 步骤（手动复制）"
+            readOnly
+            value={manualCopy}
+            rows={8}
+            style={{ display: 'block', width: '100%', boxSizing: 'border-box', fontSize: 12 }}
+          />
+        )}
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { usePreferences } from '../../lib/pages/use-preferences';
 import { ROLES, isRole } from '../../lib/profile/roles';
 import { updatePreferences, type Language, type Preferences } from '../../lib/settings/preferences';
 import { AdminSettings } from './AdminSettings';
+import { AuthorMode } from './AuthorMode';
 import { SearchMisses } from './SearchMisses';
 import './options.css';
 
@@ -100,6 +101,7 @@ export function OptionsApp() {
         {saved ? t('optionsSaved') : ''}
       </p>
 
+      <AuthorMode language={prefs.language} />
       <AdminSettings language={prefs.language} />
       <SearchMisses language={prefs.language} />
     </main>

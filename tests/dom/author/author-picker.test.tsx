@@ -39,6 +39,18 @@ function mount() {
 }
 
 describe('AuthorPicker', () => {
+  it('shows the YAML selected in a text box when the clipboard refuses', async () => {
+    const { panel, button, writeClipboard } = mount();
+    writeClipboard.mockRejectedValueOnce(new DOMException('denied', 'NotAllowedError'));
+    const inner = document.querySelector('#doc_type') as HTMLElement;
+    act(() => inner.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    await act(async () => button('复制 YAML').click());
+    const fallback = panel.querySelector('textarea[aria-label="YAML 步骤（手动复制）"]');
+    expect(fallback).not.toBeNull();
+    expect((fallback as HTMLTextAreaElement).value).toContain('target: { label: 文种 }');
+    expect(panel.querySelector('[aria-live]')?.textContent).toContain('Ctrl+C');
+  });
+
   it('lists proven proposals for a clicked field and copies a ready YAML step', async () => {
     const { panel, button, writeClipboard } = mount();
     expect(panel.getAttribute('aria-labelledby')).toBeTruthy();
