@@ -60,73 +60,75 @@ export function AdminSettings({ language }: { language: Language }) {
   };
 
   return (
-    <section className="zy-section" aria-labelledby="zy-admin">
-      <h2 id="zy-admin">{t('adminTitle')}</h2>
-      <p className="zy-muted">{t('adminIntro')}</p>
-      {locked && (
-        <p className="zy-note" data-testid="admin-locked">
-          {t('adminLocked')}
+    <>
+      <section className="zy-section" aria-labelledby="zy-admin">
+        <h2 id="zy-admin">{t('adminTitle')}</h2>
+        <p className="zy-muted">{t('adminIntro')}</p>
+        {locked && (
+          <p className="zy-note" data-testid="admin-locked">
+            {t('adminLocked')}
+          </p>
+        )}
+        <form
+          className="zy-admin-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save({ url: url.trim(), token: token.trim() });
+          }}
+        >
+          <label htmlFor={ids.url}>{t('adminEndpointUrl')}</label>
+          <input
+            id={ids.url}
+            type="url"
+            value={url}
+            readOnly={locked}
+            placeholder="https://reports.example.gov.cn/zhiyin/reports"
+            onChange={(event) => setUrl(event.target.value)}
+          />
+          <label htmlFor={ids.token}>{t('adminEndpointToken')}</label>
+          <input
+            id={ids.token}
+            type="password"
+            autoComplete="off"
+            value={token}
+            readOnly={locked}
+            onChange={(event) => setToken(event.target.value)}
+          />
+          {!locked && (
+            <div className="zy-row">
+              <button type="submit" className="zy-primary" disabled={!url.trim() || !token.trim()}>
+                {t('adminSave')}
+              </button>
+              <button type="button" onClick={() => void save(null)}>
+                {t('adminClear')}
+              </button>
+            </div>
+          )}
+        </form>
+        <p data-testid="admin-current">
+          {t('adminCurrent')} <code>{view?.policy.reportEndpoint?.url ?? t('adminNone')}</code>
         </p>
-      )}
-      <form
-        className="zy-admin-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save({ url: url.trim(), token: token.trim() });
-        }}
-      >
-        <label htmlFor={ids.url}>{t('adminEndpointUrl')}</label>
-        <input
-          id={ids.url}
-          type="url"
-          value={url}
-          readOnly={locked}
-          placeholder="https://reports.example.gov.cn/zhiyin/reports"
-          onChange={(event) => setUrl(event.target.value)}
-        />
-        <label htmlFor={ids.token}>{t('adminEndpointToken')}</label>
-        <input
-          id={ids.token}
-          type="password"
-          autoComplete="off"
-          value={token}
-          readOnly={locked}
-          onChange={(event) => setToken(event.target.value)}
-        />
-        {!locked && (
-          <div className="zy-row">
-            <button type="submit" className="zy-primary" disabled={!url.trim() || !token.trim()}>
-              {t('adminSave')}
-            </button>
-            <button type="button" onClick={() => void save(null)}>
-              {t('adminClear')}
-            </button>
+        {problems.length > 0 && (
+          <div role="alert" className="zy-note zy-note-warn" data-testid="admin-problems">
+            {t('adminProblems')}
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem}>{problem.replace(/^reportEndpoint: /, '')}</li>
+              ))}
+            </ul>
           </div>
         )}
-      </form>
-      <p data-testid="admin-current">
-        {t('adminCurrent')} <code>{view?.policy.reportEndpoint?.url ?? t('adminNone')}</code>
-      </p>
-      {problems.length > 0 && (
-        <div role="alert" className="zy-note zy-note-warn" data-testid="admin-problems">
-          {t('adminProblems')}
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem.replace(/^reportEndpoint: /, '')}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="zy-error">
-          {error}
+        {error && (
+          <p role="alert" className="zy-error">
+            {error}
+          </p>
+        )}
+        <p role="status" aria-live="polite" className="zy-muted">
+          {saved ? t('adminSaved') : ''}
         </p>
-      )}
-      <p role="status" aria-live="polite" className="zy-muted">
-        {saved ? t('adminSaved') : ''}
-      </p>
+      </section>
       <LrsSettings language={language} />
-    </section>
+    </>
   );
 }
 
@@ -258,8 +260,8 @@ export function LrsSettings({ language }: { language: Language }) {
   );
 
   return (
-    <div className="zy-subsection" data-testid="lrs-settings">
-      <h3 id="zy-lrs">{t('lrsTitle')}</h3>
+    <section className="zy-section" aria-labelledby="zy-lrs" data-testid="lrs-settings">
+      <h2 id="zy-lrs">{t('lrsTitle')}</h2>
       <p className="zy-muted">{t('lrsIntro')}</p>
       {locked && (
         <p className="zy-note" data-testid="lrs-locked">
@@ -336,7 +338,7 @@ export function LrsSettings({ language }: { language: Language }) {
           </ul>
         </div>
       )}
-      <h4>{t('lrsQueueTitle')}</h4>
+      <h3 className="zy-subheading">{t('lrsQueueTitle')}</h3>
       <dl className="zy-lrs-status" data-testid="lrs-status">
         <dt>{t('lrsPending')}</dt>
         <dd data-testid="lrs-pending">{status?.pending ?? '—'}</dd>
@@ -379,7 +381,7 @@ export function LrsSettings({ language }: { language: Language }) {
       <p role="status" aria-live="polite" className="zy-muted" data-testid="lrs-message">
         {message}
       </p>
-    </div>
+    </section>
   );
 }
 
