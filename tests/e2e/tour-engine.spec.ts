@@ -2,6 +2,7 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 import { sendFromExtensionPage } from './support/messages';
+import { logIn } from './support/sim';
 
 /** Distance in px between the card and its target's box (0 when they touch or overlap). */
 async function gap(card: Locator, target: Locator): Promise<number> {
@@ -376,5 +377,75 @@ test.describe('tour engine on real pages', () => {
     expect(await page.locator('dialog zhiyin-overlay').count()).toBe(0);
     await page.evaluate(() => document.getElementById('tip')?.hidePopover());
     await expect(page.locator('zhiyin-overlay[popover]')).toHaveCount(0);
+  });
+});
+
+test.describe('step card screenshots (output/screenshots/, looked at by people)', () => {
+  const SHOTS = 'output/screenshots';
+
+  test('normal, large text, inside the legacy iframe module and above a modal dialog', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const page = await context.newPage();
+
+    // Normal: a bundled tour on the sim's business-licence page, a card beside its field.
+    await logIn(page, 'zhangsan', 'service.html#/apply');
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '受理营业执照办理申请');
+    await stepCard(page, 'bianmin-business-licence', 0)
+      .getByRole('button', { name: '下一步' })
+      .click();
+    const card = stepCard(page, 'bianmin-business-licence', 1);
+    await expect(card).toBeVisible();
+    await expect(card).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SHOTS}/step-card-normal.png` });
+
+    // Large text (大字号模式), after a reload: the tour continues at the same step.
+    const options = await openExtensionPage('options.html');
+    await options.getByLabel('大字号模式').check();
+    await options.close();
+    await page.bringToFront();
+    await page.reload();
+    const large = stepCard(page, 'bianmin-business-licence', 1);
+    await expect(large).toBeVisible();
+    await expect(large).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SHOTS}/step-card-large-text.png` });
+    await large.getByRole('button', { name: '退出引导' }).click();
+    const reset = await openExtensionPage('options.html');
+    await reset.getByLabel('大字号模式').uncheck();
+    await reset.close();
+
+    // Inside the legacy iframe module (oa.html): the card in the top page beside the field.
+    await page.bringToFront();
+    await page.goto('/oa.html#borrow');
+    const frame = page.locator('iframe[title="档案借阅登记"]').contentFrame();
+    await expect(frame.getByLabel('借阅人')).toBeVisible();
+    await startTourFromPopup(
+      page,
+      openExtensionPage,
+      await tabIdOf(page),
+      '引擎测试：iframe 中的旧版模块',
+    );
+    const inFrame = stepCard(page, 'e2e-iframe', 0);
+    await expect(inFrame).toBeVisible();
+    await expect.poll(() => gap(inFrame, frame.getByLabel('借阅人'))).toBeLessThan(30);
+    await page.screenshot({ path: `${SHOTS}/step-card-iframe.png` });
+
+    // Above a modal dialog the page opened with showModal() (the top layer).
+    await page.goto('/__e2e/top-layer.html');
+    await startTourFromPopup(
+      page,
+      openExtensionPage,
+      await tabIdOf(page),
+      '引擎测试：模态对话框与弹出层',
+    );
+    await expect(stepCard(page, 'e2e-top-layer', 0)).toBeVisible();
+    await page.getByRole('button', { name: '打开模态对话框' }).click();
+    const modal = stepCard(page, 'e2e-top-layer', 1);
+    await expect(modal).toBeVisible();
+    await expect(modal).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SHOTS}/step-card-modal.png` });
   });
 });
