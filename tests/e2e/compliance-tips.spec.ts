@@ -114,14 +114,16 @@ test.describe('compliance tips: where, how often, and the records they leave', (
     await card.getByRole('button', { name: '我已知晓' }).click();
 
     // 必须留存操作记录: who, which tip, which content version, when, which page, what action.
-    const records = (await acknowledgements(await openExtensionPage('options.html'))).filter(
-      (record) => record.tipId === 'no-data-leak-export',
-    );
-    expect(records.map((record) => record.response)).toEqual([
-      'snooze',
-      'acknowledge',
-      'acknowledge',
-    ]);
+    // Written by the background after each click: wait for all three.
+    const extensionPage = await openExtensionPage('options.html');
+    const exportRecords = async () =>
+      (await acknowledgements(extensionPage)).filter(
+        (record) => record.tipId === 'no-data-leak-export',
+      );
+    await expect
+      .poll(async () => (await exportRecords()).map((record) => record.response))
+      .toEqual(['snooze', 'acknowledge', 'acknowledge']);
+    const records = await exportRecords();
     for (const record of records) {
       expect(record).toMatchObject({
         contentVersion: 1,
@@ -164,10 +166,15 @@ test.describe('compliance tips: where, how often, and the records they leave', (
     await submit.click();
     await expectNoTip(page, 'report-accuracy');
 
-    const records = (await acknowledgements(await openExtensionPage('options.html'))).filter(
-      (record) => record.tipId === 'report-accuracy',
-    );
-    expect(records.map((record) => record.response)).toEqual(['acknowledge', 'dismiss']);
+    const extensionPage = await openExtensionPage('options.html');
+    const reportRecords = async () =>
+      (await acknowledgements(extensionPage)).filter(
+        (record) => record.tipId === 'report-accuracy',
+      );
+    await expect
+      .poll(async () => (await reportRecords()).map((record) => record.response))
+      .toEqual(['acknowledge', 'dismiss']);
+    const records = await reportRecords();
     expect(records[1]).toMatchObject({ role: '业务操作人员', action: 'submit' });
 
     // 不准修改系统配置 is critical: acknowledge only, never 不再显示 or 稍后提醒.

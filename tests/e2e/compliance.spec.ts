@@ -47,8 +47,12 @@ test.describe('compliance tips (三不准 / 四必须) and field guards on the s
     expect(seen.sort()).toEqual(['change-password', 'keep-operation-records', 'licensed-software']);
     await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
 
-    const records = await acknowledgements(await openExtensionPage('options.html'));
-    expect(records.map((record) => record.tipId).sort()).toEqual(seen);
+    // Records are written by the background after each click: wait until all three are there.
+    const extensionPage = await openExtensionPage('options.html');
+    await expect
+      .poll(async () => (await acknowledgements(extensionPage)).map((r) => r.tipId).sort())
+      .toEqual(seen);
+    const records = await acknowledgements(extensionPage);
     expect(
       records.every(
         (record) => record.response === 'acknowledge' && record.role === '业务操作人员',
