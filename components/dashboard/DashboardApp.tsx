@@ -42,15 +42,19 @@ export function DashboardApp() {
     // Extension pages read the database directly (same origin as the background).
     const db = database();
     void (async () => {
-      const [me, progress, runEvents, assessments, quizzes, surveys] = await Promise.all([
+      // One getAll per table (no cursors): IndexedDB answers each in one round trip.
+      const [me, progress, finished, abandoned, assessments, quizzes, surveys] = await Promise.all([
         db.profile.get('me'),
         db.tourProgress.toArray(),
         // Only a run's end carries its duration: no need to read every step event.
-        db.tourEvents.where('kind').anyOf(['finished', 'abandoned']).toArray(),
+        db.tourEvents.where('kind').equals('finished').toArray(),
+        db.tourEvents.where('kind').equals('abandoned').toArray(),
         db.assessments.toArray(),
         db.quizResults.toArray(),
         db.surveyAnswers.toArray(),
       ]);
+      const runEvents = [...finished, ...abandoned];
+      performance.mark('zhiyin:dashboard-data');
       setProfile(me ?? null);
       setData(
         dashboardData({
@@ -64,24 +68,38 @@ export function DashboardApp() {
           surveys,
         }),
       );
-      document.body.dataset.ready = 'true';
-      performance.mark('zhiyin:dashboard-ready');
     })();
+  }, []);
+
+  // The activity log (below the figures) loads once the figures are on screen.
+  const figuresShown = data !== null;
+  useEffect(() => {
+    if (!figuresShown) return;
+    const db = database();
     void db.activity.orderBy('at').reverse().limit(TABLE_ROWS).toArray().then(setActivity);
     void (async () => {
       const counts = new Map<string, { path: string; title: string; visits: number }>();
-      await db.activity
-        .where('type')
-        .equals('page-visited')
-        .each((record) => {
-          const path = pagePath(record.url);
-          const entry = counts.get(path) ?? { path, title: record.title ?? '', visits: 0 };
-          entry.visits += 1;
-          counts.set(path, entry);
-        });
+      for (const record of await db.activity.where('type').equals('page-visited').toArray()) {
+        const path = pagePath(record.url);
+        const entry = counts.get(path) ?? { path, title: record.title ?? '', visits: 0 };
+        entry.visits += 1;
+        counts.set(path, entry);
+      }
       setTopPages([...counts.values()].sort((a, b) => b.visits - a.visits).slice(0, 10));
     })();
-  }, []);
+  }, [figuresShown]);
+
+  // Interactive: the figures (tables, checklist, buttons) are rendered and the next frame has
+  // painted them; charts follow when the browser is idle (EChart). bench/dashboard measures both.
+  useEffect(() => {
+    if (!data) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        document.body.dataset.ready = 'true';
+        performance.mark('zhiyin:dashboard-ready');
+      }, 0),
+    );
+  }, [data]);
 
   const role = profile?.role ? roleName(language, profile.role) : t('popupRoleNone');
 

@@ -49,6 +49,8 @@ const FONT =
 /**
  * One ECharts chart. `label` is what a screen reader hears (the figures are also in the tables
  * next to each chart); no animation, so the chart is complete the moment it is drawn (and printed).
+ * Charts are drawn when the browser is idle, one at a time, after the page's figures are on
+ * screen: the tables are usable first (bench/dashboard measures both moments).
  */
 export function EChart({
   option,
@@ -63,34 +65,36 @@ export function EChart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
 
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const instance = echarts.init(element, null, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
-    const onPrint = () => instance.resize();
-    window.addEventListener('beforeprint', onPrint);
+    let instance: echarts.ECharts | null = null;
+    let observer: ResizeObserver | null = null;
+    const onPrint = () => instance?.resize();
+    const draw = () => {
+      instance = echarts.init(element, null, { renderer: 'svg' });
+      chart.current = instance;
+      instance.setOption(withDefaults(latest.current), true);
+      observer = new ResizeObserver(() => instance?.resize());
+      observer.observe(element);
+      window.addEventListener('beforeprint', onPrint);
+      performance.mark('zhiyin:chart-drawn');
+    };
+    const idle = requestIdleCallback(draw, { timeout: 1000 });
     return () => {
-      observer.disconnect();
+      cancelIdleCallback(idle);
+      observer?.disconnect();
       window.removeEventListener('beforeprint', onPrint);
-      instance.dispose();
+      instance?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(
-      {
-        animation: false,
-        textStyle: { fontFamily: FONT },
-        aria: { enabled: true },
-        ...option,
-      },
-      true,
-    );
+    latest.current = option;
+    chart.current?.setOption(withDefaults(option), true);
   }, [option]);
 
   return (
@@ -103,4 +107,8 @@ export function EChart({
       style={{ height }}
     />
   );
+}
+
+function withDefaults(option: ChartOption): ChartOption {
+  return { animation: false, textStyle: { fontFamily: FONT }, aria: { enabled: true }, ...option };
 }
