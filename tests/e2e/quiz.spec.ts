@@ -139,6 +139,49 @@ test.describe('知识测验 (written test per module)', () => {
     expect(results[0]?.answers.lockout).toBe('b');
     expect(results[1]?.score.total).toBe(100);
 
+    // Each attempt also queued an xAPI statement (failed, then passed) about this quiz.
+    const statements = await page.evaluate(
+      () =>
+        new Promise<{ verb: string; object: string; scaled: number | undefined }[]>(
+          (done, fail) => {
+            const open = indexedDB.open('zhiyin');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const request = open.result
+                .transaction('xapiOutbox')
+                .objectStore('xapiOutbox')
+                .getAll();
+              request.onsuccess = () =>
+                done(
+                  (
+                    request.result as {
+                      seq: number;
+                      statement: {
+                        verb: { id: string };
+                        object: { id: string };
+                        result?: { score?: { scaled?: number } };
+                      };
+                    }[]
+                  )
+                    .sort((a, b) => a.seq - b.seq)
+                    .map(({ statement }) => ({
+                      verb: statement.verb.id,
+                      object: statement.object.id,
+                      scaled: statement.result?.score?.scaled,
+                    })),
+                );
+              request.onerror = () => fail(request.error);
+            };
+          },
+        ),
+    );
+    const quizStatements = statements.filter((statement) => statement.object.includes('anquan'));
+    expect(quizStatements.map((statement) => statement.verb.split('/').at(-1))).toEqual([
+      'failed',
+      'passed',
+    ]);
+    expect(quizStatements[1]?.scaled).toBe(1);
+
     // The module list shows the best result.
     await page.getByRole('button', { name: '返回模块列表' }).click();
     await expect(page.locator('[data-quiz="anquan"]')).toContainText('最好成绩 100 分');
