@@ -4,7 +4,7 @@
  * (lib/background/tour-sessions.ts) runs the derived tours and lib/background/assessment-service.ts
  * scores and stores the result with ./scoring.ts.
  *
- * Decisions (documented here and in docs/xapi.md § Practical assessment):
+ * Decisions (the scoring formulas themselves are in ./scoring.ts):
  *
  * - **Exam steps**: an exam is the learner *doing the task*. Explanation steps (`advance: next`,
  *   nothing to do but read) are left out of the exam and out of the score; every other step
