@@ -137,6 +137,58 @@ test.describe('compliance tips: where, how often, and the records they leave', (
     expect(Math.abs((records[1]?.at ?? 0) - acknowledgedAt)).toBeLessThan(60_000);
   });
 
+  test('不准泄露用户信息 on copying table rows with ID or mobile numbers, not a table of counts', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage, '基层用户');
+    const page = await context.newPage();
+    await logIn(page, 'xiangzhen', 'grassroots.html#/epidemic');
+    /** Selects the text of a table row (by a cell's text) and copies it with the keyboard. */
+    const copyRow = async (cellText: string) => {
+      await page.evaluate((text) => {
+        const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === text);
+        const row = cell?.closest('tr');
+        if (!row) throw new Error(`no row with ${text}`);
+        const range = document.createRange();
+        range.selectNodeContents(row);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+      }, cellText);
+      await page.keyboard.press('Control+C');
+    };
+    const card = tip(page, 'no-data-leak-copy');
+    await expect(page.getByRole('cell', { name: '320106199003074566' })).toBeVisible();
+    // Wait until the rules watch the page: the guards attach to the form at the same time.
+    await expect(async () => {
+      await page.getByLabel('身份证号', { exact: true }).fill('123');
+      await page.getByLabel('身份证号', { exact: true }).press('Tab');
+      await expect(page.locator('[data-zhiyin-guard="epidemic-id-card"]')).toBeVisible({
+        timeout: 1000,
+      });
+    }).toPass();
+
+    // A row of the statistics table: counts only.
+    await copyRow('其他症状');
+    await expectNoTip(page, 'no-data-leak-copy');
+
+    // A row of the register: an ID card and a mobile number.
+    await copyRow('赵小梅');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('不准泄露用户信息');
+    await expect(card).toContainText('身份证号或手机号');
+    await card.getByRole('button', { name: '我已知晓' }).click();
+    const extensionPage = await openExtensionPage('options.html');
+    await expect
+      .poll(async () =>
+        (await acknowledgements(extensionPage))
+          .filter((record) => record.tipId === 'no-data-leak-copy')
+          .map((record) => [record.action, record.actionDetail]),
+      )
+      .toEqual([['copy', 'idCard,mobile']]);
+  });
+
   test('上报数据须真实准确 once a day until 不再显示; a critical tip cannot be switched off', async ({
     context,
     serviceWorker,
