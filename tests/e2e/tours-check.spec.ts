@@ -78,11 +78,11 @@ test.describe('tours:check', () => {
       `${baseURL}/login.html`,
       '--tours',
       join(ROOT, 'tours'),
-      // zhangsan by default; tours with check.login: lisi (部门管理员) review and configure.
-      '--login',
-      'zhangsan:Zhiyin@2024',
-      '--login',
-      'lisi:Zhiyin@2024',
+      // zhangsan by default; tours pick another demo account with check.login (lisi reviews…).
+      ...['zhangsan', 'lisi', 'wangwu', 'zhaoliu', 'admin', 'xiangzhen'].flatMap((account) => [
+        '--login',
+        `${account}:Zhiyin@2024`,
+      ]),
       '--json',
     ]);
     const report = JSON.parse(stdout || '{}') as CheckReport;

@@ -128,10 +128,20 @@ async function checkTourWithSetup(
   const onLoginPage = logins.length > 0 && samePage(startUrl, options.baseUrl);
   const account = onLoginPage ? undefined : tourAccount(tour, logins);
   if (!onLoginPage && tour.check?.login !== undefined && !account) {
-    throw new CheckSetupError(
-      `引导 ${tour.id} 需要以 ${tour.check.login} 登录，请加 --login ${tour.check.login}:<密码> / ` +
-        `tour ${tour.id} is checked as ${tour.check.login}: pass --login ${tour.check.login}:<password>`,
-    );
+    // This tour only: the others are still checked.
+    const step = tour.steps[0] as Step;
+    return {
+      tourId: tour.id,
+      title: tour.title,
+      startUrl,
+      loggedIn: false,
+      steps: [
+        failure(tour, step, 0, startUrl, 'error', [
+          `引导 ${tour.id} 需要以 ${tour.check.login} 登录，请加 --login ${tour.check.login}:<密码> / ` +
+            `tour ${tour.id} is checked as ${tour.check.login}: pass --login ${tour.check.login}:<password>`,
+        ]),
+      ],
+    };
   }
   if (account) await logIn(context, options.baseUrl, account);
   const loggedIn = account !== undefined || options.storageState !== undefined;
