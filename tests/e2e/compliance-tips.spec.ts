@@ -189,6 +189,33 @@ test.describe('compliance tips: where, how often, and the records they leave', (
       .toEqual([['copy', 'idCard,mobile']]);
   });
 
+  test('不准越权操作 when the system answers 无权限访问, not on pages the account may use', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage, '基层用户');
+    const page = await context.newPage();
+    await logIn(page, 'xiangzhen', 'grassroots.html#/epidemic');
+    await expect(page.getByRole('heading', { name: '疫情防控信息登记' })).toBeVisible();
+    await expectNoTip(page, 'no-overreach');
+
+    // A direct link beyond a 普通用户's level: the page refuses, the tip explains why and how to apply.
+    await page.goto('/admin.html#/system/users');
+    await expect(page.getByText('无权限访问').first()).toBeVisible();
+    const card = tip(page, 'no-overreach');
+    // 不准修改系统配置 (critical) may come first on 系统管理; answer it to reach the next tip.
+    await expect(async () => {
+      const critical = tip(page, 'no-config-change');
+      if (await critical.isVisible())
+        await critical.getByRole('button', { name: '我已知晓' }).click();
+      await expect(card).toBeVisible({ timeout: 1000 });
+    }).toPass();
+    await expect(card).toContainText('不准越权操作');
+    await expect(card).toContainText('提交申请表—部门审核—系统配置');
+    await card.getByRole('button', { name: '我已知晓' }).click();
+    await expect(card).toHaveCount(0);
+  });
+
   test('上报数据须真实准确 once a day until 不再显示; a critical tip cannot be switched off', async ({
     context,
     serviceWorker,
