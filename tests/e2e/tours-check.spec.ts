@@ -176,6 +176,40 @@ test.describe('tours:check', () => {
     }
   });
 
+  test('reports a click whose declared success signal (advance.until) never appears', async ({
+    baseURL,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tours-check-until-'));
+    try {
+      mkdirSync(join(dir, 'save-demo'));
+      writeFileSync(
+        join(dir, 'save-demo', 'tour.yaml'),
+        [
+          'id: save-demo',
+          'title: 保存',
+          'summary: 第一次保存会失败的页面。',
+          'module: 操作',
+          'audience: [业务操作人员]',
+          "applies: { url: '/__e2e/quirks.html*' }",
+          'steps:',
+          '  - id: save',
+          '    target: { role: button, name: 保存 }',
+          '    body: 点击保存。',
+          '    advance: { on: click, until: { text: 保存成功 } }',
+          '',
+        ].join('\n'),
+      );
+      const run = await toursCheck(['--url', `${baseURL}/__e2e/quirks.html`, '--tours', dir]);
+      // The target is fine, so it is a warning, not a broken tour: the page's action failed.
+      expect(run.stdout).toContain('⚠ 1. save');
+      expect(run.stdout).toContain(
+        '点击后页面未显示成功提示 / the page did not confirm the click: text "保存成功"',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('rejects a missing --url and an unknown tour id with exit code 2', async ({ baseURL }) => {
     const noUrl = await toursCheck([]);
     expect(noUrl.code).toBe(2);
