@@ -1,7 +1,7 @@
-import checklists from 'virtual:zhiyin-checklists';
-import tours from 'virtual:zhiyin-tours';
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../lib/assessment/indicators';
+import type { Checklists } from '../../lib/checklists/schema';
+import type { Tour } from '../../lib/tour/schema';
 import { PRACTICAL_PASS_SCORE } from '../../lib/assessment/scoring';
 import {
   database,
@@ -21,13 +21,19 @@ import './dashboard.css';
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
 
-const tourTitle = new Map(tours.map((tour) => [tour.id, tour.title]));
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
 /** Indicators the plan names that Zhiyin cannot measure locally: shown as such, never as 0. */
 const NOT_MEASURED: MessageKey[] = ['dashSignIn', 'dashInteraction', 'dashIncidents'];
 
-export function DashboardApp() {
+export interface DashboardProps {
+  /** The bundled tours (entrypoints/dashboard passes virtual:zhiyin-tours). */
+  tours: readonly Pick<Tour, 'id' | 'title' | 'module' | 'audience'>[];
+  /** The onboarding checklists (virtual:zhiyin-checklists). */
+  checklists: Checklists;
+}
+
+export function DashboardApp({ tours, checklists }: DashboardProps) {
   const prefs = usePreferences();
   const language = prefs.language;
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
@@ -69,7 +75,7 @@ export function DashboardApp() {
         }),
       );
     })();
-  }, []);
+  }, [tours, checklists]);
 
   // The activity log (below the figures) loads once the figures are on screen.
   const figuresShown = data !== null;
@@ -102,6 +108,7 @@ export function DashboardApp() {
   }, [data]);
 
   const role = profile?.role ? roleName(language, profile.role) : t('popupRoleNone');
+  const tourTitle = useMemo(() => new Map(tours.map((tour) => [tour.id, tour.title])), [tours]);
 
   const remedial = async (record: AssessmentRecord) => {
     if (record.id === undefined) return;
@@ -145,6 +152,7 @@ export function DashboardApp() {
           <ProgressSection language={language} data={data} hasRole={profile?.role != null} />
           <AssessmentSection
             language={language}
+            tourTitle={tourTitle}
             data={data}
             onRemedial={(record) => void remedial(record)}
             message={remedialMessage}
@@ -425,11 +433,13 @@ function ProgressSection({
 
 function AssessmentSection({
   language,
+  tourTitle,
   data,
   onRemedial,
   message,
 }: {
   language: Lang;
+  tourTitle: ReadonlyMap<string, string>;
   data: DashboardData;
   onRemedial(record: AssessmentRecord): void;
   message: string | null;

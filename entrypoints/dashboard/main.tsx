@@ -1,3 +1,5 @@
+import checklists from 'virtual:zhiyin-checklists';
+import tours from 'virtual:zhiyin-tours';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
@@ -7,7 +9,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <DashboardApp />
+      <DashboardApp tours={tours} checklists={checklists} />
     </StrictMode>,
   );
 }

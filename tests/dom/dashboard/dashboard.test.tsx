@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardApp } from '../../../components/dashboard/DashboardApp';
+import type { PracticalScore } from '../../../lib/assessment/scoring';
+import { database } from '../../../lib/db/database';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const TOURS = [
+  {
+    id: 'bianmin-progress-query',
+    title: '用进度查询跟踪审批状态',
+    module: '操作' as const,
+    audience: ['基层用户' as const],
+  },
+  { id: 'anquan-x', title: '安全', module: '安全' as const, audience: ['基层用户' as const] },
+];
+const CHECKLISTS = {
+  管理人员: [],
+  业务操作人员: [],
+  技术支持人员: [],
+  基层用户: [
+    { tourId: 'bianmin-progress-query', page: '/service.html#/progress' },
+    { tourId: 'anquan-x', page: '/index.html' },
+  ],
+};
+
+const score = (total: number, steps: number, time: number, accuracy: number) =>
+  ({ stepScore: steps, timeScore: time, accuracyScore: accuracy, total }) as PracticalScore;
+
+describe('dashboard (学习档案) over local records', () => {
+  let container: HTMLElement;
+  let root: Root;
+
+  beforeEach(async () => {
+    // Charts are drawn when idle; the figures and tables are what this test reads.
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const db = database();
+    await Promise.all(db.tables.map((table) => table.clear()));
+    await db.profile.put({
+      key: 'me',
+      role: '基层用户',
+      roleChosenAt: 1,
+      welcomeDismissedAt: null,
+    });
+    await db.tourProgress.put({
+      tourId: 'bianmin-progress-query',
+      status: 'completed',
+      stepCount: 4,
+      lastStepIndex: 3,
+      attempts: 1,
+      completions: 1,
+      firstStartedAt: 1,
+      updatedAt: 2,
+      completedAt: 2,
+      snapshot: null,
+    });
+    await db.tourEvents.add({
+      tourId: 'bianmin-progress-query',
+      kind: 'finished',
+      at: 2,
+      tabId: 1,
+      stepId: null,
+      stepIndex: null,
+      ms: 120_000,
+      reason: null,
+    });
+    await db.assessments.bulkAdd([
+      {
+        tourId: 'bianmin-progress-query',
+        attemptId: 'a1',
+        startedAt: 10,
+        endedAt: 60_010,
+        status: 'failed',
+        score: score(70, 40, 30, 0),
+        remedialStepIds: ['query'],
+        remedialCompletedAt: null,
+      },
+      {
+        tourId: 'bianmin-progress-query',
+        attemptId: 'a2',
+        startedAt: 100_000,
+        endedAt: 160_000,
+        status: 'passed',
+        score: score(100, 40, 30, 30),
+        remedialStepIds: [],
+        remedialCompletedAt: null,
+      },
+    ]);
+    await db.surveyAnswers.bulkAdd([
+      { at: 1, subjectKind: 'tour', subjectId: 'x', rating: '非常满意', comment: '' },
+      { at: 2, subjectKind: 'tour', subjectId: 'y', rating: '不满意', comment: '' },
+    ]);
+    container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+  });
+
+  afterEach(() => {
+    act(() => root.unmount());
+    container.remove();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows indicators against targets, progress, time, assessments and the remedial button', async () => {
+    await act(async () => root.render(<DashboardApp tours={TOURS} checklists={CHECKLISTS} />));
+    await vi.waitFor(() =>
+      expect(container.querySelector('[data-testid="indicators"]')).not.toBeNull(),
+    );
+    const row = (id: string) =>
+      container.querySelector(`[data-indicator="${id}"]`)?.textContent ?? '';
+    // 满意度 = (非常满意 + 满意) / all = 1/2, below the plan's 90%.
+    expect(row('satisfaction')).toContain('50%（1 / 2）');
+    expect(row('satisfaction')).toContain('未达标');
+    // First attempt failed, the later one passed: 0% first time, 100% after 补训.
+    expect(row('pass-first-attempt')).toContain('0%（0 / 1）');
+    expect(row('pass-eventual')).toContain('100%（1 / 1）');
+    expect(container.textContent).toContain('未测量');
+    // 2 min of tour + 2 × 1 min of assessments.
+    expect(container.querySelector('[data-testid="time-spent"]')?.textContent).toBe('4');
+    const rows = [...container.querySelectorAll('[data-testid="assessments"] tbody tr')];
+    expect(rows.map((tr) => tr.getAttribute('data-assessment'))).toEqual(['failed', 'passed']);
+    expect(rows[0]?.textContent).toContain('未通过');
+    expect(rows[0]?.querySelector('button')?.getAttribute('aria-label')).toBe(
+      '开始补训：用进度查询跟踪审批状态',
+    );
+    expect(rows[1]?.querySelector('button')).toBeNull();
+    expect(container.querySelectorAll('[role="img"]').length).toBe(4);
+    // 实操完成率 over the role's checklist: 1 of 2.
+    expect(row('practical-completion')).toContain('50%（1 / 2）');
+    expect(container.querySelector('[data-testid="dashboard-checklist-count"]')?.textContent).toBe(
+      '已完成 1 / 2 项',
+    );
+  });
+});
