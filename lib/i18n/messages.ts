@@ -341,7 +341,8 @@ const en: Record<MessageKey, string> = {
   authorModeStart: 'Author mode on this page',
   authorModeStarted: 'Author mode is on in “{title}”: switch to that page and pick elements.',
   authorModeFailed: 'Could not start author mode: {reason}',
-  authorModeNoTabs: 'No open page runs Zhiyin. Open the page you are writing a tour for, then Refresh.',
+  authorModeNoTabs:
+    'No open page runs Zhiyin. Open the page you are writing a tour for, then Refresh.',
   authorModeRefresh: 'Refresh',
   optionsSaved: 'Saved',
   dashboardTitle: 'My training record',
