@@ -187,6 +187,7 @@ test.describe('知识测验 (written test per module)', () => {
     await expect(page.locator('[data-quiz="anquan"]')).toContainText('最好成绩 100 分');
     await expect(page.locator('[data-quiz="anquan"]')).toContainText('已通过');
     await expect(page.locator('[data-quiz="renzhi"]')).toContainText('尚未测验');
+    await page.screenshot({ path: test.info().outputPath('quiz-modules.png') });
   });
 
   test('keyboard only: arrow keys choose, space ticks, Enter submits; large text and English', async ({
