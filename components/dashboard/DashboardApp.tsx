@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { isExamable } from '../../lib/assessment/exam';
 import type { Indicator } from '../../lib/assessment/indicators';
 import type { Checklists } from '../../lib/checklists/schema';
 import type { Tour } from '../../lib/tour/schema';
@@ -26,9 +27,14 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 /** Indicators the plan names that Zhiyin cannot measure locally: shown as such, never as 0. */
 const NOT_MEASURED: MessageKey[] = ['dashSignIn', 'dashInteraction', 'dashIncidents'];
 
+/** A tour as the dashboard needs it; with its steps, it can be offered as an exam. */
+export type DashboardTour = Pick<Tour, 'id' | 'title' | 'module' | 'audience'> & {
+  steps?: Tour['steps'];
+};
+
 export interface DashboardProps {
   /** The bundled tours (entrypoints/dashboard passes virtual:zhiyin-tours). */
-  tours: readonly Pick<Tour, 'id' | 'title' | 'module' | 'audience'>[];
+  tours: readonly DashboardTour[];
   /** The onboarding checklists (virtual:zhiyin-checklists). */
   checklists: Checklists;
 }
@@ -110,6 +116,17 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
   const role = profile?.role ? roleName(language, profile.role) : t('popupRoleNone');
   const tourTitle = useMemo(() => new Map(tours.map((tour) => [tour.id, tour.title])), [tours]);
 
+  const exams = tours.filter(
+    (tour) =>
+      tour.steps !== undefined &&
+      isExamable(tour as Tour) &&
+      (profile?.role == null || tour.audience.includes(profile.role)),
+  );
+  const startExam = async (tourId: string) => {
+    const reply = await sendMessage('page:startExam', { tabId: null, tourId });
+    setRemedialMessage(reply.started ? t('dashExamStarted') : (reply.reason ?? null));
+  };
+
   const remedial = async (record: AssessmentRecord) => {
     if (record.id === undefined) return;
     const reply = await sendMessage('page:startRemedial', { assessmentId: record.id, tabId: null });
@@ -150,6 +167,28 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
         <>
           <IndicatorsSection language={language} indicators={data.indicators} />
           <ProgressSection language={language} data={data} hasRole={profile?.role != null} />
+          {exams.length > 0 && (
+            <section className="zy-section zy-no-print" aria-labelledby="zy-exams">
+              <h2 id="zy-exams">{t('dashExams')}</h2>
+              <p className="zy-muted zy-small">{t('dashExamsIntro')}</p>
+              <ul className="zy-list" data-testid="exams">
+                {exams.map((tour) => (
+                  <li key={tour.id}>
+                    <span>
+                      {tour.title} <span className="zy-muted">· {tour.module}</span>
+                    </span>
+                    <button
+                      type="button"
+                      aria-label={t('examStartLabel', { title: tour.title })}
+                      onClick={() => void startExam(tour.id)}
+                    >
+                      {t('examStart')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <AssessmentSection
             language={language}
             tourTitle={tourTitle}

@@ -9,6 +9,9 @@ export interface ExamHudProps {
   hud: ExamHudInfo;
   /** The current step's element could not be found (the learner can only hand in). */
   missing: boolean;
+  /** 退出 was pressed once: ask for confirmation (kept by the overlay store, not here). */
+  confirming: boolean;
+  onConfirming(confirming: boolean): void;
   onSubmit(): void;
   onExit(): void;
 }
@@ -24,11 +27,19 @@ export function formatClock(ms: number): string {
  * limit, 交卷 and 退出. No step text, no spotlight: the learner does the task unaided. At the time
  * limit the exam is handed in by itself.
  */
-export function ExamHud({ language, title, hud, missing, onSubmit, onExit }: ExamHudProps) {
+export function ExamHud({
+  language,
+  title,
+  hud,
+  missing,
+  confirming,
+  onConfirming,
+  onSubmit,
+  onExit,
+}: ExamHudProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
   const [now, setNow] = useState(() => Date.now());
-  const [confirmExit, setConfirmExit] = useState(false);
   const submitted = useRef(false);
   const elapsed = now - hud.startedAt;
 
@@ -73,10 +84,10 @@ export function ExamHud({ language, title, hud, missing, onSubmit, onExit }: Exa
         </span>
       </div>
       <p className="zy-exam-note">{missing ? t('examMissing') : t('examNoHints')}</p>
-      {confirmExit ? (
+      {confirming ? (
         <div className="zy-actions" role="group" aria-label={t('examExitConfirm')}>
           <span className="zy-exam-confirm">{t('examExitConfirm')}</span>
-          <button type="button" className="zy-button" onClick={() => setConfirmExit(false)}>
+          <button type="button" className="zy-button" onClick={() => onConfirming(false)}>
             {t('resumeContinue')}
           </button>
           <button type="button" className="zy-button zy-button-danger" onClick={onExit}>
@@ -85,7 +96,7 @@ export function ExamHud({ language, title, hud, missing, onSubmit, onExit }: Exa
         </div>
       ) : (
         <div className="zy-actions">
-          <button type="button" className="zy-button" onClick={() => setConfirmExit(true)}>
+          <button type="button" className="zy-button" onClick={() => onConfirming(true)}>
             {t('examExit')}
           </button>
           <button type="button" className="zy-button zy-button-primary" onClick={submit}>

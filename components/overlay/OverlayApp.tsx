@@ -27,6 +27,8 @@ import { SurveyCard } from './SurveyCard';
 export interface ExamState {
   hud: ExamHudInfo;
   title: string;
+  /** 退出 pressed once, waiting for its confirmation. */
+  confirming: boolean;
   submit(): void;
   exit(): void;
 }
@@ -197,6 +199,11 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
           title={state.exam.title}
           hud={state.exam.hud}
           missing={state.tour?.view.mode === 'missing'}
+          confirming={state.exam.confirming}
+          onConfirming={(confirming) => {
+            const exam = store.snapshot().exam;
+            if (exam) store.setExam({ ...exam, confirming });
+          }}
           onSubmit={state.exam.submit}
           onExit={state.exam.exit}
         />

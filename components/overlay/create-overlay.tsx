@@ -100,6 +100,9 @@ export function createOverlay(): OverlayApi {
         store.setExam({
           hud,
           title: instruction.tour.title,
+          confirming:
+            store.snapshot().exam?.hud.attemptId === hud.attemptId &&
+            store.snapshot().exam?.confirming === true,
           submit: () => {
             const send = channel?.send({ type: 'SUBMIT' }) ?? Promise.resolve(null);
             void send.then((reply) => {

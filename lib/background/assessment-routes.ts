@@ -27,6 +27,8 @@ type AssessmentRouteNames =
 
 const NOT_RUNNING = '指引未在该页面运行，请在政务系统页面中打开。';
 const NO_ANSWER = '页面没有响应，请刷新页面后重试。';
+const openPageFirst = (title: string) =>
+  `请先在浏览器中打开「${title}」所在的业务页面，再从这里开始。`;
 
 async function remedialOf(services: AssessmentRouteServices, assessmentId: number) {
   const record = Number.isInteger(assessmentId)
@@ -66,8 +68,16 @@ export function createAssessmentRoutes(
   return {
     'page:startExam': {
       from: ['extension-page'],
-      handle: ({ tabId, tourId }) =>
-        deliver(tabId, (url) => need().tours.startExam(tabId, tourId, url)),
+      async handle({ tabId, tourId }) {
+        const s = need();
+        const tour = s.tours.tour(tourId);
+        if (!tour) return { started: false, reason: new UnknownTour(tourId).message };
+        const target = tabId ?? (await s.findTabFor(tour));
+        if (target === null) return { started: false, reason: openPageFirst(tour.title) };
+        const reply = await deliver(target, (url) => s.tours.startExam(target, tourId, url));
+        if (reply.started && tabId === null) await s.focusTab(target);
+        return reply;
+      },
     },
     'page:startRemedial': {
       from: ['extension-page'],
@@ -77,12 +87,7 @@ export function createAssessmentRoutes(
         const tour = s.tours.tour(record.tourId);
         if (!tour) return { started: false, reason: new UnknownTour(record.tourId).message };
         const target = tabId ?? (await s.findTabFor(tour));
-        if (target === null) {
-          return {
-            started: false,
-            reason: `请先在浏览器中打开「${tour.title}」所在的业务页面，再开始补训。`,
-          };
-        }
+        if (target === null) return { started: false, reason: openPageFirst(tour.title) };
         const reply = await deliver(target, (url) =>
           s.tours.startRemedial(target, record.tourId, url, assessmentId, record.remedialStepIds),
         );

@@ -298,6 +298,10 @@ const zh = {
   dashSatisfactionTitle: '满意度调查',
   dashSatisfactionChart: '满意度调查结果分布图，数据见右侧列表',
   dashNoSurveys: '暂无满意度调查记录。',
+  dashExams: '实操考核',
+  dashExamsIntro:
+    '先在浏览器中打开任务所在的业务页面，再点“以考核方式开始”：考核在该页面进行，不提供操作提示，按操作步骤、完成时间和数据准确性评分，80 分合格。',
+  dashExamStarted: '考核已在业务页面开始。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -606,6 +610,10 @@ const en: Record<MessageKey, string> = {
   dashSatisfactionTitle: 'Satisfaction survey',
   dashSatisfactionChart: 'Satisfaction answers; figures in the list beside',
   dashNoSurveys: 'No survey answer yet.',
+  dashExams: 'Practical assessments',
+  dashExamsIntro:
+    'Open the task’s page of the system first, then choose “Start as assessment”: it runs on that page without hints and is scored on steps, time and data accuracy; 80 passes.',
+  dashExamStarted: 'The assessment started on the system page.',
 };
 
 const ROLE_NAMES_EN: Record<string, string> = {

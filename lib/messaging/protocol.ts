@@ -154,8 +154,14 @@ export interface ProtocolMap {
   'page:submitQuiz'(data: SubmitQuizRequest): QuizResultRecord;
 
   // --- Progress area: practical assessment, remedial training, survey (lib/background/assessment-*) ---
-  /** Starts a task tour in a tab as a practical assessment (实操考核). */
-  'page:startExam'(data: { tabId: number; tourId: string }): { started: boolean; reason?: string };
+  /**
+   * Starts a task tour as a practical assessment (实操考核) in a tab, or (null: the dashboard) in
+   * an open tab of the system where the tour applies.
+   */
+  'page:startExam'(data: { tabId: number | null; tourId: string }): {
+    started: boolean;
+    reason?: string;
+  };
   /**
    * Starts the remedial training (补训) of an assessment attempt, in the given tab or (null) in an
    * open tab of the system where the tour applies.

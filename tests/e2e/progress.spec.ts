@@ -201,6 +201,28 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
       path: join(SHOTS, 'progress-dashboard-print.png'),
       fullPage: true,
     });
+
+    // An exam can also start from the dashboard, in the open tab where the task runs.
+    await dashboard.emulateMedia({ media: 'screen' });
+    await dashboard
+      .getByTestId('exams')
+      .getByRole('button', { name: `以考核方式开始：${TOUR.title}` })
+      .click();
+    await expect(
+      dashboard.getByRole('status').filter({ hasText: '考核已在业务页面开始。' }),
+    ).toBeVisible();
+    await page.bringToFront();
+    await expect(hud).toBeVisible();
+    // 交卷 at once: nothing done scores 0 + 0 + 0.
+    await hud.getByRole('button', { name: '交卷' }).click();
+    await expect(hud).toHaveCount(0);
+    await expectScores(page.getByRole('region', { name: `考核结果：${TOUR.title}` }), {
+      steps: 0,
+      time: 0,
+      accuracy: 0,
+      total: 0,
+      verdict: '未通过',
+    });
   });
 });
 
