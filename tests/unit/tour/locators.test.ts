@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { locatorKind, targetAlternatives } from '../../../lib/tour/locators';
 import * as schema from '../../../lib/tour/schema';
+import type { Locator } from '../../../lib/tour/schema';
 
 describe('zod-free locator helpers (what the overlay and rules bundles use)', () => {
   it('names the kind of every locator the schema accepts, like the schema does', () => {
-    const examples = [
+    const examples: Locator[] = [
       { label: '姓名' },
       { role: 'button', name: '保存' },
       { text: '保存成功' },
       { placeholder: '请输入' },
       { testid: 'save' },
       { css: [{ selector: '#save', note: 'the save button' }] },
-    ] as const;
+    ];
     expect(examples.map((locator) => locatorKind(locator))).toEqual([...schema.LOCATOR_KINDS]);
     for (const locator of examples) expect(locatorKind(locator)).toBe(schema.locatorKind(locator));
   });
