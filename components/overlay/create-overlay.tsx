@@ -113,7 +113,12 @@ export function createOverlay(): OverlayApi {
           exit: () => controller?.exit(),
         }),
       );
-    } else if (store.snapshot().exam) store.setExam(null);
+    } else if (store.snapshot().exam) {
+      // The exam ended: drop the hidden step view together with the HUD, or the step card (kept
+      // out of sight during an exam) flashes up until the controller has applied the end.
+      if (controller) store.setTour(null, controller);
+      store.setExam(null);
+    }
     const outcome = instruction.outcome;
     quietEnd = Boolean(outcome?.exam);
     if (outcome && (outcome.exam || outcome.survey)) {

@@ -226,6 +226,70 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
   });
 });
 
+test.describe('practical assessment: leaving', () => {
+  test('退出 asks first; 继续 keeps the exam, confirming ends it without a score', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('/login.html');
+    const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
+    await welcome.getByRole('button', { name: /基层用户/ }).click();
+    await welcome.getByRole('button', { name: '开始使用' }).click();
+    const tip = page.locator('[data-zhiyin-tip]');
+    await expect(tip).toBeVisible();
+    while ((await tip.count()) > 0) {
+      await tip.getByRole('button', { name: '我已知晓' }).click();
+      await page.waitForTimeout(300);
+    }
+    await logIn(page, 'zhangsan', 'service.html#/progress');
+    const tabId = await tabIdOf(page);
+    await startExam(page, await openExtensionPage(`popup.html?tabId=${tabId}`));
+    const hud = page.locator('[data-zhiyin-exam]');
+    await expect(hud).toBeVisible();
+
+    await hud.getByRole('button', { name: '退出' }).click();
+    const confirm = hud.getByRole('group', { name: '退出后本次考核不计成绩，确定退出吗？' });
+    await expect(confirm).toBeVisible();
+    // Changing one's mind keeps the exam running.
+    await confirm.getByRole('button', { name: '继续' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(hud.getByRole('button', { name: '交卷' })).toBeVisible();
+
+    await hud.getByRole('button', { name: '退出' }).click();
+    await confirm.getByRole('button', { name: '退出' }).click();
+    await expect(hud).toHaveCount(0);
+    // No result card and no step card: the attempt is kept as abandoned, without a score.
+    await expect(page.getByRole('region', { name: `考核结果：${TOUR.title}` })).toHaveCount(0);
+    await expect(page.locator('[data-zhiyin-step]')).toHaveCount(0);
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(
+          () =>
+            new Promise((done) => {
+              const open = indexedDB.open('zhiyin');
+              open.onsuccess = () => {
+                const all = open.result
+                  .transaction('assessments')
+                  .objectStore('assessments')
+                  .getAll();
+                all.onsuccess = () =>
+                  done(
+                    (all.result as { status: string; score: unknown }[]).map((row) => [
+                      row.status,
+                      row.score,
+                    ]),
+                  );
+              };
+            }),
+        ),
+      )
+      .toEqual([['abandoned', null]]);
+  });
+});
+
 async function startExam(page: Page, popup: Page) {
   await Promise.all([
     popup.waitForEvent('close'),
