@@ -179,6 +179,24 @@ export class UnknownTour extends Error {
  */
 export class TourSessions {
   private readonly byId: Map<string, Tour>;
+  /**
+   * One operation per tab at a time. Every change loads the tab's session, applies an event and
+   * saves it; two messages of one tab handled at once (a page reporting in while a click event
+   * arrives) would otherwise both load the same state and the later save would drop the other's
+   * change. Reads (current, session) do not wait.
+   */
+  private readonly tabQueues = new Map<number, Promise<unknown>>();
+
+  private serial<T>(tabId: number, operation: () => Promise<T>): Promise<T> {
+    const previous = this.tabQueues.get(tabId) ?? Promise.resolve();
+    const result = previous.then(operation, operation);
+    const tail = result.catch(() => undefined);
+    this.tabQueues.set(tabId, tail);
+    void tail.then(() => {
+      if (this.tabQueues.get(tabId) === tail) this.tabQueues.delete(tabId);
+    });
+    return result;
+  }
 
   constructor(private readonly options: TourSessionsOptions) {
     this.byId = new Map(options.tours.map((tour) => [tour.id, tour]));
@@ -189,7 +207,15 @@ export class TourSessions {
   }
 
   /** Starts (or restarts) a tour in a tab, ending any other tour running there. */
-  async start(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+  start(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+    return this.serial(tabId, () => this.startUnlocked(tabId, tourId, url));
+  }
+
+  private async startUnlocked(
+    tabId: number,
+    tourId: string,
+    url: string,
+  ): Promise<TourInstruction> {
     const tour = this.byId.get(tourId);
     if (!tour) throw new UnknownTour(tourId);
     return this.startRun(tabId, tour, url, undefined);
@@ -199,7 +225,15 @@ export class TourSessions {
    * Starts a task tour as a practical assessment (实操考核): its task steps only, no hints, the
    * same advance conditions; scored when it ends (see lib/assessment/exam.ts).
    */
-  async startExam(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+  startExam(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+    return this.serial(tabId, () => this.startExamUnlocked(tabId, tourId, url));
+  }
+
+  private async startExamUnlocked(
+    tabId: number,
+    tourId: string,
+    url: string,
+  ): Promise<TourInstruction> {
     const tour = this.byId.get(tourId);
     if (!tour) throw new UnknownTour(tourId);
     if (!isExamable(tour)) throw new NotExamable(tour.title);
@@ -223,20 +257,22 @@ export class TourSessions {
   }
 
   /** Starts remedial training (补训): the given steps of a tour and their prerequisites. */
-  async startRemedial(
+  startRemedial(
     tabId: number,
     tourId: string,
     url: string,
     assessmentId: number,
     stepIds: readonly string[],
   ): Promise<TourInstruction> {
-    const tour = this.byId.get(tourId);
-    if (!tour) throw new UnknownTour(tourId);
-    if (!remedialTourOf(tour, stepIds)) throw new UnknownTour(`${tourId}（补训步骤已不存在）`);
-    return this.startRun(tabId, tour, url, {
-      kind: 'remedial',
-      assessmentId,
-      stepIds: [...stepIds],
+    return this.serial(tabId, async () => {
+      const tour = this.byId.get(tourId);
+      if (!tour) throw new UnknownTour(tourId);
+      if (!remedialTourOf(tour, stepIds)) throw new UnknownTour(`${tourId}（补训步骤已不存在）`);
+      return this.startRun(tabId, tour, url, {
+        kind: 'remedial',
+        assessmentId,
+        stepIds: [...stepIds],
+      });
     });
   }
 
@@ -263,7 +299,15 @@ export class TourSessions {
    * A page (top frame) reported in: continue the tab's tour on it, or offer to resume an
    * interrupted one, or start a first-visit tour meant for this learner.
    */
-  async pageLoaded(
+  pageLoaded(
+    tabId: number,
+    url: string,
+    options: { autoStart: boolean },
+  ): Promise<{ tour: TourInstruction | null; resume: ResumeOffer | null }> {
+    return this.serial(tabId, () => this.pageLoadedUnlocked(tabId, url, options));
+  }
+
+  private async pageLoadedUnlocked(
     tabId: number,
     url: string,
     { autoStart }: { autoStart: boolean },
@@ -282,11 +326,21 @@ export class TourSessions {
     const resume = await this.resumeOffer(url);
     if (resume) return { tour: null, resume };
     const firstVisit = await this.firstVisitTour(url);
-    return { tour: firstVisit ? await this.start(tabId, firstVisit.id, url) : null, resume: null };
+    return {
+      tour: firstVisit ? await this.startUnlocked(tabId, firstVisit.id, url) : null,
+      resume: null,
+    };
   }
 
   /** An event from the tab's content script (buttons, target found/missing, user actions). */
-  async event(tabId: number, event: ContentTourEvent): Promise<TourInstruction | null> {
+  event(tabId: number, event: ContentTourEvent): Promise<TourInstruction | null> {
+    return this.serial(tabId, () => this.eventUnlocked(tabId, event));
+  }
+
+  private async eventUnlocked(
+    tabId: number,
+    event: ContentTourEvent,
+  ): Promise<TourInstruction | null> {
     const existing = await this.load(tabId);
     if (!existing) return null;
     const { tour, variant, state } = existing;
@@ -328,7 +382,11 @@ export class TourSessions {
   }
 
   /** Continue, restart or drop a tour that was interrupted earlier. */
-  async resume(
+  resume(tabId: number, tourId: string, mode: 'continue' | 'restart' | 'discard', url: string) {
+    return this.serial(tabId, () => this.resumeUnlocked(tabId, tourId, mode, url));
+  }
+
+  private async resumeUnlocked(
     tabId: number,
     tourId: string,
     mode: 'continue' | 'restart' | 'discard',
@@ -340,9 +398,9 @@ export class TourSessions {
     const snapshot = progress?.status === 'interrupted' ? parseSnapshot(progress.snapshot) : null;
     if (mode === 'discard' || !snapshot) {
       await this.options.recorder.discardInterrupted(tourId, this.options.now());
-      return mode === 'discard' ? null : this.start(tabId, tourId, url);
+      return mode === 'discard' ? null : this.startUnlocked(tabId, tourId, url);
     }
-    if (mode === 'restart') return this.start(tabId, tourId, url);
+    if (mode === 'restart') return this.startUnlocked(tabId, tourId, url);
     const resumed = await this.apply(tabId, tour, undefined, createRunnerState(tour), {
       type: 'RESUME',
       snapshot: { ...snapshot, url },
@@ -352,7 +410,11 @@ export class TourSessions {
   }
 
   /** The tab closed mid-tour: remember where the learner was, to offer resuming later. */
-  async tabClosed(tabId: number): Promise<void> {
+  tabClosed(tabId: number): Promise<void> {
+    return this.serial(tabId, () => this.tabClosedUnlocked(tabId));
+  }
+
+  private async tabClosedUnlocked(tabId: number): Promise<void> {
     const existing = await this.load(tabId);
     await this.options.store.delete(tabId);
     if (existing?.variant && ACTIVE.has(existing.state.status)) {
