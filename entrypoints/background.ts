@@ -80,6 +80,7 @@ export default defineBackground(() => {
       set: async (key, value) => void (await browser.storage.local.set({ [key]: value })),
     },
     knownSubject: (_kind, id) => tours.some((tour) => tour.id === id),
+    policy: async () => (await readPolicy()).policy.survey,
     answered: (answer) => xapi.surveyAnswered(answer),
   });
   const assessments = new AssessmentService({

@@ -1,5 +1,6 @@
 import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../assessment/indicators';
 import type { SurveyAnswerRecord, ZhiyinDatabase } from '../db/database';
+import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../policy/policy';
 import type { SurveyPrompt } from './tour-sessions';
 
 /**
@@ -8,16 +9,8 @@ import type { SurveyPrompt } from './tour-sessions';
  * `surveyAnswers`, sent as xAPI `answered`).
  */
 
-/** How often the survey may be offered. */
-export interface SurveyPolicy {
-  /** Offers per subject (one tour, or the assessment of one tour), ever. */
-  perSubject: number;
-  /** Offers in any 24 hours, all subjects together. */
-  perDay: number;
-}
-
-/** Once per tour or assessment, at most three a day: enough answers, no nagging. */
-export const DEFAULT_SURVEY_POLICY: SurveyPolicy = { perSubject: 1, perDay: 3 };
+// The frequency is an administrator's setting (lib/policy: `survey` in the managed policy).
+export { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../policy/policy';
 
 export const SURVEY_COMMENT_MAX = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;

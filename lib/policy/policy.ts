@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { checkReportEndpoint, type ReportEndpoint } from '../report/endpoint';
 import { parseLrsConfig, type LrsConfig } from '../xapi/config';
 
+/** How often the satisfaction survey may be offered (lib/background/survey-service.ts). */
+export interface SurveyPolicy {
+  /** Offers per subject (one tour, or the assessment of one tour), ever. 0 = never. */
+  perSubject: number;
+  /** Offers in any 24 hours, all subjects together. 0 = never. */
+  perDay: number;
+}
+
+/** Once per tour or assessment, at most three a day: enough answers, no nagging. */
+export const DEFAULT_SURVEY_POLICY: SurveyPolicy = { perSubject: 1, perDay: 3 };
+
 /**
  * What an administrator decides. Sources, per setting: the managed policy (Chrome/domestic browser
  * enterprise policy, `storage.managed`, schema in public/managed-schema.json) wins and locks the
@@ -13,6 +24,8 @@ export interface Policy {
   reportEndpoint: ReportEndpoint | null;
   /** The Learning Record Store for xAPI statements. */
   lrs: LrsConfig | null;
+  /** How often the satisfaction survey is offered (default {@link DEFAULT_SURVEY_POLICY}). */
+  survey: SurveyPolicy;
 }
 
 export type PolicyKey = keyof Policy;
@@ -25,7 +38,27 @@ export interface PolicyView {
   problems: string[];
 }
 
-export const DEFAULT_POLICY: Policy = { reportEndpoint: null, lrs: null };
+export const DEFAULT_POLICY: Policy = {
+  reportEndpoint: null,
+  lrs: null,
+  survey: DEFAULT_SURVEY_POLICY,
+};
+
+const SurveyInput = z.strictObject({
+  perSubject: z.int().min(0).max(100),
+  perDay: z.int().min(0).max(100),
+});
+
+function parseSurvey(input: unknown): { value: SurveyPolicy; problem?: string } {
+  if (input === null || input === undefined) return { value: DEFAULT_SURVEY_POLICY };
+  const parsed = SurveyInput.safeParse(input);
+  if (parsed.success) return { value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return {
+    value: DEFAULT_SURVEY_POLICY,
+    problem: `survey: ${issue?.path.join('.') || '(value)'}: 应为 0–100 的整数（${issue?.message}）`,
+  };
+}
 
 const ReportEndpointInput = z.strictObject({
   url: z.string().trim().min(1),
@@ -67,6 +100,12 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
   const endpoint = parseReportEndpoint(pick('reportEndpoint'));
   const lrs = parseLrs(pick('lrs'));
   if (endpoint.problem) problems.push(endpoint.problem);
+  const survey = parseSurvey(pick('survey'));
   if (lrs.problem) problems.push(lrs.problem);
-  return { policy: { reportEndpoint: endpoint.value, lrs: lrs.value }, locked, problems };
+  if (survey.problem) problems.push(survey.problem);
+  return {
+    policy: { reportEndpoint: endpoint.value, lrs: lrs.value, survey: survey.value },
+    locked,
+    problems,
+  };
 }

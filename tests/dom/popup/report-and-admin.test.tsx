@@ -92,6 +92,7 @@ describe('AdminSettings', () => {
       policy: {
         reportEndpoint: { url: 'https://r.example.gov.cn/reports', token: 't' },
         lrs: null,
+        survey: { perSubject: 1, perDay: 3 },
       },
       locked: ['reportEndpoint'],
       problems: [],
@@ -110,7 +111,7 @@ describe('AdminSettings', () => {
 
   it('shows the problems of a refused value', async () => {
     sendMessage.mockResolvedValue({
-      policy: { reportEndpoint: null, lrs: null },
+      policy: { reportEndpoint: null, lrs: null, survey: { perSubject: 1, perDay: 3 } },
       locked: [],
       problems: ['reportEndpoint: 接收地址必须使用 HTTPS（仅本机回环地址可用 HTTP 测试）'],
     } satisfies PolicyView);

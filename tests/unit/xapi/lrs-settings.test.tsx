@@ -77,6 +77,7 @@ describe('学习记录库（xAPI） settings', () => {
           auth: { kind: 'basic', key: 'zhiyin', secret: 's' },
           sendDisplayName: false,
         },
+        survey: { perSubject: 1, perDay: 3 },
       },
       locked: ['lrs'],
       problems: [],
@@ -96,7 +97,11 @@ describe('学习记录库（xAPI） settings', () => {
   });
 
   it('explains wrong input per field and saves nothing', async () => {
-    answer({ policy: { reportEndpoint: null, lrs: null }, locked: [], problems: [] });
+    answer({
+      policy: { reportEndpoint: null, lrs: null, survey: { perSubject: 1, perDay: 3 } },
+      locked: [],
+      problems: [],
+    });
     await act(async () => root.render(<LrsSettings language="zh_CN" />));
     await act(async () => type(input('xAPI 地址'), 'lrs.example.gov.cn'));
     await act(async () => button('保存学习记录库设置')!.click());
