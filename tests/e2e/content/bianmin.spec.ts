@@ -65,9 +65,37 @@ test.describe('便民服务 tours on the sim', () => {
     await tour.expectStep(13, '经营范围');
     await field(page, '经营范围').pressSequentially('日用百货零售');
     await tour.expectStep(14, '核对后下一步');
+    // 四必须 · 必须核对用户身份: not while the application is being filled in…
+    const verifyIdentity = page.locator('[data-zhiyin-tip="verify-identity"]');
+    await expect(verifyIdentity).toHaveCount(0);
     await pageButton(page, '下一步').click();
     await tour.expectStep(15, '提交审批');
     await expect(page.getByText('91350100M000100Y43')).toBeVisible();
+    // …but on the 核对 step, where 提交审批 is offered; the acknowledgement is kept.
+    await expect(verifyIdentity).toContainText('提交审批前请核对申请人身份');
+    await verifyIdentity.getByRole('button', { name: '我已知晓' }).click();
+    await expect(verifyIdentity).toHaveCount(0);
+    const extensionPage = await openExtensionPage('dashboard.html');
+    await expect
+      .poll(() =>
+        extensionPage.evaluate(
+          () =>
+            new Promise<string[]>((done) => {
+              const open = indexedDB.open('zhiyin');
+              open.onsuccess = () => {
+                const all = open.result
+                  .transaction('tipAcknowledgements')
+                  .objectStore('tipAcknowledgements')
+                  .getAll();
+                all.onsuccess = () =>
+                  done((all.result as { tipId: string }[]).map((row) => row.tipId));
+              };
+            }),
+        ),
+      )
+      .toContain('verify-identity');
+    await extensionPage.close();
+    await page.bringToFront();
     await page.getByRole('button', { name: '提交审批' }).click();
     const result = await tour.expectStep(16, '反馈结果');
     await expect(result).toContainText('短信');
