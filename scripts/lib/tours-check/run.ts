@@ -51,7 +51,9 @@ export class CheckSetupError extends Error {
 }
 
 const NAVIGATION_WAIT_MS = 10_000;
-const ACTION_TIMEOUT_MS = 5_000;
+// Generous: a busy CI machine (the checker beside another browser) can take seconds per click;
+// a real failure (covered, detached, disabled target) still ends in a clear report.
+const ACTION_TIMEOUT_MS = 15_000;
 
 declare global {
   var __zhiyinToursCheck: ToursCheckPageApi | undefined;
@@ -556,12 +558,27 @@ async function choose(
     return '已选择第一项 / chose the first option';
   }
   await element.click({ timeout: ACTION_TIMEOUT_MS });
-  // Dropdowns are portals at the end of <body>: look for the open list's visible options anywhere.
-  const options = page
-    .locator(
-      '.ant-select-item-option, .ant-cascader-menu-item, .el-select-dropdown__item, [role="option"]',
-    )
-    .filter({ visible: true });
+  // Dropdowns are portals at the end of <body>. Look in the popup this control opened (its
+  // combobox's aria-controls list, inside the component's dropdown), so the list of the previous
+  // select, still fading out, is never taken for this one; else in any visible list.
+  const listId = await element.evaluate((node) => {
+    const box = node.matches('[role="combobox"]') ? node : node.querySelector('[role="combobox"]');
+    return box?.getAttribute('aria-controls') ?? box?.getAttribute('aria-owns') ?? null;
+  });
+  const OPTIONS =
+    '.ant-select-item-option, .ant-cascader-menu-item, .el-select-dropdown__item, [role="option"]';
+  let scope = page.locator('body');
+  if (listId) {
+    const popup = page
+      .locator('.ant-select-dropdown, .ant-cascader-dropdown, .el-select-dropdown, .el-popper')
+      .filter({ has: page.locator(`[id="${listId.replace(/["\\]/gu, '\\$&')}"]`) });
+    await popup
+      .first()
+      .waitFor({ state: 'attached', timeout: ACTION_TIMEOUT_MS })
+      .catch(() => undefined);
+    if ((await popup.count()) > 0) scope = popup.first();
+  }
+  const options = scope.locator(OPTIONS).filter({ visible: true });
   const option =
     wanted === undefined ? options.first() : options.filter({ hasText: wanted }).first();
   const text = (await option.textContent({ timeout: ACTION_TIMEOUT_MS }))?.trim() ?? '';
