@@ -94,13 +94,19 @@ export default defineContentScript({
         if (target === undefined || location.href !== target) return;
         // A click that changed the route is reported first, so it counts for its step.
         const settled = registeredOverlay()?.settled?.() ?? Promise.resolve();
-        void settled.then(() => hello());
+        // Report the page even if flushing the click failed: the tour must follow the route.
+        void settled.catch(() => undefined).then(() => hello());
       });
     });
   },
 });
 
 let overlayLoading: Promise<OverlayApi> | null = null;
+
+/** The overlay could not be loaded for a tip or hint: say so in the console, never throw on the page. */
+function reportOverlayFailure(error: unknown): void {
+  console.warn('[zhiyin] could not show a tip or hint', error);
+}
 
 /** The overlay bundle, injected once per frame even when a warm-up and a start overlap. */
 async function loadOverlay(): Promise<OverlayApi> {
@@ -160,13 +166,13 @@ async function startRules(ctx: ContentScriptContext): Promise<RulesInPage | null
           void overlayIfNeeded(tips.length > 0).then((overlay) => {
             if (call === tipsCall)
               void overlay?.setTips(ctx, tips, (tip, response) => started?.respond(tip, response));
-          });
+          }, reportOverlayFailure);
         },
         setHints: (hints) => {
           const call = ++hintsCall;
           void overlayIfNeeded(hints.length > 0).then((overlay) => {
             if (call === hintsCall) void overlay?.setHints(ctx, hints);
-          });
+          }, reportOverlayFailure);
         },
       },
     );
