@@ -9,13 +9,23 @@ import { sendMessage } from '../../lib/messaging/protocol';
 import { formatTime } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
 import { quizText, type QuizMessageKey } from '../../lib/quiz/messages';
-import { QUIZ_PASS_SCORE, localizedQuiz, type QuizFile } from '../../lib/quiz/schema';
+import {
+  QUIZ_PASS_SCORE,
+  localizedQuiz,
+  quizSections,
+  type LocalizedChoiceQuestion,
+  type LocalizedQuestion,
+  type LocalizedShortQuestion,
+  type QuizFile,
+} from '../../lib/quiz/schema';
 import { Markdown } from '../markdown/Markdown';
 
 type View =
   | { kind: 'list' }
   | { kind: 'answer'; quiz: QuizFile; startedAt: number }
   | { kind: 'result'; quiz: QuizFile; record: QuizResultRecord };
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** When an attempt starts (event handlers only). */
 const clock = () => Date.now();
@@ -36,6 +46,7 @@ export function QuizApp() {
     quizText(prefs.language, key, params);
   const [view, setView] = useState<View>(initialView);
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
+  const [texts, setTexts] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<QuizResultRecord[]>([]);
@@ -63,6 +74,7 @@ export function QuizApp() {
 
   const start = (quiz: QuizFile) => {
     setAnswers({});
+    setTexts({});
     setProblem(null);
     setView({ kind: 'answer', quiz, startedAt: clock() });
   };
@@ -72,7 +84,11 @@ export function QuizApp() {
     if (view.kind !== 'answer' || busy) return;
     const missing = view.quiz.questions
       .map((question, index) => ({ question, index }))
-      .filter(({ question }) => (answers[question.id]?.length ?? 0) === 0);
+      .filter(({ question }) =>
+        question.kind === 'short'
+          ? (texts[question.id]?.trim() ?? '') === ''
+          : (answers[question.id]?.length ?? 0) === 0,
+      );
     if (missing.length > 0) {
       setProblem(
         t('unanswered', {
@@ -82,7 +98,9 @@ export function QuizApp() {
       );
       const first = missing[0];
       if (first)
-        document.querySelector<HTMLInputElement>(`[name="q-${first.question.id}"]`)?.focus();
+        document
+          .querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="q-${first.question.id}"]`)
+          ?.focus();
       return;
     }
     setProblem(null);
@@ -90,7 +108,7 @@ export function QuizApp() {
     try {
       const record = await sendMessage('page:submitQuiz', {
         quizId: view.quiz.id,
-        answers,
+        answers: { ...answers, ...texts },
         ms: clock() - view.startedAt,
       });
       setView({ kind: 'result', quiz: view.quiz, record });
@@ -177,16 +195,256 @@ export function QuizApp() {
 
   const text = localizedQuiz(view.quiz, prefs.language);
   const history = results.filter((record) => record.quizId === view.quiz.id);
-  const optionText = (questionIndex: number, ids: readonly string[]) => {
-    const question = text.questions[questionIndex];
-    if (!question || ids.length === 0) return t('noAnswer');
+  const sections = quizSections(view.quiz);
+  const listSeparator = prefs.language === 'en' ? '; ' : '；';
+  const optionText = (question: LocalizedChoiceQuestion, ids: readonly string[]) => {
+    if (ids.length === 0) return t('noAnswer');
     return ids
       .map((id) => {
         const option = question.options.find((candidate) => candidate.id === id);
         return option ? `${id.toUpperCase()}. ${option.text}` : id;
       })
-      .join(prefs.language === 'en' ? '; ' : '；');
+      .join(listSeparator);
   };
+  // Questions keep the file's order (choice first, the schema checks it) and numbering.
+  const numbered = text.questions.map((question, index) => ({ question, n: index + 1 }));
+  const choiceQuestions = numbered.filter(({ question }) => question.kind !== 'short');
+  const shortQuestions = numbered.filter(
+    (entry): entry is { question: LocalizedShortQuestion; n: number } =>
+      entry.question.kind === 'short',
+  );
+  const shortPointsTotal = view.quiz.questions.reduce(
+    (sum, question) => (question.kind === 'short' ? sum + (question.points ?? 1) : sum),
+    0,
+  );
+  /** A short question's share of the 简答题 section, in exam points. */
+  const shortWorth = (questionId: string) => {
+    const question = view.quiz.questions.find((candidate) => candidate.id === questionId);
+    return shortPointsTotal > 0
+      ? round1((sections.short * (question?.points ?? 1)) / shortPointsTotal)
+      : 0;
+  };
+  const sectionHeading = (kind: 'choice' | 'short') => {
+    if (sections.choice === 0 || sections.short === 0)
+      return kind === 'short' ? t('sectionShortOnly', { points: sections.short }) : null;
+    return kind === 'choice'
+      ? t('sectionChoice', { points: sections.choice })
+      : t('sectionShort', { points: sections.short });
+  };
+
+  const learnLinks = (question: LocalizedQuestion) => (
+    <div className="zy-quiz-learn">
+      <p>{t('learnMore')}</p>
+      <ul>
+        {question.learn.tours.map((tourId) => {
+          const tour = tourById.get(tourId);
+          return (
+            <li key={tourId} data-learn-tour={tourId}>
+              {t('tourLabel')}：
+              <strong>{tour ? localizedTour(tour, prefs.language).title : tourId}</strong>
+              <span className="zy-muted"> — {t('tourHint')}</span>
+            </li>
+          );
+        })}
+        {question.learn.articles.map((articleId) => {
+          const article = articleById.get(articleId);
+          if (!article) return null;
+          const articleText = localizedArticle(article, prefs.language);
+          return (
+            <li key={articleId} data-learn-article={articleId}>
+              <details>
+                <summary>
+                  {t('articleLabel')}：{articleText.title}
+                </summary>
+                <div className="zy-markdown">
+                  <Markdown source={articleText.body} />
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+
+  const choiceField = (question: LocalizedChoiceQuestion, n: number) => (
+    <li key={question.id}>
+      <fieldset data-question={question.id}>
+        <legend>
+          <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
+          <span className="zy-muted">
+            （{question.kind === 'single' ? t('single') : t('multiple')}）
+          </span>
+          <br />
+          {question.prompt}
+        </legend>
+        {question.options.map((option) => {
+          const checked = answers[question.id]?.includes(option.id) ?? false;
+          return (
+            <label key={option.id} className="zy-quiz-option">
+              <input
+                type={question.kind === 'single' ? 'radio' : 'checkbox'}
+                name={`q-${question.id}`}
+                value={option.id}
+                checked={checked}
+                onChange={() => toggle(question.id, option.id, question.kind)}
+              />
+              <span>
+                {option.id.toUpperCase()}. {option.text}
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+    </li>
+  );
+
+  const shortField = (question: LocalizedShortQuestion, n: number) => (
+    <li key={question.id}>
+      <fieldset data-question={question.id}>
+        <legend>
+          <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
+          <span className="zy-muted">（{t('short', { points: shortWorth(question.id) })}）</span>
+          <br />
+          {question.prompt}
+        </legend>
+        <p className="zy-muted zy-quiz-short-hint" id={`zy-hint-${question.id}`}>
+          {t('shortHint')}
+        </p>
+        <textarea
+          className="zy-quiz-short"
+          name={`q-${question.id}`}
+          aria-label={t('shortLabel', { n })}
+          aria-describedby={`zy-hint-${question.id}`}
+          rows={4}
+          maxLength={1000}
+          value={texts[question.id] ?? ''}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setTexts((current) => ({ ...current, [question.id]: value }));
+          }}
+        />
+      </fieldset>
+    </li>
+  );
+
+  const choiceFeedback = (question: LocalizedChoiceQuestion, n: number) => {
+    if (view.kind !== 'result') return null;
+    const result = view.record.score.questions.find(
+      (candidate) => candidate.questionId === question.id,
+    );
+    const stored = view.record.answers[question.id];
+    const chosen = stored === undefined ? [] : typeof stored === 'string' ? [stored] : [...stored];
+    const state = result?.correct ? 'correct' : (result?.points ?? 0) > 0 ? 'partial' : 'wrong';
+    return (
+      <li key={question.id}>
+        <section
+          className={`zy-quiz-feedback is-${state}`}
+          data-question={question.id}
+          data-outcome={state}
+          aria-labelledby={`zy-q-${question.id}`}
+        >
+          <h2 id={`zy-q-${question.id}`}>
+            <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
+            <span className="zy-quiz-state">{t(state)}</span>
+          </h2>
+          <p>{question.prompt}</p>
+          <p>
+            {t('yourAnswer')}
+            {optionText(question, chosen)}
+          </p>
+          {state !== 'correct' && (
+            <p className="zy-quiz-right">
+              {t('rightAnswer')}
+              {optionText(question, question.answer)}
+            </p>
+          )}
+          <p className="zy-muted">{question.explanation}</p>
+          {state !== 'correct' && learnLinks(question)}
+        </section>
+      </li>
+    );
+  };
+
+  const shortFeedback = (question: LocalizedShortQuestion, n: number) => {
+    if (view.kind !== 'result') return null;
+    const stored = view.record.answers[question.id];
+    const written = typeof stored === 'string' ? stored : '';
+    const found = new Set(view.record.shortAnswerPoints?.[question.id] ?? []);
+    const total = question.keyPoints.reduce((sum, point) => sum + point.weight, 0);
+    const covered = question.keyPoints.reduce(
+      (sum, point) => (found.has(point.id) ? sum + point.weight : sum),
+      0,
+    );
+    const foundCount = question.keyPoints.filter((point) => found.has(point.id)).length;
+    const state =
+      foundCount === question.keyPoints.length ? 'correct' : foundCount > 0 ? 'partial' : 'wrong';
+    const worth = shortWorth(question.id);
+    return (
+      <li key={question.id}>
+        <section
+          className={`zy-quiz-feedback is-${state}`}
+          data-question={question.id}
+          data-outcome={state}
+          aria-labelledby={`zy-q-${question.id}`}
+        >
+          <h2 id={`zy-q-${question.id}`}>
+            <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
+            <span className="zy-quiz-state">
+              {t(
+                state === 'correct' ? 'shortAll' : state === 'partial' ? 'shortSome' : 'shortNone',
+              )}
+            </span>
+          </h2>
+          <p>{question.prompt}</p>
+          <p>{t('yourAnswer')}</p>
+          <blockquote className="zy-quiz-written">{written || t('noAnswer')}</blockquote>
+          <p className="zy-quiz-short-score" data-short-score>
+            {t('shortScore', {
+              score: total > 0 ? round1((worth * covered) / total) : 0,
+              max: worth,
+              found: foundCount,
+              count: question.keyPoints.length,
+              covered,
+              total,
+            })}
+          </p>
+          <p>{t('keyPoints')}</p>
+          <ul className="zy-quiz-points">
+            {question.keyPoints.map((point) => {
+              const hit = found.has(point.id);
+              return (
+                <li
+                  key={point.id}
+                  data-key-point={point.id}
+                  data-found={hit ? 'yes' : 'no'}
+                  className={hit ? 'is-found' : 'is-missing'}
+                >
+                  <span className="zy-quiz-point-mark" aria-hidden="true">
+                    {hit ? '✓' : '✗'}
+                  </span>{' '}
+                  <span className="zy-quiz-point-state">
+                    {hit ? t('pointFound') : t('pointMissing')}
+                  </span>
+                  {prefs.language === 'en' ? ': ' : '：'}
+                  {point.label}
+                  <span className="zy-muted"> {t('pointWeight', { weight: point.weight })}</span>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="zy-quiz-reference" data-reference>
+            <p className="zy-quiz-right">{t('reference')}</p>
+            <p>{question.reference}</p>
+          </div>
+          <p className="zy-muted">{t('shortNote')}</p>
+          {state !== 'correct' && learnLinks(question)}
+        </section>
+      </li>
+    );
+  };
+
+  const verdictScore = view.kind === 'result' ? view.record.score : null;
 
   return (
     <main className="zy-quiz">
@@ -203,39 +461,26 @@ export function QuizApp() {
 
       {view.kind === 'answer' && (
         <form onSubmit={(event) => void submit(event)} noValidate data-quiz-form={view.quiz.id}>
-          <ol className="zy-quiz-questions">
-            {text.questions.map((question, index) => (
-              <li key={question.id}>
-                <fieldset data-question={question.id}>
-                  <legend>
-                    <span className="zy-quiz-number">{t('questionNo', { n: index + 1 })}</span>{' '}
-                    <span className="zy-muted">
-                      （{question.kind === 'single' ? t('single') : t('multiple')}）
-                    </span>
-                    <br />
-                    {question.prompt}
-                  </legend>
-                  {question.options.map((option) => {
-                    const checked = answers[question.id]?.includes(option.id) ?? false;
-                    return (
-                      <label key={option.id} className="zy-quiz-option">
-                        <input
-                          type={question.kind === 'single' ? 'radio' : 'checkbox'}
-                          name={`q-${question.id}`}
-                          value={option.id}
-                          checked={checked}
-                          onChange={() => toggle(question.id, option.id, question.kind)}
-                        />
-                        <span>
-                          {option.id.toUpperCase()}. {option.text}
-                        </span>
-                      </label>
-                    );
-                  })}
-                </fieldset>
-              </li>
-            ))}
-          </ol>
+          {choiceQuestions.length > 0 && (
+            <>
+              {sectionHeading('choice') && (
+                <h2 className="zy-quiz-section">{sectionHeading('choice')}</h2>
+              )}
+              <ol className="zy-quiz-questions">
+                {choiceQuestions.map(({ question, n }) =>
+                  question.kind === 'short' ? null : choiceField(question, n),
+                )}
+              </ol>
+            </>
+          )}
+          {shortQuestions.length > 0 && (
+            <>
+              <h2 className="zy-quiz-section">{sectionHeading('short')}</h2>
+              <ol className="zy-quiz-questions">
+                {shortQuestions.map(({ question, n }) => shortField(question, n))}
+              </ol>
+            </>
+          )}
           <div className="zy-section" aria-live="polite">
             {problem && (
               <p role="alert" className="zy-quiz-problem">
@@ -249,104 +494,56 @@ export function QuizApp() {
         </form>
       )}
 
-      {view.kind === 'result' && (
+      {view.kind === 'result' && verdictScore && (
         <>
           <section
-            className={`zy-section zy-quiz-verdict ${view.record.score.passed ? 'is-pass' : 'is-fail'}`}
+            className={`zy-section zy-quiz-verdict ${verdictScore.passed ? 'is-pass' : 'is-fail'}`}
             role="status"
-            data-quiz-result={view.record.score.passed ? 'passed' : 'failed'}
+            data-quiz-result={verdictScore.passed ? 'passed' : 'failed'}
           >
             <p>
               <strong>
-                {t(view.record.score.passed ? 'pass' : 'fail', {
-                  score: view.record.score.total ?? 0,
+                {t(verdictScore.passed ? 'pass' : 'fail', {
+                  score: verdictScore.total ?? 0,
                   pass: QUIZ_PASS_SCORE,
                 })}
               </strong>
             </p>
+            {sections.choice > 0 && sections.short > 0 && (
+              <p data-section-scores>
+                {t('sectionScores', {
+                  choice: verdictScore.choiceScore ?? 0,
+                  choiceMax: sections.choice,
+                  short: verdictScore.shortAnswerScore ?? 0,
+                  shortMax: sections.short,
+                })}
+              </p>
+            )}
             <p className="zy-muted">{t('saved')}</p>
             <button type="button" className="zy-primary" onClick={() => start(view.quiz)}>
               {t('retry')}
             </button>
           </section>
-          <ol className="zy-quiz-questions">
-            {text.questions.map((question, index) => {
-              const result = view.record.score.questions.find(
-                (candidate) => candidate.questionId === question.id,
-              );
-              const stored = view.record.answers[question.id];
-              const chosen =
-                stored === undefined ? [] : typeof stored === 'string' ? [stored] : [...stored];
-              const state = result?.correct
-                ? 'correct'
-                : (result?.points ?? 0) > 0
-                  ? 'partial'
-                  : 'wrong';
-              return (
-                <li key={question.id}>
-                  <section
-                    className={`zy-quiz-feedback is-${state}`}
-                    data-question={question.id}
-                    data-outcome={state}
-                    aria-labelledby={`zy-q-${question.id}`}
-                  >
-                    <h2 id={`zy-q-${question.id}`}>
-                      <span className="zy-quiz-number">{t('questionNo', { n: index + 1 })}</span>{' '}
-                      <span className="zy-quiz-state">{t(state)}</span>
-                    </h2>
-                    <p>{question.prompt}</p>
-                    <p>
-                      {t('yourAnswer')}
-                      {optionText(index, chosen)}
-                    </p>
-                    {state !== 'correct' && (
-                      <p className="zy-quiz-right">
-                        {t('rightAnswer')}
-                        {optionText(index, question.answer)}
-                      </p>
-                    )}
-                    <p className="zy-muted">{question.explanation}</p>
-                    {state !== 'correct' && (
-                      <div className="zy-quiz-learn">
-                        <p>{t('learnMore')}</p>
-                        <ul>
-                          {question.learn.tours.map((tourId) => {
-                            const tour = tourById.get(tourId);
-                            return (
-                              <li key={tourId} data-learn-tour={tourId}>
-                                {t('tourLabel')}：
-                                <strong>
-                                  {tour ? localizedTour(tour, prefs.language).title : tourId}
-                                </strong>
-                                <span className="zy-muted"> — {t('tourHint')}</span>
-                              </li>
-                            );
-                          })}
-                          {question.learn.articles.map((articleId) => {
-                            const article = articleById.get(articleId);
-                            if (!article) return null;
-                            const articleText = localizedArticle(article, prefs.language);
-                            return (
-                              <li key={articleId} data-learn-article={articleId}>
-                                <details>
-                                  <summary>
-                                    {t('articleLabel')}：{articleText.title}
-                                  </summary>
-                                  <div className="zy-markdown">
-                                    <Markdown source={articleText.body} />
-                                  </div>
-                                </details>
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      </div>
-                    )}
-                  </section>
-                </li>
-              );
-            })}
-          </ol>
+          {choiceQuestions.length > 0 && (
+            <>
+              {sectionHeading('choice') && (
+                <h2 className="zy-quiz-section">{sectionHeading('choice')}</h2>
+              )}
+              <ol className="zy-quiz-questions">
+                {choiceQuestions.map(({ question, n }) =>
+                  question.kind === 'short' ? null : choiceFeedback(question, n),
+                )}
+              </ol>
+            </>
+          )}
+          {shortQuestions.length > 0 && (
+            <>
+              <h2 className="zy-quiz-section">{sectionHeading('short')}</h2>
+              <ol className="zy-quiz-questions">
+                {shortQuestions.map(({ question, n }) => shortFeedback(question, n))}
+              </ol>
+            </>
+          )}
         </>
       )}
 

@@ -92,3 +92,23 @@ export function remedialTourOf(tour: Tour, remedialStepIds: readonly string[]): 
   });
   return { ...tour, steps };
 }
+
+/** What the page is told about a step effect in an exam: see {@link examPageEffect}. */
+export type FreshOnly = { freshOnly?: true };
+
+/**
+ * A step effect as an exam sends it to the page: `freshOnly` on the effects that begin a step
+ * (`resolve-target`, `show-step`) and on the `watch-element` of an `appear` / `disappear` step,
+ * so the page counts only what the learner does after the step began — an element appearing or
+ * disappearing then, a value entered then — never an end state already on the page
+ * (lib/tour/step-dom.ts `watchStepElement`, lib/locate/field-value.ts `watchFieldValue`). A click
+ * step's confirmation signal (`confirmsClick`) is watched after the click and counts as it is.
+ * Training runs keep the friendly behaviour: a step already satisfied may advance at once.
+ */
+export function examPageEffect<E extends { type: string; confirmsClick?: true }>(
+  effect: E,
+): E & FreshOnly {
+  const begins = effect.type === 'resolve-target' || effect.type === 'show-step';
+  const watches = effect.type === 'watch-element' && effect.confirmsClick === undefined;
+  return begins || watches ? { ...effect, freshOnly: true } : effect;
+}

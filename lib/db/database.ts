@@ -93,6 +93,11 @@ export interface QuizResultRecord {
   score: WrittenScore;
   /** Quizzes area: the quiz content version (tours/quizzes/<id>.yaml `version`) answered. */
   quizVersion?: number;
+  /**
+   * Quizzes area: key points (要点) each short answer covered, by question id (ids of the quiz's
+   * `keyPoints`; lib/quiz/short-answer.ts). Absent on records without short answers.
+   */
+  shortAnswerPoints?: Record<string, string[]>;
 }
 
 /** v2: one satisfaction survey answer (满意度). */

@@ -41,35 +41,54 @@ export function readFieldValue(element: Element): string | undefined {
   return inner && isNativeControl(inner) ? inner.value : undefined;
 }
 
+/** Events that show the learner working the field (a click, a key, focus, typing). */
+const INTERACTION_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'focusin', 'input'] as const;
+
 /**
  * Call `onChange(value, kind)` whenever the field's value changes: `input` for typing into a text
  * control, `change` for a committed change (native change event, or a component select showing a
  * new label). Listens to input/change events and a MutationObserver on the field; everything is
  * removed when `signal` aborts.
+ *
+ * The value the field holds when watching starts is never reported (a pre-filled value is not
+ * the learner's entry). With `freshOnly` (exams) a component select's rendered value counts only
+ * once the learner has worked the field (clicked, typed, focused it) since watching began: the
+ * page filling in or restoring a value on its own is not the learner's doing.
  */
 export function watchFieldValue(
   element: Element,
   onChange: (value: string, kind: 'input' | 'change') => void,
-  options: { signal: AbortSignal },
+  options: { signal: AbortSignal; freshOnly?: boolean },
 ): void {
   const view = element.ownerDocument.defaultView;
   if (!view || options.signal.aborted) return;
   let last = readFieldValue(element);
+  let touched = !options.freshOnly;
   const report = (kind: 'input' | 'change'): void => {
     const value = readFieldValue(element);
     if (value === undefined || value === last) return;
+    if (!touched) {
+      // Rendered by the page, not entered: this is the value the learner starts from.
+      last = value;
+      return;
+    }
     last = value;
     onChange(value, kind);
+  };
+  const onInteraction = (): void => {
+    touched = true;
   };
   const onInput = (): void => report('input');
   const onNativeChange = (): void => {
     // A native change event after typing commits the same value: still report it as a change.
     const value = readFieldValue(element);
     if (value !== undefined) {
+      touched = true;
       last = value;
       onChange(value, 'change');
     }
   };
+  for (const type of INTERACTION_EVENTS) element.addEventListener(type, onInteraction, true);
   element.addEventListener('input', onInput, true);
   element.addEventListener('change', onNativeChange, true);
   const observer = new view.MutationObserver(() => report('change'));
@@ -84,6 +103,7 @@ export function watchFieldValue(
     'abort',
     () => {
       observer.disconnect();
+      for (const type of INTERACTION_EVENTS) element.removeEventListener(type, onInteraction, true);
       element.removeEventListener('input', onInput, true);
       element.removeEventListener('change', onNativeChange, true);
     },

@@ -4,7 +4,7 @@ import type { Language } from '../settings/preferences';
 const zh = {
   pageTitle: '知识测验',
   intro:
-    '按培训方案的笔试要求，每个模块一套选择题，提交后自动评分，80 分及格。答错的题目会给出正确答案和讲解它的引导或帮助文章。',
+    '按培训方案的笔试要求，每个模块一套试题：选择题 60 分、简答题 40 分，提交后自动评分，80 分及格。答错的题目会给出正确答案和讲解它的引导或帮助文章；简答题按要点评分，并给出参考答案。',
   modules: '选择模块',
   questions: '{n} 道题',
   start: '开始测验',
@@ -41,6 +41,24 @@ const zh = {
   attemptScore: '得分',
   attemptResult: '结果',
   saved: '成绩已保存到本机学习档案。',
+  sectionChoice: '一、选择题（{points} 分）',
+  sectionShort: '二、简答题（{points} 分）',
+  sectionShortOnly: '简答题（{points} 分）',
+  short: '简答题（本题 {points} 分）',
+  shortHint: '用自己的话写出要点即可，不必逐字相同。提交后按要点自动评分，并显示参考答案。',
+  shortLabel: '第 {n} 题的答案',
+  sectionScores: '选择题 {choice} / {choiceMax} 分 · 简答题 {short} / {shortMax} 分',
+  keyPoints: '评分要点：',
+  pointFound: '已答到',
+  pointMissing: '未答到',
+  shortScore:
+    '本题得分 {score} / {max} 分：答到 {found} / {count} 个要点（权重 {covered} / {total}）。',
+  reference: '参考答案：',
+  pointWeight: '（权重 {weight}）',
+  shortAll: '答到全部要点',
+  shortSome: '答到部分要点',
+  shortNone: '未答到要点',
+  shortNote: '评分按关键词判断是否答到要点，请对照参考答案自查；有疑问可请培训老师复核。',
 } as const;
 
 export type QuizMessageKey = keyof typeof zh;
@@ -48,7 +66,7 @@ export type QuizMessageKey = keyof typeof zh;
 const en: Record<QuizMessageKey, string> = {
   pageTitle: 'Knowledge quizzes',
   intro:
-    "The plan's written test: one set of choice questions per module, graded automatically, pass mark 80. Wrong answers show the right one and the tour or help article that teaches it.",
+    "The plan's written test: one set per module, choice questions 60 points and short answers 40, graded automatically, pass mark 80. Wrong answers show the right one and the tour or help article that teaches it; short answers are graded by key points and show a model answer.",
   modules: 'Choose a module',
   questions: '{n} questions',
   start: 'Start',
@@ -86,6 +104,26 @@ const en: Record<QuizMessageKey, string> = {
   attemptScore: 'Score',
   attemptResult: 'Result',
   saved: 'Your result is saved in your local training record.',
+  sectionChoice: 'Part 1: choice questions ({points} points)',
+  sectionShort: 'Part 2: short answers ({points} points)',
+  sectionShortOnly: 'Short answers ({points} points)',
+  short: 'Short answer ({points} points)',
+  shortHint:
+    'Write the key points in your own words; they need not match word for word. After you submit, the answer is graded by key points and the model answer is shown.',
+  shortLabel: 'Answer to question {n}',
+  sectionScores: 'Choice {choice} / {choiceMax} · short answers {short} / {shortMax}',
+  keyPoints: 'Key points: ',
+  pointFound: 'found',
+  pointMissing: 'missing',
+  shortScore:
+    'Score {score} / {max}: {found} of {count} key points found (weight {covered} / {total}).',
+  reference: 'Model answer: ',
+  pointWeight: '(weight {weight})',
+  shortAll: 'Every key point found',
+  shortSome: 'Some key points found',
+  shortNone: 'No key point found',
+  shortNote:
+    'Key points are found by their wording: compare your answer with the model answer, and ask a trainer to review it if in doubt.',
 };
 
 export function quizText(

@@ -1,5 +1,5 @@
 /**
- * The knowledge quiz format (培训方案 七、效果评估 · 笔试 · 选择题): one quiz per training module,
+ * The knowledge quiz format (培训方案 七、效果评估 · 笔试 · 选择题 + 简答题): one quiz per module,
  * `tours/quizzes/<id>.yaml`, validated at build time (lib/quiz/load.ts, scripts/lib/quiz-plugin.ts)
  * and graded by lib/assessment/quiz.ts (pass at 80).
  *
@@ -20,15 +20,26 @@
  *     explanation: …                 # shown after grading, with the right answer
  *     learn: { tours: [renzhi-platform-overview], articles: [] }   # where it is taught (≥ 1)
  *     i18n: { en: { prompt: …, explanation: … } }
+ *   - id: three-nots-written         # 简答题 (after the choice questions)
+ *     kind: short
+ *     prompt: 请写出“三不准”。
+ *     reference: 不准泄露用户信息、…    # 参考答案, shown after grading
+ *     keyPoints:                     # 要点, graded by lib/quiz/short-answer.ts
+ *       - { id: no-leak, label: 不准泄露用户信息, en: …, weight: 1, accept: [泄露, leak] }
+ *     learn: { tours: […] }
+ *     i18n: { en: { prompt: …, reference: … } }
  * ```
+ *
+ * The written test is 选择题 60 + 简答题 40 when a quiz has both ({@link quizSections}).
  *
  * Every Chinese text has its English translation (`en` of an option, `i18n.en` of the rest):
  * the learner may switch the extension to English.
  */
 import { z } from 'zod';
-import type { Quiz as GradedQuiz } from '../assessment/quiz';
+import { WRITTEN_WEIGHTS, type Quiz as GradedQuiz } from '../assessment/quiz';
 import type { Language } from '../settings/preferences';
 import { TOUR_MODULES } from '../tour/schema';
+import { phrasingFragments } from './short-answer';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const OPTION_ID = /^[a-f]$/;
@@ -105,9 +116,61 @@ export const MultipleQuestionSchema = z.strictObject({
     .min(2, { error: 'a multiple-choice question has at least 2 right options (else use single)' }),
 });
 
+/** A phrasing of a key point: a text, or fragments that must all appear in the answer. */
+const PhrasingSchema = z.union(
+  [
+    z.string().trim().min(1, { error: 'a phrasing must not be empty' }),
+    z
+      .array(z.string().trim().min(1, { error: 'a fragment must not be empty' }))
+      .min(2, { error: 'a list of fragments has at least 2 (else write the text alone)' }),
+  ],
+  { error: 'a phrasing is a text or a list of texts that must all appear' },
+);
+
+export const KeyPointSchema = z.strictObject({
+  id: kebabId('key point id'),
+  /** What the point says, shown to the learner after grading. */
+  label: text('key point label'),
+  /** English translation of the label. */
+  en: text('English key point label (en)'),
+  /** Share of the question's points (relative to the other key points). */
+  weight: z.number({ error: required('weight', 'weight must be a number') }).positive({
+    error: 'weight must be positive',
+  }),
+  /** Phrasings (Chinese and English) that count as making the point. */
+  accept: z
+    .array(PhrasingSchema, { error: required('accept', 'accept must be a list of phrasings') })
+    .min(1, { error: 'a key point needs at least one accepted phrasing' }),
+});
+
+export const ShortQuestionSchema = z.strictObject({
+  id: kebabId('question id'),
+  kind: z.literal('short'),
+  prompt: text('prompt'),
+  /** 参考答案, shown after grading. */
+  reference: text('reference (参考答案)'),
+  /** 要点, graded by lib/quiz/short-answer.ts. */
+  keyPoints: z
+    .array(KeyPointSchema, { error: required('keyPoints', 'keyPoints must be a list') })
+    .min(1, { error: 'a short-answer question needs at least one key point' })
+    .max(10, { error: 'a short-answer question has at most 10 key points' }),
+  learn: QuizLearnSchema,
+  points: z.number().positive({ error: 'points must be positive' }).optional(),
+  i18n: z.strictObject(
+    {
+      en: z.strictObject(
+        { prompt: text('English prompt'), reference: text('English reference') },
+        { error: required('i18n.en', 'i18n.en must be an object') },
+      ),
+    },
+    { error: required('i18n (English translation)', 'i18n must be an object') },
+  ),
+});
+
 export const QuizQuestionSchema = z.discriminatedUnion('kind', [
   SingleQuestionSchema,
   MultipleQuestionSchema,
+  ShortQuestionSchema,
 ]);
 
 export const QuizFileSchema = z
@@ -140,6 +203,35 @@ export const QuizFileSchema = z
           message: `duplicate question id "${question.id}"`,
         });
       ids.add(question.id);
+      if (question.kind === 'short') {
+        const pointIds = new Set<string>();
+        question.keyPoints.forEach((point, pointIndex) => {
+          if (pointIds.has(point.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['questions', index, 'keyPoints', pointIndex, 'id'],
+              message: `duplicate key point id "${point.id}"`,
+            });
+          pointIds.add(point.id);
+          point.accept.forEach((phrasing, phrasingIndex) => {
+            if (phrasingFragments(phrasing).length === 0)
+              ctx.addIssue({
+                code: 'custom',
+                path: ['questions', index, 'keyPoints', pointIndex, 'accept', phrasingIndex],
+                message:
+                  'this phrasing is only spaces and punctuation, which grading ignores: it would never match',
+              });
+          });
+        });
+        return;
+      }
+      if (quiz.questions.slice(0, index).some((earlier) => earlier.kind === 'short'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', index, 'kind'],
+          message:
+            'choice questions come before the short-answer questions (选择题 then 简答题, as on the written test)',
+        });
       const optionIds = new Set<string>();
       question.options.forEach((option, optionIndex) => {
         if (optionIds.has(option.id))
@@ -190,11 +282,19 @@ export function gradedQuiz(quiz: QuizFile, language: Language = 'zh_CN'): Graded
     id: quiz.id,
     title: english ? quiz.i18n.en.title : quiz.title,
     questions: quiz.questions.map((question) => {
+      const prompt = english ? question.i18n.en.prompt : question.prompt;
+      if (question.kind === 'short')
+        return {
+          id: question.id,
+          kind: 'short',
+          prompt,
+          points: question.points ?? 1,
+          reference: english ? question.i18n.en.reference : question.reference,
+        };
       const options = question.options.map((option) => ({
         id: option.id,
         text: english ? option.en : option.text,
       }));
-      const prompt = english ? question.i18n.en.prompt : question.prompt;
       const points = question.points === undefined ? {} : { points: question.points };
       return question.kind === 'single'
         ? { id: question.id, kind: 'single', prompt, options, answer: question.answer, ...points }
@@ -210,23 +310,70 @@ export function gradedQuiz(quiz: QuizFile, language: Language = 'zh_CN'): Graded
   };
 }
 
+export interface LocalizedChoiceQuestion {
+  id: string;
+  kind: 'single' | 'multiple';
+  prompt: string;
+  explanation: string;
+  options: { id: string; text: string }[];
+  answer: string[];
+  learn: QuizFileQuestion['learn'];
+}
+
+export interface LocalizedShortQuestion {
+  id: string;
+  kind: 'short';
+  prompt: string;
+  /** 参考答案. */
+  reference: string;
+  keyPoints: { id: string; label: string; weight: number }[];
+  learn: QuizFileQuestion['learn'];
+}
+
+export type LocalizedQuestion = LocalizedChoiceQuestion | LocalizedShortQuestion;
+
 /** Quiz text in the learner's language. */
 export function localizedQuiz(quiz: QuizFile, language: Language) {
   const english = language === 'en';
   return {
     title: english ? quiz.i18n.en.title : quiz.title,
     summary: english ? quiz.i18n.en.summary : quiz.summary,
-    questions: quiz.questions.map((question) => ({
-      id: question.id,
-      kind: question.kind,
-      prompt: english ? question.i18n.en.prompt : question.prompt,
-      explanation: english ? question.i18n.en.explanation : question.explanation,
-      options: question.options.map((option) => ({
-        id: option.id,
-        text: english ? option.en : option.text,
-      })),
-      answer: question.kind === 'single' ? [question.answer] : [...question.answer],
-      learn: question.learn,
-    })),
+    questions: quiz.questions.map((question): LocalizedQuestion => {
+      const prompt = english ? question.i18n.en.prompt : question.prompt;
+      if (question.kind === 'short')
+        return {
+          id: question.id,
+          kind: 'short',
+          prompt,
+          reference: english ? question.i18n.en.reference : question.reference,
+          keyPoints: question.keyPoints.map((point) => ({
+            id: point.id,
+            label: english ? point.en : point.label,
+            weight: point.weight,
+          })),
+          learn: question.learn,
+        };
+      return {
+        id: question.id,
+        kind: question.kind,
+        prompt,
+        explanation: english ? question.i18n.en.explanation : question.explanation,
+        options: question.options.map((option) => ({
+          id: option.id,
+          text: english ? option.en : option.text,
+        })),
+        answer: question.kind === 'single' ? [question.answer] : [...question.answer],
+        learn: question.learn,
+      };
+    }),
   };
+}
+
+/** The written test's sections of a quiz: 选择题 60 + 简答题 40 when it has both (培训方案 七(二)1). */
+export function quizSections(quiz: QuizFile): { choice: number; short: number } {
+  const hasChoice = quiz.questions.some((question) => question.kind !== 'short');
+  const hasShort = quiz.questions.some((question) => question.kind === 'short');
+  if (hasChoice && hasShort)
+    return { choice: WRITTEN_WEIGHTS.choice, short: WRITTEN_WEIGHTS.shortAnswer };
+  return hasShort ? { choice: 0, short: 100 } : { choice: 100, short: 0 };
 }

@@ -1,6 +1,7 @@
 import type { ContentEffect, ContentTourEvent, TourInstruction } from '../background/tour-sessions';
 import { waitForTarget } from '../locate';
 import { watchFieldValue } from '../locate/field-value';
+import type { VisibilityOptions } from '../locate/visibility';
 import type { Step } from '../tour/schema';
 import { lookUpStepTarget, watchStepElement } from '../tour/step-dom';
 import type { TourView } from './view';
@@ -18,6 +19,8 @@ export interface TourControllerDeps {
   finished(outcome: { status: 'finished' | 'abandoned'; title: string }): void;
   /** Where targets are looked up. */
   document: Document;
+  /** Lookup options (DOM tests without layout pass `{ layout: false }`). */
+  lookup?: VisibilityOptions;
 }
 
 /** Typing pauses this long before the value is checked against the step's rule. */
@@ -36,6 +39,8 @@ export class TourController {
   private instruction: TourInstruction | null = null;
   private stepAbort: AbortController | null = null;
   private watchAbort: AbortController | null = null;
+  /** What the shown card installed on the page (advance listeners, the field guard). */
+  private cardAbort: AbortController | null = null;
   private element: Element | null = null;
   private view: TourView | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -62,7 +67,9 @@ export class TourController {
   /**
    * Resolves once every event sent so far has been answered. The content script waits for it
    * before reporting a route change, so a click that also changed the route (a menu link) reaches
-   * the background first and is counted for the step it was made on.
+   * the background first and is counted for the step it was made on (a click step with `until`
+   * then keeps waiting for its success signal on the new route: the runner asks for the watch
+   * again with the new lookup, so one click is enough).
    */
   settled(): Promise<void> {
     return this.queue;
@@ -101,6 +108,7 @@ export class TourController {
     if (!view || view.mode !== 'located' || !step?.target) return;
     const signal = this.stepAbort?.signal;
     void waitForTarget(step.target, this.deps.document, {
+      ...this.deps.lookup,
       timeoutMs: 5000,
       frame: step.frame ?? null,
       ...(signal ? { signal } : {}),
@@ -176,6 +184,8 @@ export class TourController {
   private endStep(): void {
     this.stepAbort?.abort();
     this.stepAbort = null;
+    this.cardAbort?.abort();
+    this.cardAbort = null;
     this.watchAbort?.abort();
     this.watchAbort = null;
     this.element = null;
@@ -183,20 +193,34 @@ export class TourController {
 
   private resolve(effect: Extract<ContentEffect, { type: 'resolve-target' }>) {
     const signal = this.beginStep();
-    void lookUpStepTarget(effect, this.deps.document, { signal }).then((lookup) => {
-      if (signal.aborted || lookup.kind === 'aborted') return;
-      if (lookup.kind === 'delegate') {
-        // Targets behind a cross-origin frame boundary are not supported yet: say so.
-        void this.emit({
-          type: 'TARGET_MISSING',
-          stepIndex: effect.stepIndex,
-          reason: 'cross-origin-frame',
-        });
-        return;
-      }
-      if (lookup.element) this.element = lookup.element;
-      void this.emit(lookup.event as ContentTourEvent);
-    });
+    void lookUpStepTarget(effect, this.deps.document, { ...this.deps.lookup, signal }).then(
+      (lookup) => {
+        if (signal.aborted || lookup.kind === 'aborted') return;
+        if (lookup.kind === 'delegate') {
+          // Targets behind a cross-origin frame boundary are not supported yet: say so.
+          void this.emit({
+            type: 'TARGET_MISSING',
+            stepIndex: effect.stepIndex,
+            reason: 'cross-origin-frame',
+          });
+          return;
+        }
+        if (lookup.element) this.element = lookup.element;
+        // Found: show the card now, with what the background's show-step will say (it comes with
+        // the answer to TARGET_FOUND, sent in parallel, and only confirms this card).
+        if (lookup.event.type === 'TARGET_FOUND' && lookup.element) {
+          this.show({
+            type: 'show-step',
+            stepIndex: effect.stepIndex,
+            stepId: effect.stepId,
+            progress: effect.progress,
+            placement: effect.placement,
+            centred: false,
+          });
+        }
+        void this.emit(lookup.event as ContentTourEvent);
+      },
+    );
   }
 
   private show(effect: Extract<ContentEffect, { type: 'show-step' }>): void {
@@ -204,11 +228,27 @@ export class TourController {
     const step = this.currentStep();
     if (!instruction || !step) return;
     const located = !effect.centred && this.element !== null;
-    if (!this.stepAbort) this.beginStep();
-    if (located && this.element) this.listenForAdvance(step, this.element);
-    if (step.guard && this.stepAbort && !effect.missing) {
-      this.deps.showGuard?.(step.guard, this.stepAbort.signal);
+    const mode = effect.missing ? 'missing' : located ? 'located' : 'centred';
+    const shown = this.view;
+    if (
+      shown &&
+      this.cardAbort &&
+      shown.tour.id === instruction.tour.id &&
+      shown.stepIndex === effect.stepIndex &&
+      shown.mode === mode &&
+      shown.placement === effect.placement &&
+      shown.element === (located ? this.element : null)
+    ) {
+      // The card shown when the target was found, confirmed by the background: nothing to redo.
+      return;
     }
+    if (!this.stepAbort) this.beginStep();
+    // The background disagreed with the card shown (or there was none): its answer wins.
+    this.cardAbort?.abort();
+    const card = new AbortController();
+    this.cardAbort = card;
+    if (located && this.element) this.listenForAdvance(step, this.element);
+    if (step.guard && !effect.missing) this.deps.showGuard?.(step.guard, card.signal);
     this.setView({
       tour: instruction.tour,
       stepIndex: effect.stepIndex,
@@ -223,7 +263,7 @@ export class TourController {
 
   /** Watches the learner act on the target: the background decides whether it completes the step. */
   private listenForAdvance(step: Step, element: Element): void {
-    const signal = this.stepAbort?.signal;
+    const signal = this.cardAbort?.signal;
     if (!signal) return;
     const stepIndex = this.instruction?.stepIndex ?? 0;
     const options = { capture: true, signal } as const;
@@ -276,7 +316,10 @@ export class TourController {
       }, CONFIRM_WAIT_MS);
       abort.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
     }
-    void watchStepElement(effect, this.deps.document, { signal: abort.signal }).then((event) => {
+    void watchStepElement(effect, this.deps.document, {
+      ...this.deps.lookup,
+      signal: abort.signal,
+    }).then((event) => {
       if (event && !abort.signal.aborted) void this.emit(event as ContentTourEvent);
     });
   }

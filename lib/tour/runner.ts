@@ -76,6 +76,12 @@ export interface RunnerState {
   missing?: { reason: MissingReason };
   /** The status PAUSE interrupted. */
   pausedFrom?: RunnerStatus;
+  /**
+   * A click step with `until` was clicked and waits for the page's success signal. Kept in the
+   * state so a click that also changed the route (or loaded a page) keeps waiting for the signal
+   * on the new document instead of asking for a second click.
+   */
+  confirming?: true;
   history: StepVisit[];
 }
 
@@ -125,7 +131,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 type RecordBody = DistributiveOmit<TourRecord, 'tourId' | 'at'>;
 
 export type RunnerEffect =
-  /** Look the step's target up (waitForTarget with `timeoutMs`), then send TARGET_FOUND / TARGET_MISSING. */
+  /**
+   * Look the step's target up (waitForTarget with `timeoutMs`), then send TARGET_FOUND /
+   * TARGET_MISSING. `progress` and `placement` are what the `show-step` answering TARGET_FOUND will
+   * say, so the page can show the card the moment it finds the target (one round trip per step);
+   * the background's `show-step` then only confirms it (and wins if it disagrees).
+   */
   | {
       type: 'resolve-target';
       stepIndex: number;
@@ -133,6 +144,8 @@ export type RunnerEffect =
       target: Target;
       frame: Locator[] | null;
       timeoutMs: number;
+      progress: Progress;
+      placement: Placement;
     }
   /**
    * Show the card. `missing` set: centred, with 找不到该元素 and a one-click problem report.
@@ -284,13 +297,8 @@ class Machine {
         const verdict = evaluateAdvance(step.advance, action, this.env.validators);
         if (verdict.advance && step.advance.on === 'click' && step.advance.until !== undefined) {
           // Clicked: now wait for the page to confirm (ELEMENT_APPEARED completes the step).
-          this.effects.push({
-            type: 'watch-element',
-            stepIndex: s.stepIndex,
-            mode: 'appear',
-            target: step.advance.until,
-            confirmsClick: true,
-          });
+          s.confirming = true;
+          this.watchConfirmation();
           return;
         }
         if (verdict.advance) return this.complete();
@@ -365,6 +373,7 @@ class Machine {
     s.stepIndex = index;
     s.stepId = step.id;
     delete s.missing;
+    delete s.confirming;
     s.history.push({ stepId: step.id, index, enteredAt: this.env.now() });
     this.present();
   }
@@ -396,11 +405,28 @@ class Machine {
           target: step.target,
           frame: step.frame ?? null,
           timeoutMs: parseDuration(step.missing.wait),
+          progress: progressOf(this.tour, s.stepIndex),
+          placement: step.placement,
         },
       );
+      // Clicked already (the click changed the route): keep waiting for its success signal.
+      if (s.confirming) this.watchConfirmation();
       return;
     }
     this.show();
+  }
+
+  /** Watch for the current click step's `until` signal (ELEMENT_APPEARED completes the step). */
+  private watchConfirmation(): void {
+    const step = this.step();
+    if (step.advance.on !== 'click' || step.advance.until === undefined) return;
+    this.effects.push({
+      type: 'watch-element',
+      stepIndex: this.state.stepIndex,
+      mode: 'appear',
+      target: step.advance.until,
+      confirmsClick: true,
+    });
   }
 
   private show(): void {
@@ -580,6 +606,7 @@ export const RunnerSnapshotSchema = z.object({
   endedAt: z.number().optional(),
   missing: z.object({ reason: z.enum(MISSING_REASONS) }).optional(),
   pausedFrom: z.enum(RUNNER_STATUSES).optional(),
+  confirming: z.literal(true).optional(),
   history: z.array(StepVisitSchema),
 });
 

@@ -202,11 +202,12 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
       fullPage: true,
     });
 
-    // An exam can also start from the dashboard, in the open tab where the task runs — on a
-    // fresh page: the query field and result left by the remedial tour would otherwise already
-    // satisfy the task's steps.
-    await page.reload();
-    await expect(page.getByPlaceholder(QUERY)).toHaveValue('');
+    // An exam can also start from the dashboard, in the open tab where the task runs — here on
+    // a page whose end state is already there: the query value the remedial tour left and the
+    // result card of the earlier search. An exam counts only what the learner does after a step
+    // began, so the result already on screen earns nothing.
+    await expect(page.getByTestId('progress-result')).toBeVisible();
+    await expect(page.getByPlaceholder(QUERY)).not.toHaveValue('');
     await dashboard.emulateMedia({ media: 'screen' });
     await dashboard
       .getByTestId('exams')
@@ -217,16 +218,17 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
     ).toBeVisible();
     await page.bringToFront();
     await expect(hud).toBeVisible();
-    // 交卷 at once: nothing done scores 0 + 0 + 0.
+    // The learner enters the query (a value of their own), but does not search again.
+    await page.getByPlaceholder(QUERY).press('End');
+    await page.getByPlaceholder(QUERY).pressSequentially(' ');
+    await page.waitForTimeout(600); // let the typed value settle
+    // 交卷: the query step is done and accurate; 查询 is not (the result was there already), so
+    // the task is unfinished: 20 + 0 + 30 = 50, 未通过, remedial training for 查询.
     await hud.getByRole('button', { name: '交卷' }).click();
     await expect(hud).toHaveCount(0);
-    await expectScores(page.getByRole('region', { name: `考核结果：${TOUR.title}` }), {
-      steps: 0,
-      time: 0,
-      accuracy: 0,
-      total: 0,
-      verdict: '未通过',
-    });
+    result = page.getByRole('region', { name: `考核结果：${TOUR.title}` });
+    await expectScores(result, { steps: 20, time: 0, accuracy: 30, total: 50, verdict: '未通过' });
+    await expect(result.getByRole('listitem')).toHaveText(['查询']);
   });
 });
 

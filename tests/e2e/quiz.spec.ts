@@ -19,6 +19,7 @@ async function storedResults(page: Page) {
           module: string;
           quizVersion?: number;
           answers: Record<string, string | string[]>;
+          shortAnswerPoints?: Record<string, string[]>;
           score: { total: number; passed: boolean };
         }[]
       >((done, fail) => {
@@ -36,10 +37,23 @@ async function storedResults(page: Page) {
   );
 }
 
-/** Answers every question with real clicks: the right options, except the ids given as wrong. */
-async function answer(page: Page, wrong: Record<string, string[]>) {
+/**
+ * Answers every question as a learner would: clicks the right options, except the ids given as
+ * wrong, and types the short answers given (by question id) into their text boxes.
+ */
+async function answer(
+  page: Page,
+  wrong: Record<string, string[]>,
+  written: Record<string, string> = {},
+) {
   for (const [index, question] of quiz!.questions.entries()) {
     const group = page.getByRole('group', { name: new RegExp(`^第 ${index + 1} 题 `) });
+    if (question.kind === 'short') {
+      const text = written[question.id];
+      if (text !== undefined)
+        await group.getByRole('textbox', { name: `第 ${index + 1} 题的答案` }).fill(text);
+      continue;
+    }
     const right = question.kind === 'single' ? [question.answer] : question.answer;
     const chosen = wrong[question.id] ?? right;
     for (const option of question.options) {
@@ -79,19 +93,57 @@ test.describe('知识测验 (written test per module)', () => {
     ).toBeFocused();
     await expect(page.getByRole('checkbox', { name: /长度 8-16 位/ })).toBeChecked();
 
-    // Three wrong answers of nine (and one 少选): not passed.
+    // The written test has two parts, as in the plan: 选择题 60 + 简答题 40.
+    await expect(page.getByRole('heading', { name: '一、选择题（60 分）' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '二、简答题（40 分）' })).toBeVisible();
+
+    // Three wrong answers of nine (and one 少选), one short answer complete and one with half its
+    // key points: not passed. 选择题 60 × 5.5/9 = 36.7; 简答题 (20 + 20 × 4/6) = 33.3; total 70.
     await page.getByRole('checkbox', { name: /长度 8-16 位/ }).uncheck();
-    await answer(page, {
-      lockout: ['b'],
-      classified: ['b'],
-      'data-leak': ['c'],
-      'password-policy': ['a', 'b', 'c'],
-    });
+    await answer(
+      page,
+      {
+        lockout: ['b'],
+        classified: ['b'],
+        'data-leak': ['c'],
+        'password-policy': ['a', 'b', 'c'],
+      },
+      {
+        // Full-width digits and punctuation, as an IME types them.
+        'password-written':
+          '密码长度８－１６位，要包含字母、数字和符号；每３个月更换一次；连续５次登录失败会锁定３０分钟。',
+        'data-leak-written': '马上报告信息部门，停止操作，等候处理。',
+      },
+    );
     await page.getByRole('button', { name: '提交答卷' }).click();
     const verdict = page.locator('[data-quiz-result]');
     await expect(verdict).toHaveAttribute('data-quiz-result', 'failed');
-    await expect(verdict).toContainText('未通过');
+    await expect(verdict).toContainText('未通过：得分 70 分');
     await expect(verdict).toContainText('及格线 80 分');
+    await expect(verdict).toContainText('选择题 36.7 / 60 分 · 简答题 33.3 / 40 分');
+
+    // The short answer shows which key points were found, its score and the model answer.
+    const leak = page.locator('[data-question="data-leak-written"]');
+    await expect(leak).toHaveAttribute('data-outcome', 'partial');
+    await expect(leak).toContainText('答到部分要点');
+    await expect(leak).toContainText('马上报告信息部门，停止操作，等候处理。');
+    await expect(leak).toContainText('本题得分 13.3 / 20 分：答到 2 / 4 个要点（权重 4 / 6）');
+    await expect(leak.locator('[data-key-point="report"]')).toContainText(
+      '已答到：立即上报信息部门',
+    );
+    await expect(leak.locator('[data-key-point="stop"]')).toHaveAttribute('data-found', 'yes');
+    await expect(leak.locator('[data-key-point="daily"]')).toContainText(
+      '未答到：系统自动每日备份',
+    );
+    await expect(leak.locator('[data-key-point="local"]')).toHaveAttribute('data-found', 'no');
+    await expect(leak.locator('[data-reference]')).toContainText(
+      '参考答案：发现数据泄露，立即上报信息部门，并停止操作',
+    );
+    await expect(leak.locator('[data-learn-article="sec-data-backup"]')).toBeVisible();
+    const password = page.locator('[data-question="password-written"]');
+    await expect(password).toHaveAttribute('data-outcome', 'correct');
+    await expect(password).toContainText('本题得分 20 / 20 分：答到 4 / 4 个要点');
+    await leak.screenshot({ path: test.info().outputPath('quiz-short-answer.png') });
 
     const lockout = page.locator('[data-question="lockout"]');
     await expect(lockout).toHaveAttribute('data-outcome', 'wrong');
@@ -117,7 +169,19 @@ test.describe('知识测验 (written test per module)', () => {
     // Retry: a clean form, then every answer right.
     await page.getByRole('button', { name: '重新作答' }).click();
     await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
-    await answer(page, {});
+    await expect(page.getByRole('textbox', { name: '第 11 题的答案' })).toHaveValue('');
+    // A short answer left empty is named like an unanswered choice question.
+    await answer(
+      page,
+      {},
+      { 'password-written': '8-16位，字母数字符号，3个月更换，5次失败锁30分钟' },
+    );
+    await page.getByRole('button', { name: '提交答卷' }).click();
+    await expect(page.getByRole('alert')).toContainText('还有 1 道题未作答：第 11 题');
+    await expect(page.getByRole('textbox', { name: '第 11 题的答案' })).toBeFocused();
+    await page
+      .getByRole('textbox', { name: '第 11 题的答案' })
+      .fill('发现泄露立即上报信息部门并停止操作；系统每日自动备份，自己定期导出本地备份。');
     await page.getByRole('button', { name: '提交答卷' }).click();
     await expect(verdict).toHaveAttribute('data-quiz-result', 'passed');
     await expect(verdict).toContainText('通过！得分 100 分');
@@ -132,11 +196,16 @@ test.describe('知识测验 (written test per module)', () => {
         result.quizVersion,
       ]),
     ).toEqual([
-      ['anquan', '安全', false, 1],
-      ['anquan', '安全', true, 1],
+      ['anquan', '安全', false, 2],
+      ['anquan', '安全', true, 2],
     ]);
-    expect(results[0]?.score.total).toBeLessThan(80);
+    expect(results[0]?.score.total).toBe(70);
     expect(results[0]?.answers.lockout).toBe('b');
+    expect(results[0]?.answers['data-leak-written']).toBe('马上报告信息部门，停止操作，等候处理。');
+    expect(results[0]?.shortAnswerPoints).toEqual({
+      'password-written': ['length', 'kinds', 'interval', 'lockout'],
+      'data-leak-written': ['report', 'stop'],
+    });
     expect(results[1]?.score.total).toBe(100);
 
     // Each attempt also queued an xAPI statement (failed, then passed) about this quiz.

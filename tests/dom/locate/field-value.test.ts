@@ -70,3 +70,55 @@ describe('watchFieldValue', () => {
     expect(seen).toHaveLength(2);
   });
 });
+
+describe('watchFieldValue in an exam (freshOnly)', () => {
+  it('never reports the value a field already holds, and counts a select the page fills in only once the learner works it', async () => {
+    loadFixture('element-plus-dialog.html');
+    const select = field({ label: '事项类型' });
+    const label = select.querySelector('.el-select__placeholder span') as HTMLElement;
+    const watch = (freshOnly: boolean) => {
+      const seen: [string, string][] = [];
+      const controller = new AbortController();
+      watchFieldValue(select, (value, kind) => seen.push([kind, value]), {
+        signal: controller.signal,
+        freshOnly,
+      });
+      return { seen, stop: () => controller.abort() };
+    };
+    const training = watch(false);
+    const exam = watch(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The pre-filled 社保查询 is nobody's entry.
+    expect(exam.seen).toEqual([]);
+    expect(training.seen).toEqual([]);
+    // The page restores a saved draft on its own: training reports it, an exam does not.
+    label.textContent = '营业执照办理';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(training.seen).toEqual([['change', '营业执照办理']]);
+    expect(exam.seen).toEqual([]);
+    // The learner opens the select and picks another option: that counts.
+    select.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    label.textContent = '社保查询';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(exam.seen).toEqual([['change', '社保查询']]);
+    training.stop();
+    exam.stop();
+  });
+
+  it('counts typing into a pre-filled text field as the learner’s entry', () => {
+    loadFixture('element-plus-dialog.html');
+    const wrapper = field({ label: '材料名称' });
+    const input = wrapper.querySelector('input') as HTMLInputElement;
+    input.value = '营业执照';
+    const seen: [string, string][] = [];
+    const controller = new AbortController();
+    watchFieldValue(wrapper, (value, kind) => seen.push([kind, value]), {
+      signal: controller.signal,
+      freshOnly: true,
+    });
+    input.value = '营业执照副本';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(seen).toEqual([['input', '营业执照副本']]);
+    controller.abort();
+  });
+});

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  examPageEffect,
   examTimingOfTour,
   examTourOf,
   isExamable,
@@ -84,6 +85,25 @@ describe('exam and remedial tours', () => {
   });
 });
 
+describe('step effects in an exam', () => {
+  it('flag the effects that begin or watch a step as fresh-only, not a click’s confirmation', () => {
+    const target = { testid: 'progress-result' };
+    expect(
+      examPageEffect({ type: 'watch-element', stepIndex: 1, mode: 'appear', target }),
+    ).toMatchObject({ freshOnly: true });
+    expect(
+      examPageEffect({
+        type: 'watch-element',
+        stepIndex: 1,
+        mode: 'appear',
+        target,
+        confirmsClick: true,
+      }),
+    ).not.toHaveProperty('freshOnly');
+    expect(examPageEffect({ type: 'hide-step' })).toEqual({ type: 'hide-step' });
+  });
+});
+
 describe('a task tour run as a practical assessment in the background', () => {
   let db: ZhiyinDatabase;
   let clock: number;
@@ -161,6 +181,23 @@ describe('a task tour run as a practical assessment in the background', () => {
     expect(record?.endedAt).toBe(clock);
     // An exam is an assessment record, not tour progress.
     expect(await db.tourProgress.count()).toBe(0);
+  });
+
+  it('tells the page to count only what the learner does after each step began; training does not', async () => {
+    const training = await sessions.start(tab, tour.id, url);
+    expect(training.effects.find((effect) => effect.type === 'resolve-target')).not.toHaveProperty(
+      'freshOnly',
+    );
+    await sessions.event(tab, { type: 'EXIT' });
+    const exam = await sessions.startExam(tab, tour.id, url);
+    expect(exam.effects.find((effect) => effect.type === 'resolve-target')).toMatchObject({
+      stepIndex: 0,
+      freshOnly: true,
+    });
+    const shown = await sessions.event(tab, { type: 'TARGET_FOUND', stepIndex: 0 });
+    expect(shown?.effects.find((effect) => effect.type === 'show-step')).toMatchObject({
+      freshOnly: true,
+    });
   });
 
   it('a rejected value costs the accuracy points; 交卷 early scores what was done', async () => {

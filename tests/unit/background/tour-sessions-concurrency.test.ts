@@ -62,6 +62,7 @@ describe('tour sessions of one tab', () => {
     expect(loaded.tour?.stepIndex).toBe(1);
     expect(second?.stepIndex).toBe(2);
     expect((await sessions.current(tab))?.stepIndex).toBe(2);
+    await sessions.persisted();
     db.close();
   });
 
@@ -83,6 +84,7 @@ describe('tour sessions of one tab', () => {
     expect(results[0]?.status).toBe('rejected');
     expect(results[1]?.status).toBe('fulfilled');
     expect((await sessions.current(3))?.tourId).toBe(tour.id);
+    await sessions.persisted();
     db.close();
   });
 });

@@ -65,7 +65,7 @@ describe('bundled quizzes (tours/quizzes)', () => {
     expect(result.errors.map(formatTourError)).toEqual([]);
   });
 
-  it('one quiz per module of the plan, each with at least 8 questions, single and multiple choice', () => {
+  it('one quiz per module of the plan, each with at least 8 choice questions (single and multiple) and 2 short answers', () => {
     expect(result.quizzes.map((quiz) => quiz.module)).toEqual([
       '认知',
       '操作',
@@ -74,9 +74,12 @@ describe('bundled quizzes (tours/quizzes)', () => {
       '进阶',
     ]);
     for (const quiz of result.quizzes) {
-      expect(quiz.questions.length, quiz.id).toBeGreaterThanOrEqual(8);
+      const choice = quiz.questions.filter((question) => question.kind !== 'short');
+      const short = quiz.questions.filter((question) => question.kind === 'short');
+      expect(choice.length, quiz.id).toBeGreaterThanOrEqual(8);
+      expect(short.length, quiz.id).toBeGreaterThanOrEqual(2);
       const kinds = new Set(quiz.questions.map((question) => question.kind));
-      expect([...kinds].sort(), quiz.id).toEqual(['multiple', 'single']);
+      expect([...kinds].sort(), quiz.id).toEqual(['multiple', 'short', 'single']);
     }
   });
 
@@ -84,7 +87,8 @@ describe('bundled quizzes (tours/quizzes)', () => {
     const rightText = (quizId: string, questionId: string) => {
       const quiz = result.quizzes.find((candidate) => candidate.id === quizId);
       const question = quiz?.questions.find((candidate) => candidate.id === questionId);
-      if (!question) throw new Error(`${quizId}/${questionId} missing`);
+      if (!question || question.kind === 'short')
+        throw new Error(`${quizId}/${questionId} missing`);
       const right = question.kind === 'single' ? [question.answer] : question.answer;
       return question.options
         .filter((option) => right.includes(option.id))
@@ -287,40 +291,49 @@ describe('grading a bundled quiz (pass at 80) and the submit route', () => {
   const quiz = loadProjectQuizzes(repo, tourDirs(repo, {})).quizzes.find(
     (candidate) => candidate.id === 'anquan',
   ) as QuizFile;
+  // Choice questions only: these tests grade the 选择题 section (short answers are left empty).
+  const choiceQuiz: QuizFile = {
+    ...quiz,
+    questions: quiz.questions.filter((question) => question.kind !== 'short'),
+  };
   const rightAnswers = Object.fromEntries(
-    quiz.questions.map((question) => [
+    choiceQuiz.questions.map((question) => [
       question.id,
-      question.kind === 'single' ? [question.answer] : [...question.answer],
+      question.kind === 'single'
+        ? [question.answer]
+        : question.kind === 'multiple'
+          ? [...question.answer]
+          : [],
     ]),
   );
 
   it('all right → 100, passed; one single wrong of nine → 88.9, passed; three wrong → failed', () => {
     const stored = (answers: Record<string, string[]>) =>
       Object.fromEntries(
-        quiz.questions.map((question) => [
+        choiceQuiz.questions.map((question) => [
           question.id,
           question.kind === 'single'
             ? (answers[question.id]?.[0] ?? '')
             : (answers[question.id] ?? []),
         ]),
       );
-    expect(gradeWrittenTest(gradedQuiz(quiz), stored(rightAnswers))).toMatchObject({
+    expect(gradeWrittenTest(gradedQuiz(choiceQuiz), stored(rightAnswers))).toMatchObject({
       total: 100,
       passed: true,
     });
     const oneWrong = { ...rightAnswers, lockout: ['b'] };
-    expect(gradeWrittenTest(gradedQuiz(quiz), stored(oneWrong))).toMatchObject({
+    expect(gradeWrittenTest(gradedQuiz(choiceQuiz), stored(oneWrong))).toMatchObject({
       total: 88.9,
       passed: true,
     });
     const threeWrong = { ...oneWrong, classified: ['b'], 'data-leak': ['b'] };
-    expect(gradeWrittenTest(gradedQuiz(quiz), stored(threeWrong))).toMatchObject({
+    expect(gradeWrittenTest(gradedQuiz(choiceQuiz), stored(threeWrong))).toMatchObject({
       total: 66.7,
       passed: false,
     });
     // 少选 on a multiple-choice question earns half its point.
     const missing = { ...rightAnswers, 'password-policy': ['a', 'b'] };
-    const score = gradeWrittenTest(gradedQuiz(quiz), stored(missing));
+    const score = gradeWrittenTest(gradedQuiz(choiceQuiz), stored(missing));
     expect(score.questions.find((q) => q.questionId === 'password-policy')).toMatchObject({
       points: 0.5,
       correct: false,
@@ -342,20 +355,38 @@ describe('grading a bundled quiz (pass at 80) and the submit route', () => {
     const record = await routes['page:submitQuiz'].handle(
       {
         quizId: 'anquan',
-        answers: { ...rightAnswers, lockout: ['b'], 'not-a-question': ['a'] },
+        answers: {
+          ...rightAnswers,
+          lockout: ['b'],
+          'not-a-question': ['a'],
+          // Every key point (full-width digits and punctuation too).
+          'password-written':
+            '  密码长度８－１６位，要有字母、数字和符号；每３个月换一次；连续５次登录失败锁定３０分钟。 ',
+          // 上报 + 停止 (weight 2 + 2 of 6); nothing about backups.
+          'data-leak-written': '马上报告信息部门，停止操作。',
+        },
         ms: 65_000,
       },
       sender,
     );
+    // 选择题 60 × 8/9 = 53.3; 简答题 40 × (1 + 4/6) / 2 = 33.3.
     expect(record).toMatchObject({
       quizId: 'anquan',
       module: '安全',
       attemptId: 'attempt-1',
       at: 1_700_000_000_000,
       ms: 65_000,
-      quizVersion: 1,
-      score: { total: 88.9, passed: true },
+      quizVersion: 2,
+      grades: { 'password-written': 1, 'data-leak-written': 0.6667 },
+      shortAnswerPoints: {
+        'password-written': ['length', 'kinds', 'interval', 'lockout'],
+        'data-leak-written': ['report', 'stop'],
+      },
+      score: { choiceScore: 53.3, shortAnswerScore: 33.3, pending: false, passed: true },
     });
+    expect(record.score.total).toBe(86.6);
+    expect(record.answers['data-leak-written']).toBe('马上报告信息部门，停止操作。');
+    expect(record.answers['password-written']).toMatch(/^密码长度/);
     expect(record.answers.lockout).toBe('b');
     expect(record.answers['password-policy']).toEqual(['a', 'b', 'c', 'd']);
     expect(record.answers).not.toHaveProperty('not-a-question');
@@ -373,6 +404,12 @@ describe('grading a bundled quiz (pass at 80) and the submit route', () => {
     ).rejects.toThrow('unknown quiz: nope');
     expect(() => cleanAnswers(quiz, { lockout: 'a' })).toThrow(
       'answer to lockout must be a list of option ids',
+    );
+    expect(() => cleanAnswers(quiz, { 'data-leak-written': ['a'] })).toThrow(
+      'answer to data-leak-written must be text',
+    );
+    expect(() => cleanAnswers(quiz, { 'data-leak-written': '报'.repeat(2001) })).toThrow(
+      'longer than 2000 characters',
     );
   });
 });

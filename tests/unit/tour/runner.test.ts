@@ -83,6 +83,28 @@ describe('start and next', () => {
       target: { label: '文种' },
       frame: null,
       timeoutMs: 3000,
+      progress: { current: 1, total: 1, label: '1 / 1' },
+      placement: 'auto',
+    });
+  });
+
+  it('says in resolve-target what the show-step answering TARGET_FOUND will say', () => {
+    const { runner } = setup([
+      centred('intro'),
+      targeted('wen-zhong', { placement: 'bottom' }),
+      centred('done'),
+    ]);
+    runner.dispatch({ type: 'START' });
+    const resolve = runner
+      .dispatch({ type: 'NEXT' })
+      .find((effect) => effect.type === 'resolve-target');
+    const show = shown(runner.dispatch({ type: 'TARGET_FOUND', stepIndex: 1 }));
+    expect(resolve).toMatchObject({ stepIndex: 1, placement: 'bottom' });
+    expect(show).toMatchObject({
+      stepIndex: resolve?.stepIndex,
+      placement: resolve?.placement,
+      progress: resolve?.progress,
+      centred: false,
     });
   });
 
@@ -342,6 +364,48 @@ describe('advancing by user actions', () => {
     const confirmed = runner.dispatch({ type: 'ELEMENT_APPEARED', stepIndex: 0 });
     expect(records(confirmed)[0]).toMatchObject({ kind: 'step-completed', stepId: 'save' });
     expect(runner.state.stepIndex).toBe(1);
+  });
+
+  it('a click with `until` that also changed the route needs no second click', () => {
+    const until = { text: '保存成功' };
+    const { runner } = setup([
+      targeted('save', { advance: { on: 'click', until } }),
+      centred('done'),
+    ]);
+    runner.dispatch({ type: 'START', url: 'http://gov.local/gongwen/new' });
+    runner.dispatch({ type: 'TARGET_FOUND', stepIndex: 0 });
+    runner.dispatch({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' });
+    // The click changed the route: the step looks its target up again on the new document and
+    // keeps waiting for the success signal there (the page's earlier watch ended with it).
+    const moved = runner.dispatch({
+      type: 'NAVIGATED',
+      url: 'http://gov.local/gongwen/new#/saved',
+    });
+    expect(kinds(moved)).toEqual(['hide-step', 'resolve-target', 'watch-element']);
+    expect(moved.at(-1)).toEqual({
+      type: 'watch-element',
+      stepIndex: 0,
+      mode: 'appear',
+      target: until,
+      confirmsClick: true,
+    });
+    // It survives a stored snapshot (a full page load, a restarted service worker).
+    const restored = new TourRunner(runner.tour, { now: () => 0 });
+    const resumed = restored.dispatch({ type: 'RESUME', snapshot: runner.snapshot() });
+    expect(kinds(resumed)).toContain('watch-element');
+    const confirmed = runner.dispatch({ type: 'ELEMENT_APPEARED', stepIndex: 0 });
+    expect(records(confirmed)[0]).toMatchObject({ kind: 'step-completed', stepId: 'save' });
+    expect(runner.state.stepIndex).toBe(1);
+    expect(runner.state.confirming).toBeUndefined();
+  });
+
+  it('a click step with `until` not clicked yet does not watch for the signal after a route change', () => {
+    const until = { text: '保存成功' };
+    const { runner } = setup([targeted('save', { advance: { on: 'click', until } })]);
+    runner.dispatch({ type: 'START', url: 'http://gov.local/gongwen/new' });
+    runner.dispatch({ type: 'TARGET_FOUND', stepIndex: 0 });
+    const moved = runner.dispatch({ type: 'NAVIGATED', url: 'http://gov.local/gongwen/new#/x' });
+    expect(kinds(moved)).toEqual(['hide-step', 'resolve-target']);
   });
 
   it('change advances on the expected value only', () => {

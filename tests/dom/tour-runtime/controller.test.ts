@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+/**
+ * The content-side tour controller against a runner standing in for the background: the card is
+ * shown the moment the target is found, the background's show-step only confirms it (no second
+ * render, no second set of listeners), and when the background disagrees its answer wins.
+ * happy-dom has no layout, so lookups pass `layout: false` (see lib/locate/visibility.ts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  ContentEffect,
+  ContentTourEvent,
+  TourInstruction,
+} from '../../../lib/background/tour-sessions';
+import { TourController } from '../../../lib/tour-runtime/controller';
+import type { TourView } from '../../../lib/tour-runtime/view';
+import { TourRunner, type RunnerEffect } from '../../../lib/tour/runner';
+import { TourSchema, type StepInput } from '../../../lib/tour/schema';
+
+function makeTour(steps: StepInput[]) {
+  return TourSchema.parse({
+    id: 'save-form',
+    title: '保存表单',
+    summary: '填写并保存',
+    module: '操作',
+    audience: ['业务操作人员'],
+    applies: { url: '/index.html*' },
+    steps,
+  });
+}
+
+/** The background's side: a real runner; its replies wait until the test lets them go. */
+function background(tour: ReturnType<typeof makeTour>) {
+  const runner = new TourRunner(tour, { now: () => 0 });
+  const pending: { event: ContentTourEvent; reply: (value: TourInstruction | null) => void }[] = [];
+  const instruction = (effects: RunnerEffect[]): TourInstruction => ({
+    tour,
+    status: runner.state.status,
+    stepIndex: runner.state.stepIndex,
+    effects: effects.filter((effect): effect is ContentEffect => effect.type !== 'record'),
+  });
+  return {
+    runner,
+    pending,
+    start: () => instruction(runner.dispatch({ type: 'START' })),
+    send: (event: ContentTourEvent) =>
+      new Promise<TourInstruction | null>((reply) => pending.push({ event, reply })),
+    /** Answers the oldest event; `edit` lets the test make the background disagree. */
+    answer(edit: (effects: ContentEffect[]) => ContentEffect[] = (effects) => effects) {
+      const next = pending.shift();
+      if (!next) throw new Error('no event waiting for an answer');
+      if (next.event.type === 'SUBMIT') throw new Error('not an exam');
+      const reply = instruction(runner.dispatch(next.event));
+      next.reply({ ...reply, effects: edit(reply.effects) });
+      return next.event;
+    },
+  };
+}
+
+const tick = () => new Promise((done) => setTimeout(done, 0));
+async function until(check: () => boolean) {
+  for (let i = 0; i < 100 && !check(); i++) await tick();
+  expect(check()).toBe(true);
+}
+
+function setup(steps: StepInput[]) {
+  document.body.innerHTML = `<form><button type="button">保存</button></form>`;
+  const tour = makeTour(steps);
+  const bg = background(tour);
+  const renders: (TourView | null)[] = [];
+  const controller = new TourController({
+    document,
+    lookup: { layout: false },
+    send: bg.send,
+    render: (view) => renders.push(view),
+    report: async () => ({ scrubSummary: null }),
+    finished: () => {},
+  });
+  const button = document.querySelector('button');
+  if (!button) throw new Error('no button');
+  return { bg, controller, renders, button };
+}
+
+const save: StepInput = {
+  id: 'save',
+  body: '点击保存',
+  target: { role: 'button', name: '保存' },
+  placement: 'bottom',
+  advance: { on: 'click' },
+};
+
+let dispose: (() => void) | null = null;
+afterEach(() => {
+  dispose?.();
+  dispose = null;
+});
+
+describe('tour controller: one round trip per step', () => {
+  it('shows the card as soon as the target is found, before the background answers', async () => {
+    const { bg, controller, renders, button } = setup([save, { id: 'done', body: '完成' }]);
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => bg.pending.length === 1);
+    // TARGET_FOUND is on its way; the card is already there, next to the button.
+    expect(bg.pending[0]?.event).toEqual({ type: 'TARGET_FOUND', stepIndex: 0 });
+    const shown = renders.at(-1);
+    expect(shown).toMatchObject({ mode: 'located', stepIndex: 0, placement: 'bottom' });
+    expect(shown?.element).toBe(button);
+
+    // The background's show-step confirms it: nothing is drawn again.
+    const count = renders.length;
+    bg.answer();
+    await tick();
+    expect(renders.length).toBe(count);
+    expect(bg.runner.state.status).toBe('running');
+
+    // One click sends one action (the confirmation installed no second listener).
+    button.click();
+    await until(() => bg.pending.length === 1);
+    await tick();
+    expect(bg.pending.map((pending) => pending.event)).toEqual([
+      { type: 'USER_ACTION', stepIndex: 0, kind: 'click' },
+    ]);
+    bg.answer();
+    await until(() => renders.at(-1)?.stepIndex === 1);
+    expect(renders.at(-1)).toMatchObject({ mode: 'centred', stepIndex: 1 });
+  });
+
+  it('when the background disagrees, its answer wins', async () => {
+    const { bg, controller, renders, button } = setup([save]);
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => bg.pending.length === 1);
+    expect(renders.at(-1)).toMatchObject({ mode: 'located', placement: 'bottom' });
+    bg.answer((effects) =>
+      effects.map((effect) =>
+        effect.type === 'show-step' ? { ...effect, placement: 'top' } : effect,
+      ),
+    );
+    await until(() => renders.at(-1)?.placement === 'top');
+    expect(renders.at(-1)).toMatchObject({ mode: 'located', element: button });
+    // Redrawn once, and the earlier card's listeners went with it: still one action per click.
+    button.click();
+    await until(() => bg.pending.length === 1);
+    await tick();
+    expect(bg.pending).toHaveLength(1);
+  });
+
+  it('a missing target waits for the background to say how to show it', async () => {
+    const { bg, controller, renders } = setup([
+      { ...save, target: { role: 'button', name: '撤回' }, missing: { wait: '1ms' } },
+    ]);
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toMatchObject({ type: 'TARGET_MISSING', stepIndex: 0 });
+    expect(renders.filter((view) => view !== null)).toEqual([]);
+    bg.answer();
+    await until(() => renders.at(-1)?.mode === 'missing');
+  });
+});
+
+describe('tour controller: a click with `until` that changes the route', () => {
+  it('one click is enough: the success signal is still watched for after the route change', async () => {
+    const { bg, controller, renders, button } = setup([
+      { ...save, advance: { on: 'click', until: { text: '保存成功' } } },
+      { id: 'done', body: '完成' },
+    ]);
+    dispose = () => controller.dispose();
+    bg.runner.dispatch({ type: 'NAVIGATED', url: 'http://127.0.0.1/index.html#/form' });
+    controller.apply(bg.start());
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // TARGET_FOUND
+    button.click();
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // USER_ACTION: watch for 保存成功
+    await controller.settled();
+
+    // The click changed the route (what content.ts reports after settled()): the page re-renders
+    // the form and the step looks its button up again.
+    document.body.innerHTML = `<form><button type="button">保存</button></form>`;
+    controller.apply({
+      tour: bg.runner.tour,
+      status: 'waiting-for-target',
+      stepIndex: 0,
+      effects: bg.runner
+        .dispatch({ type: 'NAVIGATED', url: 'http://127.0.0.1/index.html#/saved' })
+        .filter((effect): effect is ContentEffect => effect.type !== 'record'),
+    });
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // TARGET_FOUND again
+    // The page now says it saved: no second click needed.
+    const notice = document.createElement('p');
+    notice.textContent = '保存成功';
+    document.body.append(notice);
+    await until(() => bg.pending.length === 1);
+    expect(bg.answer()).toEqual({ type: 'ELEMENT_APPEARED', stepIndex: 0 });
+    await until(() => renders.at(-1)?.stepIndex === 1);
+    expect(bg.runner.state.stepIndex).toBe(1);
+  });
+});
