@@ -1,11 +1,4 @@
-import {
-  examPageEffect,
-  examTourOf,
-  examTimingOfTour,
-  isExamable,
-  remedialTourOf,
-  type FreshOnly,
-} from '../assessment/exam';
+import { examTourOf, examTimingOfTour, isExamable, remedialTourOf } from '../assessment/exam';
 import type { ExamObservation, ExamTiming } from '../assessment/scoring';
 import type { ZhiyinDatabase } from '../db/database';
 import type { Role } from '../profile/roles';
@@ -26,11 +19,8 @@ import type { Tour } from '../tour/schema';
 import { localizeTour } from '../tour-runtime/localize';
 import type { TourRecorder } from './tour-recorder';
 
-/**
- * Effects the content script carries out (records stay in the background). In an exam the effects
- * that begin or watch a step carry `freshOnly` (lib/assessment/exam.ts `examPageEffect`).
- */
-export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }> & FreshOnly;
+/** Effects the content script carries out (records stay in the background). */
+export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }>;
 
 /** What the content script must do for the tour running in its tab. */
 export interface TourInstruction {
@@ -180,12 +170,24 @@ export class UnknownTour extends Error {
   }
 }
 
+/** A tab's live session, as loaded from (and written back to) the {@link SessionStore}. */
+interface LiveSession {
+  tour: Tour;
+  variant?: SessionVariant;
+  state: RunnerSnapshot;
+}
+
 /**
  * The background's tour sessions, one per tab. The runner (lib/tour/runner.ts) is pure; this
- * class loads a tab's snapshot, applies an event, stores the new snapshot, records the runner's
- * `record` effects, and hands the rest of the effects to the tab's content script.
- * Because every state change is stored before the reply, a tour survives page reloads, full
- * navigations, SPA route changes and service-worker restarts.
+ * class applies an event to the tab's session, answers the content script with the effects, and
+ * then stores the new snapshot and records the runner's `record` effects.
+ *
+ * Replying first keeps a step to one quick round trip: the session is kept in memory per tab,
+ * and its writes (`storage.session`, then the records in Dexie) are queued per tab, in order,
+ * after the reply. Nothing is lost: every state change is written, a run's end waits for them
+ * before its outcome is computed, and whatever reads the stored progress waits too. A
+ * service-worker restart loses only the memory: the session is read back from `storage.session`,
+ * so a tour still survives page reloads, full navigations, SPA route changes and restarts.
  */
 export class TourSessions {
   private readonly byId: Map<string, Tour>;
@@ -196,6 +198,12 @@ export class TourSessions {
    * change. Reads (current, session) do not wait.
    */
   private readonly tabQueues = new Map<number, Promise<unknown>>();
+  /** Sessions in memory (null: the tab has none); absent: read `storage.session`. */
+  private readonly live = new Map<number, LiveSession | null>();
+  /** Per tab, the writes queued after replies (session store, then records), in order. */
+  private readonly writes = new Map<number, Promise<void>>();
+  /** Tabs being closed: what they store (an interrupted tour to offer) other tabs must see. */
+  private readonly closing = new Set<Promise<void>>();
 
   private serial<T>(tabId: number, operation: () => Promise<T>): Promise<T> {
     const previous = this.tabQueues.get(tabId) ?? Promise.resolve();
@@ -206,6 +214,28 @@ export class TourSessions {
       if (this.tabQueues.get(tabId) === tail) this.tabQueues.delete(tabId);
     });
     return result;
+  }
+
+  /** Queues a write for a tab after the ones before it; a failed write never stops the next. */
+  private persist(tabId: number, write: () => Promise<unknown>): void {
+    const previous = this.writes.get(tabId) ?? Promise.resolve();
+    const next = previous.then(write).then(
+      () => undefined,
+      (error: unknown) => console.warn('[zhiyin] saving the tour session failed', error),
+    );
+    this.writes.set(tabId, next);
+    void next.then(() => {
+      if (this.writes.get(tabId) === next) this.writes.delete(tabId);
+    });
+  }
+
+  /**
+   * Resolves once every change made so far is stored (the tab's, or every tab's): the session in
+   * `storage.session`, the records in Dexie.
+   */
+  async persisted(tabId?: number): Promise<void> {
+    if (tabId !== undefined) await this.writes.get(tabId);
+    else await Promise.allSettled([...this.writes.values(), ...this.closing]);
   }
 
   constructor(private readonly options: TourSessionsOptions) {
@@ -333,6 +363,8 @@ export class TourSessions {
       };
     }
     if (!autoStart) return { tour: null, resume: null };
+    // What was started or finished in any tab must be stored before the progress is read.
+    await this.persisted();
     const resume = await this.resumeOffer(url);
     if (resume) return { tour: null, resume };
     const firstVisit = await this.firstVisitTour(url);
@@ -404,6 +436,7 @@ export class TourSessions {
   ) {
     const tour = this.byId.get(tourId);
     if (!tour) throw new UnknownTour(tourId);
+    await this.persisted();
     const progress = await this.options.db.tourProgress.get(tourId);
     const snapshot = progress?.status === 'interrupted' ? parseSnapshot(progress.snapshot) : null;
     if (mode === 'discard' || !snapshot) {
@@ -421,12 +454,22 @@ export class TourSessions {
 
   /** The tab closed mid-tour: remember where the learner was, to offer resuming later. */
   tabClosed(tabId: number): Promise<void> {
-    return this.serial(tabId, () => this.tabClosedUnlocked(tabId));
+    const closing = this.serial(tabId, () => this.tabClosedUnlocked(tabId));
+    const settled = closing.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.closing.add(settled);
+    void settled.then(() => this.closing.delete(settled));
+    return closing;
   }
 
   private async tabClosedUnlocked(tabId: number): Promise<void> {
     const existing = await this.load(tabId);
+    this.live.set(tabId, null);
+    await this.persisted(tabId);
     await this.options.store.delete(tabId);
+    this.live.delete(tabId);
     if (existing?.variant && ACTIVE.has(existing.state.status)) {
       // An exam or remedial run is not resumed later: it ends here.
       await this.options.hooks
@@ -467,7 +510,7 @@ export class TourSessions {
     const effects: ContentEffect[] = [];
     for (const effect of result.effects) {
       if (effect.type === 'record') records.push(effect.record);
-      else effects.push(variant?.kind === 'exam' ? examPageEffect(effect) : effect);
+      else effects.push(effect);
       if (effect.type === 'advance-rejected' && variant?.kind === 'exam') {
         const stepId = runTour.steps[effect.stepIndex]?.id;
         if (stepId !== undefined) {
@@ -482,20 +525,32 @@ export class TourSessions {
       }
     }
     if (variant?.kind === 'exam') variant.observations.push(...records);
-    if (ACTIVE.has(result.state.status)) {
-      await this.options.store.set(tabId, {
+    // The reply goes out first; the writes follow in order (see the class comment).
+    const active = ACTIVE.has(result.state.status);
+    this.live.set(
+      tabId,
+      active ? { tour, ...(variant ? { variant } : {}), state: result.state } : null,
+    );
+    if (active) {
+      // A copy: later events add exam observations to the live variant before this is written.
+      const stored: StoredSession = {
         snapshot: result.state,
-        ...(variant ? { variant } : {}),
-      });
-    } else await this.options.store.delete(tabId);
+        ...(variant ? { variant: structuredClone(variant) } : {}),
+      };
+      this.persist(tabId, () => this.options.store.set(tabId, stored));
+    } else this.persist(tabId, () => this.options.store.delete(tabId));
     // Exam and remedial runs are assessment records (assessment-service), not tour progress.
-    if (!variant)
-      await this.options.recorder.record(records, { tabId, stepCount: tour.steps.length });
+    if (!variant && records.length > 0) {
+      const context = { tabId, stepCount: tour.steps.length };
+      this.persist(tabId, () => this.options.recorder.record(records, context));
+    }
 
     let outcome: TourOutcome | null = null;
     const ended =
       ACTIVE.has(state.status) &&
       (result.state.status === 'finished' || result.state.status === 'abandoned');
+    // A run's end is rare and its outcome (results, surveys) reads what was recorded: wait.
+    if (ended) await this.persisted(tabId);
     if (ended && this.options.hooks?.ended) {
       outcome = await this.options.hooks
         .ended({
@@ -540,9 +595,16 @@ export class TourSessions {
     };
   }
 
-  private async load(
-    tabId: number,
-  ): Promise<{ tour: Tour; variant?: SessionVariant; state: RunnerSnapshot } | null> {
+  private async load(tabId: number): Promise<LiveSession | null> {
+    const live = this.live.get(tabId);
+    if (live !== undefined) return live;
+    const loaded = await this.loadStored(tabId);
+    // Another operation of this tab may have set it meanwhile (reads do not wait in line).
+    if (!this.live.has(tabId)) this.live.set(tabId, loaded);
+    return this.live.get(tabId) ?? null;
+  }
+
+  private async loadStored(tabId: number): Promise<LiveSession | null> {
     const stored = await this.options.store.get(tabId);
     const snapshot = stored ? parseSnapshot(stored.snapshot) : null;
     const tour = snapshot ? this.byId.get(snapshot.tourId) : undefined;
@@ -553,7 +615,7 @@ export class TourSessions {
       (variant?.kind === 'remedial' && !remedialTourOf(tour, variant.stepIds))
     ) {
       // A session of a tour that no longer exists, or a corrupt snapshot: drop it, show nothing.
-      if (stored) await this.options.store.delete(tabId);
+      if (stored) this.persist(tabId, () => this.options.store.delete(tabId));
       return null;
     }
     return variant ? { tour, variant, state: snapshot } : { tour, state: snapshot };

@@ -1,13 +1,9 @@
 import type { ContentEffect, ContentTourEvent, TourInstruction } from '../background/tour-sessions';
 import { waitForTarget } from '../locate';
 import { watchFieldValue } from '../locate/field-value';
+import type { VisibilityOptions } from '../locate/visibility';
 import type { Step } from '../tour/schema';
-import {
-  captureStepBaseline,
-  lookUpStepTarget,
-  watchStepElement,
-  type StepBaseline,
-} from '../tour/step-dom';
+import { lookUpStepTarget, watchStepElement } from '../tour/step-dom';
 import type { TourView } from './view';
 
 export interface TourControllerDeps {
@@ -23,6 +19,8 @@ export interface TourControllerDeps {
   finished(outcome: { status: 'finished' | 'abandoned'; title: string }): void;
   /** Where targets are looked up. */
   document: Document;
+  /** Lookup options (DOM tests without layout pass `{ layout: false }`). */
+  lookup?: VisibilityOptions;
 }
 
 /** Typing pauses this long before the value is checked against the step's rule. */
@@ -41,12 +39,9 @@ export class TourController {
   private instruction: TourInstruction | null = null;
   private stepAbort: AbortController | null = null;
   private watchAbort: AbortController | null = null;
+  /** What the shown card installed on the page (advance listeners, the field guard). */
+  private cardAbort: AbortController | null = null;
   private element: Element | null = null;
-  /**
-   * In an exam (step effects with `freshOnly`): the step that began, and for an appear /
-   * disappear step its element's baseline, taken then. Only what happens after counts.
-   */
-  private fresh: { stepIndex: number; baseline: StepBaseline | null } | null = null;
   private view: TourView | null = null;
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -60,7 +55,6 @@ export class TourController {
     this.instruction = instruction;
     for (const effect of instruction.effects) this.run(effect);
     if (instruction.status === 'finished' || instruction.status === 'abandoned') {
-      this.fresh = null;
       this.endStep();
       this.setView(null);
       if (previous?.status !== instruction.status) {
@@ -73,7 +67,9 @@ export class TourController {
   /**
    * Resolves once every event sent so far has been answered. The content script waits for it
    * before reporting a route change, so a click that also changed the route (a menu link) reaches
-   * the background first and is counted for the step it was made on.
+   * the background first and is counted for the step it was made on (a click step with `until`
+   * then keeps waiting for its success signal on the new route: the runner asks for the watch
+   * again with the new lookup, so one click is enough).
    */
   settled(): Promise<void> {
     return this.queue;
@@ -112,6 +108,7 @@ export class TourController {
     if (!view || view.mode !== 'located' || !step?.target) return;
     const signal = this.stepAbort?.signal;
     void waitForTarget(step.target, this.deps.document, {
+      ...this.deps.lookup,
       timeoutMs: 5000,
       frame: step.frame ?? null,
       ...(signal ? { signal } : {}),
@@ -158,11 +155,9 @@ export class TourController {
         // script reports in and the background continues there.
         return;
       case 'resolve-target':
-        this.noteFresh(effect);
         this.resolve(effect);
         return;
       case 'show-step':
-        this.noteFresh(effect);
         this.show(effect);
         return;
       case 'watch-element':
@@ -180,22 +175,6 @@ export class TourController {
     }
   }
 
-  /** Remembers when an exam step began on the page (see {@link TourController.fresh}). */
-  private noteFresh(effect: { stepIndex: number; freshOnly?: true }): void {
-    if (!effect.freshOnly) {
-      this.fresh = null;
-      return;
-    }
-    if (this.fresh?.stepIndex === effect.stepIndex) return; // the same step, looked up again
-    const advance = this.instruction?.tour.steps[effect.stepIndex]?.advance;
-    const watched =
-      advance && (advance.on === 'appear' || advance.on === 'disappear') ? advance.locator : null;
-    this.fresh = {
-      stepIndex: effect.stepIndex,
-      baseline: watched ? captureStepBaseline(watched, this.deps.document) : null,
-    };
-  }
-
   private beginStep(): AbortSignal {
     this.endStep();
     this.stepAbort = new AbortController();
@@ -205,6 +184,8 @@ export class TourController {
   private endStep(): void {
     this.stepAbort?.abort();
     this.stepAbort = null;
+    this.cardAbort?.abort();
+    this.cardAbort = null;
     this.watchAbort?.abort();
     this.watchAbort = null;
     this.element = null;
@@ -212,20 +193,34 @@ export class TourController {
 
   private resolve(effect: Extract<ContentEffect, { type: 'resolve-target' }>) {
     const signal = this.beginStep();
-    void lookUpStepTarget(effect, this.deps.document, { signal }).then((lookup) => {
-      if (signal.aborted || lookup.kind === 'aborted') return;
-      if (lookup.kind === 'delegate') {
-        // Targets behind a cross-origin frame boundary are not supported yet: say so.
-        void this.emit({
-          type: 'TARGET_MISSING',
-          stepIndex: effect.stepIndex,
-          reason: 'cross-origin-frame',
-        });
-        return;
-      }
-      if (lookup.element) this.element = lookup.element;
-      void this.emit(lookup.event as ContentTourEvent);
-    });
+    void lookUpStepTarget(effect, this.deps.document, { ...this.deps.lookup, signal }).then(
+      (lookup) => {
+        if (signal.aborted || lookup.kind === 'aborted') return;
+        if (lookup.kind === 'delegate') {
+          // Targets behind a cross-origin frame boundary are not supported yet: say so.
+          void this.emit({
+            type: 'TARGET_MISSING',
+            stepIndex: effect.stepIndex,
+            reason: 'cross-origin-frame',
+          });
+          return;
+        }
+        if (lookup.element) this.element = lookup.element;
+        // Found: show the card now, with what the background's show-step will say (it comes with
+        // the answer to TARGET_FOUND, sent in parallel, and only confirms this card).
+        if (lookup.event.type === 'TARGET_FOUND' && lookup.element) {
+          this.show({
+            type: 'show-step',
+            stepIndex: effect.stepIndex,
+            stepId: effect.stepId,
+            progress: effect.progress,
+            placement: effect.placement,
+            centred: false,
+          });
+        }
+        void this.emit(lookup.event as ContentTourEvent);
+      },
+    );
   }
 
   private show(effect: Extract<ContentEffect, { type: 'show-step' }>): void {
@@ -233,11 +228,27 @@ export class TourController {
     const step = this.currentStep();
     if (!instruction || !step) return;
     const located = !effect.centred && this.element !== null;
-    if (!this.stepAbort) this.beginStep();
-    if (located && this.element) this.listenForAdvance(step, this.element);
-    if (step.guard && this.stepAbort && !effect.missing) {
-      this.deps.showGuard?.(step.guard, this.stepAbort.signal);
+    const mode = effect.missing ? 'missing' : located ? 'located' : 'centred';
+    const shown = this.view;
+    if (
+      shown &&
+      this.cardAbort &&
+      shown.tour.id === instruction.tour.id &&
+      shown.stepIndex === effect.stepIndex &&
+      shown.mode === mode &&
+      shown.placement === effect.placement &&
+      shown.element === (located ? this.element : null)
+    ) {
+      // The card shown when the target was found, confirmed by the background: nothing to redo.
+      return;
     }
+    if (!this.stepAbort) this.beginStep();
+    // The background disagreed with the card shown (or there was none): its answer wins.
+    this.cardAbort?.abort();
+    const card = new AbortController();
+    this.cardAbort = card;
+    if (located && this.element) this.listenForAdvance(step, this.element);
+    if (step.guard && !effect.missing) this.deps.showGuard?.(step.guard, card.signal);
     this.setView({
       tour: instruction.tour,
       stepIndex: effect.stepIndex,
@@ -252,7 +263,7 @@ export class TourController {
 
   /** Watches the learner act on the target: the background decides whether it completes the step. */
   private listenForAdvance(step: Step, element: Element): void {
-    const signal = this.stepAbort?.signal;
+    const signal = this.cardAbort?.signal;
     if (!signal) return;
     const stepIndex = this.instruction?.stepIndex ?? 0;
     const options = { capture: true, signal } as const;
@@ -280,7 +291,7 @@ export class TourController {
             if (how === 'input') timer = view?.setTimeout(send, INPUT_SETTLE_MS);
             else send();
           },
-          { signal, freshOnly: this.fresh?.stepIndex === stepIndex },
+          { signal },
         );
         signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer));
         return;
@@ -305,10 +316,9 @@ export class TourController {
       }, CONFIRM_WAIT_MS);
       abort.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
     }
-    const baseline = this.fresh?.stepIndex === effect.stepIndex ? this.fresh.baseline : null;
     void watchStepElement(effect, this.deps.document, {
+      ...this.deps.lookup,
       signal: abort.signal,
-      ...(baseline ? { baseline } : {}),
     }).then((event) => {
       if (event && !abort.signal.aborted) void this.emit(event as ContentTourEvent);
     });
