@@ -1,4 +1,11 @@
-import { examTourOf, examTimingOfTour, isExamable, remedialTourOf } from '../assessment/exam';
+import {
+  examPageEffect,
+  examTourOf,
+  examTimingOfTour,
+  isExamable,
+  remedialTourOf,
+  type FreshOnly,
+} from '../assessment/exam';
 import type { ExamObservation, ExamTiming } from '../assessment/scoring';
 import type { ZhiyinDatabase } from '../db/database';
 import type { Role } from '../profile/roles';
@@ -19,8 +26,11 @@ import type { Tour } from '../tour/schema';
 import { localizeTour } from '../tour-runtime/localize';
 import type { TourRecorder } from './tour-recorder';
 
-/** Effects the content script carries out (records stay in the background). */
-export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }>;
+/**
+ * Effects the content script carries out (records stay in the background). In an exam the effects
+ * that begin or watch a step carry `freshOnly` (lib/assessment/exam.ts `examPageEffect`).
+ */
+export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }> & FreshOnly;
 
 /** What the content script must do for the tour running in its tab. */
 export interface TourInstruction {
@@ -510,7 +520,7 @@ export class TourSessions {
     const effects: ContentEffect[] = [];
     for (const effect of result.effects) {
       if (effect.type === 'record') records.push(effect.record);
-      else effects.push(effect);
+      else effects.push(variant?.kind === 'exam' ? examPageEffect(effect) : effect);
       if (effect.type === 'advance-rejected' && variant?.kind === 'exam') {
         const stepId = runTour.steps[effect.stepIndex]?.id;
         if (stepId !== undefined) {

@@ -3,7 +3,12 @@ import { waitForTarget } from '../locate';
 import { watchFieldValue } from '../locate/field-value';
 import type { VisibilityOptions } from '../locate/visibility';
 import type { Step } from '../tour/schema';
-import { lookUpStepTarget, watchStepElement } from '../tour/step-dom';
+import {
+  captureStepBaseline,
+  lookUpStepTarget,
+  watchStepElement,
+  type StepBaseline,
+} from '../tour/step-dom';
 import type { TourView } from './view';
 
 export interface TourControllerDeps {
@@ -42,6 +47,11 @@ export class TourController {
   /** What the shown card installed on the page (advance listeners, the field guard). */
   private cardAbort: AbortController | null = null;
   private element: Element | null = null;
+  /**
+   * In an exam (step effects with `freshOnly`): the step that began, and for an appear /
+   * disappear step its element's baseline, taken then. Only what happens after counts.
+   */
+  private fresh: { stepIndex: number; baseline: StepBaseline | null } | null = null;
   private view: TourView | null = null;
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -55,6 +65,7 @@ export class TourController {
     this.instruction = instruction;
     for (const effect of instruction.effects) this.run(effect);
     if (instruction.status === 'finished' || instruction.status === 'abandoned') {
+      this.fresh = null;
       this.endStep();
       this.setView(null);
       if (previous?.status !== instruction.status) {
@@ -155,9 +166,11 @@ export class TourController {
         // script reports in and the background continues there.
         return;
       case 'resolve-target':
+        this.noteFresh(effect);
         this.resolve(effect);
         return;
       case 'show-step':
+        this.noteFresh(effect);
         this.show(effect);
         return;
       case 'watch-element':
@@ -173,6 +186,22 @@ export class TourController {
         }
         return;
     }
+  }
+
+  /** Remembers when an exam step began on the page (see {@link TourController.fresh}). */
+  private noteFresh(effect: { stepIndex: number; freshOnly?: true }): void {
+    if (!effect.freshOnly) {
+      this.fresh = null;
+      return;
+    }
+    if (this.fresh?.stepIndex === effect.stepIndex) return; // the same step, looked up again
+    const advance = this.instruction?.tour.steps[effect.stepIndex]?.advance;
+    const watched =
+      advance && (advance.on === 'appear' || advance.on === 'disappear') ? advance.locator : null;
+    this.fresh = {
+      stepIndex: effect.stepIndex,
+      baseline: watched ? captureStepBaseline(watched, this.deps.document, this.deps.lookup) : null,
+    };
   }
 
   private beginStep(): AbortSignal {
@@ -291,7 +320,7 @@ export class TourController {
             if (how === 'input') timer = view?.setTimeout(send, INPUT_SETTLE_MS);
             else send();
           },
-          { signal },
+          { signal, freshOnly: this.fresh?.stepIndex === stepIndex },
         );
         signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer));
         return;
@@ -316,9 +345,11 @@ export class TourController {
       }, CONFIRM_WAIT_MS);
       abort.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
     }
+    const baseline = this.fresh?.stepIndex === effect.stepIndex ? this.fresh.baseline : null;
     void watchStepElement(effect, this.deps.document, {
       ...this.deps.lookup,
       signal: abort.signal,
+      ...(baseline ? { baseline } : {}),
     }).then((event) => {
       if (event && !abort.signal.aborted) void this.emit(event as ContentTourEvent);
     });
