@@ -4,13 +4,21 @@
  * Framework-free; the content script supplies the document and the step's AbortSignal.
  */
 import type { Scope } from '../locate/find';
+import { resolveTarget } from '../locate/resolve';
 import { waitForAbsence, waitForTarget } from '../locate/wait';
 import type { LocateOutcome } from '../locate/types';
 import type { VisibilityOptions } from '../locate/visibility';
 import type { MissingReason, RunnerEffect, RunnerEvent } from './runner';
 
 export type ResolveTargetEffect = Extract<RunnerEffect, { type: 'resolve-target' }>;
-export type WatchElementEffect = Extract<RunnerEffect, { type: 'watch-element' }>;
+export type WatchElementEffect = Extract<RunnerEffect, { type: 'watch-element' }> & {
+  /**
+   * Set by the background in an exam (实操考核): only a change that happens after the step began
+   * counts — the element appearing (absent → present, or rendered anew) or disappearing — never
+   * an end state that was already on the page (see {@link captureStepBaseline}).
+   */
+  freshOnly?: true;
+};
 
 export type StepLookup =
   /** Send `event` to the runner; with TARGET_FOUND, `element` is what the card points at. */
@@ -82,17 +90,130 @@ export async function lookUpStepTarget(
 }
 
 /**
+ * What an `appear` / `disappear` step's element looked like when the step began: the visible
+ * matches then (none when it was absent or hidden). An exam compares against it so that an end
+ * state already on the page is not counted as the learner's doing.
+ */
+export interface StepBaseline {
+  present: ReadonlySet<Element>;
+}
+
+/** The visible matches of `target` now (a `found` or `ambiguous` lookup), else none. */
+function visibleMatches(
+  target: WatchElementEffect['target'],
+  root: Scope,
+  options: VisibilityOptions,
+): Element[] | null {
+  const outcome = resolveTarget(target, root, options);
+  if (outcome.kind === 'found') return [outcome.element];
+  if (outcome.kind === 'ambiguous') return outcome.elements;
+  // An invalid locator never appears; a cross-origin frame is not watched from here.
+  if (outcome.kind === 'invalid-locator' || outcome.kind === 'cross-origin-frame') return null;
+  return [];
+}
+
+/** Take a step's {@link StepBaseline} now (call it when the step begins on the page). */
+export function captureStepBaseline(
+  target: WatchElementEffect['target'],
+  root: Scope,
+  options: VisibilityOptions = {},
+): StepBaseline {
+  return { present: new Set(visibleMatches(target, root, options) ?? []) };
+}
+
+/** Attributes that can show or hide an element (or change what a locator matches). */
+const FRESH_WATCHED_ATTRIBUTES = [
+  'class',
+  'style',
+  'hidden',
+  'inert',
+  'open',
+  'aria-hidden',
+  'aria-label',
+  'role',
+  'title',
+  'data-testid',
+];
+
+/**
+ * Resolves true once `target` shows an element that is not in `present` — one that appeared, or
+ * a node the page rendered anew — where anything seen after the target was absent counts as
+ * new; false when the locator can never match here, `null` when aborted.
+ */
+function waitForFreshMatch(
+  target: WatchElementEffect['target'],
+  root: Scope,
+  present: ReadonlySet<Element>,
+  options: VisibilityOptions & { signal: AbortSignal },
+): Promise<boolean | null> {
+  const { signal, ...visibility } = options;
+  const known = new Set(present);
+  const test = (): boolean | undefined => {
+    const matches = visibleMatches(target, root, visibility);
+    if (matches === null) return false;
+    if (matches.length === 0) known.clear();
+    else if (matches.some((element) => !known.has(element))) return true;
+    return undefined;
+  };
+  if (signal.aborted) return Promise.resolve(null);
+  const first = test();
+  if (first !== undefined) return Promise.resolve(first);
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const observer = new view.MutationObserver(() => {
+      const verdict = test();
+      if (verdict !== undefined) finish(verdict);
+    });
+    const onAbort = (): void => finish(null);
+    function finish(verdict: boolean | null): void {
+      observer.disconnect();
+      signal.removeEventListener('abort', onAbort);
+      resolve(verdict);
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    observer.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: FRESH_WATCHED_ATTRIBUTES,
+    });
+  });
+}
+
+/**
  * Carry out a `watch-element` effect: resolves with ELEMENT_APPEARED / ELEMENT_DISAPPEARED when it
  * happens, or `null` when the step ends first (abort). Waits without a time limit.
+ *
+ * With `effect.freshOnly` (exams) only a change after the step began counts, measured against
+ * `options.baseline` (taken when the step began; taken now when not given): `appear` needs an
+ * element that was not visible in the baseline (it appeared, or the page rendered it anew);
+ * `disappear` needs the element to go away, and if it was already absent, to come back first.
+ * Without it, an end state already on the page completes the step at once (friendly in training).
  */
 export async function watchStepElement(
   effect: WatchElementEffect,
   root: Scope,
-  options: VisibilityOptions & { signal: AbortSignal },
+  options: VisibilityOptions & { signal: AbortSignal; baseline?: StepBaseline },
 ): Promise<RunnerEvent | null> {
+  const { baseline: given, ...waitOptions } = options;
+  if (effect.freshOnly) {
+    const baseline = given ?? captureStepBaseline(effect.target, root, waitOptions);
+    if (effect.mode === 'appear') {
+      const appeared = await waitForFreshMatch(effect.target, root, baseline.present, waitOptions);
+      return appeared ? { type: 'ELEMENT_APPEARED', stepIndex: effect.stepIndex } : null;
+    }
+    if (baseline.present.size === 0) {
+      // Already gone when the step began: it has to be there again before its going counts.
+      const back = await waitForFreshMatch(effect.target, root, new Set(), waitOptions);
+      if (!back) return null;
+    }
+  }
   const wait = effect.mode === 'appear' ? waitForTarget : waitForAbsence;
   const outcome = await wait(effect.target, root, {
-    ...options,
+    ...waitOptions,
     timeoutMs: Number.POSITIVE_INFINITY,
   });
   if (outcome.kind === 'aborted' || outcome.kind === 'timeout') return null;
