@@ -27,6 +27,43 @@ test.describe('规范 tours on the sim', () => {
     await expectListedAsCompleted(page, openExtensionPage, tabIdOf, '企业开办标准流程');
   });
 
+  test('technical staff walk the version-update checklist on 系统维护, ticking each item in order', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    await chooseRole(openExtensionPage, '技术支持人员');
+    const page = await context.newPage();
+    await logIn(page, 'admin', 'admin.html#/system/maintenance');
+    await expect(page.getByTestId('maint-version')).toContainText('V3.2.1');
+    const checklist = page.getByTestId('maint-checklist');
+    // Items are ticked in order: 公告 waits for the backup.
+    await expect(checklist.getByRole('checkbox', { name: '发布维护公告' })).toBeDisabled();
+    const tour = await startTour(page, openExtensionPage, tabIdOf, {
+      id: 'guifan-version-update',
+      title: '维护规范：版本更新前后的检查清单',
+      steps: 9,
+    });
+    await tour.next(0, '当前版本与可用更新');
+    await tour.next(1, '先读版本说明');
+    const items = [
+      ['一、数据备份', '数据备份'],
+      ['二、发布维护公告', '发布维护公告'],
+      ['三、维护窗口', '进入维护窗口'],
+      ['四、执行更新', '执行更新'],
+      ['五、功能验证', '功能验证'],
+      ['六、回退预案', '确认回退预案'],
+    ] as const;
+    for (const [i, [heading, label]] of items.entries()) {
+      await tour.expectStep(i + 2, heading);
+      await checklist.getByText(label, { exact: true }).click();
+      await expect(checklist.getByRole('checkbox', { name: label })).toBeChecked();
+    }
+    await expect(checklist).toContainText('已完成 6 / 6');
+    await tour.finish(8, '维护规范：版本更新前后的检查清单', '检查清单已完成');
+    await expectListedAsCompleted(page, openExtensionPage, tabIdOf, '维护规范');
+  });
+
   test('a clerk reads the 三不准/四必须 in the help centre and the naming rules in 公文库', async ({
     context,
     openExtensionPage,

@@ -85,3 +85,38 @@ test('超级管理员 assigns a level and edits a flow, both confirmed and logge
     '普通用户 → 部门管理员',
   );
 });
+
+test('系统维护: the version-update checklist is ticked in order by the 超级管理员, read-only for others', async ({
+  page,
+}) => {
+  await login(page, 'lisi', 'admin.html#/system/maintenance');
+  await expect(page.getByText('当前为只读视图')).toBeVisible();
+  const checklist = page.getByTestId('maint-checklist');
+  await expect(checklist.getByRole('checkbox', { name: '数据备份' })).toBeDisabled();
+
+  await login(page, 'admin', 'admin.html#/system/maintenance');
+  await expect(page.getByText('当前为只读视图')).toHaveCount(0);
+  await expect(page.getByTestId('maint-version')).toContainText('V3.2.1');
+  await expect(page.getByTestId('maint-release-notes')).toContainText('V3.3.0 版本说明');
+  const labels = [
+    '数据备份',
+    '发布维护公告',
+    '进入维护窗口',
+    '执行更新',
+    '功能验证',
+    '确认回退预案',
+  ];
+  // Nothing can be skipped: each item waits for the one before it.
+  await expect(checklist.getByRole('checkbox', { name: '执行更新' })).toBeDisabled();
+  for (const label of labels) {
+    await checklist.getByText(label, { exact: true }).click();
+    await expect(checklist.getByRole('checkbox', { name: label })).toBeChecked();
+  }
+  await expect(checklist).toContainText('已完成 6 / 6');
+  await expect(checklist.getByText(/检查清单已全部完成/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('sim-maintenance.png'), fullPage: true });
+  // Unticking the backup unticks everything after it.
+  await checklist.getByText('数据备份', { exact: true }).click();
+  await expect(checklist).toContainText('已完成 0 / 6');
+  await expect(checklist.getByRole('checkbox', { name: '发布维护公告' })).toBeDisabled();
+});

@@ -193,6 +193,11 @@ const PLAN_FACTS: { section: string; tours: string[]; facts: string[] }[] = [
     ],
   },
   {
+    section: '三 技术支持人员 · 维护规范（备份恢复、版本更新）',
+    tours: ['guifan-version-update'],
+    facts: ['全量备份', '维护公告', '维护窗口', '执行更新', '功能验证', '回退预案', '恢复原版本'],
+  },
+  {
     section: '(四)1 账号安全 · 密码',
     tours: ['anquan-password-change'],
     facts: ['8-16位', '字母、数字和符号', '每3个月更换一次'],

@@ -18,6 +18,7 @@ mountPage((session) => <AdminApp session={session} />, {
       { key: 'system-users', label: '权限分配', href: 'admin.html#/system/users' },
       { key: 'system-flows', label: '流程配置', href: 'admin.html#/system/flows' },
       { key: 'system-audit', label: '操作记录', href: 'admin.html#/system/audit' },
+      { key: 'system-maintenance', label: '系统维护', href: 'admin.html#/system/maintenance' },
     ],
   },
 });
