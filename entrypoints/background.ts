@@ -88,6 +88,9 @@ export default defineBackground(() => {
     surveys,
     assessed: async (input) =>
       xapi.practicalAssessed({ ...input, pageUrl: await tabUrlOf(input.tabId) }),
+    // Exam area: the exam run's tour statements carry the attempt's registration.
+    examRecords: async ({ tabId, attemptId, records }) =>
+      xapi.tourRecords(records, { pageUrl: await tabUrlOf(tabId), registration: attemptId }),
   });
 
   const sessions = new TourSessions({

@@ -6,6 +6,7 @@ import {
   type PracticalScore,
 } from '../assessment/scoring';
 import type { AssessmentRecord, ZhiyinDatabase } from '../db/database';
+import type { TourRecord } from '../tour/runner';
 import type { Tour } from '../tour/schema';
 import type { SurveyService } from './survey-service';
 import type {
@@ -32,6 +33,16 @@ export interface AssessmentServiceOptions {
     attemptId: string;
     at: number;
     score: PracticalScore;
+  }): Promise<unknown>;
+  /**
+   * xAPI tour statements of the exam's run (attempted, steps experienced, completed), under the
+   * attempt's registration (lib/background/xapi-service.ts tourRecords with `registration`),
+   * when wired. Sent when the exam ends, before `assessed`.
+   */
+  examRecords?(input: {
+    tabId: number;
+    attemptId: string;
+    records: TourRecord[];
   }): Promise<unknown>;
 }
 
@@ -72,6 +83,18 @@ export class AssessmentService implements SessionHooks {
     variant: Extract<SessionVariant, { kind: 'exam' }>,
   ): Promise<TourOutcome | null> {
     const { db } = this.options;
+    const records = variant.observations.filter(
+      (observation): observation is TourRecord => observation.kind !== 'advance-rejected',
+    );
+    try {
+      await this.options.examRecords?.({
+        tabId: info.tabId,
+        attemptId: variant.attemptId,
+        records,
+      });
+    } catch {
+      // The xAPI queue's trouble must not lose the result.
+    }
     const existing = await db.assessments.where('attemptId').equals(variant.attemptId).first();
     const base: AssessmentRecord = existing ?? {
       tourId: info.tour.id,

@@ -11,6 +11,7 @@
  *   await xapi.surveyAnswered({ subjectKind, subjectId, rating, comment, at }); // 满意度
  *   await xapi.ruleAcknowledged({ ruleId, ruleTitle, at, pageUrl });           // 我已知晓
  *   await xapi.tourRecords(records, { pageUrl });                              // TourRecorder
+ *   await xapi.tourRecords(examRecords, { pageUrl, registration: attemptId }); // an exam's run
  *
  * Each call builds the statement once (id and timestamp fixed now), stores it in db.xapiOutbox
  * and starts a delivery in the background without waiting for it (the call resolves once the
@@ -90,10 +91,15 @@ export type ConnectionTest =
   | { ok: false; status: number | null; message: string };
 
 export interface XapiService {
-  /** Tour runner records (started → attempted, step-completed → experienced, finished → completed). */
+  /**
+   * Tour runner records (started → attempted, step-completed → experienced, finished → completed).
+   * A training run gets a registration of its own at `started`; a run that is a practical
+   * assessment passes `registration` = the attempt id, so its tour statements and the
+   * passed/failed statement share one registration (and the tour's own is left alone).
+   */
   tourRecords(
     records: readonly TourRecord[],
-    context?: { pageUrl?: string | null },
+    context?: { pageUrl?: string | null; registration?: string },
   ): Promise<XapiStatement[]>;
   tourAttempted(input: TourInput): Promise<XapiStatement>;
   tourCompleted(input: TourInput & { durationMs: number }): Promise<XapiStatement>;
@@ -296,8 +302,18 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
     async tourRecords(records, context = {}) {
       if (records.length === 0) return [];
       const f = await factory(context.pageUrl);
-      const regs = await registrations();
       const statements: XapiStatement[] = [];
+      if (context.registration !== undefined) {
+        // An exam's run: the attempt's registration, whatever the tour's own runs use.
+        for (const record of records) {
+          const tour = tourById.get(record.tourId);
+          const statement = tour && statementForTourRecord(f, tour, record, context.registration);
+          if (statement) statements.push(statement);
+        }
+        await enqueue(statements);
+        return statements;
+      }
+      const regs = await registrations();
       for (const record of records) {
         const tour = tourById.get(record.tourId);
         if (record.kind === 'started') regs[record.tourId] = uuid();

@@ -312,4 +312,18 @@ test('a practical assessment (实操考核) on the sim reaches the LRS once: pas
   expect((statement!.context as { registration?: string }).registration).toMatch(/^[0-9a-f-]{36}$/);
   const fresh = (await lrs.statements()).filter((s) => !before.has(s.id));
   expectDeliveredOnce(fresh);
+  // The exam's run of the tour (attempted, its steps, completed) is under the same registration
+  // as the result: one attempt, one registration.
+  const registration = (statement!.context as { registration?: string }).registration;
+  const run = fresh.filter((s) =>
+    (s.object as { id: string }).id.startsWith(
+      `https://zhiyin.example/xapi/activities/tour/${exam.id}`,
+    ),
+  );
+  expect(run.map((s) => (s.verb as { id: string }).id)).toEqual(
+    expect.arrayContaining([VERB('attempted'), VERB('experienced'), VERB('completed')]),
+  );
+  expect(run.map((s) => (s.context as { registration?: string }).registration)).toEqual(
+    run.map(() => registration),
+  );
 });

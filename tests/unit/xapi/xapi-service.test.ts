@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scorePracticalAssessment } from '../../../lib/assessment/scoring';
+import { AssessmentService } from '../../../lib/background/assessment-service';
+import { SurveyService } from '../../../lib/background/survey-service';
 import {
   XAPI_OUTBOX_ALARM,
   createXapiRoutes,
@@ -12,6 +14,7 @@ import { ZhiyinDatabase } from '../../../lib/db/database';
 import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
 import type { RuleSet } from '../../../lib/rules/schema';
 import type { TourRecord } from '../../../lib/tour/runner';
+import { TourSchema } from '../../../lib/tour/schema';
 import type { LrsConfig } from '../../../lib/xapi/config';
 import type { XapiStatement } from '../../../lib/xapi/types';
 import { xapiProblems } from './validate';
@@ -186,6 +189,69 @@ describe('xAPI service', () => {
     const second = await xapi.tourRecords(run(TOUR.id, T0 + 60_000));
     expect(first[0]!.context.registration).toMatch(/^[0-9a-f-]{36}$/);
     expect(second[0]!.context.registration).not.toBe(first[0]!.context.registration);
+  });
+
+  it('an exam run’s tour statements carry the attempt’s registration, like its passed/failed one', async () => {
+    const xapi = service();
+    // A training run of the same tour is under way (its own registration)…
+    const training = await xapi.tourRecords(run(TOUR.id, T0).slice(0, 2));
+    const attemptId = '0b7d6c1e-5a4f-4e8b-9c3d-2f1a0e9b8c7d';
+    const examTour = TourSchema.parse({
+      id: TOUR.id,
+      title: TOUR.title,
+      summary: '考核',
+      module: '操作',
+      audience: ['业务操作人员'],
+      applies: { url: '/index.html*' },
+      steps: [
+        { id: 'open-form', body: '打开', target: { text: '新建' }, advance: { on: 'click' } },
+        { id: 'submit', body: '提交', target: { text: '提交' }, advance: { on: 'click' } },
+      ],
+    });
+    // …then the learner takes it as an exam: the background's assessment side ends the run.
+    const assessments = new AssessmentService({
+      db,
+      surveys: new SurveyService({
+        db,
+        now: () => clock,
+        store: { get: async () => undefined, set: async () => undefined },
+        knownSubject: () => false,
+      }),
+      examRecords: ({ attemptId: registration, records }) =>
+        xapi.tourRecords(records, { registration }),
+      assessed: (input) => xapi.practicalAssessed(input),
+    });
+    await assessments.ended({
+      tabId: 1,
+      tour: examTour,
+      runTour: examTour,
+      status: 'finished',
+      at: T0 + 9000,
+      variant: {
+        kind: 'exam',
+        attemptId,
+        startedAt: T0,
+        timing: { timeLimitMs: 300_000 },
+        observations: run(TOUR.id, T0),
+      },
+    });
+    const queued = (await db.xapiOutbox.orderBy('seq').toArray()).map((row) => row.statement);
+    const exam = queued.filter((statement) => !training.some((t) => t.id === statement.id));
+    expect(exam.map((statement) => statement.verb.id.split('/').pop())).toEqual([
+      'attempted',
+      'experienced',
+      'experienced',
+      'completed',
+      'passed',
+    ]);
+    expect(exam.map((statement) => statement.context.registration)).toEqual(
+      exam.map(() => attemptId),
+    );
+    for (const statement of exam) expect(xapiProblems(statement)).toEqual([]);
+    // The training run keeps its own registration for what it sends next.
+    const more = await xapi.tourRecords(run(TOUR.id, T0).slice(2, 3));
+    expect(more[0]!.context.registration).toBe(training[0]!.context.registration);
+    expect(more[0]!.context.registration).not.toBe(attemptId);
   });
 
   it('identifies the learner by a stable local id, never by name unless policy allows', async () => {
