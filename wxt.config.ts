@@ -37,6 +37,10 @@ export default defineConfig({
       // Report screenshots: granted for the current tab when the learner opens the popup.
       'activeTab',
       ...(manifestVersion === 3 ? ['scripting'] : []),
+      // Tour targets in cross-origin iframes: getAllFrames maps the iframe's URL to the frame id
+      // the background messages, and onCommitted says when that frame navigates away. Adds no
+      // install warning beyond the one 'tabs' already shows (browsing history).
+      'webNavigation',
     ],
     action: { default_title: '__MSG_extActionTitle__' },
     // Administrators configure report and LRS endpoints by enterprise policy (lib/policy).

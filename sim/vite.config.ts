@@ -21,6 +21,9 @@ const PAGES = [
   'legacy/notices.html',
   'legacy/borrow.html',
   'legacy/home.html',
+  // Cross-origin frames: a module embedding another site's page (localhost ↔ 127.0.0.1).
+  'exchange.html',
+  'legacy/exchange.html',
 ] as const;
 
 // Pages are built by two engineers in parallel: a page listed here whose file is not written yet

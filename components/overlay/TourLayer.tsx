@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import { anchorCard, revealTarget } from '../../lib/overlay/position';
+import { anchorFrameCard, revealFrameTarget } from '../../lib/overlay/frame-reference';
 import type { Language } from '../../lib/settings/preferences';
 import type { AdvanceRejection } from '../../lib/tour/advance';
 import type { Step } from '../../lib/tour/schema';
@@ -46,11 +47,21 @@ export function TourLayer({ view, language, ...actions }: TourLayerProps) {
   const step = view.tour.steps[view.stepIndex];
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
-  const { element, mode, placement } = view;
+  const { element, mode, placement, frameTarget } = view;
   const onTargetLost = actions.onTargetLost;
 
   useLayoutEffect(() => {
     const card = cardRef.current;
+    if (mode === 'located' && frameTarget && card) {
+      // A target inside a cross-origin frame: anchored to what that frame reports.
+      revealFrameTarget(frameTarget);
+      return anchorFrameCard(frameTarget, card, {
+        placement,
+        arrowElement: arrow ?? undefined,
+        spotlight: spotlightRef.current ?? undefined,
+        onUpdate: (state) => setTargetHidden(state.targetHidden),
+      });
+    }
     if (mode !== 'located' || !element || !card) return;
     revealTarget(element);
     return anchorCard(element, card, {
@@ -62,7 +73,7 @@ export function TourLayer({ view, language, ...actions }: TourLayerProps) {
         if (!element.isConnected) onTargetLost();
       },
     });
-  }, [element, mode, placement, arrow, onTargetLost]);
+  }, [element, frameTarget, mode, placement, arrow, onTargetLost]);
 
   // Said to screen readers through the live region whenever the step changes (the card never
   // takes focus by itself).
@@ -112,6 +123,8 @@ export function TourLayer({ view, language, ...actions }: TourLayerProps) {
             <p className="zy-card-rejection" role="alert">
               {t('reportFailed')}
             </p>
+          ) : mode === 'missing' && view.missingReason === 'frame-gone' ? (
+            <p className="zy-card-hint">{t('targetMissingFrameGone')}</p>
           ) : null
         }
       />

@@ -12,7 +12,7 @@ export const RULES_SCRIPT = '/rules.js';
 export async function injectBundle(
   tabId: number,
   frameId: number,
-  file: typeof OVERLAY_SCRIPT | typeof RULES_SCRIPT,
+  file: typeof OVERLAY_SCRIPT | typeof RULES_SCRIPT | typeof FRAME_AGENT_SCRIPT,
 ): Promise<void> {
   if (browser.scripting) {
     await browser.scripting.executeScript({
@@ -29,3 +29,8 @@ export const injectOverlay = (tabId: number, frameId: number) =>
   injectBundle(tabId, frameId, OVERLAY_SCRIPT);
 export const injectRules = (tabId: number, frameId: number) =>
   injectBundle(tabId, frameId, RULES_SCRIPT);
+
+// Cross-origin frames: the frame agent (entrypoints/frame-agent.ts), locator only, no UI.
+export const FRAME_AGENT_SCRIPT = '/frame-agent.js';
+export const injectFrameAgent = (tabId: number, frameId: number) =>
+  injectBundle(tabId, frameId, FRAME_AGENT_SCRIPT);

@@ -16,6 +16,8 @@ import type { SenderCheck, SenderInfo, SenderKind } from './sender';
 // Progress area (practical assessment, remedial training, survey).
 import { createAssessmentRoutes, type AssessmentRouteServices } from './assessment-routes';
 import { isExamable } from '../assessment/exam';
+// Cross-origin frames (tour targets inside iframes of another origin).
+import { createFrameRoutes, type FrameDelegations } from './frame-routes';
 
 type IncomingType = Exclude<keyof ProtocolMap, `bg:${string}`>;
 
@@ -67,6 +69,8 @@ export interface RouterServices {
   xapi?: XapiService;
   /** Knowledge quizzes (lib/background/quiz-routes.ts). */
   quiz?: QuizServices;
+  /** Cross-origin frame delegation (lib/background/frame-routes.ts); absent: refused. */
+  frames?: FrameDelegations;
 }
 
 export class MessageRefused extends Error {
@@ -87,6 +91,7 @@ export function createRoutes(services: RouterServices): Routes {
     ...createAssessmentRoutes(services.assessments),
     ...createXapiRoutes(services.xapi),
     ...createQuizRoutes(services.quiz),
+    ...createFrameRoutes(services.frames),
     'content:hello': {
       from: ['content'],
       async handle(data, sender) {

@@ -65,6 +65,8 @@ const zh = {
   targetMissingTitle: '找不到该元素',
   targetMissingBody:
     '本步骤要指向的页面元素没有出现。页面可能尚未加载完成、您没有相应权限，或系统界面已更新。您可以跳过本步，或一键报告问题，我们会通知培训管理员更新引导内容。',
+  // Cross-origin frames: why the step's target is gone.
+  targetMissingFrameGone: '该元素所在的内嵌页面已跳转或被关闭。',
   reportProblem: '报告问题',
   reportRecorded: '问题已记录，可在工具栏「我的报告」中查看。',
   reportFailed: '问题报告未能保存，请稍后重试或通过工具栏报告。',
@@ -371,6 +373,8 @@ const en: Record<MessageKey, string> = {
   targetMissingTitle: 'Element not found',
   targetMissingBody:
     'The page element this step points to did not appear. The page may still be loading, you may lack the permission, or the system has changed. Skip this step, or report the problem so the training administrator can update the guide.',
+  // Cross-origin frames: why the step's target is gone.
+  targetMissingFrameGone: 'The embedded page that held this element navigated away or was closed.',
   reportProblem: 'Report problem',
   reportRecorded: 'Problem recorded. See “My reports” in the toolbar popup.',
   reportFailed: 'The report could not be saved. Try again, or report from the toolbar.',

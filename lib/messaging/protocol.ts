@@ -23,6 +23,12 @@ import type { LrsAuth } from '../xapi/config';
 // Quizzes area (知识测验).
 import type { QuizResultRecord } from '../db/database';
 import type { SubmitQuizRequest } from '../background/quiz-routes';
+// Cross-origin frames.
+import type {
+  FrameLocateReply,
+  FrameLocateRequest,
+  FrameUpdate,
+} from '../tour-runtime/frame-messages';
 
 /** What a content script tells the background when it starts in a frame. */
 export interface PageHello {
@@ -189,6 +195,19 @@ export interface ProtocolMap {
    * nothing shown) so a start a moment later does not wait for it.
    */
   'bg:warmOverlay'(): void;
+
+  // --- Cross-origin frames (tour targets inside iframes of another origin; lib/background/frame-routes.ts) ---
+  /** Owner frame: look the step's target up inside a cross-origin iframe (found / missing). */
+  'content:frameLocate'(data: FrameLocateRequest): FrameLocateReply;
+  /** Delegated frame: the target's rect, the learner's action, or the frame going away. */
+  'content:frameUpdate'(data: FrameUpdate): void;
+  /** Owner frame: the step ended, stop watching in the delegated frame. */
+  'content:frameRelease'(data: { id: string }): void;
+  /** To the delegated frame's agent (entrypoints/frame-agent.ts). */
+  'bg:frameLocate'(data: FrameLocateRequest): FrameLocateReply;
+  'bg:frameRelease'(data: { id: string }): void;
+  /** To the owner frame: a delegated frame's update, after the sender check. */
+  'bg:frameUpdate'(data: FrameUpdate): void;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({

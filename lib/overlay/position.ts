@@ -82,7 +82,8 @@ function oversized(reference: VirtualElement): VirtualElement | undefined {
   };
 }
 
-async function position(
+/** One placement of the card and the spotlight (also used for cross-origin frame targets). */
+export async function position(
   reference: Element | VirtualElement,
   spotlightReference: VirtualElement,
   card: HTMLElement,

@@ -10,6 +10,14 @@ import {
   type StepBaseline,
 } from '../tour/step-dom';
 import type { TourView } from './view';
+// Cross-origin frames: the frame's agent finds the target (frame-delegate.ts).
+import {
+  delegateToFrame,
+  frameAdvance,
+  type FrameChannel,
+  type FrameTarget,
+} from './frame-delegate';
+import { messagingFrameChannel } from './frame-channel';
 
 export interface TourControllerDeps {
   /** Sends an event to the background's session for this tab; resolves with what to do next. */
@@ -26,6 +34,8 @@ export interface TourControllerDeps {
   document: Document;
   /** Lookup options (DOM tests without layout pass `{ layout: false }`). */
   lookup?: VisibilityOptions;
+  /** Cross-origin frames: how to reach a frame's agent (default: through the background). */
+  frames?: FrameChannel;
 }
 
 /** Typing pauses this long before the value is checked against the step's rule. */
@@ -47,6 +57,8 @@ export class TourController {
   /** What the shown card installed on the page (advance listeners, the field guard). */
   private cardAbort: AbortController | null = null;
   private element: Element | null = null;
+  /** The step's target inside a cross-origin frame (instead of `element`). */
+  private frameTarget: FrameTarget | null = null;
   /**
    * In an exam (step effects with `freshOnly`): the step that began, and for an appear /
    * disappear step its element's baseline, taken then. Only what happens after counts.
@@ -218,6 +230,7 @@ export class TourController {
     this.watchAbort?.abort();
     this.watchAbort = null;
     this.element = null;
+    this.frameTarget = null;
   }
 
   private resolve(effect: Extract<ContentEffect, { type: 'resolve-target' }>) {
@@ -226,12 +239,8 @@ export class TourController {
       (lookup) => {
         if (signal.aborted || lookup.kind === 'aborted') return;
         if (lookup.kind === 'delegate') {
-          // Targets behind a cross-origin frame boundary are not supported yet: say so.
-          void this.emit({
-            type: 'TARGET_MISSING',
-            stepIndex: effect.stepIndex,
-            reason: 'cross-origin-frame',
-          });
+          // The target is inside a cross-origin frame: that frame's agent looks it up.
+          this.delegate(effect, lookup, signal);
           return;
         }
         if (lookup.element) this.element = lookup.element;
@@ -256,7 +265,7 @@ export class TourController {
     const instruction = this.instruction;
     const step = this.currentStep();
     if (!instruction || !step) return;
-    const located = !effect.centred && this.element !== null;
+    const located = !effect.centred && (this.element !== null || this.frameTarget !== null);
     const mode = effect.missing ? 'missing' : located ? 'located' : 'centred';
     const shown = this.view;
     if (
@@ -283,10 +292,39 @@ export class TourController {
       stepIndex: effect.stepIndex,
       mode: effect.missing ? 'missing' : located ? 'located' : 'centred',
       element: located ? this.element : null,
+      frameTarget: located ? this.frameTarget : null,
       placement: effect.placement,
       rejection: null,
       missingReason: effect.missing?.reason ?? null,
       report: 'idle',
+    });
+  }
+
+  /**
+   * Cross-origin frames (lib/tour/README.md): the frame's agent looks the target up, reports its
+   * rect and the learner's actions on it; the frame going away ends the step as missing.
+   */
+  private delegate(
+    effect: Extract<ContentEffect, { type: 'resolve-target' }>,
+    lookup: Extract<Awaited<ReturnType<typeof lookUpStepTarget>>, { kind: 'delegate' }>,
+    signal: AbortSignal,
+  ): void {
+    const stepIndex = effect.stepIndex;
+    const step = this.instruction?.tour.steps[stepIndex];
+    void delegateToFrame(
+      effect,
+      lookup,
+      frameAdvance(step),
+      this.deps.frames ?? messagingFrameChannel,
+      {
+        signal,
+        onAction: (action) => void this.emit({ type: 'USER_ACTION', stepIndex, ...action }),
+        onGone: (reason) => void this.emit({ type: 'TARGET_MISSING', stepIndex, reason }),
+      },
+    ).then((result) => {
+      if (result.kind === 'aborted' || signal.aborted) return;
+      if (result.kind === 'found') this.frameTarget = result.target;
+      void this.emit(result.event as ContentTourEvent);
     });
   }
 

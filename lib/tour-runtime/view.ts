@@ -1,6 +1,7 @@
 import type { AdvanceRejection } from '../tour/advance';
 import type { MissingReason } from '../tour/runner';
 import type { Placement, Tour } from '../tour/schema';
+import type { FrameTarget } from './frame-delegate';
 
 /** What the overlay shows for the running tour: derived by the controller, drawn by React. */
 export interface TourView {
@@ -9,6 +10,8 @@ export interface TourView {
   /** `located`: next to `element`; `centred`: no target; `missing`: 找不到该元素. */
   mode: 'located' | 'centred' | 'missing';
   element: Element | null;
+  /** Cross-origin frames: the target inside a frame of another origin (instead of `element`). */
+  frameTarget?: FrameTarget | null;
   placement: Placement;
   /** Why the learner's last action did not complete the step. */
   rejection: AdvanceRejection | null;

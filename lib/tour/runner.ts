@@ -37,8 +37,11 @@ export const RUNNER_STATUSES = [
 ] as const;
 export type RunnerStatus = (typeof RUNNER_STATUSES)[number];
 
-/** Why a target is missing: the locate outcome that ended the lookup. */
-export type MissingReason = Exclude<LocateOutcomeKind, 'found' | 'aborted'>;
+/**
+ * Why a target is missing: the locate outcome that ended the lookup, or `frame-gone`: the
+ * cross-origin frame the target was found in navigated away or was removed (cross-origin frames).
+ */
+export type MissingReason = Exclude<LocateOutcomeKind, 'found' | 'aborted'> | 'frame-gone';
 const MISSING_REASONS = [
   'not-found',
   'ambiguous',
@@ -46,6 +49,7 @@ const MISSING_REASONS = [
   'invalid-locator',
   'cross-origin-frame',
   'timeout',
+  'frame-gone',
 ] as const satisfies readonly MissingReason[];
 
 /** One visit of one step, with timings (ms since epoch from the injected clock). */
@@ -280,6 +284,16 @@ class Machine {
         if (s.status !== 'waiting-for-target') return;
         return this.show();
       case 'TARGET_MISSING':
+        // Cross-origin frames: the frame holding the shown target went away, so the step falls
+        // back to its missing handling (only for the step on screen, and only once).
+        if (
+          event.reason === 'frame-gone' &&
+          s.status === 'running' &&
+          !s.missing &&
+          event.stepIndex === s.stepIndex
+        ) {
+          return this.targetMissing(event.reason);
+        }
         if (s.status !== 'waiting-for-target') return;
         return this.targetMissing(event.reason);
       case 'USER_ACTION': {
