@@ -19,6 +19,24 @@ export default defineContentScript({
     const topFrame = window === window.top;
     let rulesInPage: RulesInPage | null = null;
     let firstRunPending = false;
+    // Compliance tips and field guards (top frame; it watches same-origin frames itself): loaded
+    // only where the background's hello reply says a rule applies, once the page is idle so they
+    // never delay the page's own start; or at once when a tour step's guard or the first run
+    // needs them.
+    let rulesStarting: Promise<RulesInPage | null> | null = null;
+    const ensureRules = (when: 'idle' | 'now'): Promise<RulesInPage | null> => {
+      rulesStarting ??= new Promise<void>((ready) => {
+        if (when === 'now') ready();
+        else ctx.requestIdleCallback(() => ready());
+      })
+        .then(() => startRules(ctx))
+        .then((started) => {
+          rulesInPage = started;
+          if (started && firstRunPending) started.firstRun();
+          return started;
+        });
+      return rulesStarting;
+    };
     const channel: TourChannel = {
       send: (event) => sendMessage('content:tourEvent', event),
       resume: (tourId, mode) =>
@@ -31,7 +49,14 @@ export default defineContentScript({
           title: document.title,
           topFrame,
         }),
-      showGuard: (guardId, signal) => rulesInPage?.showGuard(guardId, signal) ?? false,
+      showGuard: (guardId, signal) => {
+        if (rulesInPage) return rulesInPage.showGuard(guardId, signal);
+        if (!topFrame) return false;
+        void ensureRules('now').then((started) => {
+          if (!signal.aborted) started?.showGuard(guardId, signal);
+        });
+        return true;
+      },
     };
 
     onMessage('bg:ping', () => ({ url: location.href, title: document.title }));
@@ -55,9 +80,13 @@ export default defineContentScript({
 
     const firstRun = () => {
       if (rulesInPage) rulesInPage.firstRun();
-      else firstRunPending = true;
+      else {
+        firstRunPending = true;
+        if (topFrame) void ensureRules('now');
+      }
     };
     const follow = async (instructions: PageInstructions) => {
+      if (topFrame && instructions.rules) void ensureRules('idle');
       if (instructions.welcome) await showWelcome(ctx, firstRun);
       if (instructions.tour) await (await loadOverlay()).runTour(ctx, instructions.tour, channel);
       else if (instructions.resume) {
@@ -70,17 +99,6 @@ export default defineContentScript({
       );
 
     await hello();
-
-    // Compliance tips and field guards (top frame; it watches same-origin frames itself): loaded
-    // once the page is idle, so they never delay the page's own start.
-    if (topFrame) {
-      ctx.requestIdleCallback(() => {
-        void startRules(ctx).then((started) => {
-          rulesInPage = started;
-          if (started && firstRunPending) started.firstRun();
-        });
-      });
-    }
 
     // SPA route changes are page visits too (WXT dispatches this from the Navigation API).
     // The Navigation API also announces full page loads before they unload this document; those

@@ -110,7 +110,8 @@ export function createRoutes(services: RouterServices): Routes {
         const { tour, resume } = await services.tours.pageLoaded(sender.tabId, data.url, {
           autoStart: !welcome,
         });
-        return { welcome, tour, resume };
+        // Compliance area: load the rules watcher only where a rule applies.
+        return { welcome, tour, resume, rules: services.rules.service.appliesTo(data.url) };
       },
     },
     'content:tourEvent': {

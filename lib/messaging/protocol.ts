@@ -47,6 +47,12 @@ export interface PageInstructions {
   tour: TourInstruction | null;
   /** An interrupted tour that applies here: offer to continue it. */
   resume: ResumeOffer | null;
+  /**
+   * Compliance area: a tip, marker or guard applies to this URL, so the top frame loads the rules
+   * watcher (rules.js). Absent or false: it is loaded only if a tour step's guard or the first run
+   * asks for it. SPA route changes re-send hello, so a rule applying later still loads it.
+   */
+  rules?: boolean;
 }
 
 /** A tour as the popup lists it. */

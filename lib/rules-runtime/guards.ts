@@ -13,7 +13,7 @@ import { resolveTarget } from '../locate/resolve';
 import type { VisibilityOptions } from '../locate/visibility';
 import { waitForTarget } from '../locate/wait';
 import type { Guard, GuardCheck } from '../rules/schema';
-import { addInterval, globList, parseSize } from '../rules/schema';
+import { addInterval, globList, parseSize } from '../rules/helpers';
 import { matchAnyUrlGlob } from '../tour/match';
 import { checkAttachment, formatFileSize } from '../validators/attachment';
 import { describeDeadline } from '../validators/deadline';

@@ -20,7 +20,7 @@ import type { VisibilityOptions } from '../locate/visibility';
 import { scrubPersonalData } from '../report/scrub';
 import type { PersonalDataKind, RuleAction } from '../rules/engine';
 import type { Marker } from '../rules/schema';
-import { globList } from '../rules/schema';
+import { globList } from '../rules/helpers';
 import { matchAnyUrlGlob } from '../tour/match';
 
 export interface WatchRuleActionsOptions {

@@ -13,7 +13,7 @@
 import type { Role } from '../profile/roles';
 import { matchAnyUrlGlob } from '../tour/match';
 import type { Severity, TipActionKind, TipRule } from './schema';
-import { CST_OFFSET_MS, addInterval, globList, whereActions } from './schema';
+import { CST_OFFSET_MS, addInterval, globList, whereActions } from './helpers';
 import { normalizeText } from '../locate/text';
 
 /** Kinds of personal data the watcher recognises in copied text. */

@@ -26,9 +26,10 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../profile/roles';
-import { DurationSchema, TargetSchema, UrlGlobSchema, parseDuration } from '../tour/schema';
+import { DurationSchema, TargetSchema, UrlGlobSchema } from '../tour/schema';
 import { VALIDATOR_IDS } from '../validators';
-import { reportRulesSchema } from '../validators/report-rules';
+import { reportRulesSchema } from '../validators/report-rules-schema';
+import { INTERVAL, SIZE } from './helpers';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -164,7 +165,6 @@ export const WhereSchema = z
 export type Where = z.infer<typeof WhereSchema>;
 
 /** Calendar-aware interval: `3mo`, `90d`, `12h`, or a plain duration (`30m`, `5s`). */
-const INTERVAL = /^(\d+)(mo|d|h)$/;
 export const IntervalSchema = z
   .string({ error: 'an interval must be a string such as "3mo", "90d", "12h" or "30m"' })
   .refine((value) => INTERVAL.test(value) || DurationSchema.safeParse(value).success, {
@@ -249,8 +249,6 @@ const PasswordPolicySchema = z
     requireSymbol: z.boolean(),
   })
   .partial();
-
-const SIZE = /^(\d+(?:\.\d+)?)\s*(KB|MB)$/i;
 
 export const GuardCheckSchema = z.discriminatedUnion(
   'kind',
@@ -376,46 +374,12 @@ export interface RuleSet {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** The actions of a `where`, as a list. */
-export function whereActions(where: Where): TipActionKind[] {
-  return Array.isArray(where.action) ? where.action : [where.action];
-}
-
-/** The URL globs as a list (`undefined`: every page). */
-export function globList(
-  globs: string | readonly string[] | undefined,
-): readonly string[] | undefined {
-  return globs === undefined ? undefined : typeof globs === 'string' ? [globs] : globs;
-}
-
-/** China Standard Time: calendar days and months are counted where the learners are. */
-export const CST_OFFSET_MS = 8 * 3_600_000;
-
-/**
- * `from` plus an interval. Months are calendar months (31 Jan + 1mo = 28/29 Feb, clamped), so
- * "3 months after the last password change" means what a person expects.
- */
-export function addInterval(from: number, interval: string): number {
-  const match = INTERVAL.exec(interval);
-  if (!match) return from + parseDuration(interval);
-  const amount = Number(match[1]);
-  const unit = match[2];
-  if (unit === 'h') return from + amount * 3_600_000;
-  if (unit === 'd') return from + amount * 86_400_000;
-  // Calendar arithmetic in China Standard Time (UTC+8, no daylight saving), where the learners are.
-  const date = new Date(from + CST_OFFSET_MS);
-  const day = date.getUTCDate();
-  date.setUTCDate(1);
-  date.setUTCMonth(date.getUTCMonth() + amount);
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(day, lastDay));
-  return date.getTime() - CST_OFFSET_MS;
-}
-
-/** Bytes in a size such as "10MB" or "800KB" (binary units, as lib/validators/attachment.ts). */
-export function parseSize(size: string): number {
-  const match = SIZE.exec(size);
-  if (!match) throw new RangeError(`not a size: ${size}`);
-  const unit = (match[2] ?? '').toUpperCase();
-  return Math.round(Number(match[1]) * (unit === 'MB' ? 1024 * 1024 : 1024));
-}
+// Zod-free, for the rules bundle in host pages (lib/rules/helpers.ts); re-exported here.
+export {
+  CST_OFFSET_MS,
+  addInterval,
+  globList,
+  parseSize,
+  rulesApplyTo,
+  whereActions,
+} from './helpers';

@@ -24,6 +24,7 @@ import type {
   TipStateRecord,
 } from './records';
 import { createAcknowledgementRecord, historyFromRecords } from './records';
+import { rulesApplyTo } from './helpers';
 import type { RuleSet } from './schema';
 
 export interface RulesStore {
@@ -47,6 +48,8 @@ export interface RulesServiceOptions {
 }
 
 export interface RulesService {
+  /** Whether a tip, marker or guard applies to the page at `url` (lib/rules/helpers.ts). */
+  appliesTo(url: string): boolean;
   /** `rules:action` — an action happened on `url`; returns the tips to show (most severe first). */
   onAction(input: { url: string; action: RuleAction }): Promise<TipDecision[]>;
   /** `rules:shown` — the overlay put the tip on screen. */
@@ -74,6 +77,7 @@ export function createRulesService(options: RulesServiceOptions): RulesService {
   };
 
   return {
+    appliesTo: (url) => rulesApplyTo(options.rules, url),
     onAction: ({ url, action }) =>
       serial(async () => {
         const at = now();

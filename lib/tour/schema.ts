@@ -8,6 +8,7 @@
  * shorthand forms (a single locator or an array of alternatives, durations as strings).
  */
 import { z } from 'zod';
+import { DURATION, parseDuration } from './duration';
 
 /** Training modules from the training plan: 认知-操作-规范-安全-进阶. */
 export const TOUR_MODULES = ['认知', '操作', '规范', '安全', '进阶'] as const;
@@ -24,7 +25,6 @@ export const START_TRIGGERS = ['first-visit', 'manual', 'tip'] as const;
 export type StartTrigger = (typeof START_TRIGGERS)[number];
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 
 /** "x is required" when the key is absent, `otherwise` when it has the wrong type. */
 const required = (what: string, otherwise: string) => (issue: { input?: unknown }) =>
@@ -419,14 +419,8 @@ export function targetAlternatives(target: Target): Locator[] {
   return Array.isArray(target) ? target : [target];
 }
 
-/** Milliseconds in a duration string accepted by {@link DurationSchema}. Throws on anything else. */
-export function parseDuration(duration: string): number {
-  const match = DURATION.exec(duration);
-  if (!match) throw new RangeError(`not a duration: ${duration}`);
-  const amount = Number(match[1]);
-  const unit = match[2];
-  return Math.round(unit === 'ms' ? amount : unit === 's' ? amount * 1000 : amount * 60_000);
-}
+/** Milliseconds in a duration string accepted by {@link DurationSchema} (zod-free: ./duration). */
+export { parseDuration };
 
 /** Which start triggers a tour listens to. Manual start (popup, help search) is always possible. */
 export function startTriggers(tour: Tour): StartTrigger[] {

@@ -3,7 +3,7 @@
  *
  * The training plan's data-report flow ends with "系统自动校验（如“数值范围”“逻辑关系”）". Trainers
  * write those checks in YAML tour content, so rules are plain data validated by
- * {@link reportRulesSchema}:
+ * `reportRulesSchema` (./report-rules-schema.ts, at build time):
  *
  * ```yaml
  * rules:
@@ -23,52 +23,37 @@
  * number (NaN from a failed parse) is always reported. `==` compares with a small tolerance so that
  * sums of decimals (0.1 + 0.2) equal their total.
  */
-import { z } from 'zod';
-
-const fieldId = z.string().min(1, '字段 id 不能为空');
-
-/** `{ field, min?, max?, required?, message? }` — value must lie in [min, max]. */
-export const rangeRuleSchema = z
-  .object({
-    id: z.string().optional(),
-    field: fieldId,
-    min: z.number().optional(),
-    max: z.number().optional(),
-    required: z.boolean().optional(),
-    /** Replaces the generated message. */
-    message: z.string().optional(),
-  })
-  .strict()
-  .refine((r) => r.min !== undefined || r.max !== undefined || r.required === true, {
-    message: '范围规则至少需要 min、max 或 required 之一',
-  })
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
-    message: 'min 不能大于 max',
-  });
-
 /** A field id, or a list of field ids meaning their sum. */
-const operandSchema = z.union([fieldId, z.array(fieldId).min(1)]);
+export type ReportOperand = string | string[];
 
 export const relationOperators = ['<=', '>=', '==', '<', '>'] as const;
 export type RelationOperator = (typeof relationOperators)[number];
 
+/**
+ * `{ field, min?, max?, required?, message? }` — value must lie in [min, max]. The shapes are
+ * written out here without zod (this module runs in host pages, in the rules bundle); the schemas
+ * in ./report-rules-schema.ts validate them at build time and are checked to infer these types.
+ */
+export interface RangeRule {
+  id?: string | undefined;
+  field: string;
+  min?: number | undefined;
+  max?: number | undefined;
+  required?: boolean | undefined;
+  /** Replaces the generated message. */
+  message?: string | undefined;
+}
+
 /** `{ left, op, right, message? }` — left and right are a field or a sum of fields; right may be a constant. */
-export const relationRuleSchema = z
-  .object({
-    id: z.string().optional(),
-    left: operandSchema,
-    op: z.enum(relationOperators),
-    right: z.union([operandSchema, z.number()]),
-    message: z.string().optional(),
-  })
-  .strict();
+export interface RelationRule {
+  id?: string | undefined;
+  left: ReportOperand;
+  op: RelationOperator;
+  right: ReportOperand | number;
+  message?: string | undefined;
+}
 
-export const reportRuleSchema = z.union([rangeRuleSchema, relationRuleSchema]);
-export const reportRulesSchema = z.array(reportRuleSchema);
-
-export type RangeRule = z.infer<typeof rangeRuleSchema>;
-export type RelationRule = z.infer<typeof relationRuleSchema>;
-export type ReportRule = z.infer<typeof reportRuleSchema>;
+export type ReportRule = RangeRule | RelationRule;
 
 export type ReportValues = Record<string, number | undefined>;
 
@@ -88,11 +73,6 @@ export interface CheckReportOptions {
   labels?: Record<string, string>;
   /** Tolerance for `==` (and the strict comparisons) — default 1e-6 relative to the magnitude. */
   epsilon?: number;
-}
-
-/** Parses trainer-written rules (e.g. from YAML), throwing a ZodError that names the bad path. */
-export function parseReportRules(input: unknown): ReportRule[] {
-  return reportRulesSchema.parse(input);
 }
 
 const OP_TEXT: Record<RelationOperator, string> = {
@@ -131,7 +111,7 @@ function isRangeRule(rule: ReportRule): rule is RangeRule {
 
 /**
  * Evaluates rules over form values and returns every violation (empty when all pass).
- * Rules are assumed valid (see {@link parseReportRules}).
+ * Rules are assumed valid (see `parseReportRules` in ./report-rules-schema.ts).
  */
 export function checkReport(
   values: ReportValues,

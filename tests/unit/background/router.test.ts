@@ -124,7 +124,8 @@ describe('background router', () => {
       },
       check(simTab()),
     );
-    expect(reply).toEqual({ welcome: true, tour: null, resume: null });
+    // No compliance rule applies (the rule set is empty): the page does not load the rules watcher.
+    expect(reply).toEqual({ welcome: true, tour: null, resume: null, rules: false });
     const [visit] = await db.activity.toArray();
     expect(visit).toMatchObject({ type: 'page-visited', tabId: 7, title: '公文管理' });
     // The ticket in the query never reaches the database.

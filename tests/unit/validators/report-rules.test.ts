@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { checkReport, parseReportRules } from '../../../lib/validators/report-rules';
+import { checkReport } from '../../../lib/validators/report-rules';
+import { parseReportRules } from '../../../lib/validators/report-rules-schema';
 
 // A 月度经济运行数据 form, as a trainer would declare its checks in YAML.
 const RULES_YAML = `
