@@ -9,6 +9,7 @@
  * type the browser reports. An empty MIME type or `application/octet-stream` is not held against
  * the file, because browsers on machines without Office report exactly that for `.doc`/`.docx`.
  */
+import { validatorMessages, type ValidatorLanguage, type ValidatorMessages } from './messages';
 
 /** The parts of a browser `File` this check reads, so plain objects work in tests and workers. */
 export interface AttachmentLike {
@@ -66,9 +67,9 @@ export function formatFileSize(bytes: number): string {
 }
 
 // "10 MB, over the 10 MB limit" reads like a bug: fall back to bytes when rounding hides the excess.
-function sizeOver(size: number, limit: number): string {
+function sizeOver(size: number, limit: number, t: ValidatorMessages): string {
   const shown = formatFileSize(size);
-  return shown === formatFileSize(limit) ? `${size} 字节` : shown;
+  return shown === formatFileSize(limit) ? t.bytes({ size }) : shown;
 }
 
 /** The extension of a file name, lower case with the dot ("" when there is none). */
@@ -85,16 +86,21 @@ export function fileExtension(name: string): string {
 export function checkAttachment(
   file: AttachmentLike,
   policy: Partial<AttachmentPolicy> = {},
+  options: { language?: ValidatorLanguage } = {},
 ): AttachmentResult {
+  const t = validatorMessages(options.language);
   const rules: AttachmentPolicy = { ...DEFAULT_ATTACHMENT_POLICY, ...policy };
   const problems: AttachmentProblem[] = [];
   const ext = fileExtension(file.name);
-  const allowedList = rules.extensions.join('、');
+  const allowedList = rules.extensions.join(t.listSeparator);
+  // The default label is translated; a policy's own label is shown as written.
+  const types =
+    rules.typeLabel === DEFAULT_ATTACHMENT_POLICY.typeLabel ? t.defaultTypeLabel : rules.typeLabel;
 
   if (!rules.extensions.includes(ext)) {
     problems.push({
       code: 'extension',
-      message: `文件“${file.name}”格式不支持，仅支持 ${rules.typeLabel}（${allowedList}）`,
+      message: t.attachmentExtension({ name: file.name, types, extensions: allowedList }),
     });
   } else {
     const mime = (file.type ?? '').toLowerCase();
@@ -102,19 +108,23 @@ export function checkAttachment(
     if (!NEUTRAL_MIME.has(mime) && accepted && !accepted.includes(mime)) {
       problems.push({
         code: 'mime-mismatch',
-        message: `文件“${file.name}”的实际类型（${mime}）与扩展名 ${ext} 不符，请用 ${rules.typeLabel} 另存后再上传`,
+        message: t.attachmentMime({ name: file.name, mime, extension: ext, types }),
       });
     }
   }
   if (file.size === 0) {
     problems.push({
       code: 'empty',
-      message: `文件“${file.name}”是空文件（0 字节），请检查后重新选择`,
+      message: t.attachmentEmpty({ name: file.name }),
     });
   } else if (file.size > rules.maxBytes) {
     problems.push({
       code: 'too-large',
-      message: `文件“${file.name}”大小为 ${sizeOver(file.size, rules.maxBytes)}，超过 ${formatFileSize(rules.maxBytes)} 的限制`,
+      message: t.attachmentTooLarge({
+        name: file.name,
+        size: sizeOver(file.size, rules.maxBytes, t),
+        limit: formatFileSize(rules.maxBytes),
+      }),
     });
   }
   return { ok: problems.length === 0, problems };

@@ -20,6 +20,7 @@
  * failed inner check is reported as a **warning** on a valid result, never as an error: a field
  * guard must not stop a clerk from entering a code printed on a genuine licence.
  */
+import { validatorMessages, type ValidatorLanguage } from './messages';
 import { normalizeCode } from './normalize';
 
 /** The 31-character alphabet of GB 32100-2015, in value order (value = index). */
@@ -172,27 +173,33 @@ export function organizationCodeCheckCharacter(body8: string): string | undefine
  *   where `reason` is `length`, `charset` (including a wrong authority/category/region character)
  *   or `check-character` (then `expected` holds the correct 18th character).
  */
-export function checkCreditCode(input: string): CreditCodeResult {
+export function checkCreditCode(
+  input: string,
+  options: { language?: ValidatorLanguage } = {},
+): CreditCodeResult {
+  const t = validatorMessages(options.language);
   const code = normalizeCode(input);
   const length = [...code].length;
   if (length !== 18) {
     return {
       valid: false,
       reason: 'length',
-      message:
-        length === 0 ? '请输入统一社会信用代码' : `统一社会信用代码应为 18 位，当前为 ${length} 位`,
+      message: length === 0 ? t.creditEmpty : t.creditLength({ length }),
     };
   }
 
   for (let i = 0; i < 18; i++) {
     const ch = code.charAt(i);
     if (!CREDIT_CODE_ALPHABET.includes(ch)) {
-      const hint = /^[IOZSV]$/.test(ch) ? '（代码中不使用字母 I、O、Z、S、V）' : '';
       return {
         valid: false,
         reason: 'charset',
         position: i + 1,
-        message: `第 ${i + 1} 位“${ch}”不是有效字符${hint}`,
+        message: t.creditCharacter({
+          position: i + 1,
+          character: ch,
+          unusedLetter: /^[IOZSV]$/.test(ch),
+        }),
       };
     }
   }
@@ -204,7 +211,10 @@ export function checkCreditCode(input: string): CreditCodeResult {
       valid: false,
       reason: 'charset',
       position: 1,
-      message: `第 1 位登记管理部门代码“${authorityChar}”无效，应为 ${Object.keys(REGISTRATION_AUTHORITIES).join('、')} 之一`,
+      message: t.creditAuthority({
+        character: authorityChar,
+        allowed: Object.keys(REGISTRATION_AUTHORITIES).join(t.listSeparator),
+      }),
     };
   }
   const categoryChar = code.charAt(1);
@@ -214,7 +224,11 @@ export function checkCreditCode(input: string): CreditCodeResult {
       valid: false,
       reason: 'charset',
       position: 2,
-      message: `第 2 位机构类别代码“${categoryChar}”与登记管理部门“${authority.name}”不符，应为 ${Object.keys(authority.categories).join('、')} 之一`,
+      message: t.creditCategory({
+        character: categoryChar,
+        authority: authority.name,
+        allowed: Object.keys(authority.categories).join(t.listSeparator),
+      }),
     };
   }
   const regionCode = code.slice(2, 8);
@@ -224,7 +238,7 @@ export function checkCreditCode(input: string): CreditCodeResult {
       valid: false,
       reason: 'charset',
       position: nonDigit + 3,
-      message: `第 3–8 位登记管理机关行政区划码应为数字，第 ${nonDigit + 3} 位为“${regionCode.charAt(nonDigit)}”`,
+      message: t.creditRegion({ position: nonDigit + 3, character: regionCode.charAt(nonDigit) }),
     };
   }
 
@@ -236,7 +250,7 @@ export function checkCreditCode(input: string): CreditCodeResult {
       reason: 'check-character',
       position: 18,
       expected,
-      message: `校验位应为 ${expected ?? '?'}，实际为 ${actual}，请核对是否有字符录入错误`,
+      message: t.creditCheckCharacter({ expected: expected ?? '?', actual }),
     };
   }
 
@@ -247,7 +261,10 @@ export function checkCreditCode(input: string): CreditCodeResult {
     warnings.push({
       code: 'org-code-check',
       expected: orgExpected,
-      message: `第 9–17 位组织机构代码的校验位应为 ${orgExpected}，实际为 ${organizationCode.charAt(8)}；部分已发放的证照存在此情况，请与营业执照原件核对`,
+      message: t.creditOrgCodeWarning({
+        expected: orgExpected,
+        actual: organizationCode.charAt(8),
+      }),
     });
   }
 

@@ -5,6 +5,7 @@
  * of the deadline itself already counts as overdue. Remaining time is rounded down (a countdown
  * never promises more time than there is).
  */
+import { validatorMessages, type ValidatorLanguage } from './messages';
 
 export interface DeadlineStatus {
   /** True once `now` has reached the deadline. */
@@ -43,8 +44,9 @@ function toTime(value: Date | string | number, name: string): number {
 export function describeDeadline(
   deadline: Date | string | number,
   now: Date | string | number = Date.now(),
-  options: { soonWithinMs?: number } = {},
+  options: { soonWithinMs?: number; language?: ValidatorLanguage } = {},
 ): DeadlineStatus {
+  const t = validatorMessages(options.language);
   const remaining = toTime(deadline, 'deadline') - toTime(now, 'now');
   if (remaining <= 0) {
     return {
@@ -55,7 +57,7 @@ export function describeDeadline(
       minutes: 0,
       seconds: 0,
       urgency: 'overdue',
-      text: '已逾期',
+      text: t.deadlineOverdue,
     };
   }
   const days = Math.floor(remaining / DAY);
@@ -63,11 +65,11 @@ export function describeDeadline(
   const minutes = Math.floor((remaining % HOUR) / MINUTE);
   const seconds = Math.floor((remaining % MINUTE) / 1000);
   let text: string;
-  if (days > 0) text = hours > 0 ? `距截止还有 ${days} 天 ${hours} 小时` : `距截止还有 ${days} 天`;
+  if (days > 0) text = hours > 0 ? t.deadlineDaysHours({ days, hours }) : t.deadlineDays({ days });
   else if (hours > 0)
-    text = minutes > 0 ? `距截止还有 ${hours} 小时 ${minutes} 分钟` : `距截止还有 ${hours} 小时`;
-  else if (minutes > 0) text = `距截止还有 ${minutes} 分钟`;
-  else text = '距截止还有不到 1 分钟';
+    text = minutes > 0 ? t.deadlineHoursMinutes({ hours, minutes }) : t.deadlineHours({ hours });
+  else if (minutes > 0) text = t.deadlineMinutes({ minutes });
+  else text = t.deadlineUnderMinute;
   return {
     overdue: false,
     remainingMs: remaining,

@@ -10,6 +10,7 @@
  * sequence, no check character) are still printed on old documents; they are accepted as
  * `legacy` with a note and their 18-digit form.
  */
+import { validatorMessages, type ValidatorLanguage, type ValidatorMessages } from './messages';
 import { toHalfWidth } from './normalize';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -72,6 +73,7 @@ export function idCardCheckCharacter(first17: string): string | undefined {
 function checkBirthDate(
   yyyymmdd: string,
   now: Date,
+  t: ValidatorMessages,
 ): { ok: true; iso: string } | { ok: false; message: string } {
   const year = Number(yyyymmdd.slice(0, 4));
   const month = Number(yyyymmdd.slice(4, 6));
@@ -85,12 +87,12 @@ function checkBirthDate(
     date.getUTCMonth() !== month - 1 ||
     date.getUTCDate() !== day
   ) {
-    return { ok: false, message: `出生日期 ${iso} 不是有效日期` };
+    return { ok: false, message: t.idBirthInvalid({ date: iso }) };
   }
   // GB 11643-1999 itself uses a person born in 1880 as an example, so only absurd years are refused.
-  if (year < 1800) return { ok: false, message: `出生日期 ${iso} 早于 1800 年，请核对` };
+  if (year < 1800) return { ok: false, message: t.idBirthTooEarly({ date: iso }) };
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  if (date.getTime() > today) return { ok: false, message: `出生日期 ${iso} 晚于今天，请核对` };
+  if (date.getTime() > today) return { ok: false, message: t.idBirthFuture({ date: iso }) };
   return { ok: true, iso };
 }
 
@@ -102,15 +104,18 @@ function checkBirthDate(
  * province code, a real birth date not after `options.now` (default: today) and a correct check
  * character. 15-digit numbers are accepted as legacy, with the same region and date checks.
  */
-export function checkIdCard(input: string, options: { now?: Date } = {}): IdCardResult {
+export function checkIdCard(
+  input: string,
+  options: { now?: Date; language?: ValidatorLanguage } = {},
+): IdCardResult {
+  const t = validatorMessages(options.language);
   const now = options.now ?? new Date();
   const id = toHalfWidth(input).replace(/\s+/g, '').toUpperCase();
   if (id.length !== 18 && id.length !== 15) {
     return {
       valid: false,
       reason: 'length',
-      message:
-        id.length === 0 ? '请输入身份证号码' : `身份证号码应为 18 位，当前为 ${id.length} 位`,
+      message: id.length === 0 ? t.idEmpty : t.idLength({ length: id.length }),
     };
   }
   const legacy = id.length === 15;
@@ -118,9 +123,7 @@ export function checkIdCard(input: string, options: { now?: Date } = {}): IdCard
     return {
       valid: false,
       reason: 'charset',
-      message: legacy
-        ? '15 位身份证号码应全部为数字'
-        : '身份证号码前 17 位应为数字，最后一位为数字或 X',
+      message: legacy ? t.idCharsetLegacy : t.idCharset,
     };
   }
   const province = PROVINCE_CODES[id.slice(0, 2)];
@@ -128,10 +131,10 @@ export function checkIdCard(input: string, options: { now?: Date } = {}): IdCard
     return {
       valid: false,
       reason: 'region',
-      message: `前两位“${id.slice(0, 2)}”不是有效的省级行政区划代码`,
+      message: t.idRegion({ code: id.slice(0, 2) }),
     };
   }
-  const birth = checkBirthDate(legacy ? `19${id.slice(6, 12)}` : id.slice(6, 14), now);
+  const birth = checkBirthDate(legacy ? `19${id.slice(6, 12)}` : id.slice(6, 14), now, t);
   if (!birth.ok) return { valid: false, reason: 'birth-date', message: birth.message };
 
   const first17 = legacy ? `${id.slice(0, 6)}19${id.slice(6, 15)}` : id.slice(0, 17);
@@ -141,7 +144,7 @@ export function checkIdCard(input: string, options: { now?: Date } = {}): IdCard
       valid: false,
       reason: 'check-digit',
       expected,
-      message: `校验位应为 ${expected}，实际为 ${id.charAt(17)}，请核对是否有数字录入错误`,
+      message: t.idCheckDigit({ expected, actual: id.charAt(17) }),
     };
   }
   const sequenceDigit = Number(first17.charAt(16));
@@ -149,9 +152,7 @@ export function checkIdCard(input: string, options: { now?: Date } = {}): IdCard
     valid: true,
     normalized: first17 + expected,
     legacy,
-    ...(legacy
-      ? { note: '这是 15 位旧版身份证号码（无校验位），已按规则换算为 18 位；请尽量核对新版身份证' }
-      : {}),
+    ...(legacy ? { note: t.idLegacyNote } : {}),
     info: {
       birthDate: birth.iso,
       gender: sequenceDigit % 2 === 1 ? 'male' : 'female',

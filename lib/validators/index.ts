@@ -5,6 +5,7 @@
 import { checkCreditCode } from './credit-code';
 import { checkIdCard } from './id-card';
 import { checkPassword } from './password';
+import type { ValidatorLanguage } from './messages';
 import { checkLandline, checkMobile, checkPhone } from './phone';
 
 export * from './credit-code';
@@ -15,13 +16,14 @@ export * from './attachment';
 export * from './report-rules';
 export * from './deadline';
 export { toHalfWidth, normalizeCode } from './normalize';
+export { validatorMessages, type ValidatorLanguage, type ValidatorMessages } from './messages';
 
 /** The common shape every registered validator returns, for field guards to render. */
 export interface ValidationOutcome {
   ok: boolean;
-  /** Blocking problems, Simplified Chinese (empty when ok). */
+  /** Blocking problems in the requested language, Chinese by default (empty when ok). */
   messages: string[];
-  /** Non-blocking remarks, Simplified Chinese (e.g. a legacy ID number, an inner check). */
+  /** Non-blocking remarks, same language (e.g. a legacy ID number, an inner check). */
   warnings: string[];
   /** The value in its canonical form, when the validator has one. */
   normalized?: string;
@@ -39,9 +41,11 @@ const fromPhone = (result: ReturnType<typeof checkMobile>): ValidationOutcome =>
  * - `mobile` 手机号码; `landline` 固定电话; `phone` either of them
  * - `password` the training plan's password policy (8–16 位，字母+数字+符号)
  */
-export const VALIDATORS: Readonly<Record<string, (value: string) => ValidationOutcome>> = {
-  creditCode: (value) => {
-    const r = checkCreditCode(value);
+export const VALIDATORS: Readonly<
+  Record<string, (value: string, language?: ValidatorLanguage) => ValidationOutcome>
+> = {
+  creditCode: (value, language) => {
+    const r = checkCreditCode(value, { language });
     return r.valid
       ? {
           ok: true,
@@ -51,17 +55,17 @@ export const VALIDATORS: Readonly<Record<string, (value: string) => ValidationOu
         }
       : { ok: false, messages: [r.message], warnings: [] };
   },
-  idCard: (value) => {
-    const r = checkIdCard(value);
+  idCard: (value, language) => {
+    const r = checkIdCard(value, { language });
     return r.valid
       ? { ok: true, messages: [], warnings: r.note ? [r.note] : [], normalized: r.normalized }
       : { ok: false, messages: [r.message], warnings: [] };
   },
-  mobile: (value) => fromPhone(checkMobile(value)),
-  landline: (value) => fromPhone(checkLandline(value)),
-  phone: (value) => fromPhone(checkPhone(value, { allowLandline: true })),
-  password: (value) => {
-    const r = checkPassword(value);
+  mobile: (value, language) => fromPhone(checkMobile(value, { language })),
+  landline: (value, language) => fromPhone(checkLandline(value, { language })),
+  phone: (value, language) => fromPhone(checkPhone(value, { allowLandline: true, language })),
+  password: (value, language) => {
+    const r = checkPassword(value, undefined, { language });
     return { ok: r.ok, messages: r.problems.map((p) => p.message), warnings: [] };
   },
 };
@@ -87,7 +91,29 @@ export const VALIDATOR_LABELS: Readonly<Record<ValidatorId, string>> = {
   password: '密码规则',
 };
 
-/** Runs a registered validator; `undefined` when the id is unknown (a tour-check error). */
-export function runValidator(id: string, value: string): ValidationOutcome | undefined {
-  return Object.hasOwn(VALIDATORS, id) ? VALIDATORS[id]?.(value) : undefined;
+/** English display names of the registered validators. */
+export const VALIDATOR_LABELS_EN: Readonly<Record<ValidatorId, string>> = {
+  creditCode: 'unified social credit code',
+  idCard: 'resident ID card number',
+  mobile: 'mobile number',
+  landline: 'landline number',
+  phone: 'phone number',
+  password: 'password rules',
+};
+
+/** A validator's display name in `language` (Chinese by default). */
+export function validatorLabel(id: ValidatorId, language?: ValidatorLanguage): string {
+  return (language === 'en' ? VALIDATOR_LABELS_EN : VALIDATOR_LABELS)[id];
+}
+
+/**
+ * Runs a registered validator, its messages in `language` (Chinese by default); `undefined` when
+ * the id is unknown (a tour-check error).
+ */
+export function runValidator(
+  id: string,
+  value: string,
+  language?: ValidatorLanguage,
+): ValidationOutcome | undefined {
+  return Object.hasOwn(VALIDATORS, id) ? VALIDATORS[id]?.(value, language) : undefined;
 }

@@ -8,6 +8,7 @@
  * e-government login forms reject them and a full-width "！" typed through an IME looks like a
  * symbol but is not the one the system expects.
  */
+import { validatorMessages, type ValidatorLanguage } from './messages';
 
 export interface PasswordPolicy {
   /** Minimum length in characters (default 8). */
@@ -62,48 +63,53 @@ const SYMBOL = /[!-/:-@[-`{-~]/;
  * @returns `ok: true` with no problems, or `ok: false` with every problem found (not just the
  *   first), so a field hint can list all of them at once.
  */
-export function checkPassword(pw: string, policy?: Partial<PasswordPolicy>): PasswordCheckResult {
+export function checkPassword(
+  pw: string,
+  policy?: Partial<PasswordPolicy>,
+  options: { language?: ValidatorLanguage } = {},
+): PasswordCheckResult {
+  const t = validatorMessages(options.language);
   const rules: PasswordPolicy = { ...DEFAULT_PASSWORD_POLICY, ...policy };
   const chars = [...pw];
   if (chars.length === 0) {
-    return { ok: false, problems: [{ code: 'empty', message: '请输入密码' }] };
+    return { ok: false, problems: [{ code: 'empty', message: t.passwordEmpty }] };
   }
 
   const problems: PasswordProblem[] = [];
   if (chars.length < rules.minLength) {
     problems.push({
       code: 'too-short',
-      message: `密码至少 ${rules.minLength} 位，当前为 ${chars.length} 位`,
+      message: t.passwordTooShort({ min: rules.minLength, length: chars.length }),
     });
   }
   if (chars.length > rules.maxLength) {
     problems.push({
       code: 'too-long',
-      message: `密码最多 ${rules.maxLength} 位，当前为 ${chars.length} 位`,
+      message: t.passwordTooLong({ max: rules.maxLength, length: chars.length }),
     });
   }
   if (rules.requireLetter && !/[A-Za-z]/.test(pw)) {
-    problems.push({ code: 'missing-letter', message: '密码须包含字母' });
+    problems.push({ code: 'missing-letter', message: t.passwordMissingLetter });
   }
   if (rules.requireDigit && !/[0-9]/.test(pw)) {
-    problems.push({ code: 'missing-digit', message: '密码须包含数字' });
+    problems.push({ code: 'missing-digit', message: t.passwordMissingDigit });
   }
   if (rules.requireSymbol && !SYMBOL.test(pw)) {
-    problems.push({ code: 'missing-symbol', message: '密码须包含符号（如 ! @ # $ % _ -）' });
+    problems.push({ code: 'missing-symbol', message: t.passwordMissingSymbol });
   }
   const invalid = chars.filter((ch) => !/^[!-~]$/.test(ch));
   if (invalid.length > 0) {
     // Named by kind, never echoed: hints can end up in screenshots and problem reports.
     const kinds = new Set<string>();
     for (const ch of invalid) {
-      if (/\s/.test(ch)) kinds.add('空格');
-      else if (/[\uff01-\uff5e\u3000-\u303f]/.test(ch)) kinds.add('全角字符');
-      else if (/\p{Script=Han}/u.test(ch)) kinds.add('汉字');
-      else kinds.add('其他特殊字符');
+      if (/\s/.test(ch)) kinds.add(t.charSpace);
+      else if (/[\uff01-\uff5e\u3000-\u303f]/.test(ch)) kinds.add(t.charFullWidth);
+      else if (/\p{Script=Han}/u.test(ch)) kinds.add(t.charHan);
+      else kinds.add(t.charOther);
     }
     problems.push({
       code: 'invalid-character',
-      message: `密码含有不允许的字符：${[...kinds].join('、')}（请使用半角英文字母、数字和符号）`,
+      message: t.passwordInvalidCharacters({ kinds: [...kinds].join(t.listSeparator) }),
     });
   }
   return { ok: problems.length === 0, problems };

@@ -9,6 +9,7 @@
  * followed by an 8-digit number) or 4 digits (e.g. 0591, followed by a 7- or 8-digit number).
  * Subscriber numbers never start with 0 or 1. An extension may follow after "-", "转" or "ext".
  */
+import { validatorMessages, type ValidatorLanguage } from './messages';
 import { toHalfWidth } from './normalize';
 
 export type PhoneResult =
@@ -36,30 +37,38 @@ function stripCountryPrefix(digits: string): string {
 }
 
 /** Checks a mainland mobile number (see module comment for accepted forms). */
-export function checkMobile(input: string): PhoneResult {
+export function checkMobile(
+  input: string,
+  options: { language?: ValidatorLanguage } = {},
+): PhoneResult {
+  const t = validatorMessages(options.language);
   const compact = toHalfWidth(input).trim().replace(SEPARATORS, '');
-  if (compact === '') return { valid: false, reason: 'empty', message: '请输入手机号码' };
+  if (compact === '') return { valid: false, reason: 'empty', message: t.mobileEmpty };
   const digits = stripCountryPrefix(compact);
   if (!/^\d+$/.test(digits)) {
-    return { valid: false, reason: 'charset', message: '手机号码只能包含数字（可带 +86 前缀）' };
+    return { valid: false, reason: 'charset', message: t.mobileCharset };
   }
   if (digits.length !== 11) {
     return {
       valid: false,
       reason: 'length',
-      message: `手机号码应为 11 位，当前为 ${digits.length} 位`,
+      message: t.mobileLength({ length: digits.length }),
     };
   }
   if (!/^1[3-9]/.test(digits)) {
-    return { valid: false, reason: 'prefix', message: '手机号码应以 13–19 开头' };
+    return { valid: false, reason: 'prefix', message: t.mobilePrefix };
   }
   return { valid: true, kind: 'mobile', normalized: digits };
 }
 
 /** Checks a mainland landline number with area code, e.g. "0591-87654321" or "(010)12345678". */
-export function checkLandline(input: string): PhoneResult {
+export function checkLandline(
+  input: string,
+  options: { language?: ValidatorLanguage } = {},
+): PhoneResult {
+  const t = validatorMessages(options.language);
   const text = toHalfWidth(input).trim();
-  if (text === '') return { valid: false, reason: 'empty', message: '请输入电话号码' };
+  if (text === '') return { valid: false, reason: 'empty', message: t.landlineEmpty };
   const extMatch = /^(.*?)(?:\s*(?:转|ext\.?|x|#)\s*|-)(\d{1,6})$/i.exec(text);
   // Only treat a trailing "-digits" as an extension when what precedes it is already complete.
   let main = text;
@@ -73,12 +82,12 @@ export function checkLandline(input: string): PhoneResult {
   }
   let digits = stripCountryPrefix(main.replace(SEPARATORS, ''));
   if (!/^\d+$/.test(digits)) {
-    return { valid: false, reason: 'charset', message: '电话号码只能包含数字和分隔符' };
+    return { valid: false, reason: 'charset', message: t.landlineCharset };
   }
   // With a +86 prefix the trunk 0 is dropped ("+86 591 8765 4321").
   if (digits !== main.replace(SEPARATORS, '') && !digits.startsWith('0')) digits = `0${digits}`;
   if (!digits.startsWith('0')) {
-    return { valid: false, reason: 'prefix', message: '固定电话应以区号开头，如 010-65123456' };
+    return { valid: false, reason: 'prefix', message: t.landlinePrefix };
   }
   const areaLength = /^0(10|2\d)/.test(digits) ? 3 : 4;
   const area = digits.slice(0, areaLength);
@@ -88,14 +97,15 @@ export function checkLandline(input: string): PhoneResult {
     return {
       valid: false,
       reason: 'length',
-      message:
-        areaLength === 3
-          ? `区号 ${area} 后的号码应为 8 位，当前为 ${subscriber.length} 位`
-          : `区号 ${area} 后的号码应为 7 或 8 位，当前为 ${subscriber.length} 位`,
+      message: t.landlineLength({
+        area,
+        expected: areaLength === 3 ? t.landlineLengthEight : t.landlineLengthSevenOrEight,
+        length: subscriber.length,
+      }),
     };
   }
   if (/^[01]/.test(subscriber)) {
-    return { valid: false, reason: 'prefix', message: '电话号码（区号之后）不能以 0 或 1 开头' };
+    return { valid: false, reason: 'prefix', message: t.landlineSubscriberPrefix };
   }
   return {
     valid: true,
@@ -109,10 +119,14 @@ export function checkLandline(input: string): PhoneResult {
  * a landline. When both fail, the mobile message is returned unless the input starts with 0
  * (which only a landline does).
  */
-export function checkPhone(input: string, options: { allowLandline?: boolean } = {}): PhoneResult {
-  const mobile = checkMobile(input);
+export function checkPhone(
+  input: string,
+  options: { allowLandline?: boolean; language?: ValidatorLanguage } = {},
+): PhoneResult {
+  const language = options.language === undefined ? {} : { language: options.language };
+  const mobile = checkMobile(input, language);
   if (mobile.valid || !options.allowLandline) return mobile;
-  const landline = checkLandline(input);
+  const landline = checkLandline(input, language);
   if (landline.valid) return landline;
   const compact = toHalfWidth(input).trim().replace(SEPARATORS, '');
   return compact.startsWith('0') && !compact.startsWith('0086') ? landline : mobile;
