@@ -141,7 +141,8 @@ function when(language: Language, at: number | null | undefined): string {
 /**
  * 学习记录库（xAPI）: endpoint and Basic credentials (key/secret), read-only when the managed
  * policy sets them; 测试连接 tries the values in the form; the queue's state (pending, refused,
- * last error, last success) with 立即发送.
+ * last error, last success) with 立即发送; statements the LRS refused, with its reasons, and
+ * 重新发送被拒绝的记录 to put them back in line.
  */
 export function LrsSettings({ language }: { language: Language }) {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
@@ -228,6 +229,23 @@ export function LrsSettings({ language }: { language: Language }) {
       const next = await sendMessage('page:xapiFlush');
       setStatus(next);
       setMessage(t('lrsFlushed', { n: next.pending }));
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    }
+  };
+
+  const requeue = async () => {
+    try {
+      const next = await sendMessage('page:xapiRequeueRejected');
+      setStatus(next.status);
+      setError(null);
+      setMessage(
+        t('lrsRequeued', {
+          n: next.requeued,
+          pending: next.status.pending,
+          rejected: next.status.rejected,
+        }),
+      );
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
     }
@@ -344,6 +362,24 @@ export function LrsSettings({ language }: { language: Language }) {
         <dd data-testid="lrs-pending">{status?.pending ?? '—'}</dd>
         <dt>{t('lrsRejected')}</dt>
         <dd data-testid="lrs-rejected">{status?.rejected ?? '—'}</dd>
+        {status && status.rejected > 0 && status.rejectedReasons.length > 0 && (
+          <>
+            <dt>{t('lrsRejectedReasons')}</dt>
+            <dd>
+              <ul className="zy-lrs-reasons" data-testid="lrs-rejected-reasons">
+                {status.rejectedReasons.map((reason) => (
+                  <li key={`${reason.status} ${reason.message}`}>
+                    {t('lrsRejectedReason', {
+                      status: reason.status === null ? '' : `HTTP ${reason.status} `,
+                      message: reason.message || '—',
+                      n: reason.count,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         {status && status.dropped > 0 && (
           <>
             <dt>{t('lrsDropped')}</dt>
@@ -372,6 +408,11 @@ export function LrsSettings({ language }: { language: Language }) {
         <button type="button" onClick={() => void refresh()}>
           {t('lrsRefresh')}
         </button>
+        {status && status.rejected > 0 && (
+          <button type="button" onClick={() => void requeue()}>
+            {t('lrsRequeue')}
+          </button>
+        )}
       </div>
       {error && (
         <p role="alert" className="zy-error">

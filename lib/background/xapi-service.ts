@@ -84,7 +84,20 @@ export interface XapiStatusView extends XapiQueueStatus {
   /** An LRS is configured (policy); without one nothing is sent. */
   configured: boolean;
   endpoint: string | null;
+  /**
+   * Why the LRS refused the `rejected` statements: one entry per distinct answer (HTTP status and
+   * the LRS's message), most frequent first, at most {@link MAX_REJECTED_REASONS}.
+   */
+  rejectedReasons: RejectedReason[];
 }
+
+export interface RejectedReason {
+  status: number | null;
+  message: string;
+  count: number;
+}
+
+export const MAX_REJECTED_REASONS = 5;
 
 export type ConnectionTest =
   | { ok: true; status: number; message: string }
@@ -142,6 +155,11 @@ export interface XapiService {
   }): Promise<XapiStatement>;
   /** Deliver what is due now (`force`: also while backing off) and re-arm the alarm. */
   flush(options?: { force?: boolean }): Promise<FlushReport>;
+  /**
+   * 重新发送被拒绝的记录: put the statements the LRS refused back in line (e.g. after the LRS or
+   * its validation was fixed) and try to deliver them now; returns how many were requeued.
+   */
+  requeueRejected(): Promise<number>;
   status(): Promise<XapiStatusView>;
   /** Ask an LRS (not necessarily the saved one) whether it accepts these credentials. */
   testConnection(config: Pick<LrsConfig, 'endpoint' | 'auth'>): Promise<ConnectionTest>;
@@ -425,11 +443,19 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
 
     async status() {
       const lrs = await options.lrs();
+      const status = await queue.status();
       return {
-        ...(await queue.status()),
+        ...status,
         configured: lrs !== null,
         endpoint: lrs?.endpoint ?? null,
+        rejectedReasons: status.rejected > 0 ? rejectedReasons(await queue.listRejected()) : [],
       };
+    },
+
+    async requeueRejected() {
+      const requeued = await queue.requeueRejected();
+      if (requeued > 0) await flush(true);
+      return requeued;
     },
 
     async testConnection(config) {
@@ -442,6 +468,22 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
 
     learnerId,
   };
+}
+
+/** The LRS's answers to refused statements, grouped (see {@link XapiStatusView.rejectedReasons}). */
+function rejectedReasons(
+  rows: readonly { lastStatus?: number | null; lastError?: string }[],
+): RejectedReason[] {
+  const groups = new Map<string, RejectedReason>();
+  for (const row of rows) {
+    const status = row.lastStatus ?? null;
+    const message = (row.lastError ?? '').trim().slice(0, 300);
+    const key = `${status} ${message}`;
+    const group = groups.get(key) ?? { status, message, count: 0 };
+    group.count += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count).slice(0, MAX_REJECTED_REASONS);
 }
 
 function describeTest(result: LrsSendResult): ConnectionTest {
@@ -486,7 +528,8 @@ function describeTest(result: LrsSendResult): ConnectionTest {
   }
 }
 
-type XapiRouteNames = 'page:xapiStatus' | 'page:xapiFlush' | 'page:xapiTest';
+type XapiRouteNames =
+  'page:xapiStatus' | 'page:xapiFlush' | 'page:xapiRequeueRejected' | 'page:xapiTest';
 
 /** Options-page routes (extension pages only): status, 立即发送, 测试连接. */
 export function createXapiRoutes(service: XapiService | undefined): RouteTable<XapiRouteNames> {
@@ -502,6 +545,14 @@ export function createXapiRoutes(service: XapiService | undefined): RouteTable<X
         const xapi = required();
         await xapi.flush({ force: true });
         return xapi.status();
+      },
+    },
+    'page:xapiRequeueRejected': {
+      from: ['extension-page'],
+      async handle() {
+        const xapi = required();
+        const requeued = await xapi.requeueRejected();
+        return { requeued, status: await xapi.status() };
       },
     },
     'page:xapiTest': {

@@ -198,6 +198,11 @@ const zh = {
   lrsFlush: '立即发送',
   lrsFlushed: '已发送，当前待发送 {n} 条',
   lrsRefresh: '刷新状态',
+  // Exam helper: statements the LRS refused, and sending them again.
+  lrsRejectedReasons: '学习记录库拒收的原因',
+  lrsRejectedReason: '{status}{message}（{n} 条）',
+  lrsRequeue: '重新发送被拒绝的记录',
+  lrsRequeued: '已将 {n} 条被拒绝的记录重新排队发送，当前待发送 {pending} 条，被拒收 {rejected} 条',
   progressTitle: '备份与导出',
   progressIntro:
     '学习进度只保存在这台电脑的浏览器中。导出 JSON 文件可备份，或在另一台电脑上恢复；CSV 文件（一张表，每行一条学习记录）可用 Excel 或 WPS 打开。',
@@ -511,6 +516,11 @@ const en: Record<MessageKey, string> = {
   lrsFlush: 'Send now',
   lrsFlushed: 'Sent; {n} waiting',
   lrsRefresh: 'Refresh',
+  // Exam helper: statements the LRS refused, and sending them again.
+  lrsRejectedReasons: 'Why the LRS refused them',
+  lrsRejectedReason: '{status}{message} ({n})',
+  lrsRequeue: 'Send refused records again',
+  lrsRequeued: '{n} refused records queued again; {pending} waiting, {rejected} refused',
   progressTitle: 'Backup and export',
   progressIntro:
     'Progress is kept only in this computer’s browser. Export JSON to back it up or restore it on another computer; the CSV (one sheet, one learning record per row) opens in Excel or WPS.',

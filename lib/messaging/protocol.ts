@@ -158,6 +158,8 @@ export interface ProtocolMap {
   'page:xapiStatus'(): XapiStatusView;
   /** 立即发送: deliver queued statements now, also while backing off after a failure. */
   'page:xapiFlush'(): XapiStatusView;
+  /** 重新发送被拒绝的记录: requeue the statements the LRS refused and try them again now. */
+  'page:xapiRequeueRejected'(): { requeued: number; status: XapiStatusView };
   /** 测试连接: ask an LRS (the form's values, not necessarily saved) whether it accepts them. */
   'page:xapiTest'(data: { endpoint: string; auth: LrsAuth }): ConnectionTest;
 

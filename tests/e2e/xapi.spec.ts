@@ -327,3 +327,72 @@ test('a practical assessment (实操考核) on the sim reaches the LRS once: pas
     run.map(() => registration),
   );
 });
+
+test('a statement the LRS refuses is shown with the LRS’s reason and can be sent again', async ({
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  lrs ??= await startLocalLrs(port);
+  const options = await openExtensionPage('options.html');
+  await configureLrs(options, /连接成功/);
+  // A statement the LRS's validation refuses (its verb id is not an IRI) waits in the outbox, as
+  // one built by an older, buggy version would.
+  const id = 'c0ffee00-0000-4000-8000-00000000beef';
+  await serviceWorker.evaluate(
+    (id) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('zhiyin');
+        open.onsuccess = () => {
+          const put = open.result
+            .transaction('xapiOutbox', 'readwrite')
+            .objectStore('xapiOutbox')
+            .put({
+              id,
+              seq: 1_000_000,
+              enqueuedAt: Date.now(),
+              state: 'pending',
+              attempts: 0,
+              statement: {
+                id,
+                actor: { objectType: 'Agent', account: { homePage: 'http://x.test', name: 'a' } },
+                verb: { id: 'not-an-iri', display: { 'zh-CN': '坏的' } },
+                object: { objectType: 'Activity', id: 'https://zhiyin.example/xapi/activities/x' },
+                timestamp: new Date().toISOString(),
+              },
+            });
+          put.onsuccess = () => done();
+          put.onerror = () => fail(put.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    id,
+  );
+  const attemptsOf = () =>
+    serviceWorker.evaluate(
+      (id) =>
+        new Promise<unknown>((done) => {
+          const open = indexedDB.open('zhiyin');
+          open.onsuccess = () => {
+            const get = open.result.transaction('xapiOutbox').objectStore('xapiOutbox').get(id);
+            get.onsuccess = () =>
+              done((get.result as { state: string; attempts: number } | undefined) ?? null);
+          };
+        }),
+      id,
+    );
+  await options.getByRole('button', { name: '立即发送' }).click();
+  await expect(options.getByTestId('lrs-rejected')).toHaveText('1');
+  await expect(options.getByTestId('lrs-rejected-reasons')).toContainText(/HTTP 400 .+（1 条）/);
+  await expect.poll(attemptsOf).toMatchObject({ state: 'rejected', attempts: 1 });
+  const section = options.getByTestId('lrs-settings');
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: 'output/screenshots/options-lrs-rejected.png' });
+
+  // 重新发送被拒绝的记录: back in line and sent at once; the LRS refuses it again, and says so.
+  await options.getByRole('button', { name: '重新发送被拒绝的记录' }).click();
+  await expect(options.getByTestId('lrs-message')).toHaveText(
+    '已将 1 条被拒绝的记录重新排队发送，当前待发送 0 条，被拒收 1 条',
+  );
+  await expect.poll(attemptsOf).toMatchObject({ state: 'rejected', attempts: 2 });
+  expect((await lrs.statements()).some((statement) => statement.id === id)).toBe(false);
+});

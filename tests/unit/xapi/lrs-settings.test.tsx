@@ -29,12 +29,18 @@ const STATUS: XapiStatusView = {
   dropped: 0,
   configured: true,
   endpoint: 'https://lrs.gov.example/xAPI/',
+  rejectedReasons: [{ status: 400, message: 'Invalid verb id', count: 1 }],
 };
 
 function answer(view: PolicyView) {
   sendMessage.mockImplementation(async (type: string, data: unknown) => {
     if (type === 'page:getPolicy') return view;
     if (type === 'page:xapiStatus') return STATUS;
+    if (type === 'page:xapiRequeueRejected')
+      return {
+        requeued: 1,
+        status: { ...STATUS, pending: 5, rejected: 0, rejectedReasons: [] },
+      };
     if (type === 'page:savePolicy')
       return { ...view, policy: { ...view.policy, lrs: (data as { lrs: unknown }).lrs } };
     throw new Error(`unexpected ${type}`);
@@ -94,6 +100,27 @@ describe('学习记录库（xAPI） settings', () => {
     expect(host.querySelector('[data-testid="lrs-last-error"]')?.textContent).toContain(
       'HTTP 401 凭据被拒绝',
     );
+  });
+
+  it('shows why the LRS refused statements and sends them again on request', async () => {
+    answer({
+      policy: { reportEndpoint: null, lrs: null, survey: { perSubject: 1, perDay: 3 } },
+      locked: [],
+      problems: [],
+    });
+    await act(async () => root.render(<LrsSettings language="zh_CN" />));
+    expect(host.querySelector('[data-testid="lrs-rejected-reasons"]')?.textContent).toBe(
+      'HTTP 400 Invalid verb id（1 条）',
+    );
+    await act(async () => button('重新发送被拒绝的记录')!.click());
+    expect(sendMessage).toHaveBeenCalledWith('page:xapiRequeueRejected');
+    expect(host.querySelector('[data-testid="lrs-message"]')?.textContent).toBe(
+      '已将 1 条被拒绝的记录重新排队发送，当前待发送 5 条，被拒收 0 条',
+    );
+    expect(host.querySelector('[data-testid="lrs-rejected"]')?.textContent).toBe('0');
+    // Nothing refused any more: no reasons, no button.
+    expect(host.querySelector('[data-testid="lrs-rejected-reasons"]')).toBeNull();
+    expect(button('重新发送被拒绝的记录')).toBeUndefined();
   });
 
   it('explains wrong input per field and saves nothing', async () => {

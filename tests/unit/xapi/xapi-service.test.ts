@@ -432,6 +432,38 @@ describe('xAPI service', () => {
     expect(await xapi.status()).toMatchObject({ pending: 0, lastSuccessAt: T0 });
   });
 
+  it('shows why the LRS refused statements, and sends them again on request', async () => {
+    policy = LRS;
+    // The LRS refuses every statement of one tour (e.g. a validation rule it enforces).
+    const refusing: typeof fetch = async (input, init) => {
+      const text = String(init?.body ?? '');
+      if (init?.method !== 'GET' && text.includes('/tour/refused-tour'))
+        return new Response('Invalid activity', { status: 400 });
+      return lrs.fetch(input, init);
+    };
+    const refusedTour = { ...TOUR, id: 'refused-tour' } as typeof TOUR;
+    const xapi = service({ fetch: refusing, tours: [TOUR, refusedTour] });
+    await xapi.tourAttempted({ tourId: 'refused-tour', at: T0 });
+    await xapi.tourAttempted({ tourId: TOUR.id, at: T0 });
+    await xapi.flush({ force: true });
+    const status = await xapi.status();
+    expect(status).toMatchObject({ pending: 0, rejected: 1 });
+    expect(status.rejectedReasons).toEqual([
+      { status: 400, message: expect.stringContaining('Invalid activity'), count: 1 },
+    ]);
+    expect(lrs.stored.size).toBe(1);
+
+    // The LRS is fixed: 重新发送被拒绝的记录 puts it back in line and delivers it.
+    const routes = createXapiRoutes(service({ tours: [TOUR, refusedTour] }));
+    const answer = await routes['page:xapiRequeueRejected'].handle(undefined, {
+      ok: true,
+      kind: 'extension-page',
+    } as never);
+    expect(answer.requeued).toBe(1);
+    expect(answer.status).toMatchObject({ pending: 0, rejected: 0, rejectedReasons: [] });
+    expect(lrs.stored.size).toBe(2);
+  });
+
   it('bounds the queue: the oldest statements are dropped beyond maxPending', async () => {
     const xapi = service({ maxPending: 3 });
     await xapi.tourRecords(run());
