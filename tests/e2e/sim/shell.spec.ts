@@ -37,6 +37,45 @@ test('the header shows the platform, the test-data badge and the todo count', as
   ).toBeVisible();
 });
 
+test('the top navigation stays on one line with both badges, also on a narrow screen', async ({
+  page,
+}) => {
+  await login(page, 'lisi');
+  const nav = page.getByRole('navigation', { name: '顶部导航' });
+  const links = nav.getByRole('link');
+  await expect(links).toHaveText([/^首页$/, /^我的待办\s*\d+$/, /^消息中心\s*\d+$/]);
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 720 });
+    const boxes = await links.evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        // Lines the label's text occupies (a squeezed nav broke it into one character per line).
+        const text = [...element.childNodes].find(
+          (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+        );
+        const range = document.createRange();
+        if (text) range.selectNodeContents(text);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return { top: Math.round(box.top), height: box.height, textLines: lines.size };
+      }),
+    );
+    const header = await page.locator('.sim-header').boundingBox();
+    // The user menu keeps its name on screen, inside the header.
+    const user = page.getByRole('button', { name: '用户菜单' });
+    await expect(user).toContainText('李四');
+    const userBox = await user.boundingBox();
+    expect((userBox?.x ?? 0) + (userBox?.width ?? 0)).toBeLessThanOrEqual(width);
+    for (const box of boxes) {
+      expect(box.top, `width ${width}`).toBe(boxes[0]?.top);
+      expect(box.height, `width ${width}`).toBeLessThanOrEqual(header?.height ?? 0);
+      expect(box.textLines, `width ${width}`).toBe(1);
+    }
+    await page.locator('.sim-header').screenshot({
+      path: test.info().outputPath(`sim-header-${width}.png`),
+    });
+  }
+});
+
 test('系统管理 is not in a 普通用户’s menu; after switching to the 超级管理员 it is', async ({
   page,
 }) => {

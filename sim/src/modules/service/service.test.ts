@@ -39,7 +39,7 @@ describe('录入信息 validation', () => {
     expect(checkIdNumber('11010519491231002X').valid).toBe(true);
     expect(checkIdNumber('110105194912310021')).toEqual({
       valid: false,
-      message: '身份证号校验位错误：第18位应为「X」',
+      message: '校验位应为 X，实际为 1，请核对是否有数字录入错误',
     });
     expect(validateLicenceFields({ ...valid, phone: '1381234567' }).phone).toContain('11位');
     expect(validateLicenceFields(valid)).toEqual({});

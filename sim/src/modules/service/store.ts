@@ -2,6 +2,7 @@ import type { KeyValueStore } from './kv';
 import { seedApplications } from './seed';
 import { ITEM_BUSINESS_LICENCE, REQUIRED_MATERIALS } from './types';
 import type { LicenceApplication, LicenceFields, Material, SmsRecord } from './types';
+import { normalizeIdNumber } from './identity';
 import { checkMaterials, validateLicenceFields } from './validate';
 import { maskPhone, smsText } from './sms';
 
@@ -131,7 +132,8 @@ export function createServiceStore(kv: KeyValueStore, now: () => number) {
       const errors = Object.values(validateLicenceFields(fields));
       if (errors.length > 0) throw new ServiceError(errors.join('；'));
       const apps = load();
-      const app = create(fields, materials, clerk, '窗口受理', apps);
+      const stored = { ...fields, idNumber: normalizeIdNumber(fields.idNumber) };
+      const app = create(stored, materials, clerk, '窗口受理', apps);
       save(apps);
       return app;
     },
@@ -141,7 +143,8 @@ export function createServiceStore(kv: KeyValueStore, now: () => number) {
       const created = rows.map((row) => {
         const errors = Object.values(validateLicenceFields(row));
         if (errors.length > 0) throw new ServiceError(`${row.companyName}：${errors.join('；')}`);
-        return create(row, REQUIRED_MATERIALS, clerk, '模板导入', apps);
+        const stored = { ...row, idNumber: normalizeIdNumber(row.idNumber) };
+        return create(stored, REQUIRED_MATERIALS, clerk, '模板导入', apps);
       });
       save(apps);
       return created;

@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import type { Session } from '../../shared/session';
+import { normalizeIdNumber } from '../../modules/service/identity';
 import { serviceApi } from '../../modules/service/sim-service';
 import { LICENCE_REVIEWER, ServiceError } from '../../modules/service/store';
 import { REGIONS, REQUIRED_MATERIALS } from '../../modules/service/types';
@@ -191,7 +192,8 @@ export function ApplyPage({ session }: { session: Session }) {
               setFields({
                 ...values,
                 creditCode: values.creditCode.trim().toUpperCase(),
-                idNumber: values.idNumber.trim().toUpperCase(),
+                // As the field guard reads it: full-width folded, a 15-digit number as 18 digits.
+                idNumber: normalizeIdNumber(values.idNumber),
               });
               setStep(3);
             }}
