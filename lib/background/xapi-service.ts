@@ -477,13 +477,39 @@ function rejectedReasons(
   const groups = new Map<string, RejectedReason>();
   for (const row of rows) {
     const status = row.lastStatus ?? null;
-    const message = (row.lastError ?? '').trim().slice(0, 300);
+    const message = readableLrsMessage(row.lastError ?? '').slice(0, 300);
     const key = `${status} ${message}`;
     const group = groups.get(key) ?? { status, message, count: 0 };
     group.count += 1;
     groups.set(key, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count).slice(0, MAX_REJECTED_REASONS);
+}
+
+/**
+ * What an LRS said, for people: a JSON error body (Learning Locker answers
+ * `{"errorId": …, "warnings": [...]}`, others `{"message": …}`) is reduced to its warnings or
+ * message, so the same refusal reads (and groups) the same whatever its error id.
+ */
+function readableLrsMessage(raw: string): string {
+  const text = raw.trim();
+  const prefix = /^conflict: /.exec(text)?.[0] ?? '';
+  const body = text.slice(prefix.length);
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      const { warnings, message, error } = parsed as Record<string, unknown>;
+      const parts = Array.isArray(warnings)
+        ? warnings.filter((part): part is string => typeof part === 'string')
+        : [];
+      if (parts.length === 0 && typeof message === 'string') parts.push(message);
+      if (parts.length === 0 && typeof error === 'string') parts.push(error);
+      if (parts.length > 0) return `${prefix}${parts.join('；')}`;
+    }
+  } catch {
+    // Not JSON: the text as the LRS sent it.
+  }
+  return text;
 }
 
 function describeTest(result: LrsSendResult): ConnectionTest {

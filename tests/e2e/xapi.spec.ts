@@ -382,7 +382,10 @@ test('a statement the LRS refuses is shown with the LRS’s reason and can be se
     );
   await options.getByRole('button', { name: '立即发送' }).click();
   await expect(options.getByTestId('lrs-rejected')).toHaveText('1');
-  await expect(options.getByTestId('lrs-rejected-reasons')).toContainText(/HTTP 400 .+（1 条）/);
+  // The LRS's own words (Learning Locker's validation warning), not its raw JSON answer.
+  await expect(options.getByTestId('lrs-rejected-reasons')).toHaveText(
+    /^HTTP 400 Problem in 'statements\.0\.verb\.id'.*（1 条）$/,
+  );
   await expect.poll(attemptsOf).toMatchObject({ state: 'rejected', attempts: 1 });
   const section = options.getByTestId('lrs-settings');
   await section.scrollIntoViewIfNeeded();

@@ -438,18 +438,26 @@ describe('xAPI service', () => {
     const refusing: typeof fetch = async (input, init) => {
       const text = String(init?.body ?? '');
       if (init?.method !== 'GET' && text.includes('/tour/refused-tour'))
-        return new Response('Invalid activity', { status: 400 });
+        return new Response(
+          JSON.stringify({
+            errorId: crypto.randomUUID(),
+            warnings: ["Problem in 'statements.0.object.id'"],
+          }),
+          { status: 400 },
+        );
       return lrs.fetch(input, init);
     };
     const refusedTour = { ...TOUR, id: 'refused-tour' } as typeof TOUR;
     const xapi = service({ fetch: refusing, tours: [TOUR, refusedTour] });
     await xapi.tourAttempted({ tourId: 'refused-tour', at: T0 });
     await xapi.tourAttempted({ tourId: TOUR.id, at: T0 });
+    await xapi.tourAttempted({ tourId: 'refused-tour', at: T0 + 1 });
     await xapi.flush({ force: true });
     const status = await xapi.status();
-    expect(status).toMatchObject({ pending: 0, rejected: 1 });
+    expect(status).toMatchObject({ pending: 0, rejected: 2 });
+    // The LRS's words, without its per-answer error id: one reason for both.
     expect(status.rejectedReasons).toEqual([
-      { status: 400, message: expect.stringContaining('Invalid activity'), count: 1 },
+      { status: 400, message: "Problem in 'statements.0.object.id'", count: 2 },
     ]);
     expect(lrs.stored.size).toBe(1);
 
@@ -459,9 +467,9 @@ describe('xAPI service', () => {
       ok: true,
       kind: 'extension-page',
     } as never);
-    expect(answer.requeued).toBe(1);
+    expect(answer.requeued).toBe(2);
     expect(answer.status).toMatchObject({ pending: 0, rejected: 0, rejectedReasons: [] });
-    expect(lrs.stored.size).toBe(2);
+    expect(lrs.stored.size).toBe(3);
   });
 
   it('bounds the queue: the oldest statements are dropped beyond maxPending', async () => {
