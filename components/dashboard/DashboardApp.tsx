@@ -14,7 +14,7 @@ import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/protocol';
 import { describeActivity, formatTime, pagePath } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
-import { ExportImport } from '../progress/ExportImport';
+import { ExportImport, PROGRESS_IMPORTED_EVENT } from '../progress/ExportImport';
 import { dashboardData, type DashboardData } from './data';
 import { EChart, type ChartOption } from './EChart';
 import './dashboard.css';
@@ -49,10 +49,19 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
   const [topPages, setTopPages] = useState<{ path: string; title: string; visits: number }[]>([]);
   const [data, setData] = useState<DashboardData | null>(null);
   const [remedialMessage, setRemedialMessage] = useState<string | null>(null);
+  // Bumped when a progress backup was restored (备份与导出): everything is read again.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const reload = () => setGeneration((value) => value + 1);
+    window.addEventListener(PROGRESS_IMPORTED_EVENT, reload);
+    return () => window.removeEventListener(PROGRESS_IMPORTED_EVENT, reload);
+  }, []);
 
   useEffect(() => {
     // Extension pages read the database directly (same origin as the background).
     const db = database();
+    let current = true;
     void (async () => {
       // One getAll per table (no cursors): IndexedDB answers each in one round trip.
       const [me, progress, finished, abandoned, assessments, quizzes, surveys] = await Promise.all([
@@ -65,6 +74,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
         db.quizResults.toArray(),
         db.surveyAnswers.toArray(),
       ]);
+      if (!current) return; // a restore started a newer read
       const runEvents = [...finished, ...abandoned];
       performance.mark('zhiyin:dashboard-data');
       setProfile(me ?? null);
@@ -81,7 +91,10 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
         }),
       );
     })();
-  }, [tours, checklists]);
+    return () => {
+      current = false;
+    };
+  }, [tours, checklists, generation]);
 
   // The activity log (below the figures) loads once the figures are on screen.
   const figuresShown = data !== null;
@@ -99,7 +112,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
       }
       setTopPages([...counts.values()].sort((a, b) => b.visits - a.visits).slice(0, 10));
     })();
-  }, [figuresShown]);
+  }, [figuresShown, generation]);
 
   // Interactive: the figures (tables, checklist, buttons) are rendered and the next frame has
   // painted them; charts follow when the browser is idle (EChart). bench/dashboard measures both.

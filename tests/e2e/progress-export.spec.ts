@@ -98,6 +98,8 @@ test('export → change → import restores the exported progress; a foreign fil
   const dashboard = await openExtensionPage('dashboard.html');
   const section = dashboard.getByRole('region', { name: '备份与导出' });
   await expect(section).toBeVisible();
+  await expect(dashboard.getByTestId('dashboard-role')).toHaveText('业务操作人员');
+  const modulesAtExport = (await dashboard.getByTestId('modules').textContent()) ?? '';
 
   // JSON: the whole record of the tour just done.
   const exported = await exportJson(dashboard);
@@ -164,6 +166,10 @@ test('export → change → import restores the exported progress; a foreign fil
   const untouched = await exportJson(dashboard);
   expect(untouched.tables).toEqual(changed.tables);
 
+  // The dashboard as it is now (read afresh): the changed learner.
+  await dashboard.reload();
+  await expect(dashboard.getByTestId('dashboard-role')).toHaveText('基层用户');
+
   // Restore the first export: it says what the file holds, asks, then puts it back exactly.
   await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(exported.path);
   await expect(dashboard.getByTestId('progress-import-summary')).toContainText(
@@ -175,6 +181,9 @@ test('export → change → import restores the exported progress; a foreign fil
   });
   await section.getByRole('button', { name: '确认恢复' }).click();
   await expect(dashboard.getByTestId('progress-status')).toContainText('已恢复学习进度');
+  // The figures above show the restored learner at once, without reloading the page.
+  await expect(dashboard.getByTestId('dashboard-role')).toHaveText('业务操作人员');
+  await expect(dashboard.getByTestId('modules')).toHaveText(modulesAtExport);
   const restored = await exportJson(dashboard);
   expect(restored.tables).toEqual(exported.tables);
 

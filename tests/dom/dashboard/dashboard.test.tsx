@@ -4,6 +4,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
+import { PROGRESS_IMPORTED_EVENT } from '../../../components/progress/ExportImport';
 import type { PracticalScore } from '../../../lib/assessment/scoring';
 import { database } from '../../../lib/db/database';
 
@@ -135,5 +136,39 @@ describe('dashboard (学习档案) over local records', () => {
     expect(container.querySelector('[data-testid="dashboard-checklist-count"]')?.textContent).toBe(
       '已完成 1 / 2 项',
     );
+  });
+
+  it('shows a restored backup at once (备份与导出 → 确认恢复), without reloading the page', async () => {
+    await act(async () => root.render(<DashboardApp tours={TOURS} checklists={CHECKLISTS} />));
+    const text = (id: string) => container.querySelector(`[data-testid="${id}"]`)?.textContent;
+    await vi.waitFor(() => expect(text('dashboard-checklist-count')).toBe('已完成 1 / 2 项'));
+    expect(text('time-spent')).toBe('4');
+    // What a restore writes: here the other checklist item done too, with its run's time.
+    const db = database();
+    await db.tourProgress.put({
+      tourId: 'anquan-x',
+      status: 'completed',
+      stepCount: 2,
+      lastStepIndex: 1,
+      attempts: 1,
+      completions: 1,
+      firstStartedAt: 3,
+      updatedAt: 4,
+      completedAt: 4,
+      snapshot: null,
+    });
+    await db.tourEvents.add({
+      tourId: 'anquan-x',
+      kind: 'finished',
+      at: 4,
+      tabId: 1,
+      stepId: null,
+      stepIndex: null,
+      ms: 180_000,
+      reason: null,
+    });
+    await act(async () => window.dispatchEvent(new CustomEvent(PROGRESS_IMPORTED_EVENT)));
+    await vi.waitFor(() => expect(text('dashboard-checklist-count')).toBe('已完成 2 / 2 项'));
+    expect(text('time-spent')).toBe('7');
   });
 });
