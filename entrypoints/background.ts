@@ -37,6 +37,10 @@ import { matchAnyUrlGlob } from '../lib/tour/match';
 import quizzes from 'virtual:zhiyin-quizzes';
 // Compliance area: movable clock for the rules service in test builds.
 import { createTestClock } from '../lib/rules/test-clock';
+// Cross-origin frames: tour targets inside iframes of another origin.
+import { FrameDelegations, frameDelegationStore } from '../lib/background/frame-routes';
+import { injectFrameAgent } from '../lib/background/inject';
+import { sameFrameUrl } from '../lib/tour-runtime/frame-messages';
 
 export default defineBackground(() => {
   const db = database();
@@ -160,8 +164,53 @@ export default defineBackground(() => {
       .then(() => true)
       .catch(() => false);
 
+  // Cross-origin frames: frame ids from webNavigation, the agent injected only where asked to
+  // locate, updates forwarded to the frame that asked (lib/background/frame-routes.ts).
+  const webNavigation = browser.webNavigation;
+  const frames = webNavigation
+    ? new FrameDelegations({
+        frames: async (tabId) => (await webNavigation.getAllFrames({ tabId })) ?? [],
+        frameLoaded: (tabId, url, timeoutMs, signal) =>
+          new Promise((resolve) => {
+            const done = (frameId: number | null) => {
+              clearTimeout(timer);
+              webNavigation.onDOMContentLoaded.removeListener(loaded);
+              signal.removeEventListener('abort', aborted);
+              resolve(frameId);
+            };
+            const loaded = (details: { tabId: number; frameId: number; url: string }) => {
+              if (
+                details.tabId === tabId &&
+                details.frameId !== 0 &&
+                sameFrameUrl(details.url, url)
+              )
+                done(details.frameId);
+            };
+            const aborted = () => done(null);
+            const timer = setTimeout(aborted, timeoutMs);
+            webNavigation.onDOMContentLoaded.addListener(loaded);
+            signal.addEventListener('abort', aborted, { once: true });
+          }),
+        isAllowedHost,
+        injectAgent: injectFrameAgent,
+        locate: (tabId, frameId, request) =>
+          sendMessage('bg:frameLocate', request, { tabId, frameId }),
+        release: (tabId, frameId, id) => sendMessage('bg:frameRelease', { id }, { tabId, frameId }),
+        forward: (tabId, frameId, update) =>
+          sendMessage('bg:frameUpdate', update, { tabId, frameId }),
+        ...(browser.storage.session
+          ? { store: frameDelegationStore(browser.storage.session) }
+          : {}),
+      })
+    : undefined;
+  webNavigation?.onCommitted.addListener(
+    ({ tabId, frameId }) => void frames?.frameNavigated(tabId, frameId),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void frames?.tabClosed(tabId));
+
   const routes = createRoutes({
     activity: new ActivityLog(db),
+    frames,
     profile,
     pingTab,
     showWelcomeInTab: (tabId) =>

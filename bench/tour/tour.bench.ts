@@ -6,8 +6,11 @@
  * Options: `--loads N` fresh page loads per page and library (default 15), `--pages a,b`
  * (small, admin, churn), `--libs a,b` (floor, zhiyin, driver, shepherd), `--no-build` (reuse the
  * last bench build), `--cost-loads N` traced loads for script evaluation (default 5),
- * `--json FILE` (raw figures), `--trace FILE` (the first traced Zhiyin load and start, for
- * chrome://tracing or Perfetto), `--profile FILE` (CPU profile of that start, .cpuprofile).
+ * `--attempts N` tries per load before it is given up (default 3: a crashed or failed load is
+ * retried on a fresh page, and the output says so), `--crash-load N` (crash the page once at
+ * load N, to check that), `--json FILE` (raw figures), `--trace FILE` (the first traced Zhiyin
+ * load and start, for chrome://tracing or Perfetto), `--profile FILE` (CPU profile of that
+ * start, .cpuprofile).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,6 +40,12 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? argv[at + 1] : undefined;
 };
 const LOADS = Number(option('loads') ?? 15);
+/** Tries per load: a crashed or failed load is retried on a fresh page (tab) this many times. */
+const ATTEMPTS = Number(option('attempts') ?? 3);
+/** A load that takes longer than this failed (a hung page must not stop the run). */
+const LOAD_TIMEOUT_MS = 120_000;
+/** `--crash-load N`: crash the page once at load N (to check that the run survives it). */
+let crashLoad = option('crash-load');
 const COST_LOADS = Number(option('cost-loads') ?? 5);
 const PAGES = (option('pages')?.split(',') ?? PAGE_KINDS) as PageKind[];
 const LIBS = (option('libs')?.split(',') ?? ALL_LIBS) as Lib[];
@@ -205,9 +214,58 @@ class Session {
   constructor(
     readonly context: BrowserContext,
     readonly control: Page,
-    readonly page: Page,
-    readonly cdp: CDPSession,
+    public page: Page,
+    public cdp: CDPSession,
   ) {}
+
+  static async open(context: BrowserContext, control: Page): Promise<Session> {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return new Session(context, control, page, cdp);
+  }
+
+  /** Replaces the measured page (tab) by a new one, after a crash or a failed load. */
+  async freshPage(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+    await this.page.close().catch(() => undefined);
+    this.page = await this.context.newPage();
+    this.cdp = await this.context.newCDPSession(this.page);
+    await this.cdp.send('Performance.enable');
+  }
+
+  /**
+   * Runs one load, retrying on a fresh page when it fails (the page crashed, a step never showed,
+   * a hung load): the run goes on, and the output says how often it happened.
+   */
+  async attempt<T>(what: string, retries: Retries, run: () => Promise<T>): Promise<T | null> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          run(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`no result after ${LOAD_TIMEOUT_MS / 1000} s`)),
+              LOAD_TIMEOUT_MS,
+            );
+          }),
+        ]);
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        retries.failed.push(`${what}, attempt ${attempt}: ${message}`);
+        console.error(
+          `${what}: attempt ${attempt}/${ATTEMPTS} failed (${message}); ` +
+            (attempt < ATTEMPTS ? 'retrying on a fresh page' : 'giving this load up'),
+        );
+        await this.freshPage();
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    retries.givenUp.push(what);
+    return null;
+  }
 
   async heap(): Promise<number> {
     await this.cdp.send('HeapProfiler.collectGarbage');
@@ -446,6 +504,12 @@ function evaluationMs(events: TraceEvent[], endings: string[]): Record<string, n
   return out;
 }
 
+/** Failed attempts (retried on a fresh page) and loads given up after {@link ATTEMPTS} tries. */
+interface Retries {
+  failed: string[];
+  givenUp: string[];
+}
+
 interface CostFigures {
   zhiyinContent: number[];
   zhiyinRules: number[];
@@ -454,7 +518,7 @@ interface CostFigures {
   shepherd: number[];
 }
 
-async function measureCost(session: Session): Promise<CostFigures> {
+async function measureCost(session: Session, retries: Retries): Promise<CostFigures> {
   const out: CostFigures = {
     zhiyinContent: [],
     zhiyinRules: [],
@@ -462,8 +526,15 @@ async function measureCost(session: Session): Promise<CostFigures> {
     driver: [],
     shepherd: [],
   };
-  const { page } = session;
   for (let i = 0; i < COST_LOADS; i += 1) {
+    await session.attempt(`cost load ${i + 1}`, retries, () => costLoad(session, i, out));
+  }
+  return out;
+}
+
+async function costLoad(session: Session, i: number, out: CostFigures): Promise<void> {
+  const { page } = session;
+  {
     // Zhiyin: a fresh load (content.js, rules.js at idle), then a start (overlay.js injected).
     const zhiyin = await trace(session.cdp, async () => {
       await page.goto(pageUrl('admin', 'zhiyin'), { waitUntil: 'load' });
@@ -488,20 +559,23 @@ async function measureCost(session: Session): Promise<CostFigures> {
     const traceFile = option('trace');
     if (traceFile && i === 0) writeFileSync(traceFile, JSON.stringify(zhiyin));
     const z = evaluationMs(zhiyin, ['/content-scripts/content.js', '/rules.js', '/overlay.js']);
-    out.zhiyinContent.push(z['/content-scripts/content.js'] ?? 0);
-    out.zhiyinRules.push(z['/rules.js'] ?? 0);
-    out.zhiyinOverlay.push(z['/overlay.js'] ?? 0);
     await page.evaluate(() => window.__bench.exit('zhiyin', 0));
+    const others: Partial<Record<'driver' | 'shepherd', number>> = {};
     for (const lib of ['driver', 'shepherd'] as const) {
       const events = await trace(session.cdp, async () => {
         await page.goto(pageUrl('admin', lib), { waitUntil: 'load' });
         await page.waitForTimeout(300);
       });
       const ending = lib === 'driver' ? '/lib/driver.js' : '/lib/shepherd.mjs';
-      out[lib].push(evaluationMs(events, [ending])[ending] ?? 0);
+      others[lib] = evaluationMs(events, [ending])[ending] ?? 0;
     }
+    // Only a load that went through counts (a retried one is measured again from the start).
+    out.zhiyinContent.push(z['/content-scripts/content.js'] ?? 0);
+    out.zhiyinRules.push(z['/rules.js'] ?? 0);
+    out.zhiyinOverlay.push(z['/overlay.js'] ?? 0);
+    out.driver.push(others.driver ?? 0);
+    out.shepherd.push(others.shepherd ?? 0);
   }
-  return out;
 }
 
 // ---- statistics and output --------------------------------------------------------------------
@@ -535,7 +609,11 @@ function fileSize(path: string): { raw: number; gzip: number } {
   }
 }
 
-function report(results: Map<string, LoadFigures[]>, cost: CostFigures | null): string {
+function report(
+  results: Map<string, LoadFigures[]>,
+  cost: CostFigures | null,
+  retries: Retries,
+): string {
   const lines: string[] = [];
   const cpus = os.cpus();
   lines.push(
@@ -547,6 +625,12 @@ function report(results: Map<string, LoadFigures[]>, cost: CostFigures | null): 
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(' / ')}, ${new Date().toISOString().slice(0, 16)}Z`,
+  );
+  lines.push(
+    `Failed attempts retried on a fresh page: ${retries.failed.length}` +
+      (retries.failed.length ? ` (${retries.failed.join('; ')})` : '') +
+      `; loads given up after ${ATTEMPTS} attempts: ${retries.givenUp.length}` +
+      (retries.givenUp.length ? ` (${retries.givenUp.join('; ')})` : ''),
   );
   lines.push('');
   lines.push('Median (min–max) in ms unless noted.');
@@ -657,14 +741,14 @@ async function main() {
         timestamp: Date.now(),
       });
     });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const session = new Session(context, control, page, cdp);
+    const session = await Session.open(context, control);
+    const retries: Retries = { failed: [], givenUp: [] };
 
     // Warm-up (not counted): one load of each library, so disk caches and the extension's
     // service worker are in the same state for every measured load.
-    for (const lib of LIBS) await session.measure('small', lib, false);
+    for (const lib of LIBS) {
+      await session.attempt(`warm-up ${lib}`, retries, () => session.measure('small', lib, false));
+    }
 
     const results = new Map<string, LoadFigures[]>();
     for (let load = 0; load < LOADS; load += 1) {
@@ -672,18 +756,33 @@ async function main() {
         // Rotate the library order so no library always follows the same one.
         const order = LIBS.map((_, i) => LIBS[(i + load) % LIBS.length] as Lib);
         for (const lib of order) {
-          const figures = await session.measure(kind, lib, load === 0);
+          const figures = await session.attempt(
+            `load ${load + 1} ${kind} ${lib}`,
+            retries,
+            async () => {
+              if (crashLoad === String(load + 1)) {
+                crashLoad = undefined;
+                await session.page.goto('chrome://crash').catch(() => undefined);
+              }
+              return session.measure(kind, lib, load === 0);
+            },
+          );
+          if (!figures) continue;
           const key = `${kind}:${lib}`;
           results.set(key, [...(results.get(key) ?? []), figures]);
         }
       }
       console.error(`load ${load + 1}/${LOADS} done`);
     }
-    const cost = COST_LOADS > 0 && LIBS.some(isZhiyin) ? await measureCost(session) : null;
+    const cost = COST_LOADS > 0 && LIBS.some(isZhiyin) ? await measureCost(session, retries) : null;
     const json = option('json');
-    if (json)
-      writeFileSync(json, JSON.stringify({ results: Object.fromEntries(results), cost }, null, 1));
-    console.log(report(results, cost));
+    if (json) {
+      writeFileSync(
+        json,
+        JSON.stringify({ results: Object.fromEntries(results), cost, retries }, null, 1),
+      );
+    }
+    console.log(report(results, cost, retries));
   } finally {
     await context.close();
     server.close();

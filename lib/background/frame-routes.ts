@@ -47,6 +47,46 @@ export interface FrameServices {
   release(tabId: number, frameId: number, id: string): Promise<void>;
   /** `bg:frameUpdate` to the owner frame. */
   forward(tabId: number, frameId: number, update: FrameUpdate): Promise<void>;
+  /**
+   * Where live delegations are kept across service-worker restarts (`storage.session`): a learner
+   * who reads a step for a minute before typing must still complete it. Memory only if absent.
+   */
+  store?: DelegationStore;
+}
+
+/** A delegation whose frame found the target, as stored. */
+export interface StoredDelegation {
+  id: string;
+  tabId: number;
+  ownerFrameId: number;
+  frameId: number;
+}
+
+export interface DelegationStore {
+  get(id: string): Promise<StoredDelegation | undefined>;
+  all(): Promise<StoredDelegation[]>;
+  set(delegation: StoredDelegation): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+const STORE_PREFIX = 'frameDelegation:';
+
+/** The delegation store over `storage.session` (one key per delegation: no read-modify-write). */
+export function frameDelegationStore(area: {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string): Promise<void>;
+}): DelegationStore {
+  return {
+    get: async (id) =>
+      (await area.get(STORE_PREFIX + id))[STORE_PREFIX + id] as StoredDelegation | undefined,
+    all: async () =>
+      Object.entries(await area.get(null))
+        .filter(([key]) => key.startsWith(STORE_PREFIX))
+        .map(([, value]) => value as StoredDelegation),
+    set: (delegation) => area.set({ [STORE_PREFIX + delegation.id]: delegation }),
+    delete: (id) => area.remove(STORE_PREFIX + id),
+  };
 }
 
 interface Delegation {
@@ -106,7 +146,7 @@ export class FrameDelegations {
 
   /** `content:frameUpdate` from a delegated frame: forwarded to its owner only. */
   async update(tabId: number, frameId: number, update: FrameUpdate): Promise<void> {
-    const delegation = this.live.get(update.id);
+    const delegation = this.live.get(update.id) ?? (await this.restore(update.id));
     if (!delegation || delegation.tabId !== tabId || delegation.frameId !== frameId) {
       throw new MessageRefused('update from a frame that was not delegated to');
     }
@@ -115,8 +155,8 @@ export class FrameDelegations {
   }
 
   /** `content:frameRelease` from the owner: the step ended. */
-  release(tabId: number, ownerFrameId: number, id: string): void {
-    const delegation = this.live.get(id);
+  async release(tabId: number, ownerFrameId: number, id: string): Promise<void> {
+    const delegation = this.live.get(id) ?? (await this.restore(id));
     if (!delegation || delegation.tabId !== tabId || delegation.ownerFrameId !== ownerFrameId) {
       return; // already ended (frame gone, tab closed): nothing to release
     }
@@ -124,7 +164,8 @@ export class FrameDelegations {
   }
 
   /** A frame of a tab committed a new document (`webNavigation.onCommitted`). */
-  frameNavigated(tabId: number, frameId: number): void {
+  async frameNavigated(tabId: number, frameId: number): Promise<void> {
+    await this.restoreAll();
     for (const delegation of [...this.live.values()]) {
       if (delegation.tabId !== tabId) continue;
       if (delegation.ownerFrameId === frameId) this.end(delegation);
@@ -137,7 +178,8 @@ export class FrameDelegations {
     }
   }
 
-  tabClosed(tabId: number): void {
+  async tabClosed(tabId: number): Promise<void> {
+    await this.restoreAll();
     for (const delegation of [...this.live.values()]) {
       if (delegation.tabId === tabId) this.end(delegation, false);
     }
@@ -187,6 +229,9 @@ export class FrameDelegations {
             this.live.has(delegation.id)
           ) {
             delegation.frameId = frameId;
+            await this.services.store
+              ?.set({ id: delegation.id, tabId, ownerFrameId: delegation.ownerFrameId, frameId })
+              .catch(() => undefined);
           }
           return { frameId, reply };
         } catch {
@@ -214,8 +259,33 @@ export class FrameDelegations {
       .map((frame) => frame.frameId);
   }
 
+  /** A delegation made before the service worker restarted. */
+  private async restore(id: string): Promise<Delegation | undefined> {
+    const stored = await this.services.store?.get(id).catch(() => undefined);
+    if (!stored) return undefined;
+    return this.revive(stored);
+  }
+
+  private async restoreAll(): Promise<void> {
+    if (!this.services.store) return;
+    for (const stored of await this.services.store.all().catch(() => [])) this.revive(stored);
+  }
+
+  private revive(stored: StoredDelegation): Delegation {
+    const existing = this.live.get(stored.id);
+    if (existing) return existing;
+    const delegation: Delegation = {
+      ...stored,
+      candidates: new Set([stored.frameId]),
+      abort: new AbortController(),
+    };
+    this.live.set(stored.id, delegation);
+    return delegation;
+  }
+
   private end(delegation: Delegation, release = true): void {
     if (!this.live.delete(delegation.id)) return;
+    void this.services.store?.delete(delegation.id).catch(() => undefined);
     delegation.abort.abort();
     if (!release) return;
     for (const frameId of delegation.candidates) {
@@ -270,9 +340,9 @@ export function createFrameRoutes(
     },
     'content:frameRelease': {
       from: ['content'],
-      handle(data, sender) {
+      async handle(data, sender) {
         const { tabId, frameId } = contentSender(sender);
-        need().release(tabId, frameId, data.id);
+        await need().release(tabId, frameId, data.id);
       },
     },
   };

@@ -3,8 +3,11 @@ import { createHostPolicy } from '../../../lib/background/host-policy';
 import {
   createFrameRoutes,
   FrameDelegations,
+  frameDelegationStore,
+  type DelegationStore,
   type FrameInfo,
   type FrameServices,
+  type StoredDelegation,
 } from '../../../lib/background/frame-routes';
 import { dispatch, MessageRefused, type Routes } from '../../../lib/background/router';
 import { checkSender, type SenderInfo } from '../../../lib/background/sender';
@@ -177,8 +180,7 @@ describe('FrameDelegations: updates go only from the delegated frame to its owne
   it('tells the owner when the delegated frame navigates away, then refuses its updates', async () => {
     const { delegations, forwarded } = setup();
     await delegations.locate(TAB, 0, request());
-    delegations.frameNavigated(TAB, 3);
-    await Promise.resolve();
+    await delegations.frameNavigated(TAB, 3);
     expect(forwarded).toEqual([[0, { id: ID, kind: 'gone' }]]);
     await expect(delegations.update(TAB, 3, rect)).rejects.toBeInstanceOf(MessageRefused);
   });
@@ -186,14 +188,14 @@ describe('FrameDelegations: updates go only from the delegated frame to its owne
   it('releases the delegated frame when the owner ends the step or navigates, not when another frame asks', async () => {
     const { delegations, released } = setup();
     await delegations.locate(TAB, 0, request());
-    delegations.release(TAB, 3, ID); // not the owner: ignored
+    await delegations.release(TAB, 3, ID); // not the owner: ignored
     expect(delegations.size).toBe(1);
-    delegations.release(TAB, 0, ID);
+    await delegations.release(TAB, 0, ID);
     expect(released).toEqual([[3, ID]]);
     expect(delegations.size).toBe(0);
 
     await delegations.locate(TAB, 0, request({ id: ID2 }));
-    delegations.frameNavigated(TAB, 0);
+    await delegations.frameNavigated(TAB, 0);
     expect(released).toEqual([
       [3, ID],
       [3, ID2],
@@ -201,10 +203,34 @@ describe('FrameDelegations: updates go only from the delegated frame to its owne
     expect(delegations.size).toBe(0);
   });
 
+  it('keeps working after the service worker restarted (delegations in session storage)', async () => {
+    const stored = new Map<string, StoredDelegation>();
+    const store: DelegationStore = {
+      get: async (id) => stored.get(id),
+      all: async () => [...stored.values()],
+      set: async (delegation) => void stored.set(delegation.id, delegation),
+      delete: async (id) => void stored.delete(id),
+    };
+    const before = setup();
+    before.services.store = store;
+    await before.delegations.locate(TAB, 0, request());
+    expect([...stored.values()]).toEqual([{ id: ID, tabId: TAB, ownerFrameId: 0, frameId: 3 }]);
+
+    // A new worker: nothing in memory, the same storage.
+    const after = setup();
+    after.services.store = store;
+    await expect(after.delegations.update(TAB, 4, rect)).rejects.toBeInstanceOf(MessageRefused);
+    await after.delegations.update(TAB, 3, { id: ID, kind: 'action', action: 'click' });
+    expect(after.forwarded).toEqual([[0, { id: ID, kind: 'action', action: 'click' }]]);
+    await after.delegations.release(TAB, 0, ID);
+    expect(after.released).toEqual([[3, ID]]);
+    expect(stored.size).toBe(0);
+  });
+
   it('forgets a closed tab', async () => {
     const { delegations } = setup();
     await delegations.locate(TAB, 0, request());
-    delegations.tabClosed(TAB);
+    await delegations.tabClosed(TAB);
     expect(delegations.size).toBe(0);
   });
 });
@@ -249,5 +275,24 @@ describe('frame routes behind the router’s sender check', () => {
     await expect(
       dispatch(routes, 'content:frameLocate', request(), check(inFrame(0, TOP))),
     ).rejects.toThrow('cross-origin frames are not available');
+  });
+});
+
+describe('frameDelegationStore over storage.session', () => {
+  it('keeps one key per delegation and lists only its own keys', async () => {
+    const items: Record<string, unknown> = { other: 1 };
+    const store = frameDelegationStore({
+      get: async (keys) =>
+        keys === null ? { ...items } : keys in items ? { [keys]: items[keys] } : {},
+      set: async (more) => void Object.assign(items, more),
+      remove: async (key) => void delete items[key],
+    });
+    const delegation = { id: ID, tabId: TAB, ownerFrameId: 0, frameId: 3 };
+    await store.set(delegation);
+    await expect(store.get(ID)).resolves.toEqual(delegation);
+    await expect(store.all()).resolves.toEqual([delegation]);
+    await store.delete(ID);
+    await expect(store.get(ID)).resolves.toBeUndefined();
+    expect(items).toEqual({ other: 1 });
   });
 });
