@@ -100,14 +100,18 @@ test.describe('tour targets in a cross-origin iframe', () => {
   }) => {
     const page = await context.newPage();
     const frame = await openExchange(page);
+    const field = frame.getByLabel('来文单位');
+    // The field starts below the frame's fold (the frame is 420 px high)…
+    const belowFold = () =>
+      field.evaluate((element) => element.getBoundingClientRect().bottom > window.innerHeight);
+    expect(await belowFold()).toBe(true);
     await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), TITLE);
 
     const unit = stepCard(page, TOUR, 0);
     await expect(unit).toBeVisible();
     await expect(unit.getByRole('heading')).toHaveText('填写来文单位');
-    const field = frame.getByLabel('来文单位');
-    // The field starts below the frame's fold: the frame scrolled it into its own view.
-    await expect(field).toBeInViewport();
+    // …so the frame's agent scrolled it into the frame's own view.
+    await expect.poll(belowFold).toBe(false);
     await expect.poll(() => gap(unit, field)).toBeLessThan(30);
     // The spotlight ring sits on the field (top-page coordinates).
     const ring = page.locator('.zy-spotlight');
@@ -189,6 +193,28 @@ test.describe('tour targets in a cross-origin iframe', () => {
     // Typing in the old page's place does nothing; the learner can skip on.
     await missing.getByRole('button', { name: '跳过' }).click();
     await expect(stepCard(page, TOUR, 1)).toBeVisible();
+  });
+});
+
+test.describe('tour targets in a cross-origin iframe: the iframe removed', () => {
+  test('the page removing the iframe turns the step into 找不到该元素 with the reason', async ({
+    context,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const page = await context.newPage();
+    const frame = await openExchange(page);
+    await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), TITLE);
+    const card = stepCard(page, TOUR, 0);
+    await expect(card).toBeVisible();
+    await expect.poll(() => gap(card, frame.getByLabel('来文单位'))).toBeLessThan(30);
+
+    // A tab shell closing the tab: the iframe leaves the page.
+    await page.evaluate(() => document.querySelector('iframe')?.remove());
+    await expect(card.getByRole('heading')).toHaveText('找不到该元素');
+    await expect(card).toContainText('该元素所在的内嵌页面已跳转或被关闭。');
+    await expect(page.locator('.zy-spotlight')).toHaveCount(0);
   });
 });
 
