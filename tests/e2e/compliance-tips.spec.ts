@@ -1,39 +1,9 @@
 import type { Page, Worker } from '@playwright/test';
 import { TEST_CLOCK_KEY } from '../../lib/rules/test-clock';
 import { expect, test } from './fixtures';
+import { tipAcknowledgements } from './support/db';
 import { chooseRole } from './support/learner';
 import { logIn } from './support/sim';
-
-interface StoredAck {
-  tipId: string;
-  contentVersion: number;
-  response: string;
-  role: string | null;
-  account: string | null;
-  at: number;
-  url: string;
-  action: string;
-  actionDetail: string | null;
-}
-
-/** The stored acknowledgements (必须留存操作记录), read from the extension's own database. */
-async function acknowledgements(extensionPage: Page): Promise<StoredAck[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<StoredAck[]>((resolve, reject) => {
-        const open = indexedDB.open('zhiyin');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('tipAcknowledgements')
-            .objectStore('tipAcknowledgements')
-            .getAll();
-          request.onsuccess = () => resolve(request.result as StoredAck[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 const DAY = 86_400_000;
 const CST = 8 * 3_600_000;
@@ -117,7 +87,7 @@ test.describe('compliance tips: where, how often, and the records they leave', (
     // Written by the background after each click: wait for all three.
     const extensionPage = await openExtensionPage('options.html');
     const exportRecords = async () =>
-      (await acknowledgements(extensionPage)).filter(
+      (await tipAcknowledgements(extensionPage)).filter(
         (record) => record.tipId === 'no-data-leak-export',
       );
     await expect
@@ -182,7 +152,7 @@ test.describe('compliance tips: where, how often, and the records they leave', (
     const extensionPage = await openExtensionPage('options.html');
     await expect
       .poll(async () =>
-        (await acknowledgements(extensionPage))
+        (await tipAcknowledgements(extensionPage))
           .filter((record) => record.tipId === 'no-data-leak-copy')
           .map((record) => [record.action, record.actionDetail]),
       )
@@ -247,7 +217,7 @@ test.describe('compliance tips: where, how often, and the records they leave', (
 
     const extensionPage = await openExtensionPage('options.html');
     const reportRecords = async () =>
-      (await acknowledgements(extensionPage)).filter(
+      (await tipAcknowledgements(extensionPage)).filter(
         (record) => record.tipId === 'report-accuracy',
       );
     await expect

@@ -1,28 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, OVERLAY_HOST, test } from './fixtures';
-import { chooseRole } from './support/learner';
+import { tipAcknowledgements } from './support/db';
+import { acknowledgeFirstRunTips, chooseRole, FIRST_RUN_TIPS } from './support/learner';
 import { logIn as login } from './support/sim';
-
-/** The stored acknowledgements (必须留存操作记录), read from the extension's own database. */
-async function acknowledgements(extensionPage: Page) {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<{ tipId: string; response: string; url: string; role: string | null }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('zhiyin');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result
-              .transaction('tipAcknowledgements')
-              .objectStore('tipAcknowledgements')
-              .getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          };
-        },
-      ),
-  );
-}
 
 const tip = (page: Page, id: string) => page.locator(`[data-zhiyin-tip="${id}"]`);
 
@@ -37,22 +17,15 @@ test.describe('compliance tips (三不准 / 四必须) and field guards on the s
     await welcome.getByRole('button', { name: /业务操作人员/ }).click();
     await welcome.getByRole('button', { name: '开始使用' }).click();
 
-    const seen: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const card = page.locator('[data-zhiyin-tip]');
-      await expect(card).toBeVisible();
-      seen.push((await card.getAttribute('data-zhiyin-tip')) ?? '');
-      await card.getByRole('button', { name: '我已知晓' }).click();
-    }
-    expect(seen.sort()).toEqual(['change-password', 'keep-operation-records', 'licensed-software']);
-    await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
+    const seen = (await acknowledgeFirstRunTips(page)).sort();
+    expect(seen).toEqual(FIRST_RUN_TIPS);
 
     // Records are written by the background after each click: wait until all three are there.
     const extensionPage = await openExtensionPage('options.html');
     await expect
-      .poll(async () => (await acknowledgements(extensionPage)).map((r) => r.tipId).sort())
+      .poll(async () => (await tipAcknowledgements(extensionPage)).map((r) => r.tipId).sort())
       .toEqual(seen);
-    const records = await acknowledgements(extensionPage);
+    const records = await tipAcknowledgements(extensionPage);
     expect(
       records.every(
         (record) => record.response === 'acknowledge' && record.role === '业务操作人员',

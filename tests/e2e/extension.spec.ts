@@ -1,4 +1,5 @@
 import { expect, OVERLAY_HOST, test, UNRELATED_HOST } from './fixtures';
+import { acknowledgeFirstRunTips } from './support/learner';
 
 test.describe('extension on the simulated system', () => {
   test('the content script mounts its overlay on the sim, and the popup shows what it recorded', async ({
@@ -24,8 +25,7 @@ test.describe('extension on the simulated system', () => {
     await expect(welcome).toBeHidden();
     // First run then brings the compliance reminders (正版软件, 操作留痕, 定期改密) one by one;
     // once they are answered, nothing is shown and our element leaves the page.
-    const tip = page.locator('[data-zhiyin-tip]');
-    for (let i = 0; i < 3; i += 1) await tip.getByRole('button', { name: '我已知晓' }).click();
+    await acknowledgeFirstRunTips(page);
     await expect(page.locator(OVERLAY_HOST)).toHaveCount(0);
 
     const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);

@@ -2,40 +2,13 @@ import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { loadProjectQuizzes } from '../../scripts/lib/quiz-plugin';
 import { expect, test } from './fixtures';
+import { quizResults, xapiOutbox } from './support/db';
 
 const repo = resolve(import.meta.dirname, '../..');
 const quiz = loadProjectQuizzes(repo, [resolve(repo, 'tours')]).quizzes.find(
   (candidate) => candidate.id === 'anquan',
 );
 if (!quiz) throw new Error('tours/quizzes/anquan.yaml is missing');
-
-/** Stored quiz results, read from the extension's own database. */
-async function storedResults(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<
-        {
-          quizId: string;
-          module: string;
-          quizVersion?: number;
-          answers: Record<string, string | string[]>;
-          shortAnswerPoints?: Record<string, string[]>;
-          score: { total: number; passed: boolean };
-        }[]
-      >((done, fail) => {
-        const open = indexedDB.open('zhiyin');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('quizResults')
-            .objectStore('quizResults')
-            .getAll();
-          request.onsuccess = () => done(request.result);
-          request.onerror = () => fail(request.error);
-        };
-      }),
-  );
-}
 
 /**
  * Answers every question as a learner would: clicks the right options, except the ids given as
@@ -187,7 +160,7 @@ test.describe('知识测验 (written test per module)', () => {
     await expect(verdict).toContainText('通过！得分 100 分');
     await expect(page.getByTestId('quiz-history').locator('tbody tr')).toHaveCount(2);
 
-    const results = await storedResults(page);
+    const results = await quizResults(page);
     expect(
       results.map((result) => [
         result.quizId,
@@ -209,41 +182,11 @@ test.describe('知识测验 (written test per module)', () => {
     expect(results[1]?.score.total).toBe(100);
 
     // Each attempt also queued an xAPI statement (failed, then passed) about this quiz.
-    const statements = await page.evaluate(
-      () =>
-        new Promise<{ verb: string; object: string; scaled: number | undefined }[]>(
-          (done, fail) => {
-            const open = indexedDB.open('zhiyin');
-            open.onerror = () => fail(open.error);
-            open.onsuccess = () => {
-              const request = open.result
-                .transaction('xapiOutbox')
-                .objectStore('xapiOutbox')
-                .getAll();
-              request.onsuccess = () =>
-                done(
-                  (
-                    request.result as {
-                      seq: number;
-                      statement: {
-                        verb: { id: string };
-                        object: { id: string };
-                        result?: { score?: { scaled?: number } };
-                      };
-                    }[]
-                  )
-                    .sort((a, b) => a.seq - b.seq)
-                    .map(({ statement }) => ({
-                      verb: statement.verb.id,
-                      object: statement.object.id,
-                      scaled: statement.result?.score?.scaled,
-                    })),
-                );
-              request.onerror = () => fail(request.error);
-            };
-          },
-        ),
-    );
+    const statements = (await xapiOutbox(page)).map(({ statement }) => ({
+      verb: statement.verb.id,
+      object: statement.object.id,
+      scaled: statement.result?.score?.scaled,
+    }));
     const quizStatements = statements.filter((statement) => statement.object.includes('anquan'));
     expect(quizStatements.map((statement) => statement.verb.split('/').at(-1))).toEqual([
       'failed',

@@ -1,6 +1,7 @@
 /** 核心功能模块 · 便民服务: 营业执照办理 step by step, 模板导入, 进度查询. */
 import { resolve } from 'node:path';
 import { expect, test } from '../fixtures';
+import { tipAcknowledgements } from '../support/db';
 import { chooseRole } from '../support/learner';
 import { choose, field, pageButton, expectListedAsCompleted, logIn, startTour } from './support';
 
@@ -77,22 +78,7 @@ test.describe('便民服务 tours on the sim', () => {
     await expect(verifyIdentity).toHaveCount(0);
     const extensionPage = await openExtensionPage('dashboard.html');
     await expect
-      .poll(() =>
-        extensionPage.evaluate(
-          () =>
-            new Promise<string[]>((done) => {
-              const open = indexedDB.open('zhiyin');
-              open.onsuccess = () => {
-                const all = open.result
-                  .transaction('tipAcknowledgements')
-                  .objectStore('tipAcknowledgements')
-                  .getAll();
-                all.onsuccess = () =>
-                  done((all.result as { tipId: string }[]).map((row) => row.tipId));
-              };
-            }),
-        ),
-      )
+      .poll(async () => (await tipAcknowledgements(extensionPage)).map((row) => row.tipId))
       .toContain('verify-identity');
     await extensionPage.close();
     await page.bringToFront();

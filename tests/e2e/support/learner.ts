@@ -38,3 +38,22 @@ export function stepCard(page: Page, tourId: string, stepIndex?: number) {
   const step = stepIndex === undefined ? '' : `[data-zhiyin-step="${stepIndex}"]`;
   return page.locator(`[data-zhiyin-tour="${tourId}"]${step}`);
 }
+
+/** The tips every learner answers on first run (必须使用正版软件, 必须留存操作记录, 必须定期修改密码). */
+export const FIRST_RUN_TIPS = ['change-password', 'keep-operation-records', 'licensed-software'];
+
+/**
+ * Answers the first-run tips one by one with 我已知晓, as they come; returns their ids in the
+ * order they were shown. Ends when no tip is left on the page.
+ */
+export async function acknowledgeFirstRunTips(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < FIRST_RUN_TIPS.length; i += 1) {
+    const card = page.locator('[data-zhiyin-tip]');
+    await expect(card).toBeVisible();
+    seen.push((await card.getAttribute('data-zhiyin-tip')) ?? '');
+    await card.getByRole('button', { name: '我已知晓' }).click();
+  }
+  await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
+  return seen;
+}
