@@ -149,6 +149,18 @@ describe('a quiz with both sections: 选择题 60 + 简答题 40', () => {
       }
   });
 
+  it('no key point is earned by copying the question: no phrasing occurs in its prompt', () => {
+    for (const candidate of bundled)
+      for (const question of candidate.questions) {
+        if (question.kind !== 'short') continue;
+        for (const prompt of [question.prompt, question.i18n.en.prompt])
+          expect(
+            gradeShortAnswer(question.keyPoints, prompt).found,
+            `${candidate.id}/${question.id}: "${prompt}"`,
+          ).toEqual([]);
+      }
+  });
+
   it('the page text: key point labels and the model answer in the learner’s language', () => {
     const en = localizedQuiz(quiz, 'en').questions.find((q) => q.kind === 'short');
     expect(en).toMatchObject({ kind: 'short', reference: expect.stringMatching(/^Three nevers/) });
