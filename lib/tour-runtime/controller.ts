@@ -323,7 +323,18 @@ export class TourController {
       },
     ).then((result) => {
       if (result.kind === 'aborted' || signal.aborted) return;
-      if (result.kind === 'found') this.frameTarget = result.target;
+      if (result.kind === 'found') {
+        this.frameTarget = result.target;
+        // As for a target in this document: the card now, the background's show-step confirms it.
+        this.show({
+          type: 'show-step',
+          stepIndex,
+          stepId: effect.stepId,
+          progress: effect.progress,
+          placement: effect.placement,
+          centred: false,
+        });
+      }
       void this.emit(result.event as ContentTourEvent);
     });
   }
