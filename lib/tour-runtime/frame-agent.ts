@@ -59,6 +59,8 @@ export function createFrameAgent(deps: FrameAgentDeps): FrameAgent {
       const abort = new AbortController();
       live.set(request.id, abort);
       const { signal } = abort;
+      // The lookup reads only the step index, target, frame path and time limit; the card's
+      // progress and placement are the owner's business, so the effect is not complete here.
       const lookup = await lookUpStepTarget(
         {
           type: 'resolve-target',

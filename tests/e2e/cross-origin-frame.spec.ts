@@ -191,7 +191,7 @@ test.describe('tour targets in a cross-origin iframe', () => {
     await expect(missing).toContainText('该元素所在的内嵌页面已跳转或被关闭。');
     await expect(missing.getByRole('button', { name: '报告问题' })).toBeVisible();
     await page.screenshot({ path: 'output/screenshots/step-card-cross-origin-gone.png' });
-    // Typing in the old page's place does nothing; the learner can skip on.
+    // The learner can skip on (the next step's button is not on the records page either).
     await missing.getByRole('button', { name: '跳过' }).click();
     await expect(stepCard(page, TOUR, 1)).toBeVisible();
   });
