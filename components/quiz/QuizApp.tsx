@@ -197,6 +197,7 @@ export function QuizApp() {
   const history = results.filter((record) => record.quizId === view.quiz.id);
   const sections = quizSections(view.quiz);
   const listSeparator = prefs.language === 'en' ? '; ' : '；';
+  const colon = prefs.language === 'en' ? ': ' : '：';
   const optionText = (question: LocalizedChoiceQuestion, ids: readonly string[]) => {
     if (ids.length === 0) return t('noAnswer');
     return ids
@@ -240,7 +241,8 @@ export function QuizApp() {
           const tour = tourById.get(tourId);
           return (
             <li key={tourId} data-learn-tour={tourId}>
-              {t('tourLabel')}：
+              {t('tourLabel')}
+              {colon}
               <strong>{tour ? localizedTour(tour, prefs.language).title : tourId}</strong>
               <span className="zy-muted"> — {t('tourHint')}</span>
             </li>
@@ -254,7 +256,9 @@ export function QuizApp() {
             <li key={articleId} data-learn-article={articleId}>
               <details>
                 <summary>
-                  {t('articleLabel')}：{articleText.title}
+                  {t('articleLabel')}
+                  {colon}
+                  {articleText.title}
                 </summary>
                 <div className="zy-markdown">
                   <Markdown source={articleText.body} />
@@ -426,7 +430,7 @@ export function QuizApp() {
                   <span className="zy-quiz-point-state">
                     {hit ? t('pointFound') : t('pointMissing')}
                   </span>
-                  {prefs.language === 'en' ? ': ' : '：'}
+                  {colon}
                   {point.label}
                   <span className="zy-muted"> {t('pointWeight', { weight: point.weight })}</span>
                 </li>
