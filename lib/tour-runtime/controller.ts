@@ -59,6 +59,8 @@ export class TourController {
   private element: Element | null = null;
   /** The step's target inside a cross-origin frame (instead of `element`). */
   private frameTarget: FrameTarget | null = null;
+  /** The step delegated to a cross-origin frame, and what ends that delegation. */
+  private frameStep: { stepIndex: number; abort: AbortController } | null = null;
   /**
    * In an exam (step effects with `freshOnly`): the step that began, and for an appear /
    * disappear step its element's baseline, taken then. Only what happens after counts.
@@ -230,6 +232,13 @@ export class TourController {
     this.watchAbort?.abort();
     this.watchAbort = null;
     this.element = null;
+    this.releaseFrame();
+  }
+
+  /** Cross-origin frames: stop the frame's watch (its agent removes its listeners). */
+  private releaseFrame(): void {
+    this.frameStep?.abort.abort();
+    this.frameStep = null;
     this.frameTarget = null;
   }
 
@@ -265,6 +274,9 @@ export class TourController {
     const instruction = this.instruction;
     const step = this.currentStep();
     if (!instruction || !step) return;
+    // A step shown without a lookup of its own (a centred step after a frame step) releases the
+    // frame the previous step was delegated to.
+    if (this.frameStep && this.frameStep.stepIndex !== effect.stepIndex) this.releaseFrame();
     const located = !effect.centred && (this.element !== null || this.frameTarget !== null);
     const mode = effect.missing ? 'missing' : located ? 'located' : 'centred';
     const shown = this.view;
@@ -311,18 +323,22 @@ export class TourController {
   ): void {
     const stepIndex = effect.stepIndex;
     const step = this.instruction?.tour.steps[stepIndex];
+    this.releaseFrame();
+    const own = new AbortController();
+    this.frameStep = { stepIndex, abort: own };
+    signal.addEventListener('abort', () => own.abort(), { once: true, signal: own.signal });
     void delegateToFrame(
       effect,
       lookup,
       frameAdvance(step),
       this.deps.frames ?? messagingFrameChannel,
       {
-        signal,
+        signal: own.signal,
         onAction: (action) => void this.emit({ type: 'USER_ACTION', stepIndex, ...action }),
         onGone: (reason) => void this.emit({ type: 'TARGET_MISSING', stepIndex, reason }),
       },
     ).then((result) => {
-      if (result.kind === 'aborted' || signal.aborted) return;
+      if (result.kind === 'aborted' || own.signal.aborted) return;
       if (result.kind === 'found') {
         this.frameTarget = result.target;
         // As for a target in this document: the card now, the background's show-step confirms it.

@@ -127,11 +127,17 @@ export function createFrameAgent(deps: FrameAgentDeps): FrameAgent {
     };
     const watch = (target: Element) => {
       watching?.abort();
-      watching = new AbortController();
-      const both = AbortSignal.any([signal, watching.signal]);
+      // Ends with the delegation, or when a re-found target replaces this one (no
+      // AbortSignal.any: the manifest allows Chrome 109).
+      const current = new AbortController();
+      watching = current;
+      signal.addEventListener('abort', () => current.abort(), {
+        once: true,
+        signal: current.signal,
+      });
       const cleanup = autoUpdate(target, deps.document.documentElement, schedule);
-      both.addEventListener('abort', cleanup, { once: true });
-      listenForAction(request, target, both);
+      current.signal.addEventListener('abort', cleanup, { once: true });
+      listenForAction(request, target, current.signal);
     };
     let relocating = false;
     const relocate = () => {
