@@ -17,6 +17,7 @@ import {
   type LocalizedQuestion,
   type LocalizedShortQuestion,
   type QuizFile,
+  type QuizFileQuestion,
 } from '../../lib/quiz/schema';
 import { Markdown } from '../markdown/Markdown';
 
@@ -154,6 +155,9 @@ export function QuizApp() {
           {quizzes.map((quiz) => {
             const text = localizedQuiz(quiz, prefs.language);
             const mine = results.filter((record) => record.quizId === quiz.id);
+            const short = quiz.questions.filter(
+              (question: QuizFileQuestion) => question.kind === 'short',
+            ).length;
             const best = mine.reduce<number | null>(
               (top, record) => Math.max(top ?? 0, record.score.total ?? 0),
               null,
@@ -163,7 +167,10 @@ export function QuizApp() {
                 <h2>{text.title}</h2>
                 <p>{text.summary}</p>
                 <p className="zy-muted">
-                  {t('questions', { n: quiz.questions.length })} ·{' '}
+                  {short > 0 && short < quiz.questions.length
+                    ? t('questionsBoth', { choice: quiz.questions.length - short, short })
+                    : t('questions', { n: quiz.questions.length })}{' '}
+                  ·{' '}
                   {best === null ? (
                     t('never')
                   ) : (

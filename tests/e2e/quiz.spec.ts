@@ -199,6 +199,7 @@ test.describe('知识测验 (written test per module)', () => {
     await expect(page.locator('[data-quiz="anquan"]')).toContainText('最好成绩 100 分');
     await expect(page.locator('[data-quiz="anquan"]')).toContainText('已通过');
     await expect(page.locator('[data-quiz="renzhi"]')).toContainText('尚未测验');
+    await expect(page.locator('[data-quiz="anquan"]')).toContainText('选择题 9 道 + 简答题 2 道');
     await page.screenshot({ path: test.info().outputPath('quiz-modules.png') });
   });
 
