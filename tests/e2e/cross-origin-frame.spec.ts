@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { test as plainTest } from '@playwright/test';
+import type { CheckReport } from '../../scripts/lib/tours-check/types';
 import { expect, test } from './fixtures';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 
@@ -231,4 +235,39 @@ test.describe('step card screenshot (output/screenshots/, looked at by people)',
     await expect.poll(() => gap(card, frame.getByLabel('来文单位'))).toBeLessThan(30);
     await page.screenshot({ path: 'output/screenshots/step-card-cross-origin.png' });
   });
+});
+
+plainTest.describe('tours:check on the cross-origin frame', () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  plainTest.describe.configure({ timeout: 120_000 });
+
+  plainTest(
+    'follows the frame path into the other origin and drives every step',
+    async ({ baseURL }) => {
+      const args = [
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        join(ROOT, 'scripts/tours-check.ts'),
+        ...['--url', `${baseURL}/login.html`, '--tours', join(ROOT, 'tests/fixtures/e2e-tours')],
+        ...['--tour', TOUR, '--json'],
+      ];
+      const { code, stdout, stderr } = await new Promise<{
+        code: number;
+        stdout: string;
+        stderr: string;
+      }>((done) =>
+        execFile(process.execPath, args, { cwd: ROOT }, (error, out, err) =>
+          done({ code: error ? Number(error.code ?? -1) : 0, stdout: out, stderr: err }),
+        ),
+      );
+      expect(code, stderr).toBe(0);
+      const report = JSON.parse(stdout) as CheckReport;
+      expect(report.summary).toEqual({ tours: 1, steps: 4, passed: 4, failed: 0, warnings: 0 });
+      expect(report.tours[0]?.steps.map((step) => [step.stepId, step.outcome])).toEqual([
+        ['unit', 'found'],
+        ['register', 'found'],
+        ['opinion', 'found'],
+        ['done', 'centred'],
+      ]);
+    },
+  );
 });
