@@ -2,9 +2,10 @@
  * Written test (笔试) grading, as the training plan (七、效果评估) sets it: choice questions 60
  * points + short answers 40 points, pass at 80.
  *
- * Choice questions are graded here. Short answers are graded by a person (a trainer enters the
- * points); until every short answer has a grade the result is `pending` and has no total — the
- * library never guesses a short-answer score.
+ * Choice questions are graded here. Short answers arrive as grades: the quiz page's background
+ * route grades them automatically by weighted key points (要点, lib/quiz/short-answer.ts) and passes
+ * those grades in; a caller without grades for every short answer (a trainer grading by hand) gets
+ * a `pending` result with no total — this function never guesses a short-answer score.
  *
  * Section scores:
  *   choice = 60 × Σ earned choice points / Σ choice points
