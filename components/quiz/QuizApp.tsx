@@ -1,7 +1,7 @@
 import articles from 'virtual:zhiyin-help';
 import quizzes from 'virtual:zhiyin-quizzes';
 import tours from 'virtual:zhiyin-tours';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { database, type QuizResultRecord } from '../../lib/db/database';
 import { localizedTour } from '../../lib/help/docs';
 import { localizedArticle } from '../../lib/help/schema';
@@ -216,7 +216,10 @@ export function QuizApp() {
   };
   // Questions keep the file's order (choice first, the schema checks it) and numbering.
   const numbered = text.questions.map((question, index) => ({ question, n: index + 1 }));
-  const choiceQuestions = numbered.filter(({ question }) => question.kind !== 'short');
+  const choiceQuestions = numbered.filter(
+    (entry): entry is { question: LocalizedChoiceQuestion; n: number } =>
+      entry.question.kind !== 'short',
+  );
   const shortQuestions = numbered.filter(
     (entry): entry is { question: LocalizedShortQuestion; n: number } =>
       entry.question.kind === 'short',
@@ -239,6 +242,33 @@ export function QuizApp() {
       ? t('sectionChoice', { points: sections.choice })
       : t('sectionShort', { points: sections.short });
   };
+
+  /** The choice section, then the short-answer section, each under its heading when it has questions. */
+  const questionSections = (
+    renderChoice: (question: LocalizedChoiceQuestion, n: number) => ReactNode,
+    renderShort: (question: LocalizedShortQuestion, n: number) => ReactNode,
+  ) => (
+    <>
+      {choiceQuestions.length > 0 && (
+        <>
+          {sectionHeading('choice') && (
+            <h2 className="zy-quiz-section">{sectionHeading('choice')}</h2>
+          )}
+          <ol className="zy-quiz-questions">
+            {choiceQuestions.map(({ question, n }) => renderChoice(question, n))}
+          </ol>
+        </>
+      )}
+      {shortQuestions.length > 0 && (
+        <>
+          <h2 className="zy-quiz-section">{sectionHeading('short')}</h2>
+          <ol className="zy-quiz-questions">
+            {shortQuestions.map(({ question, n }) => renderShort(question, n))}
+          </ol>
+        </>
+      )}
+    </>
+  );
 
   const learnLinks = (question: LocalizedQuestion) => (
     <div className="zy-quiz-learn">
@@ -472,26 +502,7 @@ export function QuizApp() {
 
       {view.kind === 'answer' && (
         <form onSubmit={(event) => void submit(event)} noValidate data-quiz-form={view.quiz.id}>
-          {choiceQuestions.length > 0 && (
-            <>
-              {sectionHeading('choice') && (
-                <h2 className="zy-quiz-section">{sectionHeading('choice')}</h2>
-              )}
-              <ol className="zy-quiz-questions">
-                {choiceQuestions.map(({ question, n }) =>
-                  question.kind === 'short' ? null : choiceField(question, n),
-                )}
-              </ol>
-            </>
-          )}
-          {shortQuestions.length > 0 && (
-            <>
-              <h2 className="zy-quiz-section">{sectionHeading('short')}</h2>
-              <ol className="zy-quiz-questions">
-                {shortQuestions.map(({ question, n }) => shortField(question, n))}
-              </ol>
-            </>
-          )}
+          {questionSections(choiceField, shortField)}
           <div className="zy-section" aria-live="polite">
             {problem && (
               <p role="alert" className="zy-quiz-problem">
@@ -535,26 +546,7 @@ export function QuizApp() {
               {t('retry')}
             </button>
           </section>
-          {choiceQuestions.length > 0 && (
-            <>
-              {sectionHeading('choice') && (
-                <h2 className="zy-quiz-section">{sectionHeading('choice')}</h2>
-              )}
-              <ol className="zy-quiz-questions">
-                {choiceQuestions.map(({ question, n }) =>
-                  question.kind === 'short' ? null : choiceFeedback(question, n),
-                )}
-              </ol>
-            </>
-          )}
-          {shortQuestions.length > 0 && (
-            <>
-              <h2 className="zy-quiz-section">{sectionHeading('short')}</h2>
-              <ol className="zy-quiz-questions">
-                {shortQuestions.map(({ question, n }) => shortFeedback(question, n))}
-              </ol>
-            </>
-          )}
+          {questionSections(choiceFeedback, shortFeedback)}
         </>
       )}
 

@@ -29,7 +29,8 @@ const FINAL: ReadonlySet<ImmediateOutcome['kind']> = new Set([
   'cross-origin-frame',
 ]);
 
-const WATCHED_ATTRIBUTES = [
+/** Attributes that can show or hide an element or change what a locator matches (also step-dom). */
+export const WATCHED_ATTRIBUTES = [
   'class',
   'style',
   'hidden',

@@ -5,7 +5,7 @@
  */
 import type { Scope } from '../locate/find';
 import { resolveTarget } from '../locate/resolve';
-import { waitForAbsence, waitForTarget } from '../locate/wait';
+import { WATCHED_ATTRIBUTES, waitForAbsence, waitForTarget } from '../locate/wait';
 import type { LocateOutcome } from '../locate/types';
 import type { VisibilityOptions } from '../locate/visibility';
 import type { MissingReason, RunnerEffect, RunnerEvent } from './runner';
@@ -121,20 +121,6 @@ export function captureStepBaseline(
   return { present: new Set(visibleMatches(target, root, options) ?? []) };
 }
 
-/** Attributes that can show or hide an element (or change what a locator matches). */
-const FRESH_WATCHED_ATTRIBUTES = [
-  'class',
-  'style',
-  'hidden',
-  'inert',
-  'open',
-  'aria-hidden',
-  'aria-label',
-  'role',
-  'title',
-  'data-testid',
-];
-
 /**
  * Resolves true once `target` shows an element that is not in `present` — one that appeared, or
  * a node the page rendered anew — where anything seen after the target was absent counts as
@@ -178,7 +164,7 @@ function waitForFreshMatch(
       childList: true,
       characterData: true,
       attributes: true,
-      attributeFilter: FRESH_WATCHED_ATTRIBUTES,
+      attributeFilter: WATCHED_ATTRIBUTES,
     });
   });
 }
