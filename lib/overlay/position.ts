@@ -5,6 +5,7 @@ import {
   computePosition,
   flip,
   hide,
+  limitShift,
   offset,
   shift,
   type Middleware,
@@ -31,6 +32,11 @@ export interface AnchorOptions {
   spotlight?: HTMLElement | undefined;
   /** Gap between target and card. Default 12 px. */
   gap?: number;
+  /**
+   * Keep the card inside the viewport even across the placement's side (floating-ui `shift`
+   * crossAxis), at the cost of leaving the target: only for targets larger than the viewport.
+   */
+  keepOnScreen?: boolean;
   onUpdate?: (state: AnchorState) => void;
 }
 
@@ -51,8 +57,13 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // another window than the floating element, so it gets the element; the spotlight needs the box
   // in the top viewport and gets the frame-aware reference.
   const spotlightReference = frameAwareReference(target);
-  const update = () =>
-    void position(oversized(spotlightReference) ?? target, spotlightReference, card, options);
+  const update = () => {
+    const visiblePart = oversized(spotlightReference);
+    void position(visiblePart ?? target, spotlightReference, card, {
+      ...options,
+      ...(visiblePart ? { keepOnScreen: true } : {}),
+    });
+  };
   const cleanups = [autoUpdate(target, card, update)];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
@@ -95,9 +106,16 @@ export async function position(
       ? autoPlacement({ allowedPlacements: ['bottom', 'top', 'right', 'left'] })
       : flip({ fallbackAxisSideDirection: 'start' }),
   );
-  // crossAxis: when no side has room (a target as big as the viewport), the card still stays on
-  // screen, over the target's edge, rather than outside the viewport.
-  middleware.push(shift({ padding: 8, crossAxis: true }));
+  // The card is kept on screen only as far as it stays attached to its target: once the page
+  // scrolls the target towards or past the window's edge, `limitShift` lets the card go with it
+  // (shifting it further would push it back on screen, away from the target: the small bench
+  // page's 57 px drift). crossAxis only for a target as big as the viewport (no side has room,
+  // the reference is its visible part): the card then stays on screen, over that part's edge.
+  middleware.push(
+    options.keepOnScreen
+      ? shift({ padding: 8, crossAxis: true })
+      : shift({ padding: 8, limiter: limitShift() }),
+  );
   if (options.arrowElement) middleware.push(arrow({ element: options.arrowElement, padding: 10 }));
   middleware.push(hide({ strategy: 'referenceHidden' }));
 

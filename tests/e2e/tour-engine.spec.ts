@@ -94,6 +94,23 @@ test.describe('tour engine on real pages', () => {
     const farButton = page.getByRole('button', { name: '页面底部按钮' });
     await expect(farButton).toBeInViewport();
     expect((await farButton.boundingBox())?.y ?? 0).toBeGreaterThan(64);
+
+    // The page scrolls the target out of view below the window and back: the card stays attached
+    // to it (same gap), it is not pushed back on screen away from the target (bench: small page).
+    const gapBefore = await gap(far, farButton);
+    expect(gapBefore).toBeLessThan(30);
+    const scrollY = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => window.scrollBy({ top: -300, behavior: 'instant' }));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrollY - 300);
+    await expect(farButton).not.toBeInViewport();
+    await expect
+      .poll(async () => Math.round(await gap(far, farButton)))
+      .toBe(Math.round(gapBefore));
+    await page.evaluate(() => window.scrollBy({ top: 300, behavior: 'instant' }));
+    await expect(farButton).toBeInViewport();
+    await expect
+      .poll(async () => Math.round(await gap(far, farButton)))
+      .toBe(Math.round(gapBefore));
     await far.getByRole('button', { name: '完成' }).click();
 
     await expect(
