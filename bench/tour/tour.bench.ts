@@ -10,7 +10,8 @@
  * retried on a fresh page, and the output says so), `--crash-load N` (crash the page once at
  * load N, to check that), `--json FILE` (raw figures), `--trace FILE` (the first traced Zhiyin
  * load and start, for chrome://tracing or Perfetto), `--profile FILE` (CPU profile of that
- * start, .cpuprofile).
+ * start, .cpuprofile), `--trace-next FILE` (the first Zhiyin load's three next steps, one trace
+ * each: FILE-0.json …).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -405,14 +406,26 @@ class Session {
     const next: Timing[] = [];
     let container: ScrollFigures | null = null;
     let windowScroll: ScrollFigures | null = null;
+    // `--trace-next FILE`: a trace of the first Zhiyin load's three next steps (page and
+    // service worker), to see where a step's time goes.
+    const traceNext = lib === 'zhiyin' && !nextTraced ? option('trace-next') : undefined;
+    if (traceNext) nextTraced = true;
     for (let step = 0; step < 3; step += 1) {
       await page.waitForTimeout(150);
-      next.push(
-        await page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), {
-          lib,
-          step,
-        }),
-      );
+      const click = () =>
+        page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), { lib, step });
+      if (traceNext) {
+        let timing: Timing | null = null;
+        const events = await trace(
+          this.cdp,
+          async () => {
+            timing = await click();
+          },
+          ['disabled-by-default-v8.cpu_profiler'],
+        );
+        writeFileSync(traceNext.replace(/(\.json)?$/, `-${step}.json`), JSON.stringify(events));
+        next.push(timing as unknown as Timing);
+      } else next.push(await click());
       if (step === 0) {
         // Step 1 is the log entry: scroll the log panel under the mouse.
         await page.waitForTimeout(300);
@@ -456,6 +469,8 @@ class Session {
   }
 }
 
+let nextTraced = false;
+
 // ---- per-page cost: what runs on every page, traced ---------------------------------------------
 
 interface TraceEvent {
@@ -465,7 +480,11 @@ interface TraceEvent {
   args?: { data?: { url?: string; fileName?: string }; fileName?: string; url?: string };
 }
 
-async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+async function trace(
+  cdp: CDPSession,
+  run: () => Promise<void>,
+  extraCategories: string[] = [],
+): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = (data: { value: object[] }) => {
     events.push(...(data.value as TraceEvent[]));
@@ -478,6 +497,7 @@ async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEv
         'v8',
         'v8.execute',
         'disabled-by-default-devtools.timeline',
+        ...extraCategories,
       ],
     },
     transferMode: 'ReportEvents',

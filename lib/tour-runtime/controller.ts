@@ -1,7 +1,8 @@
 import type { ContentEffect, ContentTourEvent, TourInstruction } from '../background/tour-sessions';
-import { waitForTarget } from '../locate';
+import { resolveTarget, waitForTarget } from '../locate';
 import { watchFieldValue } from '../locate/field-value';
 import type { VisibilityOptions } from '../locate/visibility';
+import { matchUrlGlob } from '../tour/match';
 import type { Step } from '../tour/schema';
 import {
   captureStepBaseline,
@@ -68,6 +69,19 @@ export class TourController {
   private fresh: { stepIndex: number; baseline: StepBaseline | null } | null = null;
   private view: TourView | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** The newest {@link TourInstruction.revision} applied. */
+  private revision = 0;
+  /** Events sent and not answered yet. */
+  private pending = 0;
+  /**
+   * The next step's card, shown while `NEXT` is on its way (see {@link TourController.predictNext}),
+   * with what was shown before it in case the background does not move on.
+   */
+  private predicted: {
+    view: TourView;
+    before: TourView;
+    element: Element | null;
+  } | null = null;
   private disposed = false;
 
   constructor(private readonly deps: TourControllerDeps) {}
@@ -75,9 +89,29 @@ export class TourController {
   /** Applies an instruction from the background (after hello, a button, a popup start…). */
   apply(instruction: TourInstruction | null): void {
     if (this.disposed || !instruction) return;
+    // Instructions can arrive out of order (an event's reply, a route change's hello, a start):
+    // an older one applied after a newer one would bring back a step the tour has left, or a card
+    // after the tour finished. The background numbers them; only newer ones count.
+    if (instruction.revision !== undefined) {
+      if (instruction.revision < this.revision) return;
+      this.revision = instruction.revision;
+    }
     const previous = this.instruction;
     this.instruction = instruction;
-    for (const effect of instruction.effects) this.run(effect);
+    const effects = instruction.effects;
+    for (const [i, effect] of effects.entries()) {
+      // The next step's lookup follows at once: keep the card (and the overlay's host) until it
+      // is found, so the next card replaces this one instead of the host being torn down and
+      // mounted again between two steps.
+      if (effect.type === 'hide-step' && effects[i + 1]?.type === 'resolve-target') {
+        this.hideSoon();
+      } else this.run(effect);
+    }
+    // The background did not move on (nothing hidden or shown): the card it shows comes back.
+    if (!effects.some((e) => e.type === 'hide-step' || e.type === 'show-step')) {
+      this.dropPrediction();
+    }
+    this.predicted = null;
     if (instruction.status === 'finished' || instruction.status === 'abandoned') {
       this.fresh = null;
       this.endStep();
@@ -101,7 +135,10 @@ export class TourController {
   }
 
   /** The learner pressed a card button. */
-  next = () => this.emit({ type: 'NEXT' });
+  next = () => {
+    this.predictNext();
+    return this.emit({ type: 'NEXT' });
+  };
   back = () => this.emit({ type: 'BACK' });
   skip = () => this.emit({ type: 'SKIP' });
   exit = () => this.emit({ type: 'EXIT' });
@@ -152,19 +189,107 @@ export class TourController {
     this.setView(null);
   }
 
+  /**
+   * 下一步 on a card whose step completes on it: the background will enter the next step, and
+   * that step's target is known from the tour, so it is looked up now and its card shown while
+   * `NEXT` is on its way (the learner does not wait for the round trip). Only the plain case: no
+   * event in flight, no exam, the next target in this document, on a page the step allows, and
+   * found at once. The background stays the authority: its resolve-target looks the target up
+   * again and confirms this card (same element, nothing redrawn), or its answer replaces it.
+   */
+  private predictNext(): void {
+    const instruction = this.instruction;
+    const view = this.view;
+    const step = this.currentStep();
+    if (
+      !instruction ||
+      !view ||
+      !step ||
+      this.pending > 0 ||
+      this.fresh ||
+      instruction.exam ||
+      instruction.status !== 'running' ||
+      view.mode === 'missing' ||
+      this.frameTarget !== null ||
+      this.frameStep !== null ||
+      view.stepIndex !== instruction.stepIndex ||
+      step.advance.on !== 'next'
+    ) {
+      return;
+    }
+    const stepIndex = instruction.stepIndex + 1;
+    const nextStep = instruction.tour.steps[stepIndex];
+    const href = this.deps.document.location?.href;
+    if (
+      !nextStep?.target ||
+      (nextStep.frame && nextStep.frame.length > 0) ||
+      (nextStep.page !== undefined && (!href || !matchUrlGlob(nextStep.page, href)))
+    ) {
+      return;
+    }
+    const outcome = resolveTarget(nextStep.target, this.deps.document, {
+      ...this.deps.lookup,
+      frame: null,
+    });
+    if (outcome.kind !== 'found') return;
+    const before = { view, element: this.element };
+    this.endStep();
+    this.element = outcome.element;
+    // The card only: its advance listeners and guard come with the background's confirmation.
+    const predicted: TourView = {
+      tour: instruction.tour,
+      stepIndex,
+      mode: 'located',
+      element: outcome.element,
+      frameTarget: null,
+      placement: nextStep.placement,
+      rejection: null,
+      missingReason: null,
+      report: 'idle',
+    };
+    this.predicted = { view: predicted, before: before.view, element: before.element };
+    this.setView(predicted);
+  }
+
+  /** A predicted card the background did not confirm: show the current step's card again. */
+  private dropPrediction(): void {
+    const predicted = this.predicted;
+    this.predicted = null;
+    if (!predicted || this.view !== predicted.view || !this.instruction) return;
+    this.beginStep();
+    this.element = predicted.element;
+    const { before } = predicted;
+    this.show({
+      type: 'show-step',
+      stepIndex: before.stepIndex,
+      stepId: this.currentStep()?.id ?? '',
+      // Not drawn (the card counts from the tour and step index).
+      progress: { current: before.stepIndex + 1, total: before.tour.steps.length, label: '' },
+      placement: before.placement,
+      centred: before.mode === 'centred',
+    });
+  }
+
   private currentStep(): Step | undefined {
     return this.instruction?.tour.steps[this.instruction.stepIndex];
   }
 
   private emit(event: ContentTourEvent): Promise<void> {
     // One event at a time, in order: a second click must not overtake the first one's reply.
+    this.pending += 1;
     this.queue = this.queue
       .then(async () => {
         if (this.disposed) return;
-        this.apply(await this.deps.send(event));
+        const reply = await this.deps.send(event);
+        if (!reply) this.dropPrediction();
+        this.apply(reply);
       })
       .catch((error: unknown) => {
+        this.dropPrediction();
         console.warn('[zhiyin] tour event failed', error);
+      })
+      .finally(() => {
+        this.pending -= 1;
       });
     return this.queue;
   }
@@ -216,6 +341,23 @@ export class TourController {
       stepIndex: effect.stepIndex,
       baseline: watched ? captureStepBaseline(watched, this.deps.document, this.deps.lookup) : null,
     };
+  }
+
+  /**
+   * Ends the step now but removes its card only after the current task: a target found at once
+   * (its lookup settles in microtasks) shows the next card first, with nothing painted between;
+   * a target that is waited for, or looked up in a frame, leaves no stale card behind.
+   */
+  private hideSoon(): void {
+    this.endStep();
+    const stale = this.view;
+    if (!stale) return;
+    const view = this.deps.document.defaultView;
+    const hide = () => {
+      if (this.view === stale) this.setView(null);
+    };
+    if (view) view.setTimeout(hide, 0);
+    else hide();
   }
 
   private beginStep(): AbortSignal {

@@ -159,6 +159,75 @@ describe('tour controller: one round trip per step', () => {
   });
 });
 
+describe('tour controller: 下一步 shows the next card before the background answers', () => {
+  const intro: StepInput = {
+    id: 'intro',
+    body: '先看这里',
+    target: { css: [{ selector: 'form', note: '整个表单' }] },
+    placement: 'right',
+    advance: { on: 'next' },
+  };
+
+  async function onIntro(steps: StepInput[]) {
+    const setUp = setup(steps);
+    dispose = () => setUp.controller.dispose();
+    setUp.controller.apply(setUp.bg.start());
+    await until(() => setUp.bg.pending.length === 1);
+    setUp.bg.answer(); // TARGET_FOUND
+    await setUp.controller.settled();
+    return setUp;
+  }
+
+  it('the next target is looked up at once; the answer confirms the card, never blanking it', async () => {
+    const { bg, controller, renders, button } = await onIntro([intro, save]);
+    const count = renders.length;
+    void controller.next();
+    // The save button's card is drawn at once, and NEXT goes on its way.
+    expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 1, element: button });
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending.map((pending) => pending.event)).toEqual([{ type: 'NEXT' }]);
+    bg.answer(); // hide-step + resolve-target: the same button
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'TARGET_FOUND', stepIndex: 1 });
+    await tick();
+    // Between the two steps the card was never taken away (so the overlay stays mounted).
+    expect(renders.slice(count)).not.toContain(null);
+    expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 1, element: button });
+    // The confirmed card listens to the learner: one click, one action for step 2.
+    bg.answer();
+    button.click();
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'USER_ACTION', stepIndex: 1, kind: 'click' });
+  });
+
+  it('a background that does not move on brings the current card back', async () => {
+    const { bg, controller, renders } = await onIntro([intro, save]);
+    void controller.next();
+    expect(renders.at(-1)).toMatchObject({ stepIndex: 1 });
+    await until(() => bg.pending.length === 1);
+    bg.answer(() => []); // NEXT ignored
+    await until(() => renders.at(-1)?.stepIndex === 0);
+    expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 0, placement: 'right' });
+    expect(renders.at(-1)?.element).toBe(document.querySelector('form'));
+  });
+
+  it('a next target that is not there yet waits for the background (no card for it)', async () => {
+    const { bg, controller, renders } = await onIntro([
+      intro,
+      { ...save, target: { role: 'button', name: '撤回' }, missing: { wait: '1ms' } },
+    ]);
+    void controller.next();
+    expect(renders.at(-1)).toMatchObject({ stepIndex: 0 });
+    await until(() => bg.pending.length === 1);
+    bg.answer();
+    // The intro card goes (the lookup waits), then the background says the target is missing.
+    await until(() => renders.at(-1) === null);
+    await until(() => bg.pending.length === 1);
+    bg.answer();
+    await until(() => renders.at(-1)?.mode === 'missing');
+  });
+});
+
 describe('tour controller: a click with `until` that changes the route', () => {
   it('one click is enough: the success signal is still watched for after the route change', async () => {
     const { bg, controller, renders, button } = setup([
