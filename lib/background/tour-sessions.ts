@@ -45,6 +45,13 @@ export interface TourInstruction {
   remedial?: { assessmentId: number };
   /** On the instruction that ends a run: what to show next (result, survey). */
   outcome?: TourOutcome;
+  /**
+   * Increases with every change the background makes (across service-worker restarts too: it
+   * never falls below the clock). A content script can receive a tab's instructions out of order
+   * (a reply to an event, the answer to a route change's hello, a start), so it applies only the
+   * newest: an older one arriving late must not bring back a step card after the tour finished.
+   */
+  revision?: number;
 }
 
 /** What the exam HUD needs: the task title comes with the tour. */
@@ -214,6 +221,13 @@ export class TourSessions {
   private readonly writes = new Map<number, Promise<void>>();
   /** Tabs being closed: what they store (an interrupted tour to offer) other tabs must see. */
   private readonly closing = new Set<Promise<void>>();
+  /** The last {@link TourInstruction.revision} given out. */
+  private revision = 0;
+
+  private nextRevision(): number {
+    this.revision = Math.max(this.revision + 1, Date.now());
+    return this.revision;
+  }
 
   private serial<T>(tabId: number, operation: () => Promise<T>): Promise<T> {
     const previous = this.tabQueues.get(tabId) ?? Promise.resolve();
@@ -578,6 +592,7 @@ export class TourSessions {
     }
     const localized = localizeTour(tour, await this.options.language());
     return {
+      revision: this.nextRevision(),
       tour: runTourOf(localized, variant),
       status: result.state.status,
       stepIndex: result.state.stepIndex,
@@ -598,6 +613,7 @@ export class TourSessions {
 
   private async idle(tour: Tour): Promise<TourInstruction> {
     return {
+      revision: this.nextRevision(),
       tour: localizeTour(tour, await this.options.language()),
       status: 'idle',
       stepIndex: 0,
