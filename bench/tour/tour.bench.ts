@@ -10,8 +10,8 @@
  * retried on a fresh page, and the output says so), `--crash-load N` (crash the page once at
  * load N, to check that), `--json FILE` (raw figures), `--trace FILE` (the first traced Zhiyin
  * load and start, for chrome://tracing or Perfetto), `--profile FILE` (CPU profile of that
- * start, .cpuprofile), `--trace-next FILE` (the first Zhiyin load's three next steps, one trace
- * each: FILE-0.json …).
+ * start, .cpuprofile), `--trace-next FILE` (the first Zhiyin load's popup start and three next
+ * steps, one trace each with CPU samples: FILE-start.json, FILE-0.json …).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -382,11 +382,30 @@ class Session {
     const tasksBefore = await this.taskSeconds();
 
     let first: Timing;
+    // `--trace-next FILE`: the first Zhiyin load's start and three next steps (page and service
+    // worker, with CPU samples), one trace each (FILE-start.json, FILE-0.json …).
+    const traceNext = lib === 'zhiyin' && !nextTraced ? option('trace-next') : undefined;
+    if (traceNext) nextTraced = true;
+    const traced = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      if (!traceNext) return run();
+      let value: T | undefined;
+      const events = await trace(
+        this.cdp,
+        async () => {
+          value = await run();
+        },
+        ['disabled-by-default-v8.cpu_profiler'],
+      );
+      writeFileSync(traceNext.replace(/(\.json)?$/, `-${name}.json`), JSON.stringify(events));
+      return value as T;
+    };
     if (isZhiyin(lib)) {
-      const seen = page.evaluate(() => window.__bench.watch('zhiyin', 0));
-      seen.catch(() => undefined); // a failed start is reported below, not as this rejection
-      const t0 = await this.startZhiyin(tabId);
-      const { at } = await seen;
+      const { t0, at } = await traced('start', async () => {
+        const seen = page.evaluate(() => window.__bench.watch('zhiyin', 0));
+        seen.catch(() => undefined); // a failed start is reported below, not as this rejection
+        const t0 = await this.startZhiyin(tabId);
+        return { t0, at: (await seen).at };
+      });
       first =
         at === null
           ? { ms: null, longTasks: [] }
@@ -406,26 +425,13 @@ class Session {
     const next: Timing[] = [];
     let container: ScrollFigures | null = null;
     let windowScroll: ScrollFigures | null = null;
-    // `--trace-next FILE`: a trace of the first Zhiyin load's three next steps (page and
-    // service worker), to see where a step's time goes.
-    const traceNext = lib === 'zhiyin' && !nextTraced ? option('trace-next') : undefined;
-    if (traceNext) nextTraced = true;
     for (let step = 0; step < 3; step += 1) {
       await page.waitForTimeout(150);
-      const click = () =>
-        page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), { lib, step });
-      if (traceNext) {
-        let timing: Timing | null = null;
-        const events = await trace(
-          this.cdp,
-          async () => {
-            timing = await click();
-          },
-          ['disabled-by-default-v8.cpu_profiler'],
-        );
-        writeFileSync(traceNext.replace(/(\.json)?$/, `-${step}.json`), JSON.stringify(events));
-        next.push(timing as unknown as Timing);
-      } else next.push(await click());
+      next.push(
+        await traced(String(step), () =>
+          page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), { lib, step }),
+        ),
+      );
       if (step === 0) {
         // Step 1 is the log entry: scroll the log panel under the mouse.
         await page.waitForTimeout(300);

@@ -9,8 +9,24 @@ import { Fragment, type ReactNode } from 'react';
  * lines), block quotes. Anything else is shown as its text.
  */
 export function Markdown({ source }: { source: string }) {
+  return <>{renderBlocks(lexed(source))}</>;
+}
+
+/** Lexed sources, most recent last: a card re-renders (confirmed, repositioned) with the same text. */
+const LEXED = new Map<string, Token[]>();
+const LEXED_MAX = 64;
+
+function lexed(source: string): Token[] {
+  const known = LEXED.get(source);
+  if (known) {
+    LEXED.delete(source);
+    LEXED.set(source, known);
+    return known;
+  }
   const tokens = new Lexer({ gfm: true, breaks: true }).lex(source);
-  return <>{renderBlocks(tokens)}</>;
+  LEXED.set(source, tokens);
+  if (LEXED.size > LEXED_MAX) LEXED.delete(LEXED.keys().next().value as string);
+  return tokens;
 }
 
 function renderBlocks(tokens: Token[]): ReactNode[] {
