@@ -158,13 +158,22 @@ export interface SessionStore {
   delete(tabId: number): Promise<void>;
 }
 
+/** Validators by id that can word their messages in the learner's language (lib/validators). */
+export type LocalizedValidatorRegistry = Readonly<
+  Record<
+    string,
+    (value: string, language?: Language) => { ok: boolean; messages?: readonly string[] }
+  >
+>;
+
 export interface TourSessionsOptions {
   tours: readonly Tour[];
   store: SessionStore;
   recorder: TourRecorder;
   db: ZhiyinDatabase;
   now: () => number;
-  validators?: ValidatorRegistry;
+  /** Validators by id; called with the learner's language so a refusal reads in it. */
+  validators?: LocalizedValidatorRegistry;
   language: () => Promise<Language>;
   role: () => Promise<Role | null>;
   /** Assessment and survey side (exam start, results, remedial completion, surveys). */
@@ -517,6 +526,23 @@ export class TourSessions {
     }
   }
 
+  /**
+   * The validators for `event`, bound to the learner's language (a refusal is shown on the card as
+   * the validator words it). Only a learner's input is validated, so only then are the preferences
+   * read: other events keep their one-round-trip speed.
+   */
+  private async validatorsFor(event: RunnerEvent): Promise<ValidatorRegistry | undefined> {
+    const registry = this.options.validators;
+    if (!registry || event.type !== 'USER_ACTION') return registry;
+    const language = await this.options.language();
+    return Object.fromEntries(
+      Object.entries(registry).map(([id, validate]) => [
+        id,
+        (value: string) => validate(value, language),
+      ]),
+    );
+  }
+
   private async apply(
     tabId: number,
     tour: Tour,
@@ -526,9 +552,10 @@ export class TourSessions {
     { submitted = false }: { submitted?: boolean } = {},
   ): Promise<TourInstruction | null> {
     const runTour = runTourOf(tour, variant);
+    const validators = await this.validatorsFor(event);
     const result = transition(runTour, state, event, {
       now: this.options.now,
-      ...(this.options.validators ? { validators: this.options.validators } : {}),
+      ...(validators ? { validators } : {}),
     });
     const records: TourRecord[] = [];
     const effects: ContentEffect[] = [];
