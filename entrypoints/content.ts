@@ -5,6 +5,7 @@ import { onMessage, sendMessage } from '../lib/messaging/protocol';
 import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/overlay/api';
 import type { RulesInPage } from '../lib/rules-runtime/controller';
 import { registeredRules } from '../lib/rules-runtime/api';
+import { watchRuleTriggers, type PendingAction } from '../lib/rules-runtime/triggers';
 
 /**
  * Runs on every page (and frame) of the configured hosts, so it stays small: no React, no UI.
@@ -22,14 +23,21 @@ export default defineContentScript({
     // Compliance tips and field guards (top frame; it watches same-origin frames itself): loaded
     // only where the background's hello reply says a rule applies, once the page is idle so they
     // never delay the page's own start; or at once when a tour step's guard or the first run
-    // needs them.
+    // needs them. Elsewhere the hello reply's triggers (copy, clicks, marker texts) are watched
+    // here and the first one loads them, handing its event over (lib/rules-runtime/triggers.ts).
     let rulesStarting: Promise<RulesInPage | null> | null = null;
+    let triggersWatch: AbortController | null = null;
+    const pending: PendingAction[] = [];
+    const takePending = (): PendingAction[] => {
+      triggersWatch?.abort();
+      return pending.splice(0);
+    };
     const ensureRules = (when: 'idle' | 'now'): Promise<RulesInPage | null> => {
       rulesStarting ??= new Promise<void>((ready) => {
         if (when === 'now') ready();
         else ctx.requestIdleCallback(() => ready());
       })
-        .then(() => startRules(ctx))
+        .then(() => startRules(ctx, takePending))
         .then((started) => {
           rulesInPage = started;
           if (started && firstRunPending) started.firstRun();
@@ -85,8 +93,20 @@ export default defineContentScript({
         if (topFrame) void ensureRules('now');
       }
     };
+    const watchTriggers = (instructions: PageInstructions) => {
+      triggersWatch?.abort();
+      triggersWatch = null;
+      if (!topFrame || rulesStarting || !instructions.ruleTriggers) return;
+      triggersWatch = new AbortController();
+      const signal = AbortSignal.any([ctx.signal, triggersWatch.signal]);
+      watchRuleTriggers(window, instructions.ruleTriggers, signal, (action) => {
+        if (action) pending.push(action);
+        void ensureRules('now');
+      });
+    };
     const follow = async (instructions: PageInstructions) => {
       if (topFrame && instructions.rules) void ensureRules('idle');
+      else watchTriggers(instructions);
       if (instructions.welcome) await showWelcome(ctx, firstRun);
       if (instructions.tour) await (await loadOverlay()).runTour(ctx, instructions.tour, channel);
       else if (instructions.resume) {
@@ -158,7 +178,10 @@ async function showWelcome(
   });
 }
 
-async function startRules(ctx: ContentScriptContext): Promise<RulesInPage | null> {
+async function startRules(
+  ctx: ContentScriptContext,
+  takePending: () => PendingAction[],
+): Promise<RulesInPage | null> {
   try {
     if (!registeredRules()) await sendMessage('content:loadRules');
     const api = registeredRules();
@@ -193,6 +216,8 @@ async function startRules(ctx: ContentScriptContext): Promise<RulesInPage | null
           }, reportOverlayFailure);
         },
       },
+      // Read last: the triggers stop here and the watcher's own listeners take over at once.
+      takePending(),
     );
     return started;
   } catch (error) {

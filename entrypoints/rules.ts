@@ -8,12 +8,13 @@ import { registerRules, registeredRules } from '../lib/rules-runtime/api';
 export default defineUnlistedScript(() => {
   if (registeredRules()) return;
   registerRules({
-    start: (ctx, channel, view) =>
+    start: (ctx, channel, view, initial) =>
       startRulesInPage(window, {
         rules,
         channel,
         view,
         signal: ctx.signal,
+        ...(initial ? { initial } : {}),
         onError: (error) => console.warn('[zhiyin] rules', error),
       }),
   });

@@ -110,8 +110,16 @@ export function createRoutes(services: RouterServices): Routes {
         const { tour, resume } = await services.tours.pageLoaded(sender.tabId, data.url, {
           autoStart: !welcome,
         });
-        // Compliance area: load the rules watcher only where a rule applies.
-        return { welcome, tour, resume, rules: services.rules.service.appliesTo(data.url) };
+        // Compliance area: load the rules watcher at idle only where a page rule applies; else
+        // the content script watches the global triggers (copy, clicks, marker texts) itself.
+        const rules = await services.rules.service.forPage(data.url);
+        return {
+          welcome,
+          tour,
+          resume,
+          rules: rules.load,
+          ...(rules.triggers ? { ruleTriggers: rules.triggers } : {}),
+        };
       },
     },
     'content:tourEvent': {

@@ -4,6 +4,7 @@ import type { ActivityRecord, TourProgressStatus } from '../db/database';
 import type { PolicyInput, PolicyView } from '../policy/policy';
 import type {
   RuleActionMessage,
+  RuleTriggers,
   TipDecision,
   TipResponseMessage,
   TipShownMessage,
@@ -53,6 +54,11 @@ export interface PageInstructions {
    * asks for it. SPA route changes re-send hello, so a rule applying later still loads it.
    */
   rules?: boolean;
+  /**
+   * Compliance area: when `rules` is not set, what the top frame watches itself (copy, clicks on
+   * controls, marker texts) before loading rules.js on the first such event (lib/rules/protocol.ts).
+   */
+  ruleTriggers?: RuleTriggers;
 }
 
 /** A tour as the popup lists it. */

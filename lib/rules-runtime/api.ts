@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RulesChannel, RulesInPage, RulesView } from './controller';
+import type { PendingAction } from './triggers';
 
 /**
  * The contract between the content script and the rules bundle (entrypoints/rules.ts), which is
@@ -9,8 +10,16 @@ import type { RulesChannel, RulesInPage, RulesView } from './controller';
 export const RULES_GLOBAL = '__zhiyinRules__';
 
 export interface RulesApi {
-  /** Starts the watcher and this page's field guards; everything stops with `ctx`. */
-  start(ctx: ContentScriptContext, channel: RulesChannel, view: RulesView): RulesInPage;
+  /**
+   * Starts the watcher and this page's field guards; everything stops with `ctx`. `initial`: the
+   * copies/clicks content.js noticed before the bundle was loaded, reported after the page-open.
+   */
+  start(
+    ctx: ContentScriptContext,
+    channel: RulesChannel,
+    view: RulesView,
+    initial?: readonly PendingAction[],
+  ): RulesInPage;
 }
 
 type RulesGlobal = typeof globalThis & { [RULES_GLOBAL]?: RulesApi };

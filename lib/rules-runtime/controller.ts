@@ -13,6 +13,7 @@ import type { RuleSet } from '../rules/schema';
 import type { VisibilityOptions } from '../locate/visibility';
 import type { GuardHint } from './guards';
 import { attachGuard, guardsForPage } from './guards';
+import type { PendingAction } from './triggers';
 import { watchRuleActions } from './watcher';
 
 /** The three messages to the background (lib/rules/protocol.ts). */
@@ -38,6 +39,8 @@ export interface StartRulesOptions {
   visibility?: VisibilityOptions;
   /** Injected clock for deadline guards. */
   now?: () => number;
+  /** Copies/clicks noticed before the bundle was loaded (watcher option `initial`). */
+  initial?: readonly PendingAction[];
 }
 
 export interface RulesInPage {
@@ -112,6 +115,7 @@ export function startRulesInPage(
     signal,
     markers: options.rules.markers,
     ...(options.visibility ? { visibility: options.visibility } : {}),
+    ...(options.initial ? { initial: options.initial } : {}),
     onAction: (action, url) => {
       if (action.kind === 'page-open') attachPageGuards(url);
       onAction(action, url);

@@ -11,3 +11,5 @@ export { attachGuard, attachGuards, guardsForPage, parseDeadline, parseNumber } 
 export type { AttachGuardsOptions, GuardHint } from './guards';
 export { startRulesInPage } from './controller';
 export type { RulesChannel, RulesInPage, RulesView, StartRulesOptions } from './controller';
+export { markerTextPresent, watchRuleTriggers } from './triggers';
+export type { PendingAction } from './triggers';

@@ -12,6 +12,9 @@
  * | `export`    | click on a button/link named 导出 / 下载 / Export / Download, or on `a[download]` (templates excluded), with the kinds of personal data in the tables it belongs to |
  * | `submit`    | click on a button named 提交 / 提交审批 / 提交审核 / 确认提交                      |
  * | `copy`      | `copy` of a selection inside a table whose text holds ID card or mobile numbers |
+ *
+ * Copies and clicks the content script noticed before this bundle was loaded come in as
+ * `options.initial` and are classified the same way.
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
 import { resolveTarget } from '../locate/resolve';
@@ -22,6 +25,7 @@ import type { PersonalDataKind, RuleAction } from '../rules/engine';
 import type { Marker } from '../rules/schema';
 import { globList } from '../rules/helpers';
 import { matchAnyUrlGlob } from '../tour/match';
+import type { PendingAction } from './triggers';
 
 export interface WatchRuleActionsOptions {
   /** Stops everything the watcher installed. */
@@ -34,6 +38,11 @@ export interface WatchRuleActionsOptions {
   visibility?: VisibilityOptions;
   /** Delay that coalesces bursts of DOM changes before markers are re-checked. Default 150 ms. */
   settleMs?: number;
+  /**
+   * Actions the content script noticed before this watcher was loaded (lib/rules-runtime/
+   * triggers.ts), classified and reported right after the page-open, in order.
+   */
+  initial?: readonly PendingAction[];
 }
 
 const CONTROL = 'button, a[href], a[download], [role="button"], [role="link"], [role="menuitem"]';
@@ -117,7 +126,9 @@ export function personalDataIn(text: string): PersonalDataKind[] {
 }
 
 /** A copy action when the selection is in (or spans) a table and holds personal data. */
-export function classifyCopy(selection: Selection | null): RuleAction | undefined {
+export function classifyCopy(
+  selection: Pick<Selection, 'rangeCount' | 'isCollapsed' | 'getRangeAt' | 'toString'> | null,
+): RuleAction | undefined {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
   const range = selection.getRangeAt(0);
   const common = range.commonAncestorContainer;
@@ -238,4 +249,17 @@ export function watchRuleActions(
   );
 
   pageOpened();
+
+  for (const pending of options.initial ?? []) {
+    const action =
+      pending.kind === 'click'
+        ? classifyClick(pending.target)
+        : classifyCopy({
+            rangeCount: 1,
+            isCollapsed: pending.range.collapsed,
+            getRangeAt: () => pending.range,
+            toString: () => pending.text,
+          });
+    if (action) emit(action);
+  }
 }

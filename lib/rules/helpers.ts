@@ -5,7 +5,8 @@
  */
 import { parseDuration } from '../tour/duration';
 import { matchAnyUrlGlob } from '../tour/match';
-import type { RuleSet, TipActionKind, Where } from './schema';
+import type { RuleTriggers } from './protocol';
+import type { RuleSet, TipActionKind, TipRule, Where } from './schema';
 
 /** The actions of a `where`, as a list. */
 export function whereActions(where: Where): TipActionKind[] {
@@ -72,4 +73,68 @@ export function rulesApplyTo(rules: RuleSet, url: string): boolean {
   return rules.tips.some(
     (tip) => on(tip.where.url) && whereActions(tip.where).some((action) => action !== 'first-run'),
   );
+}
+
+/** What the rules need on the page at `url`: see {@link pageRules}. */
+export interface PageRules {
+  /** A page-specific rule applies: load the rules watcher at idle (as {@link rulesApplyTo}). */
+  load: boolean;
+  /** Otherwise, what the content script watches itself before loading it (null: nothing). */
+  triggers: RuleTriggers | null;
+  /**
+   * Tips for every page that fire on `page-open` without a marker (e.g. the password reminder):
+   * the background loads the watcher only if one would be shown now (lib/rules/service.ts).
+   */
+  pageOpenTips: TipRule[];
+}
+
+/** A marker whose URL is every page (`*` or none): checked by the content script's triggers. */
+function everyPage(globs: string | readonly string[] | undefined): boolean {
+  const list = globList(globs);
+  return list === undefined || list.includes('*');
+}
+
+/**
+ * Splits what applies at `url` into page-specific rules (markers or guards of this page, tips with
+ * a URL or needing a marker watched continuously: the watcher loads at idle) and global triggers
+ * the content script can watch without the watcher: copy, clicks on controls (export/submit tips
+ * for every page) and text-only markers for every page. Same rules as {@link rulesApplyTo}:
+ * `load || triggers !== null || pageOpenTips.length > 0` exactly when it returns true.
+ */
+export function pageRules(rules: RuleSet, url: string): PageRules {
+  const on = (globs: string | readonly string[] | undefined) => {
+    const list = globList(globs);
+    return list === undefined || matchAnyUrlGlob(list, url);
+  };
+  let load = false;
+  const triggers: RuleTriggers = { copy: false, click: false, markerTexts: [] };
+  const cheapMarkers = new Map<string, string>();
+  for (const marker of rules.markers) {
+    if (!on(marker.url)) continue;
+    const present = marker.present as unknown as Record<string, unknown>;
+    const textOnly =
+      typeof present.text === 'string' &&
+      Object.keys(present).every((key) => key === 'text' || key === 'exact');
+    if (everyPage(marker.url) && textOnly) cheapMarkers.set(marker.id, present.text as string);
+    // A marker of this page (密码修改成功 after the form is sent) is watched as the DOM changes.
+    else load = true;
+  }
+  if (rules.guards.some((guard) => guard.pages !== undefined && on(guard.pages))) load = true;
+  const pageOpenTips: TipRule[] = [];
+  for (const tip of rules.tips) {
+    if (!on(tip.where.url)) continue;
+    for (const action of whereActions(tip.where)) {
+      if (action === 'first-run') continue;
+      if (action === 'copy') triggers.copy = true;
+      else if (action === 'export' || action === 'submit') triggers.click = true;
+      // A tip waiting for a marker: the markers loop above decided how that marker is watched.
+      else if (tip.where.marker === undefined) {
+        if (action === 'marker' || tip.where.url !== undefined) load = true;
+        else if (!pageOpenTips.includes(tip)) pageOpenTips.push(tip);
+      }
+    }
+  }
+  triggers.markerTexts = [...new Set(cheapMarkers.values())];
+  const any = triggers.copy || triggers.click || triggers.markerTexts.length > 0;
+  return { load, triggers: any ? triggers : null, pageOpenTips };
 }

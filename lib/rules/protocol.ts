@@ -33,3 +33,17 @@ export interface TipResponseMessage {
   /** The action that brought the tip up; stored (without any copied content) in the record. */
   action?: RuleAction;
 }
+
+/**
+ * Triggers the content script itself watches on a page where no page-specific rule applies, so the
+ * rules bundle (rules.js) is loaded only when one fires (hello reply, `ruleTriggers`):
+ * - `copy`: a copy tip applies here; the first `copy` loads rules.js and is handed to its watcher;
+ * - `click`: an export/submit tip applies here; the first click on a control does the same;
+ * - `markerTexts`: texts of the markers that apply on every page (`无权限访问`); when the page
+ *   holds one (page open, route change, once at idle), rules.js is loaded to check it properly.
+ */
+export interface RuleTriggers {
+  copy: boolean;
+  click: boolean;
+  markerTexts: string[];
+}

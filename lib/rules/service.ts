@@ -24,7 +24,8 @@ import type {
   TipStateRecord,
 } from './records';
 import { createAcknowledgementRecord, historyFromRecords } from './records';
-import { rulesApplyTo } from './helpers';
+import { pageRules, rulesApplyTo } from './helpers';
+import type { RuleTriggers } from './protocol';
 import type { RuleSet } from './schema';
 
 export interface RulesStore {
@@ -50,6 +51,12 @@ export interface RulesServiceOptions {
 export interface RulesService {
   /** Whether a tip, marker or guard applies to the page at `url` (lib/rules/helpers.ts). */
   appliesTo(url: string): boolean;
+  /**
+   * For the hello reply: `load` when a page-specific rule applies or a tip for every page would
+   * show on opening this page now (the password reminder when due); else the triggers the content
+   * script watches itself before loading the rules watcher (null: nothing applies).
+   */
+  forPage(url: string): Promise<{ load: boolean; triggers: RuleTriggers | null }>;
   /** `rules:action` — an action happened on `url`; returns the tips to show (most severe first). */
   onAction(input: { url: string; action: RuleAction }): Promise<TipDecision[]>;
   /** `rules:shown` — the overlay put the tip on screen. */
@@ -78,6 +85,24 @@ export function createRulesService(options: RulesServiceOptions): RulesService {
 
   return {
     appliesTo: (url) => rulesApplyTo(options.rules, url),
+    forPage: async (url) => {
+      const page = pageRules(options.rules, url);
+      if (page.load) return { load: true, triggers: null };
+      if (page.pageOpenTips.length > 0) {
+        // Read-only: the decision the watcher's page-open would get (no marker visible yet).
+        const decisions = decideTips(page.pageOpenTips, {
+          url,
+          action: { kind: 'page-open', markers: [] },
+          role: await options.role(),
+          now: now(),
+          history: await options.store.loadHistory(),
+          session: await options.session(),
+          language: (await options.language?.()) ?? 'zh_CN',
+        });
+        if (decisions.length > 0) return { load: true, triggers: null };
+      }
+      return { load: false, triggers: page.triggers };
+    },
     onAction: ({ url, action }) =>
       serial(async () => {
         const at = now();

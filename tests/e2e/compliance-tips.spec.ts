@@ -159,6 +159,36 @@ test.describe('compliance tips: where, how often, and the records they leave', (
       .toEqual([['copy', 'idCard,mobile']]);
   });
 
+  test('不准泄露用户信息 on a copy on a page without rules of its own (rules.js loaded by that copy)', async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await chooseRole(openExtensionPage, '基层用户');
+    const page = await context.newPage();
+    // 数据分析 has no guard, marker or tip of its own: only the rules for every page apply, which
+    // content.js watches itself until the first copy.
+    await logIn(page, 'xiangzhen', 'analytics.html#/dashboard');
+    await page.evaluate(() => {
+      const table = document.createElement('table');
+      table.innerHTML =
+        '<tbody><tr><td>王五</td><td>110101199003071234</td><td>13800138000</td></tr></tbody>';
+      document.body.append(table);
+    });
+    const card = tip(page, 'no-data-leak-copy');
+    // The content script's hello is answered by now (no event to wait for); one copy only, so the
+    // tip can only come from that very copy being handed to rules.js once it is loaded.
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('body > table tr')!);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await page.keyboard.press('Control+C');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('身份证号或手机号');
+  });
+
   test('不准越权操作 when the system answers 无权限访问, not on pages the account may use', async ({
     context,
     openExtensionPage,

@@ -134,6 +134,28 @@ describe('rules service (background)', () => {
     expect((await svc.onAction(open)).map((d) => d.tipId)).toEqual(['change-password']);
   });
 
+  it('hello: rules.js at idle only for page rules or a due reminder; else the global triggers', async () => {
+    const clock = { t: T0 };
+    const { svc } = service(clock);
+    expect(await svc.forPage(`${SIM}/admin.html#/system/users`)).toEqual({
+      load: true,
+      triggers: null,
+    });
+    // Copy / export tips and the 403 marker apply everywhere: watched by content.js itself.
+    const plain = await svc.forPage(`${SIM}/analytics.html#/dashboard`);
+    expect(plain).toEqual({
+      load: false,
+      triggers: { copy: true, click: true, markerTexts: ['无权限访问'] },
+    });
+    // The password reminder fires on any page-open once due: then rules.js loads at idle.
+    await svc.onAction({
+      url: `${SIM}/index.html#/settings/password`,
+      action: { kind: 'marker', marker: 'password-changed' },
+    });
+    clock.t = Date.UTC(2027, 1, 28, 2, 0);
+    expect((await svc.forPage(`${SIM}/analytics.html#/dashboard`)).load).toBe(true);
+  });
+
   it('snooze and 不再显示 are refused when the rule does not offer them', async () => {
     const { svc } = service({ t: T0 });
     const base = { contentVersion: 1, url: `${SIM}/admin.html#/system/flows` };
