@@ -15,6 +15,9 @@ export type PendingAction =
   /** A click on a control (button, link, menu item): its target. */
   | { kind: 'click'; target: EventTarget };
 
+/** Page changes are checked for a marker text at most this often. */
+export const MARKER_RECHECK_MS = 1000;
+
 // Same controls as the watcher's classifyClick (lib/rules-runtime/watcher.ts).
 const CONTROL = 'button, a[href], a[download], [role="button"], [role="link"], [role="menuitem"]';
 
@@ -80,9 +83,22 @@ export function watchRuleTriggers(
     // jsdom has no requestIdleCallback.
     const hasIdle = typeof win.requestIdleCallback === 'function';
     const idle = hasIdle ? win.requestIdleCallback(recheck) : win.setTimeout(recheck, 200);
+    // A marker can also arrive later without a route change (a 403 answered after a slow
+    // request). Mutations only schedule one check, at most once per MARKER_RECHECK_MS: on a page
+    // that keeps rewriting itself this is a text scan a second, never work per mutation.
+    let timer: number | undefined;
+    const observer = new win.MutationObserver(() => {
+      timer ??= win.setTimeout(() => {
+        timer = undefined;
+        recheck();
+      }, MARKER_RECHECK_MS);
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => {
       if (hasIdle) win.cancelIdleCallback(idle);
       else win.clearTimeout(idle);
+      observer.disconnect();
+      if (timer !== undefined) win.clearTimeout(timer);
     });
   }
   return { recheck };

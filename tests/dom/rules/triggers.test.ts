@@ -10,7 +10,11 @@ import type { TipDecision } from '../../../lib/rules/engine';
 import type { RuleTriggers } from '../../../lib/rules/protocol';
 import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
 import { startRulesInPage } from '../../../lib/rules-runtime/controller';
-import { watchRuleTriggers, type PendingAction } from '../../../lib/rules-runtime/triggers';
+import {
+  MARKER_RECHECK_MS,
+  watchRuleTriggers,
+  type PendingAction,
+} from '../../../lib/rules-runtime/triggers';
 import { loadProjectRules } from '../../../scripts/lib/rules-plugin';
 import { tourDirs } from '../../../scripts/lib/tours-plugin';
 import { loadFixture } from '../locate/load-fixture';
@@ -25,13 +29,16 @@ function setUrl(url: string): void {
 }
 const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-const service = createRulesService({
-  rules,
-  store: createMemoryRulesStore(),
-  now: () => Date.UTC(2026, 10, 28, 2, 0),
-  session: () => 's1',
-  role: () => '业务操作人员',
-});
+/** A fresh background per test: tip frequencies (once per session…) never carry over. */
+const newService = () =>
+  createRulesService({
+    rules,
+    store: createMemoryRulesStore(),
+    now: () => Date.UTC(2026, 10, 28, 2, 0),
+    session: () => 's1',
+    role: () => '业务操作人员',
+  });
+let service = newService();
 
 let triggersWatch: AbortController;
 let rulesSignal: AbortController;
@@ -90,6 +97,7 @@ function select(nodes: Element[]): void {
 }
 
 beforeEach(() => {
+  service = newService();
   document.body.innerHTML = '';
   window.getSelection()?.removeAllRanges();
   triggersWatch = new AbortController();
@@ -146,6 +154,22 @@ describe('global triggers watched by content.js', () => {
     const triggers = await openPlainPage();
     document.body.innerHTML = '<div class="ant-result"><div>无权限 访问</div></div>';
     watch(triggers);
+    expect(loads).toBe(1);
+    startRulesBundle();
+    await flush();
+    expect(tips.map((tip) => tip.tipId)).toEqual(['no-overreach']);
+  });
+
+  it('a 403 the page shows later, without a route change, still loads rules.js', async () => {
+    const triggers = await openPlainPage();
+    document.body.innerHTML = '<div id="app">加载中…</div>';
+    watch(triggers);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // past the idle check: nothing yet
+    expect(loads).toBe(0);
+    // A slow request answers 403: the SPA renders the result in place.
+    document.getElementById('app')!.innerHTML =
+      '<div class="ant-result"><div>无权限访问</div></div>';
+    await new Promise((resolve) => setTimeout(resolve, MARKER_RECHECK_MS + 200));
     expect(loads).toBe(1);
     startRulesBundle();
     await flush();
