@@ -11,6 +11,7 @@ import type { RuleActionMessage, TipResponseMessage, TipShownMessage } from '../
 import type { TipResponse } from '../rules/records';
 import type { RuleSet } from '../rules/schema';
 import type { VisibilityOptions } from '../locate/visibility';
+import type { Language } from '../settings/preferences';
 import type { GuardHint } from './guards';
 import { attachGuard, guardsForPage } from './guards';
 import type { PendingAction } from './triggers';
@@ -39,6 +40,8 @@ export interface StartRulesOptions {
   visibility?: VisibilityOptions;
   /** Injected clock for deadline guards. */
   now?: () => number;
+  /** The learner's language for field-guard messages (read at each check). Default Chinese. */
+  language?: () => Language;
   /** Copies/clicks noticed before the bundle was loaded (watcher option `initial`). */
   initial?: readonly PendingAction[];
 }
@@ -98,6 +101,7 @@ export function startRulesInPage(
     },
     ...(options.visibility ? { visibility: options.visibility } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.language ? { language: options.language } : {}),
   });
 
   // Page guards follow the URL: re-attached on every page-open.

@@ -21,6 +21,8 @@ import { runValidator } from '../validators';
 import { checkPassword } from '../validators/password';
 import type { ReportValues } from '../validators/report-rules';
 import { checkReport } from '../validators/report-rules';
+import { rulesText } from '../rules/messages';
+import type { Language } from '../settings/preferences';
 
 /** What the overlay shows next to a field. */
 export interface GuardHint {
@@ -44,6 +46,8 @@ export interface AttachGuardsOptions {
   /** How often the deadline countdown refreshes. Default 30 s. */
   deadlineRefreshMs?: number;
   visibility?: VisibilityOptions;
+  /** The learner's language, read at each check (messages follow a change). Default Chinese. */
+  language?: () => Language;
 }
 
 /**
@@ -156,6 +160,7 @@ function runCheck(
   options: AttachGuardsOptions,
 ): void {
   const check: GuardCheck = guard.check;
+  const language = (): Language => options.language?.() ?? 'zh_CN';
   const hint = (level: GuardHint['level'], messages: string[]): GuardHint => ({
     guardId: guard.id,
     anchor: element,
@@ -170,7 +175,7 @@ function runCheck(
       const evaluate = (value: string): GuardHint | null => {
         if (value.trim() === '') return null;
         if (check.kind === 'password') {
-          const result = checkPassword(value, check.policy);
+          const result = checkPassword(value, check.policy, { language: language() });
           return result.ok
             ? hint('ok', [])
             : hint(
@@ -178,7 +183,7 @@ function runCheck(
                 result.problems.map((problem) => problem.message),
               );
         }
-        const outcome = runValidator(check.validator, value);
+        const outcome = runValidator(check.validator, value, language());
         if (!outcome) return null;
         if (!outcome.ok) return hint('warning', outcome.messages);
         return outcome.warnings.length > 0 ? hint('info', outcome.warnings) : hint('ok', []);
@@ -224,8 +229,9 @@ function runCheck(
           if (files.length === 0) return;
           const problems = files.flatMap(
             (file) =>
-              checkAttachment({ name: file.name, size: file.size, type: file.type }, policy)
-                .problems,
+              checkAttachment({ name: file.name, size: file.size, type: file.type }, policy, {
+                language: language(),
+              }).problems,
           );
           report(
             problems.length > 0
@@ -235,7 +241,12 @@ function runCheck(
                 )
               : hint(
                   'ok',
-                  files.map((file) => `“${file.name}”（${formatFileSize(file.size)}）符合要求`),
+                  files.map((file) =>
+                    rulesText(language(), 'guardAttachmentOk', {
+                      name: file.name,
+                      size: formatFileSize(file.size),
+                    }),
+                  ),
                 ),
           );
         },
@@ -256,11 +267,13 @@ function runCheck(
         const status = describeDeadline(
           deadline,
           now(),
-          soonWithinMs === undefined ? {} : { soonWithinMs },
+          soonWithinMs === undefined
+            ? { language: language() }
+            : { soonWithinMs, language: language() },
         );
         report(
           hint(status.urgency === 'normal' ? 'info' : 'warning', [
-            status.overdue ? '上报截止时间已过，逾期系统自动关闭上报通道' : status.text,
+            status.overdue ? rulesText(language(), 'guardDeadlineOverdue') : status.text,
           ]),
         );
       };

@@ -15,9 +15,10 @@ const zh = {
   tipAckNote: '确认后将记录本次操作（必须留存操作记录）。',
   guardLabel: '指引提示',
   guardOk: '格式正确',
-  guardAttachmentOk: '文件“{name}”符合要求（{size}）',
+  guardAttachmentOk: '“{name}”（{size}）符合要求',
   guardDeadlineUnknown: '未能读取截止时间',
   guardReportOk: '数据范围与逻辑关系校验通过',
+  guardDeadlineOverdue: '上报截止时间已过，逾期系统自动关闭上报通道',
 } as const;
 
 export type RulesMessageKey = keyof typeof zh;
@@ -33,9 +34,10 @@ const en: Record<RulesMessageKey, string> = {
   tipAckNote: 'Your confirmation is recorded (operation records must be kept).',
   guardLabel: 'Zhiyin hint',
   guardOk: 'Looks valid',
-  guardAttachmentOk: 'File "{name}" meets the requirements ({size})',
+  guardAttachmentOk: '"{name}" ({size}) meets the requirements',
   guardDeadlineUnknown: 'Could not read the deadline',
   guardReportOk: 'Ranges and relations check out',
+  guardDeadlineOverdue: 'The reporting deadline has passed; the system closes submission after it',
 };
 
 export const RULES_MESSAGES: Record<Language, Record<RulesMessageKey, string>> = { zh_CN: zh, en };

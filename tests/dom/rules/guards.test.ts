@@ -10,7 +10,7 @@ let controller: AbortController;
 let hints: Map<string, GuardHint | null>;
 let calls: number;
 
-function attach(input: unknown, now?: () => number): Guard {
+function attach(input: unknown, now?: () => number, language?: () => 'zh_CN' | 'en'): Guard {
   const guard = GuardSchema.parse(input);
   attachGuard(guard, document, {
     signal: controller.signal,
@@ -20,6 +20,7 @@ function attach(input: unknown, now?: () => number): Guard {
     },
     visibility: { layout: false },
     ...(now ? { now } : {}),
+    ...(language ? { language } : {}),
   });
   return guard;
 }
@@ -68,6 +69,24 @@ describe('validator guards on real antd form markup', () => {
     expect(hints.get('mobile')?.level).toBe('ok');
     type(phone, '');
     expect(hints.get('mobile')).toBeNull();
+  });
+
+  it('speaks the learner’s language, following a change of it', async () => {
+    loadFixture('antd-form.html');
+    let language: 'zh_CN' | 'en' = 'en';
+    attach(
+      { id: 'mobile', field: { label: '电话' }, check: { kind: 'validator', validator: 'mobile' } },
+      undefined,
+      () => language,
+    );
+    await tick();
+    const phone = document.getElementById('doc_contact_phone') as HTMLInputElement;
+    type(phone, '1380013800');
+    expect(hints.get('mobile')?.messages.join()).toMatch(/mobile/i);
+    expect(hints.get('mobile')?.messages.join()).not.toMatch(/[\u4e00-\u9fff]/u);
+    language = 'zh_CN';
+    type(phone, '1380013801');
+    expect(hints.get('mobile')?.messages.join()).toMatch(/手机号/);
   });
 
   it('half-typed values are not called wrong until committed', async () => {
