@@ -80,13 +80,9 @@ export default defineContentScript({
       masked: topFrame ? await (await loadOverlay()).maskSensitive(ctx) : 0,
     }));
     onMessage('bg:unmaskSensitive', () => registeredOverlay()?.unmaskSensitive());
-    // The popup opened here and a tour applies: load and build the overlay now (at most an
-    // empty, inert host, removed again if nothing shows), draw nothing.
+    // The popup opened here and a tour applies: load the overlay now, draw nothing.
     onMessage('bg:warmOverlay', () => {
-      if (topFrame)
-        void loadOverlay()
-          .then((overlay) => overlay.warm?.(ctx))
-          .catch(() => undefined);
+      if (topFrame) void loadOverlay().catch(() => undefined);
     });
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 

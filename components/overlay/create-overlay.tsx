@@ -1,4 +1,3 @@
-import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import {
   createShadowRootUi,
@@ -7,11 +6,7 @@ import {
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from '../../lib/overlay/api';
 import { findSensitiveRegions } from '../../lib/privacy/sensitive-regions';
-import {
-  DEFAULT_PREFERENCES,
-  preferencesItem,
-  readPreferences,
-} from '../../lib/settings/preferences';
+import { readPreferences } from '../../lib/settings/preferences';
 import { TourController } from '../../lib/tour-runtime/controller';
 import { keepOnTop } from '../../lib/overlay/top-layer';
 import { OverlayApp, OverlayStore } from './OverlayApp';
@@ -25,24 +20,15 @@ import examCss from './exam.css?inline';
 /** The single element Zhiyin adds to a host page; everything else lives in its open shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
 
-/** How long a host attached by `warm` (the popup opened) waits for something to show. */
-export const WARM_HOST_MS = 20_000;
-
 /**
- * Creates the overlay of one frame: a shadow-root host that is in the page only while something
- * is shown (welcome card, tour step, resume offer, a short notice) and is taken off with its React
- * root as soon as nothing is, or when the content script is invalidated. The host, its shadow root
- * and styles are built once, detached (at `warm` time when the popup asks for it, else on the first
- * show), and reused by later shows.
+ * Creates the overlay of one frame: a shadow-root host that exists only while something is shown
+ * (welcome card, tour step, resume offer, a short notice) and is removed with its React root as
+ * soon as nothing is, or when the content script is invalidated.
  */
 export function createOverlay(): OverlayApi {
   const store = new OverlayStore();
-  /** Host, shadow root and styles: built once (detached), attached only while something shows. */
   let ui: ShadowRootContentScriptUi<Root> | undefined;
-  let attached = false;
-  let preparing: Promise<ShadowRootContentScriptUi<Root>> | undefined;
-  /** A React root already rendering the (empty) overlay off-DOM, used by the next attach. */
-  let spare: { wrapper: HTMLDivElement; root: Root } | undefined;
+  let mounting: Promise<void> | undefined;
   let controller: TourController | undefined;
   let channel: TourChannel | undefined;
   let stopKeepingOnTop: (() => void) | undefined;
@@ -50,32 +36,15 @@ export function createOverlay(): OverlayApi {
   let tipsCall = 0;
   let hintsCall = 0;
 
-  const renderRoot = () => {
-    // React is mounted on a wrapper div, never on the shadow container itself.
-    const wrapper = document.createElement('div');
-    const root = createRoot(wrapper);
-    flushSync(() => root.render(<OverlayApp store={store} />));
-    return { wrapper, root };
-  };
-
   const unmount = () => {
-    endWarm();
-    if (!attached) return;
-    attached = false;
     ui?.remove();
+    ui = undefined;
   };
 
-  /**
-   * Everything a first card would otherwise build, without touching the page: the preferences
-   * (then kept current by a storage watch), the host element with its shadow root and styles,
-   * and a React root that has rendered the empty overlay. Nothing is attached here.
-   */
-  const prepare = (ctx: ContentScriptContext) => {
-    preparing ??= (async () => {
+  const ensureMounted = async (ctx: ContentScriptContext) => {
+    if (ui) return;
+    mounting ??= (async () => {
       store.setPreferences(await readPreferences());
-      const unwatch = preferencesItem.watch((next) =>
-        store.setPreferences({ ...DEFAULT_PREFERENCES, ...next }),
-      );
       const created = await createShadowRootUi<Root>(ctx, {
         name: OVERLAY_HOST_TAG,
         position: 'inline',
@@ -85,9 +54,11 @@ export function createOverlay(): OverlayApi {
         // Keys typed into our cards must not trigger the host page's shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount(container, _shadow, host) {
-          const { wrapper, root } = spare ?? renderRoot();
-          spare = undefined;
+          // React is mounted on a wrapper div, never on the shadow container itself.
+          const wrapper = document.createElement('div');
           container.append(wrapper);
+          const root = createRoot(wrapper);
+          root.render(<OverlayApp store={store} />);
           // Above the page's modal dialogs and popovers too (tour engine: lib/overlay/top-layer.ts).
           stopKeepingOnTop = keepOnTop(host);
           return root;
@@ -98,49 +69,16 @@ export function createOverlay(): OverlayApi {
           root?.unmount();
         },
       });
+      created.mount();
       ui = created;
-      spare ??= renderRoot();
       ctx.onInvalidated(() => {
-        unwatch();
         controller?.dispose();
         unmount();
-        spare?.root.unmount();
-        spare = undefined;
       });
-      return created;
-    })();
-    preparing.catch(() => {
-      preparing = undefined; // a later call tries again
+    })().finally(() => {
+      mounting = undefined;
     });
-    return preparing;
-  };
-
-  /**
-   * Set while the host is attached ahead of a card (`warm`): inert, hidden from assistive tech,
-   * empty and without a box; taken off again by this timer if nothing is shown by then.
-   */
-  let warmTimer: ReturnType<typeof setTimeout> | undefined;
-  let warmOnly = false;
-  const endWarm = () => {
-    clearTimeout(warmTimer);
-    warmTimer = undefined;
-    if (!warmOnly) return;
-    warmOnly = false;
-    // The host is reused by later shows: it must not stay inert or hidden.
-    ui?.shadowHost.removeAttribute('inert');
-    ui?.shadowHost.removeAttribute('aria-hidden');
-  };
-
-  const attach = async (ctx: ContentScriptContext) => {
-    const created = await prepare(ctx);
-    if (attached) return;
-    attached = true;
-    created.mount();
-  };
-
-  const ensureMounted = async (ctx: ContentScriptContext) => {
-    if (!attached) await attach(ctx);
-    endWarm(); // something is about to show
+    await mounting;
   };
 
   // Nothing left to show: take our element off the page.
@@ -252,21 +190,6 @@ export function createOverlay(): OverlayApi {
   };
 
   return {
-    // Attaching the empty host now (inert, hidden) spares the first card the host's insertion,
-    // its first style pass and keepOnTop's setup (bench/README.md, tour section).
-    async warm(ctx) {
-      const created = await prepare(ctx);
-      // Synchronously after the await: a card that attached meanwhile must not become inert.
-      if (attached) return;
-      attached = true;
-      created.mount();
-      created.shadowHost.setAttribute('inert', '');
-      created.shadowHost.setAttribute('aria-hidden', 'true');
-      warmOnly = true;
-      warmTimer = setTimeout(() => {
-        unmount(); // nothing was shown: the empty host leaves the page again
-      }, WARM_HOST_MS);
-    },
     async showWelcome(ctx, options) {
       await ensureMounted(ctx);
       store.setWelcome(options);

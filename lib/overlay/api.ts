@@ -28,11 +28,6 @@ export interface TourChannel {
 }
 
 export interface OverlayApi {
-  /**
-   * Builds the overlay off the page (preferences, host element, shadow root, styles, React root)
-   * so the first card only attaches it; draws nothing and leaves the page untouched.
-   */
-  warm?(ctx: ContentScriptContext): Promise<void>;
   /** Shows the first-run welcome card (choose a role). Resolves when it is on screen. */
   showWelcome(ctx: ContentScriptContext, options: WelcomeOptions): Promise<void>;
   /** Carries out a tour instruction from the background in this page. */
