@@ -308,17 +308,24 @@ export function QuizApp() {
     </div>
   );
 
+  /** A question's legend: its number, its kind (and worth), then the prompt. */
+  const questionLegend = (n: number, kind: string, prompt: string) => (
+    <legend>
+      <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
+      <span className="zy-muted">（{kind}）</span>
+      <br />
+      {prompt}
+    </legend>
+  );
+
   const choiceField = (question: LocalizedChoiceQuestion, n: number) => (
     <li key={question.id}>
       <fieldset data-question={question.id}>
-        <legend>
-          <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
-          <span className="zy-muted">
-            （{question.kind === 'single' ? t('single') : t('multiple')}）
-          </span>
-          <br />
-          {question.prompt}
-        </legend>
+        {questionLegend(
+          n,
+          question.kind === 'single' ? t('single') : t('multiple'),
+          question.prompt,
+        )}
         {question.options.map((option) => {
           const checked = answers[question.id]?.includes(option.id) ?? false;
           return (
@@ -343,12 +350,7 @@ export function QuizApp() {
   const shortField = (question: LocalizedShortQuestion, n: number) => (
     <li key={question.id}>
       <fieldset data-question={question.id}>
-        <legend>
-          <span className="zy-quiz-number">{t('questionNo', { n })}</span>{' '}
-          <span className="zy-muted">（{t('short', { points: shortWorth(question.id) })}）</span>
-          <br />
-          {question.prompt}
-        </legend>
+        {questionLegend(n, t('short', { points: shortWorth(question.id) }), question.prompt)}
         <p className="zy-muted zy-quiz-short-hint" id={`zy-hint-${question.id}`}>
           {t('shortHint')}
         </p>
