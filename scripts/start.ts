@@ -154,6 +154,13 @@ async function walkFirstRun(context: BrowserContext, simUrl: string): Promise<st
       '首次访问首页的界面引导 / the interface tour on the first visit',
     );
     await card.getByRole('button', { name: '下一步' }).click();
+    // Capture once the second step's card is shown, not the frame in between.
+    const second = page.locator('[data-zhiyin-tour][data-zhiyin-step="1"]');
+    const shown = await second.waitFor({ state: 'visible', timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!shown) console.warn('  ⚠ 第二步的引导卡片没有出现 / the second step card did not appear');
     await capture(page, 'first-tour-step-2', '界面引导第二步 / the interface tour, step 2');
   } else {
     await capture(page, 'workbench', '模拟系统工作台 / the sim workbench, signed in as 张三');
