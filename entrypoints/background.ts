@@ -26,6 +26,8 @@ import { onMessage, sendMessage } from '../lib/messaging/protocol';
 import { reportEnvironment } from '../lib/background/report-context';
 import { captureMaskedScreenshot } from '../lib/background/screenshot';
 import { readPolicy, saveLocalPolicy, watchPolicy } from '../lib/policy/store';
+import { DEADLINES, orDefault } from '../lib/platform/deadline';
+import { FollowUpQueue } from '../lib/platform/follow-ups';
 import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../lib/report';
 import { readPreferences } from '../lib/settings/preferences';
 import { VALIDATORS } from '../lib/validators';
@@ -55,7 +57,8 @@ export default defineBackground(() => {
   const contentMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
   const xapi = createXapiService({
     db,
-    lrs: async () => (await readPolicy()).policy.lrs,
+    // Statements carry the LRS settings (home page, activity ids): wait longer for the policy.
+    lrs: async () => (await readPolicy(DEADLINES.policyForDelivery)).policy.lrs,
     tours,
     alarms: browser.alarms,
     store: {
@@ -73,7 +76,15 @@ export default defineBackground(() => {
   // New or changed LRS settings: send what waited, without waiting out an old backoff.
   watchPolicy(() => void xapi.flush({ force: true }).catch(() => undefined));
   const tabUrlOf = async (tabId: number | null) =>
-    tabId === null ? null : ((await browser.tabs.get(tabId).catch(() => null))?.url ?? null);
+    tabId === null
+      ? null
+      : ((
+          await orDefault(() => browser.tabs.get(tabId), DEADLINES.tab, null, 'tabs.get').catch(
+            () => null,
+          )
+        )?.url ?? null);
+  // xAPI statements follow saved records and never stand in front of them (lib/platform).
+  const afterRecord = new FollowUpQueue();
 
   // Progress area: exams are scored and stored, surveys offered within the frequency policy.
   const surveys = new SurveyService({
@@ -85,16 +96,21 @@ export default defineBackground(() => {
     },
     knownSubject: (_kind, id) => tours.some((tour) => tour.id === id),
     policy: async () => (await readPolicy()).policy.survey,
-    answered: (answer) => xapi.surveyAnswered(answer),
+    answered: async (answer) =>
+      afterRecord.add('xAPI statement of a survey answer', () => xapi.surveyAnswered(answer)),
   });
   const assessments = new AssessmentService({
     db,
     surveys,
     assessed: async (input) =>
-      xapi.practicalAssessed({ ...input, pageUrl: await tabUrlOf(input.tabId) }),
+      afterRecord.add('xAPI statement of an assessment', async () =>
+        xapi.practicalAssessed({ ...input, pageUrl: await tabUrlOf(input.tabId) }),
+      ),
     // Exam area: the exam run's tour statements carry the attempt's registration.
     examRecords: async ({ tabId, attemptId, records }) =>
-      xapi.tourRecords(records, { pageUrl: await tabUrlOf(tabId), registration: attemptId }),
+      afterRecord.add('xAPI statements of an exam run', async () =>
+        xapi.tourRecords(records, { pageUrl: await tabUrlOf(tabId), registration: attemptId }),
+      ),
   });
 
   const sessions = new TourSessions({
@@ -102,7 +118,9 @@ export default defineBackground(() => {
     db,
     store: createSessionStore(browser.storage.session ?? null),
     recorder: new TourRecorder(db, async (records, { tabId }) =>
-      xapi.tourRecords(records, { pageUrl: await tabUrlOf(tabId) }),
+      afterRecord.add('xAPI statements of tour records', async () =>
+        xapi.tourRecords(records, { pageUrl: await tabUrlOf(tabId) }),
+      ),
     ),
     now: Date.now,
     validators: VALIDATORS,
@@ -113,7 +131,7 @@ export default defineBackground(() => {
 
   const outbox = new ReportOutbox({
     table: db.reportOutbox,
-    endpoint: async () => (await readPolicy()).policy.reportEndpoint,
+    endpoint: async () => (await readPolicy(DEADLINES.policyForDelivery)).policy.reportEndpoint,
   });
   const deliverReports = () => void runReportOutbox(outbox, browser.alarms);
   // Every worker start (and so every browser start) delivers what is due.
@@ -147,13 +165,15 @@ export default defineBackground(() => {
       : {}),
     role: async () => (await profile.view()).role,
     language: async () => (await readPreferences()).language,
-    onAcknowledged: (record, tipTitle) =>
-      xapi.ruleAcknowledged({
-        ruleId: record.tipId,
-        ruleTitle: tipTitle,
-        at: record.at,
-        pageUrl: record.url,
-      }),
+    onAcknowledged: async (record, tipTitle) =>
+      afterRecord.add('xAPI statement of an acknowledgement', () =>
+        xapi.ruleAcknowledged({
+          ruleId: record.tipId,
+          ruleTitle: tipTitle,
+          at: record.at,
+          pageUrl: record.url,
+        }),
+      ),
   });
 
   const pingTab = (tabId: number) =>
@@ -230,7 +250,7 @@ export default defineBackground(() => {
       account: async () => (await db.profile.get('me'))?.staffId?.trim() || null,
     },
     progressOf: async (tourId) => (await db.tourProgress.get(tourId))?.status ?? null,
-    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+    tabUrl: tabUrlOf,
     reports: {
       outbox,
       deliver: deliverReports,
@@ -260,7 +280,14 @@ export default defineBackground(() => {
       },
     },
     xapi,
-    quiz: { quizzes, results: db.quizResults, xapi },
+    quiz: {
+      quizzes,
+      results: db.quizResults,
+      xapi: {
+        quizScored: async (input) =>
+          afterRecord.add('xAPI statement of a quiz result', () => xapi.quizScored(input)),
+      },
+    },
     sendTourInstruction: (tabId, instruction) =>
       sendMessage('bg:tourInstruction', instruction, { tabId, frameId: 0 })
         .then(() => true)
@@ -269,7 +296,7 @@ export default defineBackground(() => {
       tours: sessions,
       surveys,
       assessment: (id) => db.assessments.get(id),
-      tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+      tabUrl: tabUrlOf,
       pingTab,
       sendTourInstruction,
       async findTabFor(tour) {

@@ -6,6 +6,7 @@ import {
   type PracticalScore,
 } from '../assessment/scoring';
 import type { AssessmentRecord, ZhiyinDatabase } from '../db/database';
+import { DEADLINES, orDefault } from '../platform/deadline';
 import type { TourRecord } from '../tour/runner';
 import type { Tour } from '../tour/schema';
 import type { SurveyService } from './survey-service';
@@ -37,7 +38,7 @@ export interface AssessmentServiceOptions {
   /**
    * xAPI tour statements of the exam's run (attempted, steps experienced, completed), under the
    * attempt's registration (lib/background/xapi-service.ts tourRecords with `registration`),
-   * when wired. Sent when the exam ends, before `assessed`.
+   * when wired. Sent when the exam ends, before `assessed`, after the result is stored.
    */
   examRecords?(input: {
     tabId: number;
@@ -48,6 +49,16 @@ export interface AssessmentServiceOptions {
 
 export class AssessmentService implements SessionHooks {
   constructor(private readonly options: AssessmentServiceOptions) {}
+
+  /** The survey to offer, or none when its frequency state cannot be read in time. */
+  private offerSurvey(kind: 'tour' | 'assessment', tour: Tour) {
+    return orDefault(
+      () => this.options.surveys.offer(kind, tour.id, tour.title),
+      2 * DEADLINES.read,
+      null,
+      'offering the satisfaction survey',
+    );
+  }
 
   async examStarted({ tour, variant }: { tour: Tour; variant: SessionVariant }): Promise<void> {
     if (variant.kind !== 'exam') return;
@@ -74,7 +85,7 @@ export class AssessmentService implements SessionHooks {
       return { remedial: { assessmentId: variant.assessmentId, title: info.tour.title } };
     }
     if (info.status !== 'finished') return null;
-    const survey = await this.options.surveys.offer('tour', info.tour.id, info.tour.title);
+    const survey = await this.offerSurvey('tour', info.tour);
     return survey ? { survey } : null;
   }
 
@@ -86,15 +97,12 @@ export class AssessmentService implements SessionHooks {
     const records = variant.observations.filter(
       (observation): observation is TourRecord => observation.kind !== 'advance-rejected',
     );
-    try {
-      await this.options.examRecords?.({
-        tabId: info.tabId,
-        attemptId: variant.attemptId,
-        records,
-      });
-    } catch {
-      // The xAPI queue's trouble must not lose the result.
-    }
+    // After the result is stored (never in front of it): the run's statements, then, when
+    // scored, the assessment's. The xAPI side queues them and returns (background FollowUpQueue).
+    const sendRunStatements = () =>
+      this.options
+        .examRecords?.({ tabId: info.tabId, attemptId: variant.attemptId, records })
+        .catch(() => undefined);
     const existing = await db.assessments.where('attemptId').equals(variant.attemptId).first();
     const base: AssessmentRecord = existing ?? {
       tourId: info.tour.id,
@@ -109,6 +117,7 @@ export class AssessmentService implements SessionHooks {
     if (info.status === 'abandoned') {
       // 退出: the learner left the exam; it is kept as abandoned, without a score.
       await db.assessments.put({ ...base, status: 'abandoned', endedAt: info.at });
+      await sendRunStatements();
       return null;
     }
     const score = scorePracticalAssessment({
@@ -125,17 +134,16 @@ export class AssessmentService implements SessionHooks {
       remedialStepIds: score.remedialStepIds,
     };
     const id = (await db.assessments.put(record)) as number;
-    try {
-      await this.options.assessed?.({
+    await sendRunStatements();
+    await this.options
+      .assessed?.({
         tabId: info.tabId,
         tourId: info.tour.id,
         attemptId: variant.attemptId,
         at: info.at,
         score,
-      });
-    } catch {
-      // Stored locally; the xAPI queue's trouble must not lose the result.
-    }
+      })
+      .catch(() => undefined);
     const titles = new Map(info.tour.steps.map((step) => [step.id, step.title ?? step.id]));
     const exam: ExamOutcome = {
       assessmentId: id,
@@ -153,7 +161,7 @@ export class AssessmentService implements SessionHooks {
         title: titles.get(stepId) ?? stepId,
       })),
     };
-    const survey = await this.options.surveys.offer('assessment', info.tour.id, info.tour.title);
+    const survey = await this.offerSurvey('assessment', info.tour);
     return survey ? { exam, survey } : { exam };
   }
 }

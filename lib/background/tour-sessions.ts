@@ -23,6 +23,7 @@ import {
 } from '../tour/runner';
 import type { ValidatorRegistry } from '../tour/advance';
 import type { Tour } from '../tour/schema';
+import { DEADLINES, withDeadline } from '../platform/deadline';
 import { localizeTour } from '../tour-runtime/localize';
 import type { TourRecorder } from './tour-recorder';
 
@@ -252,10 +253,14 @@ export class TourSessions {
   /** Queues a write for a tab after the ones before it; a failed write never stops the next. */
   private persist(tabId: number, write: () => Promise<unknown>): void {
     const previous = this.writes.get(tabId) ?? Promise.resolve();
-    const next = previous.then(write).then(
-      () => undefined,
-      (error: unknown) => console.warn('[zhiyin] saving the tour session failed', error),
-    );
+    // A deadline on each write: one that stalls (storage.session or IndexedDB on a slow browser
+    // start) must not hold back the next, nor the end of the tour that waits for them all.
+    const next = previous
+      .then(() => withDeadline(write(), DEADLINES.write, 'a tour write'))
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn('[zhiyin] saving the tour session failed', error),
+      );
     this.writes.set(tabId, next);
     void next.then(() => {
       if (this.writes.get(tabId) === next) this.writes.delete(tabId);
@@ -652,13 +657,27 @@ export class TourSessions {
     const live = this.live.get(tabId);
     if (live !== undefined) return live;
     const loaded = await this.loadStored(tabId);
+    if (loaded === undefined) return this.live.get(tabId) ?? null;
     // Another operation of this tab may have set it meanwhile (reads do not wait in line).
     if (!this.live.has(tabId)) this.live.set(tabId, loaded);
     return this.live.get(tabId) ?? null;
   }
 
-  private async loadStored(tabId: number): Promise<LiveSession | null> {
-    const stored = await this.options.store.get(tabId);
+  /** The stored session; `undefined` when the store did not answer in time. */
+  private async loadStored(tabId: number): Promise<LiveSession | null | undefined> {
+    let stored: StoredSession | undefined;
+    try {
+      stored = await withDeadline(
+        this.options.store.get(tabId),
+        DEADLINES.write,
+        'storage.session',
+      );
+    } catch (error) {
+      // Unknown, not absent: answer "no session" now without remembering it, so the next
+      // message of this tab reads again (and a stored session is never deleted for a stall).
+      console.warn('[zhiyin] reading the tour session failed', error);
+      return undefined;
+    }
     const snapshot = stored ? parseSnapshot(stored.snapshot) : null;
     const tour = snapshot ? this.byId.get(snapshot.tourId) : undefined;
     const variant = stored?.variant;

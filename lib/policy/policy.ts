@@ -36,6 +36,11 @@ export interface PolicyView {
   locked: PolicyKey[];
   /** Problems with configured values (a broken value is ignored, never half-used). */
   problems: string[];
+  /**
+   * The browser has not answered for the managed policy yet (lib/policy/store.ts): the built-in
+   * defaults and the options page's values apply until it does.
+   */
+  managedPending?: boolean;
 }
 
 export const DEFAULT_POLICY: Policy = {

@@ -1,46 +1,112 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { DEADLINES, withDeadline } from '../platform/deadline';
 import { resolvePolicy, type PolicyInput, type PolicyView } from './policy';
 
 /** Settings saved on the options page's 管理员设置 (only those the managed policy leaves open). */
 export const localPolicyItem = storage.defineItem<PolicyInput>('local:policy', { fallback: {} });
 
-/** The managed policy, or nothing where the browser has none (Firefox without policies throws). */
-async function readManaged(): Promise<PolicyInput> {
+/**
+ * The managed policy. `storage.managed.get()` can stall for seconds, or never answer, right after
+ * the browser starts (issue 10: on a fresh Chromium a learner's 完成 waited behind it and the tour
+ * never ended). So a read waits at most `waitMs`; while the browser has not answered, the
+ * built-in defaults apply (`known: false`) and the one call still pending is reused rather than
+ * piled up. When it answers late, {@link watchPolicy} listeners run, so the policy is then applied.
+ * Firefox without policies throws: that is "no managed policy", not a stall.
+ */
+let pending: { promise: Promise<PolicyInput>; since: number } | null = null;
+const lateListeners = new Set<() => void>();
+
+function managedCall(): { promise: Promise<PolicyInput>; since: number } {
+  if (pending) return pending;
+  const since = Date.now();
+  const promise = (async (): Promise<PolicyInput> => {
+    try {
+      return ((await browser.storage.managed?.get()) ?? {}) as PolicyInput;
+    } catch {
+      return {};
+    }
+  })();
+  const call = { promise, since };
+  pending = call;
+  void promise.then(() => {
+    if (pending === call) pending = null;
+    if (Date.now() - since > DEADLINES.read) for (const listener of lateListeners) listener();
+  });
+  return call;
+}
+
+export async function readManaged(
+  waitMs: number = DEADLINES.read,
+): Promise<{ value: PolicyInput; known: boolean }> {
+  const call = managedCall();
+  // A call already outstanding longer than this read may wait: do not wait on it again.
+  const left = waitMs - (Date.now() - call.since);
+  if (left <= 0) return { value: {}, known: false };
   try {
-    return ((await browser.storage.managed?.get()) ?? {}) as PolicyInput;
+    return { value: await withDeadline(call.promise, left, 'storage.managed.get'), known: true };
+  } catch {
+    return { value: {}, known: false };
+  }
+}
+
+async function readLocal(waitMs: number): Promise<PolicyInput> {
+  try {
+    return await withDeadline(localPolicyItem.getValue(), waitMs, 'storage.local policy');
   } catch {
     return {};
   }
 }
 
-export async function readPolicy(): Promise<PolicyView> {
-  return resolvePolicy(await readManaged(), await localPolicyItem.getValue());
+/**
+ * The policy in force. `waitMs` bounds how long a slow browser may delay the answer: short (the
+ * default) where a learner waits, {@link DEADLINES.policyForDelivery} before sending anything to
+ * a server, where defaults could mean the wrong destination or identity.
+ */
+export async function readPolicy(waitMs: number = DEADLINES.read): Promise<PolicyView> {
+  const [managed, local] = await Promise.all([readManaged(waitMs), readLocal(waitMs)]);
+  const view = resolvePolicy(managed.value, local);
+  return managed.known ? view : { ...view, managedPending: true };
+}
+
+/** Thrown by {@link saveLocalPolicy} while the managed policy cannot be read. */
+export class ManagedPolicyUnavailable extends Error {
+  override name = 'ManagedPolicyUnavailable';
+  constructor() {
+    super('浏览器暂未返回管理员策略，设置未保存，请稍后重试');
+  }
 }
 
 /** Saves options-page settings; a setting locked by the managed policy cannot be changed here. */
 export async function saveLocalPolicy(patch: PolicyInput): Promise<PolicyView> {
-  const managed = await readManaged();
+  // Saving without knowing what is locked could store over a locked setting: refuse instead.
+  const managed = await readManaged(DEADLINES.write);
+  if (!managed.known) throw new ManagedPolicyUnavailable();
   const current = await localPolicyItem.getValue();
   const next: PolicyInput = { ...current };
   for (const [key, value] of Object.entries(patch) as [keyof PolicyInput, unknown][]) {
-    if (managed[key] !== undefined) continue;
+    if (managed.value[key] !== undefined) continue;
     if (value === null) delete next[key];
     else next[key] = value;
   }
   await localPolicyItem.setValue(next);
-  return resolvePolicy(managed, next);
+  return resolvePolicy(managed.value, next);
 }
 
-/** Runs `listener` whenever either source changes (e.g. to reschedule deliveries). */
+/**
+ * Runs `listener` whenever either source changes (e.g. to reschedule deliveries), and when the
+ * managed policy answers after readers went on with the defaults.
+ */
 export function watchPolicy(listener: () => void): () => void {
   const unwatch = localPolicyItem.watch(() => listener());
   const onManaged = (_changes: unknown, area: string) => {
     if (area === 'managed') listener();
   };
   browser.storage.onChanged.addListener(onManaged);
+  lateListeners.add(listener);
   return () => {
     unwatch();
     browser.storage.onChanged.removeListener(onManaged);
+    lateListeners.delete(listener);
   };
 }

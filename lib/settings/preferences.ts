@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEADLINES, orDefault } from '../platform/deadline';
 
 export type Language = 'zh_CN' | 'en';
 
@@ -25,8 +26,15 @@ export const preferencesItem = storage.defineItem<Preferences>('local:preference
   version: 1,
 });
 
+/** The preferences; the defaults when storage.local does not answer in time (slow browser start). */
 export async function readPreferences(): Promise<Preferences> {
-  return { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) };
+  const stored = await orDefault(
+    () => preferencesItem.getValue(),
+    DEADLINES.read,
+    DEFAULT_PREFERENCES,
+    'reading preferences',
+  );
+  return { ...DEFAULT_PREFERENCES, ...stored };
 }
 
 export async function updatePreferences(patch: Partial<Preferences>): Promise<Preferences> {
