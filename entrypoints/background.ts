@@ -143,13 +143,21 @@ export default defineBackground(() => {
 
   // A browser session id for per-session tips: kept in storage.session (new after a restart).
   const sessionIdItem = storage.defineItem<string>('session:rulesSessionId', { fallback: '' });
-  const rulesSession = async () => {
-    const existing = await sessionIdItem.getValue();
-    if (existing) return existing;
-    const created = crypto.randomUUID();
-    await sessionIdItem.setValue(created);
-    return created;
-  };
+  let memorySessionId: string | null = null;
+  const rulesSession = () =>
+    orDefault(
+      async () => {
+        const existing = await sessionIdItem.getValue();
+        if (existing) return existing;
+        const created = crypto.randomUUID();
+        await sessionIdItem.setValue(created);
+        return created;
+      },
+      DEADLINES.read,
+      // storage.session stalled: this worker's own id keeps per-session tips working meanwhile.
+      (memorySessionId ??= crypto.randomUUID()),
+      'rules session id',
+    );
   const rulesService = createRulesService({
     rules,
     store: createDexieRulesStore(db),

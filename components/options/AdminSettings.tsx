@@ -108,6 +108,11 @@ export function AdminSettings({ language }: { language: Language }) {
         <p data-testid="admin-current">
           {t('adminCurrent')} <code>{view?.policy.reportEndpoint?.url ?? t('adminNone')}</code>
         </p>
+        {view?.managedPending && (
+          <p role="status" className="zy-note zy-note-warn" data-testid="admin-managed-pending">
+            {t('adminManagedPending')}
+          </p>
+        )}
         {problems.length > 0 && (
           <div role="alert" className="zy-note zy-note-warn" data-testid="admin-problems">
             {t('adminProblems')}

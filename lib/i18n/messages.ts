@@ -155,6 +155,8 @@ const zh = {
   adminSave: '保存管理员设置',
   adminClear: '清除接收地址',
   adminLocked: '此设置由单位的管理策略统一配置，不能在此修改。',
+  adminManagedPending:
+    '浏览器尚未返回单位的管理策略，暂按本页设置和默认值运行；策略返回后自动生效。',
   adminProblems: '配置有问题，已停用：',
   adminSaved: '管理员设置已保存',
   adminCurrent: '当前生效的接收地址：',
@@ -471,6 +473,8 @@ const en: Record<MessageKey, string> = {
   adminSave: 'Save administrator settings',
   adminClear: 'Remove report address',
   adminLocked: 'Set by your organisation’s managed policy; it cannot be changed here.',
+  adminManagedPending:
+    'The browser has not returned your organisation’s managed policy yet: the settings on this page and the defaults apply until it does.',
   adminProblems: 'Configuration problem, not in use:',
   adminSaved: 'Administrator settings saved',
   adminCurrent: 'Report address in force:',
