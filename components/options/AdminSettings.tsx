@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import type { ConnectionTest, XapiStatusView } from '../../lib/background/xapi-service';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/protocol';
@@ -35,8 +35,14 @@ export function AdminSettings({ language }: { language: Language }) {
     }
   };
 
+  // The stored values arrive after the page opens (a slow browser start can take seconds): they
+  // fill the form only if the administrator has not started typing, never over what they typed.
+  const typed = useRef(false);
   useEffect(() => {
-    void sendMessage('page:getPolicy').then(show, (cause: unknown) => setError(String(cause)));
+    void sendMessage('page:getPolicy').then(
+      (next) => (typed.current ? setView(next) : show(next)),
+      (cause: unknown) => setError(String(cause)),
+    );
   }, []);
 
   const locked = view?.locked.includes('reportEndpoint') ?? false;
@@ -83,7 +89,10 @@ export function AdminSettings({ language }: { language: Language }) {
             value={url}
             readOnly={locked}
             placeholder="https://reports.example.gov.cn/zhiyin/reports"
-            onChange={(event) => setUrl(event.target.value)}
+            onChange={(event) => {
+              typed.current = true;
+              setUrl(event.target.value);
+            }}
           />
           <label htmlFor={ids.token}>{t('adminEndpointToken')}</label>
           <input
@@ -92,7 +101,10 @@ export function AdminSettings({ language }: { language: Language }) {
             autoComplete="off"
             value={token}
             readOnly={locked}
-            onChange={(event) => setToken(event.target.value)}
+            onChange={(event) => {
+              typed.current = true;
+              setToken(event.target.value);
+            }}
           />
           {!locked && (
             <div className="zy-row">
@@ -174,8 +186,13 @@ export function LrsSettings({ language }: { language: Language }) {
   const refresh = () =>
     sendMessage('page:xapiStatus').then(setStatus, (cause: unknown) => setError(String(cause)));
 
+  // As above: the loaded settings never overwrite what the administrator has started typing.
+  const typed = useRef(false);
   useEffect(() => {
-    void sendMessage('page:getPolicy').then(show, (cause: unknown) => setError(String(cause)));
+    void sendMessage('page:getPolicy').then(
+      (next) => (typed.current ? setView(next) : show(next)),
+      (cause: unknown) => setError(String(cause)),
+    );
     void refresh();
     // The queue changes as learning happens and deliveries run: keep the figures current.
     const timer = setInterval(() => void refresh(), 3000);
@@ -185,6 +202,7 @@ export function LrsSettings({ language }: { language: Language }) {
   const locked = view?.locked.includes('lrs') ?? false;
   const problems = view?.problems.filter((problem) => problem.startsWith('lrs')) ?? [];
   const set = <K extends keyof LrsForm>(key: K, value: LrsForm[K]) => {
+    typed.current = true;
     setForm((previous) => ({ ...previous, [key]: value }));
     setErrors((previous) => ({ ...previous, [key]: undefined }));
   };

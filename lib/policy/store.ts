@@ -7,18 +7,21 @@ import { resolvePolicy, type PolicyInput, type PolicyView } from './policy';
 export const localPolicyItem = storage.defineItem<PolicyInput>('local:policy', { fallback: {} });
 
 /**
- * The managed policy. `storage.managed.get()` can stall for seconds, or never answer, right after
- * the browser starts (issue 10: on a fresh Chromium a learner's 完成 waited behind it and the tour
- * never ended). So a read waits at most `waitMs`; while the browser has not answered, the
- * built-in defaults apply (`known: false`) and the one call still pending is reused rather than
- * piled up. When it answers late, {@link watchPolicy} listeners run, so the policy is then applied.
- * Firefox without policies throws: that is "no managed policy", not a stall.
+ * The managed policy. `storage.managed.get()` can take seconds to answer, or never answer, right
+ * after the browser starts (issue 10: on a fresh Chromium profile the worker's first call took
+ * 2–8 s under load, and a learner's 完成 waited behind it). So a read waits at most `waitMs`;
+ * while the browser has not answered, the built-in defaults apply (`known: false`). A call still
+ * pending is reused rather than piled up; one pending longer than {@link RETRY_MS} is asked again
+ * (a call that never answers must not pin the defaults for the worker's life). When an answer
+ * comes late, {@link watchPolicy} listeners run, so the policy is then applied. Firefox without
+ * policies throws: that is "no managed policy", not a stall.
  */
+const RETRY_MS = 5_000;
 let pending: { promise: Promise<PolicyInput>; since: number } | null = null;
 const lateListeners = new Set<() => void>();
 
 function managedCall(): { promise: Promise<PolicyInput>; since: number } {
-  if (pending) return pending;
+  if (pending && Date.now() - pending.since < RETRY_MS) return pending;
   const since = Date.now();
   const promise = (async (): Promise<PolicyInput> => {
     try {
@@ -69,19 +72,14 @@ export async function readPolicy(waitMs: number = DEADLINES.read): Promise<Polic
   return managed.known ? view : { ...view, managedPending: true };
 }
 
-/** Thrown by {@link saveLocalPolicy} while the managed policy cannot be read. */
-export class ManagedPolicyUnavailable extends Error {
-  override name = 'ManagedPolicyUnavailable';
-  constructor() {
-    super('浏览器暂未返回管理员策略，设置未保存，请稍后重试');
-  }
-}
-
-/** Saves options-page settings; a setting locked by the managed policy cannot be changed here. */
+/**
+ * Saves options-page settings. A setting the managed policy locks is not changed here; while the
+ * browser has not answered for the managed policy, the patch is saved as it is: a local value
+ * never overrides a managed one (lib/policy/policy.ts `resolvePolicy`), so nothing locked can be
+ * undone, and the options page need not wait for a slow browser.
+ */
 export async function saveLocalPolicy(patch: PolicyInput): Promise<PolicyView> {
-  // Saving without knowing what is locked could store over a locked setting: refuse instead.
-  const managed = await readManaged(DEADLINES.write);
-  if (!managed.known) throw new ManagedPolicyUnavailable();
+  const managed = await readManaged();
   const current = await localPolicyItem.getValue();
   const next: PolicyInput = { ...current };
   for (const [key, value] of Object.entries(patch) as [keyof PolicyInput, unknown][]) {
@@ -90,7 +88,8 @@ export async function saveLocalPolicy(patch: PolicyInput): Promise<PolicyView> {
     else next[key] = value;
   }
   await localPolicyItem.setValue(next);
-  return resolvePolicy(managed.value, next);
+  const view = resolvePolicy(managed.value, next);
+  return managed.known ? view : { ...view, managedPending: true };
 }
 
 /**

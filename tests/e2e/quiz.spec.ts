@@ -181,18 +181,22 @@ test.describe('知识测验 (written test per module)', () => {
     });
     expect(results[1]?.score.total).toBe(100);
 
-    // Each attempt also queued an xAPI statement (failed, then passed) about this quiz.
-    const statements = (await xapiOutbox(page)).map(({ statement }) => ({
-      verb: statement.verb.id,
-      object: statement.object.id,
-      scaled: statement.result?.score?.scaled,
-    }));
-    const quizStatements = statements.filter((statement) => statement.object.includes('anquan'));
-    expect(quizStatements.map((statement) => statement.verb.split('/').at(-1))).toEqual([
-      'failed',
-      'passed',
-    ]);
-    expect(quizStatements[1]?.scaled).toBe(1);
+    // Each attempt also queued an xAPI statement (failed, then passed) about this quiz. Queued
+    // after the result is stored, not before the answer (lib/platform/follow-ups.ts): wait for it.
+    const quizStatements = async () =>
+      (await xapiOutbox(page))
+        .map(({ statement }) => ({
+          verb: statement.verb.id.split('/').at(-1),
+          object: statement.object.id,
+          scaled: statement.result?.score?.scaled,
+        }))
+        .filter((statement) => statement.object.includes('anquan'));
+    await expect
+      .poll(async () => (await quizStatements()).map(({ verb, scaled }) => [verb, scaled]))
+      .toEqual([
+        ['failed', 0.7],
+        ['passed', 1],
+      ]);
 
     // The module list shows the best result.
     await page.getByRole('button', { name: '返回模块列表' }).click();

@@ -57,7 +57,9 @@ async function configureLrs(options: Page, expectTest: RegExp) {
   await form.getByLabel('密钥（Key）').fill(LOCAL_LRS_AUTH.key);
   await form.getByLabel('密码（Secret）').fill(LOCAL_LRS_AUTH.secret);
   await form.getByRole('button', { name: '测试连接' }).click();
-  await expect(options.getByTestId('lrs-test-result')).toHaveText(expectTest);
+  // Longer than the client's own 10 s limit: the product decides, not the test's default wait
+  // (a busy machine slowed the LRS's answer past 10 s, and the test gave up first).
+  await expect(options.getByTestId('lrs-test-result')).toHaveText(expectTest, { timeout: 20_000 });
   await form.getByRole('button', { name: '保存学习记录库设置' }).click();
   await expect(options.getByTestId('lrs-message')).toHaveText('学习记录库设置已保存');
   await expect(options.getByTestId('lrs-current')).toContainText(`127.0.0.1:${port}`);

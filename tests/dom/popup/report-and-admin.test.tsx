@@ -121,4 +121,39 @@ describe('AdminSettings', () => {
     );
     expect(host.querySelector('[data-testid="admin-current"]')?.textContent).toContain('未配置');
   });
+  it('keeps what the administrator typed when the stored settings arrive late', async () => {
+    // A slow browser start: the policy answers only after the administrator started typing.
+    let answer: (view: PolicyView) => void = () => undefined;
+    const stored: PolicyView = {
+      policy: {
+        reportEndpoint: { url: 'https://old.example.gov.cn/reports', token: 'old' },
+        lrs: null,
+        survey: { perSubject: 1, perDay: 3 },
+      },
+      locked: [],
+      problems: [],
+      managedPending: true,
+    };
+    sendMessage.mockImplementation((type: string) =>
+      type === 'page:getPolicy'
+        ? new Promise((resolve) => (answer = resolve))
+        : Promise.resolve({ pending: 0, rejected: 0 }),
+    );
+    await act(async () => root.render(<AdminSettings language="zh_CN" />));
+    const [url] = [...host.querySelector('.zy-admin-form')!.querySelectorAll('input')];
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    act(() => {
+      setter?.call(url, 'https://new.example.gov.cn/reports');
+      url!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => answer(stored));
+    expect(url?.value).toBe('https://new.example.gov.cn/reports');
+    // What is in force is still shown, and that the managed policy is not known yet.
+    expect(host.querySelector('[data-testid="admin-current"]')?.textContent).toContain(
+      'old.example.gov.cn',
+    );
+    expect(host.querySelector('[data-testid="admin-managed-pending"]')?.textContent).toContain(
+      '尚未返回单位的管理策略',
+    );
+  });
 });

@@ -12,6 +12,9 @@ const LRS = {
   auth: { kind: 'basic', key: 'k', secret: 's' },
 };
 
+/** Longer than the store waits before asking a stalled browser again. */
+const RETRY_AFTER = 5_000;
+
 async function freshStore() {
   vi.resetModules();
   return import('../../../lib/policy/store');
@@ -88,13 +91,36 @@ describe('policy reads on a stalled browser', () => {
     expect(view.policy.survey).toEqual({ perSubject: 1, perDay: 3 });
   });
 
-  it('refuses to save options while it cannot see which settings are locked', async () => {
-    const { saveLocalPolicy, localPolicyItem } = await freshStore();
-    stallManaged();
-    const saving = saveLocalPolicy({ lrs: LRS });
-    const refused = expect(saving).rejects.toThrow('设置未保存');
-    await vi.advanceTimersByTimeAsync(DEADLINES.write);
-    await refused;
-    expect(await localPolicyItem.getValue()).toEqual({});
+  it('saves options without waiting for a stalled browser; a managed value still wins', async () => {
+    const { saveLocalPolicy, readPolicy, localPolicyItem } = await freshStore();
+    const managed = stallManaged();
+    const saving = saveLocalPolicy({ lrs: LRS, survey: { perSubject: 5, perDay: 5 } });
+    await vi.advanceTimersByTimeAsync(DEADLINES.read);
+    const saved = await saving;
+    expect(saved.managedPending).toBe(true);
+    expect(await localPolicyItem.getValue()).toMatchObject({ lrs: LRS });
+    // The browser answers: the administrator's survey setting locks it over the saved one.
+    managed.answer({ survey: { perSubject: 0, perDay: 0 } });
+    vi.mocked(fakeBrowser.storage.managed.get).mockResolvedValue({
+      survey: { perSubject: 0, perDay: 0 },
+    } as never);
+    await vi.advanceTimersByTimeAsync(RETRY_AFTER);
+    const view = await readPolicy();
+    expect(view.policy.survey).toEqual({ perSubject: 0, perDay: 0 });
+    expect(view.locked).toEqual(['survey']);
+  });
+
+  it('asks the browser again when a call has been pending for long', async () => {
+    const { readPolicy } = await freshStore();
+    const managed = stallManaged();
+    const first = readPolicy();
+    await vi.advanceTimersByTimeAsync(DEADLINES.read);
+    await first;
+    expect(managed.calls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(RETRY_AFTER);
+    vi.mocked(fakeBrowser.storage.managed.get).mockResolvedValue({ lrs: LRS } as never);
+    const view = await readPolicy();
+    expect(managed.calls()).toBe(2);
+    expect(view.policy.lrs?.endpoint).toBe(LRS.endpoint);
   });
 });
