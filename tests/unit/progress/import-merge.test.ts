@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dashboardData } from '../../../components/dashboard/data';
 import type { Checklists } from '../../../lib/checklists/schema';
 import { ZhiyinDatabase, type AssessmentRecord } from '../../../lib/db/database';
+import { progressCsv } from '../../../lib/progress/csv';
 import type { ProgressFile } from '../../../lib/progress/format';
 import * as io from '../../../lib/progress/io';
 import {
@@ -272,6 +273,18 @@ describe('import is a merge that cannot forge a verified result', () => {
     const b = newDb();
     await importProgress(b, again, { fileName: 'second.json', now: NOW + 1 });
     expect((await b.assessments.toArray())[0]?.imported?.fileName).toBe('second.json');
+  });
+
+  it('the CSV sheet says 本机导入 on every imported row, and nothing on own rows', async () => {
+    const db = newDb();
+    await db.tipAcknowledgements.add(ownAck(T0));
+    await importProgress(db, parsed(fileWith({ assessments: [forgedExam()] })), { now: NOW });
+    const csv = progressCsv(await exportProgress(db, { now: NOW }), { timeZone: 'UTC' });
+    const lines = csv.trim().split('\r\n').slice(1);
+    expect(lines.filter((line) => line.includes('【本机导入】'))).toEqual([
+      expect.stringContaining('实操考核'),
+    ]);
+    expect(lines.find((line) => line.includes('规范提示'))).not.toContain('本机导入');
   });
 
   it('the profile keeps what is set here and only gains empty fields', async () => {
