@@ -155,7 +155,7 @@ export interface ImportPlan {
   profileFields: string[];
 }
 
-/** Counted as before; what the import added, kept and refused. */
+/** What an import (or a backup restore) did: the plan, as carried out. */
 export type ImportSummary = ImportPlan;
 
 /**
