@@ -8,12 +8,14 @@ import {
   database,
   type ActivityRecord,
   type AssessmentRecord,
+  type ImportedMark,
   type ProfileRecord,
 } from '../../lib/db/database';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
 import { sendMessage } from '../../lib/messaging/protocol';
 import { describeActivity, formatTime, pagePath } from '../../lib/pages/activity-text';
 import { usePreferences } from '../../lib/pages/use-preferences';
+import type { TipAcknowledgementRecord } from '../../lib/rules/records';
 import { ExportImport, PROGRESS_IMPORTED_EVENT } from '../progress/ExportImport';
 import { dashboardData, type DashboardData } from './data';
 import { EChart, type ChartOption } from './EChart';
@@ -46,6 +48,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
     translate(language, key, params);
   const [profile, setProfile] = useState<ProfileRecord | null>(null);
   const [activity, setActivity] = useState<ActivityRecord[]>([]);
+  const [acks, setAcks] = useState<TipAcknowledgementRecord[]>([]);
   const [topPages, setTopPages] = useState<{ path: string; title: string; visits: number }[]>([]);
   const [data, setData] = useState<DashboardData | null>(null);
   const [remedialMessage, setRemedialMessage] = useState<string | null>(null);
@@ -102,6 +105,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
     if (!figuresShown) return;
     const db = database();
     void db.activity.orderBy('at').reverse().limit(TABLE_ROWS).toArray().then(setActivity);
+    void db.tipAcknowledgements.orderBy('at').reverse().limit(TABLE_ROWS).toArray().then(setAcks);
     void (async () => {
       const counts = new Map<string, { path: string; title: string; visits: number }>();
       for (const record of await db.activity.where('type').equals('page-visited').toArray()) {
@@ -209,6 +213,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
             onRemedial={(record) => void remedial(record)}
             message={remedialMessage}
           />
+          <AcknowledgementSection language={language} acks={acks} />
         </>
       )}
 
@@ -584,9 +589,16 @@ function AssessmentSection({
           </thead>
           <tbody>
             {data.assessments.map((record) => (
-              <tr key={record.attemptId} data-assessment={record.status}>
+              <tr
+                key={record.attemptId}
+                data-assessment={record.status}
+                data-imported={record.imported ? 'true' : undefined}
+              >
                 <td className="zy-time">{formatTime(record.startedAt, language)}</td>
-                <td>{tourTitle.get(record.tourId) ?? record.tourId}</td>
+                <td>
+                  {tourTitle.get(record.tourId) ?? record.tourId}
+                  <ImportedBadge language={language} mark={record.imported} />
+                </td>
                 <td>{record.score?.stepScore}</td>
                 <td>{record.score?.timeScore}</td>
                 <td>{record.score?.accuracyScore}</td>
@@ -637,9 +649,12 @@ function AssessmentSection({
           </thead>
           <tbody>
             {data.quizzes.map((quiz) => (
-              <tr key={quiz.attemptId}>
+              <tr key={quiz.attemptId} data-imported={quiz.imported ? 'true' : undefined}>
                 <td className="zy-time">{formatTime(quiz.at, language)}</td>
-                <td>{quiz.module}</td>
+                <td>
+                  {quiz.module}
+                  <ImportedBadge language={language} mark={quiz.imported} />
+                </td>
                 <td>{quiz.score.total ?? '—'}</td>
                 <td className={quiz.score.passed ? 'zy-ok' : 'zy-bad'}>
                   {quiz.score.passed === null
@@ -673,6 +688,82 @@ function AssessmentSection({
             ))}
           </ul>
         </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * 本机导入: a record that came from a progress file, not done on this computer (lib/progress/io.ts).
+ * Nothing when the record is this machine's own.
+ */
+function ImportedBadge({ language, mark }: { language: Lang; mark: ImportedMark | undefined }) {
+  if (!mark) return null;
+  const hint = translate(language, 'dashImportedHint', {
+    file: mark.fileName ?? mark.exportedAt,
+  });
+  return (
+    <>
+      {' '}
+      <span className="zy-badge zy-imported" title={hint} data-testid="imported-badge">
+        {translate(language, 'dashImported')}
+      </span>
+    </>
+  );
+}
+
+const ACK_RESPONSE: Record<TipAcknowledgementRecord['response'], MessageKey> = {
+  acknowledge: 'dashAckAcknowledge',
+  snooze: 'dashAckSnooze',
+  dismiss: 'dashAckDismiss',
+};
+
+/** 必须留存操作记录: the answers to compliance tips, newest first, own and imported told apart. */
+function AcknowledgementSection({
+  language,
+  acks,
+}: {
+  language: Lang;
+  acks: readonly TipAcknowledgementRecord[];
+}) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  return (
+    <section className="zy-section" aria-labelledby="zy-acks">
+      <h2 id="zy-acks">{t('dashAcks')}</h2>
+      {acks.length === 0 ? (
+        <p className="zy-muted">{t('dashNoAcks')}</p>
+      ) : (
+        <table data-testid="acknowledgements">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboardWhen')}</th>
+              <th scope="col">{t('dashAckTip')}</th>
+              <th scope="col">{t('dashAckResponse')}</th>
+              <th scope="col">{t('dashSource')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {acks.map((ack) => (
+              <tr
+                key={ack.id}
+                data-tip={ack.tipId}
+                data-imported={ack.imported ? 'true' : undefined}
+              >
+                <td className="zy-time">{formatTime(ack.at, language)}</td>
+                <td>{ack.tipId}</td>
+                <td>{t(ACK_RESPONSE[ack.response])}</td>
+                <td>
+                  {ack.imported ? (
+                    <ImportedBadge language={language} mark={ack.imported} />
+                  ) : (
+                    t('dashSourceLocal')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

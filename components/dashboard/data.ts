@@ -99,15 +99,19 @@ export function dashboardData(input: DashboardInput): DashboardData {
   const finished = input.assessments
     .filter((record) => record.status === 'passed' || record.status === 'failed')
     .sort((a, b) => a.startedAt - b.startedAt);
+  // Pass rates count only this machine's own results: an imported exam or quiz (本机导入, from a
+  // file anyone can write) is shown, never counted as passed here.
   const pass = passRate([
-    ...finished.map((record) => ({
-      learnerId: LEARNER,
-      assessmentId: `practical:${record.tourId}`,
-      passed: record.status === 'passed',
-      at: record.startedAt,
-    })),
+    ...finished
+      .filter((record) => record.imported === undefined)
+      .map((record) => ({
+        learnerId: LEARNER,
+        assessmentId: `practical:${record.tourId}`,
+        passed: record.status === 'passed',
+        at: record.startedAt,
+      })),
     ...input.quizzes
-      .filter((quiz) => quiz.score.passed !== null)
+      .filter((quiz) => quiz.score.passed !== null && quiz.imported === undefined)
       .map((quiz) => ({
         learnerId: LEARNER,
         assessmentId: `quiz:${quiz.quizId}`,

@@ -154,7 +154,11 @@ export function QuizApp() {
         <ul className="zy-quiz-modules">
           {quizzes.map((quiz) => {
             const text = localizedQuiz(quiz, prefs.language);
-            const mine = results.filter((record) => record.quizId === quiz.id);
+            // Best score of this computer's own attempts: an imported result (本机导入, from a
+            // progress file anyone can write) is listed in the history, never a pass here.
+            const mine = results.filter(
+              (record) => record.quizId === quiz.id && record.imported === undefined,
+            );
             const short = quiz.questions.filter(
               (question: QuizFileQuestion) => question.kind === 'short',
             ).length;
@@ -567,10 +571,18 @@ export function QuizApp() {
             </thead>
             <tbody>
               {history.map((record) => (
-                <tr key={record.attemptId}>
+                <tr key={record.attemptId} data-imported={record.imported ? 'true' : undefined}>
                   <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
                   <td>{record.score.total ?? '—'}</td>
-                  <td>{record.score.passed ? t('passedBadge') : t('failedBadge')}</td>
+                  <td>
+                    {record.score.passed ? t('passedBadge') : t('failedBadge')}
+                    {record.imported && (
+                      <>
+                        {' '}
+                        <span className="zy-badge zy-badge-off">{t('importedBadge')}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -23,6 +23,22 @@ import type { RunnerSnapshot, TourRecord } from '../tour/runner';
  * add an upgrade test in tests/unit/db.
  */
 
+/**
+ * v3: on every row that came from a progress file (lib/progress/io.ts, merge import): where it
+ * came from. Such a row is shown as 本机导入 and is never this machine's own verified result
+ * (an exam passed elsewhere, or written by hand, is not an exam passed here).
+ */
+export interface ImportedMark {
+  /** Epoch ms of the import on this machine. */
+  at: number;
+  /** Name of the imported file, when known. */
+  fileName: string | null;
+  /** The file's `exportedAt` (ISO 8601), as the file claims it. */
+  exportedAt: string;
+  /** The file's `extensionVersion`, as the file claims it; null when absent. */
+  sourceExtensionVersion: string | null;
+}
+
 export type ActivityType = 'page-visited' | 'role-chosen' | 'welcome-dismissed';
 
 /** One thing the learner did, as the background recorded it. */
@@ -75,6 +91,8 @@ export interface AssessmentRecord {
   remedialStepIds: string[];
   /** When the remedial tour for this attempt was completed; null until then. */
   remedialCompletedAt: number | null;
+  /** v3: set when the row came from a progress file (never on this machine's own rows). */
+  imported?: ImportedMark;
 }
 
 /** v2: one written quiz (知识测验 / 笔试) attempt. */
@@ -98,6 +116,8 @@ export interface QuizResultRecord {
    * `keyPoints`; lib/quiz/short-answer.ts). Absent on records without short answers.
    */
   shortAnswerPoints?: Record<string, string[]>;
+  /** v3: set when the row came from a progress file (never on this machine's own rows). */
+  imported?: ImportedMark;
 }
 
 /** v2: one satisfaction survey answer (满意度). */
@@ -110,6 +130,8 @@ export interface SurveyAnswerRecord {
   rating: SatisfactionLevel;
   /** Free text, trimmed, at most 500 characters; personal data is the learner's choice. */
   comment: string;
+  /** v3: set when the row came from a progress file (never on this machine's own rows). */
+  imported?: ImportedMark;
 }
 
 /** One tour event (started, step shown/completed/skipped/failed, finished, abandoned). */
@@ -124,6 +146,8 @@ export interface TourEventRecord {
   /** Time taken: the step's for step-completed, the whole tour's for finished/abandoned. */
   ms: number | null;
   reason: string | null;
+  /** v3: set when the row came from a progress file (never on this machine's own rows). */
+  imported?: ImportedMark;
 }
 
 export type TourProgressStatus = 'in-progress' | 'completed' | 'abandoned' | 'interrupted';
@@ -142,6 +166,8 @@ export interface TourProgressRecord {
   completedAt: number | null;
   /** Runner state of an interrupted attempt (tab closed mid-tour), to offer resuming it. */
   snapshot: RunnerSnapshot | null;
+  /** v3: set when the row came from a progress file (never on this machine's own rows). */
+  imported?: ImportedMark;
 }
 
 /** A help search that found nothing (popup), kept so trainers can see what content is missing. */
@@ -153,6 +179,20 @@ export interface SearchMissRecord {
   at: number;
   /** Page address the popup was about, with query and fragment values removed; null without one. */
   url: string | null;
+}
+
+/**
+ * v3: a copy of all progress taken automatically before anything destructive (清空本机学习进度),
+ * so it can be restored. Kept until the learner deletes it; never leaves the machine.
+ */
+export interface ProgressBackupRecord {
+  id?: number;
+  /** Epoch ms the backup was taken. */
+  at: number;
+  /** Why it was taken. */
+  reason: 'before-clear';
+  /** The progress as an export file (lib/progress/format.ts), exactly as stored. */
+  file: unknown;
 }
 
 export class ZhiyinDatabase extends Dexie {
@@ -178,6 +218,8 @@ export class ZhiyinDatabase extends Dexie {
   xapiOutbox!: EntityTable<XapiOutboxRecord, 'id'>;
   /** v2: delivery state of the LRS (one row). */
   xapiDelivery!: EntityTable<XapiDeliveryRecord, 'key'>;
+  /** v3: automatic backups taken before a destructive action (lib/progress/io.ts). */
+  progressBackups!: EntityTable<ProgressBackupRecord, 'id'>;
 
   constructor(name = 'zhiyin') {
     super(name);
@@ -199,6 +241,13 @@ export class ZhiyinDatabase extends Dexie {
       quizResults: '++id, quizId, module, at',
       surveyAnswers: '++id, at, [subjectKind+subjectId]',
       ...XAPI_STORES,
+    });
+    // v3 (progress import, issue 10): automatic progress backups (before 清空); quiz results indexed by attemptId so
+    // a merge import finds an attempt already here. Rows of progress tables may carry `imported`
+    // (no index: a few rows per learner, read whole).
+    this.version(3).stores({
+      quizResults: '++id, quizId, module, at, attemptId',
+      progressBackups: '++id, at',
     });
   }
 }

@@ -82,6 +82,10 @@ export function progressCsv(file: ProgressFile, options: CsvOptions = {}): strin
   const add = (at: number, row: Omit<Row, '时间' | '岗位' | '工号'>) =>
     rows.push({ at, order: rows.length, row: { 时间: formatter.format(at), ...who, ...row } });
   const blank = { 步骤: '', 得分: '', 是否通过: '', '用时（秒）': '', 满意度: '', 备注: '' };
+  // A row that came from a progress file says so first in 备注: a trainer reading the sheet must
+  // not take an imported (possibly hand-made) result for one done on this computer.
+  const note = (row: { imported?: unknown }, text: string) =>
+    row.imported ? `【本机导入】${text}` : text;
 
   for (const event of file.tables.tourEvents) {
     add(event.at, {
@@ -95,7 +99,7 @@ export function progressCsv(file: ProgressFile, options: CsvOptions = {}): strin
           ? ''
           : `${event.stepIndex === null ? '' : `${event.stepIndex + 1}. `}${event.stepId}`,
       '用时（秒）': seconds(event.ms),
-      备注: event.reason ?? '',
+      备注: note(event, event.reason ?? ''),
     });
   }
   for (const attempt of file.tables.assessments) {
@@ -111,7 +115,7 @@ export function progressCsv(file: ProgressFile, options: CsvOptions = {}): strin
       得分: attempt.score?.total ?? '',
       是否通过: yesNo(attempt.score?.passed),
       '用时（秒）': seconds(attempt.score?.elapsedMs),
-      备注: remedial,
+      备注: note(attempt, remedial),
     });
   }
   for (const result of file.tables.quizResults) {
@@ -124,7 +128,7 @@ export function progressCsv(file: ProgressFile, options: CsvOptions = {}): strin
       得分: result.score.total ?? '',
       是否通过: yesNo(result.score.passed),
       '用时（秒）': seconds(result.ms),
-      备注: result.module,
+      备注: note(result, result.module),
     });
   }
   for (const answer of file.tables.surveyAnswers) {
@@ -135,7 +139,7 @@ export function progressCsv(file: ProgressFile, options: CsvOptions = {}): strin
       对象名称: `${SUBJECT[answer.subjectKind] ?? answer.subjectKind}：${title(answer.subjectId) || answer.subjectId}`,
       事件: '作答',
       满意度: answer.rating,
-      备注: answer.comment,
+      备注: note(answer, answer.comment),
     });
   }
   for (const ack of file.tables.tipAcknowledgements) {
@@ -145,7 +149,7 @@ export function progressCsv(file: ProgressFile, options: CsvOptions = {}): strin
       对象编号: ack.tipId,
       对象名称: title(ack.tipId),
       事件: TIP_RESPONSE[ack.response] ?? ack.response,
-      备注: ack.url,
+      备注: note(ack, ack.url),
     });
   }
 

@@ -13,7 +13,14 @@ import { SATISFACTION_LEVELS } from '../assessment/indicators';
 import { ROLES } from '../profile/roles';
 
 export const PROGRESS_FORMAT = 'zhiyin-progress';
-export const PROGRESS_FORMAT_VERSION = 1;
+/**
+ * 2: rows may carry `imported` (the row came from another file; lib/db/database.ts ImportedMark).
+ * A version-1 reader would have taken such rows as its own, hence the bump. Version-1 files are
+ * still read (they have no `imported` field).
+ */
+export const PROGRESS_FORMAT_VERSION = 2;
+/** Every format version this reader understands. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 
 /** The tables a progress file holds, in the order they are written. */
 export const PROGRESS_TABLES = [
@@ -29,7 +36,16 @@ export type ProgressTable = (typeof PROGRESS_TABLES)[number];
 
 const epochMs = z.number().int().nonnegative();
 const id = z.string().min(1).max(200);
-const rowId = z.number().int().positive().optional();
+const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional();
+/** Where a row came from, when it was itself imported before (kept as information only). */
+const importedMark = z
+  .looseObject({
+    at: epochMs,
+    fileName: z.string().max(500).nullable(),
+    exportedAt: z.string().max(100),
+    sourceExtensionVersion: z.string().max(100).nullable(),
+  })
+  .optional();
 const role = z.enum(ROLES).nullable();
 
 const ProfileRow = z.looseObject({
@@ -54,6 +70,7 @@ const TourProgressRow = z.looseObject({
   completedAt: epochMs.nullable(),
   // Runner state of an interrupted attempt; checked again (parseSnapshot) before it is resumed.
   snapshot: z.record(z.string(), z.unknown()).nullable(),
+  imported: importedMark,
 });
 
 const TourEventRow = z.looseObject({
@@ -74,6 +91,7 @@ const TourEventRow = z.looseObject({
   stepIndex: z.number().int().nonnegative().nullable(),
   ms: z.number().nonnegative().nullable(),
   reason: z.string().nullable(),
+  imported: importedMark,
 });
 
 const score100 = z.number().min(0).max(100);
@@ -99,6 +117,7 @@ const AssessmentRow = z.looseObject({
   score: PracticalScoreShape.nullable(),
   remedialStepIds: z.array(z.string()),
   remedialCompletedAt: epochMs.nullable(),
+  imported: importedMark,
 });
 
 const WrittenScoreShape = z.looseObject({
@@ -120,6 +139,7 @@ const QuizResultRow = z.looseObject({
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   grades: z.record(z.string(), z.number()),
   score: WrittenScoreShape,
+  imported: importedMark,
 });
 
 const SurveyAnswerRow = z.looseObject({
@@ -129,6 +149,7 @@ const SurveyAnswerRow = z.looseObject({
   subjectId: id,
   rating: z.enum(SATISFACTION_LEVELS),
   comment: z.string().max(500),
+  imported: importedMark,
 });
 
 const TipAcknowledgementRow = z.looseObject({
@@ -142,6 +163,7 @@ const TipAcknowledgementRow = z.looseObject({
   url: z.string(),
   action: z.string(),
   actionDetail: z.string().nullable(),
+  imported: importedMark,
 });
 
 /** Rows of auto-numbered tables must not repeat an id (one Dexie key per row). */
@@ -157,7 +179,7 @@ function uniqueIds<T extends { id?: number | undefined }>(rows: T[], ctx: z.Refi
 
 export const ProgressFileSchema = z.strictObject({
   format: z.literal(PROGRESS_FORMAT),
-  formatVersion: z.literal(PROGRESS_FORMAT_VERSION),
+  formatVersion: z.union(READABLE_FORMAT_VERSIONS.map((version) => z.literal(version))),
   /** ISO 8601 time of export. */
   exportedAt: z.iso.datetime(),
   /** The extension version that wrote the file (information only). */

@@ -12,6 +12,7 @@
  * ruleMarkers!: EntityTable<RuleMarkerRecord, 'marker'>;
  * ```
  */
+import type { ImportedMark } from '../db/database';
 import type { Role } from '../profile/roles';
 import { redactUrl } from '../privacy/url';
 import type { AckAndShowHistory, RuleAction, TipState } from './engine';
@@ -39,6 +40,11 @@ export interface TipAcknowledgementRecord {
   action: RecordedAction;
   /** Marker id or button name that triggered the tip (e.g. 导出 CSV); never copied content. */
   actionDetail: string | null;
+  /**
+   * Set only on a record that came from a progress file (lib/progress/io.ts): it is shown as
+   * 本机导入 and never counts as an acknowledgement given on this machine.
+   */
+  imported?: ImportedMark;
 }
 
 /** Engine history per tip: {@link TipState} with the tip id as key. */

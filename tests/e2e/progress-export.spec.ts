@@ -1,13 +1,15 @@
 /**
  * 备份与导出 on the dashboard, on the built extension: a learner's real progress (a tour completed
- * on the sim) exported as JSON and CSV, changed, then restored from the JSON file — the progress
- * comes back exactly as exported; a file that is not a progress backup is refused with a reason
- * and changes nothing.
+ * on the sim) exported as JSON and CSV, changed, then the first file imported again — import is a
+ * merge, so nothing here changes; a file that is not a progress backup is refused with a reason
+ * and changes nothing. A hand-made file with a forged exam: shown as 本机导入, not counted, and
+ * the acknowledgements given before survive; 清空 asks with exact counts and keeps a backup.
  */
 import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { chooseRole, stepCard } from './support/learner';
+import { assessments as storedAssessments, tipAcknowledgements } from './support/db';
+import { acknowledgeFirstRunTips, chooseRole, stepCard } from './support/learner';
 import { sendFromExtensionPage } from './support/messages';
 
 /**
@@ -27,6 +29,8 @@ async function startTour(
   ]);
   await page.bringToFront();
 }
+
+const IMPORT_LABEL = '从文件导入学习进度（JSON）';
 
 interface ExportedFile {
   format: string;
@@ -85,7 +89,7 @@ async function completeTour(
   await expect(survey).toHaveCount(0);
 }
 
-test('export → change → import restores the exported progress; a foreign file changes nothing', async ({
+test('export → change → importing the first file again changes nothing (merge); a foreign file changes nothing', async ({
   context,
   openExtensionPage,
   tabIdOf,
@@ -99,7 +103,6 @@ test('export → change → import restores the exported progress; a foreign fil
   const section = dashboard.getByRole('region', { name: '备份与导出' });
   await expect(section).toBeVisible();
   await expect(dashboard.getByTestId('dashboard-role')).toHaveText('业务操作人员');
-  const modulesAtExport = (await dashboard.getByTestId('modules').textContent()) ?? '';
 
   // JSON: the whole record of the tour just done.
   const exported = await exportJson(dashboard);
@@ -157,11 +160,11 @@ test('export → change → import restores the exported progress; a foreign fil
   await dashboard.bringToFront();
   const foreign = test.info().outputPath('statements.json');
   await writeFile(foreign, JSON.stringify({ statements: [], more: '' }));
-  await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(foreign);
+  await section.getByLabel(IMPORT_LABEL).setInputFiles(foreign);
   await expect(dashboard.getByTestId('progress-error')).toContainText(
     '「statements.json」这不是指引的学习进度文件',
   );
-  await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(csv.path);
+  await section.getByLabel(IMPORT_LABEL).setInputFiles(csv.path);
   await expect(dashboard.getByTestId('progress-error')).toContainText('不是有效的 JSON');
   const untouched = await exportJson(dashboard);
   expect(untouched.tables).toEqual(changed.tables);
@@ -170,24 +173,150 @@ test('export → change → import restores the exported progress; a foreign fil
   await dashboard.reload();
   await expect(dashboard.getByTestId('dashboard-role')).toHaveText('基层用户');
 
-  // Restore the first export: it says what the file holds, asks, then puts it back exactly.
-  await section.getByLabel('从备份恢复（JSON 文件）').setInputFiles(exported.path);
+  // Import the first export: it says what the file holds and what the merge will do — every row
+  // is already here, so nothing is added and nothing here changes (the newer role stays).
+  await section.getByLabel(IMPORT_LABEL).setInputFiles(exported.path);
   await expect(dashboard.getByTestId('progress-import-summary')).toContainText(
     `学习事件 ${exported.tables.tourEvents!.length} 条`,
   );
+  const fileRows = Object.entries(exported.tables)
+    .filter(([table]) => table !== 'profile')
+    .reduce((sum, [, rows]) => sum + rows.length, 0);
+  await expect(dashboard.getByTestId('progress-import-plan')).toContainText(
+    `将导入 0 条，已存在的 ${fileRows} 条保留不变。`,
+  );
   await dashboard.screenshot({
-    path: test.info().outputPath('dashboard-restore.png'),
+    path: test.info().outputPath('dashboard-import.png'),
     fullPage: true,
   });
-  await section.getByRole('button', { name: '确认恢复' }).click();
-  await expect(dashboard.getByTestId('progress-status')).toContainText('已恢复学习进度');
-  // The figures above show the restored learner at once, without reloading the page.
-  await expect(dashboard.getByTestId('dashboard-role')).toHaveText('业务操作人员');
-  await expect(dashboard.getByTestId('modules')).toHaveText(modulesAtExport);
-  const restored = await exportJson(dashboard);
-  expect(restored.tables).toEqual(exported.tables);
-
-  // The restored role is the one the extension now uses.
+  await section.getByRole('button', { name: '确认导入' }).click();
+  await expect(dashboard.getByTestId('progress-status')).toContainText(
+    `已导入 0 条记录，已存在的 ${fileRows} 条保留不变，拒绝 0 条。`,
+  );
+  await expect(dashboard.getByTestId('dashboard-role')).toHaveText('基层用户');
+  const merged = await exportJson(dashboard);
+  expect(merged.tables).toEqual(changed.tables);
   const profile = await sendFromExtensionPage(dashboard, 'page:getProfile', undefined);
-  expect(profile.role).toBe('业务操作人员');
+  expect(profile.role).toBe('基层用户');
+});
+
+/** A consistent hand-made exam result: 40 + 30 + 30 = 100, passed. */
+function forgedExam(attemptId: string, stepScore = 40) {
+  const at = Date.now() - 3_600_000;
+  return {
+    tourId: 'gongwen-new-document',
+    attemptId,
+    startedAt: at,
+    endedAt: at + 60_000,
+    status: 'passed',
+    score: {
+      stepScore,
+      timeScore: 30,
+      accuracyScore: 30,
+      total: 100,
+      passed: true,
+      finished: true,
+      elapsedMs: 60_000,
+      remedialStepIds: [],
+    },
+    remedialStepIds: [],
+    remedialCompletedAt: null,
+  };
+}
+
+test('a hand-made file with a forged exam: shown as 本机导入 and not counted; the acknowledgements given before are still there; 清空 asks with exact counts and keeps a backup', async ({
+  context,
+  openExtensionPage,
+}) => {
+  // First run on the sim: three compliance tips acknowledged on this machine.
+  const page = await context.newPage();
+  await page.goto('/login.html');
+  const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
+  await welcome.getByRole('button', { name: /业务操作人员/ }).click();
+  await welcome.getByRole('button', { name: '开始使用' }).click();
+  await acknowledgeFirstRunTips(page);
+  const dashboard = await openExtensionPage('dashboard.html');
+  await expect.poll(async () => (await tipAcknowledgements(dashboard)).length).toBe(3);
+  await dashboard.reload();
+  const acks = dashboard.getByTestId('acknowledgements').locator('tbody tr');
+  await expect(acks).toHaveCount(3);
+  await expect(acks.filter({ hasText: '本机' })).toHaveCount(3);
+
+  // The file: one exam passed with 100 (consistent, but nobody sat it here), one whose parts do
+  // not add up to its total, and no acknowledgements at all (a replace would have wiped ours).
+  const forged = test.info().outputPath('forged-exam.json');
+  await writeFile(
+    forged,
+    JSON.stringify({
+      format: 'zhiyin-progress',
+      formatVersion: 2,
+      exportedAt: new Date().toISOString(),
+      tables: {
+        profile: [],
+        tourProgress: [],
+        tourEvents: [],
+        assessments: [forgedExam('forged-1'), forgedExam('forged-2', 10)],
+        quizResults: [],
+        surveyAnswers: [],
+        tipAcknowledgements: [],
+      },
+    }),
+  );
+  const section = dashboard.getByRole('region', { name: '备份与导出' });
+  await section.getByLabel(IMPORT_LABEL).setInputFiles(forged);
+  await expect(dashboard.getByTestId('progress-import-plan')).toContainText(
+    '将导入 1 条，已存在的 0 条保留不变。',
+  );
+  await expect(dashboard.getByTestId('progress-import-refused')).toContainText(
+    '实操考核第 2 条（gongwen-new-document）：总分 100 与各项得分之和 70 不符',
+  );
+  await section.getByRole('button', { name: '确认导入' }).click();
+  await expect(dashboard.getByTestId('progress-status')).toContainText(
+    '已导入 1 条记录，已存在的 0 条保留不变，拒绝 1 条。',
+  );
+
+  // Shown, as imported; not counted in the pass rates (no attempt of this machine's own).
+  const exam = dashboard.getByTestId('assessments').locator('tbody tr');
+  await expect(exam).toHaveCount(1);
+  await expect(exam).toHaveAttribute('data-imported', 'true');
+  await expect(exam.getByTestId('imported-badge')).toHaveText('本机导入');
+  await expect(
+    dashboard.getByTestId('indicators').locator('[data-indicator="pass-eventual"]'),
+  ).toContainText('（0 / 0）');
+  // The acknowledgements given before are all still there, still this machine's own.
+  await expect(acks).toHaveCount(3);
+  await expect(acks.filter({ hasText: '本机导入' })).toHaveCount(0);
+  const stored = await tipAcknowledgements(dashboard);
+  expect(stored.map((ack) => ack.imported ?? null)).toEqual([null, null, null]);
+  const [row] = await storedAssessments(dashboard);
+  expect(row).toMatchObject({ attemptId: 'forged-1', imported: { fileName: 'forged-exam.json' } });
+
+  // Importing the same file again adds nothing.
+  await section.getByLabel(IMPORT_LABEL).setInputFiles(forged);
+  await expect(dashboard.getByTestId('progress-import-plan')).toContainText(
+    '将导入 0 条，已存在的 1 条保留不变。',
+  );
+  await section.getByRole('button', { name: '取消' }).click();
+
+  // 清空: the exact counts first, then a backup that puts everything back.
+  await section.getByRole('button', { name: '清空本机学习进度' }).click();
+  await expect(dashboard.getByTestId('progress-clear-ask')).toContainText(
+    '将删除 1 条考核记录、3 条规范确认记录。删除前会自动保存一份备份',
+  );
+  await section.getByRole('button', { name: '确认清空' }).click();
+  await expect(dashboard.getByTestId('progress-status')).toContainText(
+    '已清空：删除 1 条考核记录、3 条规范确认记录。',
+  );
+  await expect(dashboard.getByTestId('acknowledgements')).toHaveCount(0);
+  expect(await tipAcknowledgements(dashboard)).toEqual([]);
+  await dashboard
+    .getByTestId('progress-backups')
+    .getByRole('button', { name: /^恢复 .* 的备份$/ })
+    .click();
+  await expect(dashboard.getByTestId('progress-status')).toContainText(
+    '已从备份恢复 4 条记录，已存在的 0 条保留不变。',
+  );
+  await expect(acks).toHaveCount(3);
+  await expect(acks.filter({ hasText: '本机导入' })).toHaveCount(0);
+  await expect(exam.getByTestId('imported-badge')).toHaveText('本机导入');
 });

@@ -171,4 +171,74 @@ describe('dashboard (学习档案) over local records', () => {
     await vi.waitFor(() => expect(text('dashboard-checklist-count')).toBe('已完成 2 / 2 项'));
     expect(text('time-spent')).toBe('7');
   });
+
+  it('shows imported records as 本机导入 and leaves them out of the pass rates', async () => {
+    const db = database();
+    const imported = {
+      at: 500_000,
+      fileName: 'forged.json',
+      exportedAt: '2026-03-02T00:00:00.000Z',
+      sourceExtensionVersion: null,
+    };
+    await db.assessments.add({
+      tourId: 'anquan-x',
+      attemptId: 'forged',
+      startedAt: 200_000,
+      endedAt: 260_000,
+      status: 'passed',
+      score: score(100, 40, 30, 30),
+      remedialStepIds: [],
+      remedialCompletedAt: null,
+      imported,
+    });
+    await db.tipAcknowledgements.bulkAdd([
+      {
+        tipId: 'keep-operation-records',
+        contentVersion: 1,
+        response: 'acknowledge',
+        role: '基层用户',
+        account: null,
+        at: 300_000,
+        url: 'http://127.0.0.1/login.html',
+        action: 'first-run',
+        actionDetail: null,
+      },
+      {
+        tipId: 'licensed-software',
+        contentVersion: 1,
+        response: 'acknowledge',
+        role: '基层用户',
+        account: null,
+        at: 310_000,
+        url: 'http://127.0.0.1/login.html',
+        action: 'first-run',
+        actionDetail: null,
+        imported,
+      },
+    ]);
+    await act(async () => root.render(<DashboardApp tours={TOURS} checklists={CHECKLISTS} />));
+    await vi.waitFor(() =>
+      expect(container.querySelectorAll('[data-testid="acknowledgements"] tbody tr')).toHaveLength(
+        2,
+      ),
+    );
+    const row = (id: string) =>
+      container.querySelector(`[data-indicator="${id}"]`)?.textContent ?? '';
+    // Still only this machine's own exam (failed, then passed): the imported pass is not counted.
+    expect(row('pass-first-attempt')).toContain('0%（0 / 1）');
+    expect(row('pass-eventual')).toContain('100%（1 / 1）');
+    const exams = [...container.querySelectorAll('[data-testid="assessments"] tbody tr')];
+    expect(exams.map((tr) => tr.getAttribute('data-imported'))).toEqual([null, null, 'true']);
+    const badge = exams[2]?.querySelector('[data-testid="imported-badge"]');
+    expect(badge?.textContent).toBe('本机导入');
+    expect(badge?.getAttribute('title')).toContain('forged.json');
+    // Newest first: the imported acknowledgement, then the one given here.
+    const acks = [...container.querySelectorAll('[data-testid="acknowledgements"] tbody tr')];
+    expect(
+      acks.map((tr) => [tr.getAttribute('data-tip'), tr.lastElementChild?.textContent]),
+    ).toEqual([
+      ['licensed-software', ' 本机导入'],
+      ['keep-operation-records', '本机'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { QuizResultRecord } from '../../../lib/db/database';
+import type { AssessmentRecord, QuizResultRecord } from '../../../lib/db/database';
 import type { TipAcknowledgementRecord } from '../../../lib/rules/records';
 import type { XapiOutboxRecord } from '../../../lib/xapi/queue-db';
 
@@ -26,6 +26,10 @@ export function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
 /** Stored tip acknowledgements (必须留存操作记录). */
 export const tipAcknowledgements = (extensionPage: Page) =>
   readStore<TipAcknowledgementRecord>(extensionPage, 'tipAcknowledgements');
+
+/** Stored practical assessments (实操考核). */
+export const assessments = (extensionPage: Page) =>
+  readStore<AssessmentRecord>(extensionPage, 'assessments');
 
 /** Stored knowledge-quiz results. */
 export const quizResults = (extensionPage: Page) =>

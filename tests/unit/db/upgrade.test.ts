@@ -22,6 +22,15 @@ const V1_STORES = {
   ruleMarkers: 'marker',
 };
 
+/** The stores v2 (0.2.0) added, as released. Do not edit. */
+const V2_STORES = {
+  assessments: '++id, tourId, attemptId, status, startedAt, [tourId+startedAt]',
+  quizResults: '++id, quizId, module, at',
+  surveyAnswers: '++id, at, [subjectKind+subjectId]',
+  xapiOutbox: 'id, state, seq, [state+seq]',
+  xapiDelivery: 'key',
+};
+
 let name = '';
 afterEach(async () => {
   await Dexie.delete(name);
@@ -87,7 +96,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const profile = await db.profile.get('me');
     expect(profile?.role).toBe('业务操作人员');
@@ -127,11 +136,48 @@ describe('database upgrades', () => {
     db.close();
   });
 
+  it('opens a v2 database at v3: quiz results found by attemptId, progress backups table empty', async () => {
+    name = `zhiyin-upgrade-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.open();
+    await v2.table('quizResults').add({
+      quizId: 'renzhi-basic',
+      module: '认知',
+      attemptId: 'attempt-7',
+      at: 1000,
+      ms: 10,
+      answers: {},
+      grades: {},
+      score: {
+        choiceScore: 90,
+        shortAnswerScore: null,
+        pending: false,
+        total: 90,
+        passed: true,
+        questions: [],
+      },
+    });
+    await v2.table('tipAcknowledgements').add({ tipId: 't', contentVersion: 1, at: 5 });
+    v2.close();
+
+    const db = new ZhiyinDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.quizResults.where('attemptId').equals('attempt-7').first())?.quizId).toBe(
+      'renzhi-basic',
+    );
+    expect(await db.tipAcknowledgements.count()).toBe(1);
+    expect(await db.progressBackups.count()).toBe(0);
+    db.close();
+  });
+
   it('creates a fresh database at the current version', async () => {
     name = `zhiyin-fresh-${Math.random()}`;
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         ...Object.keys(V1_STORES),
@@ -140,6 +186,7 @@ describe('database upgrades', () => {
         'surveyAnswers',
         'xapiOutbox',
         'xapiDelivery',
+        'progressBackups',
       ].sort(),
     );
     db.close();

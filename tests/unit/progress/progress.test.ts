@@ -121,10 +121,10 @@ describe('progress export and import', () => {
     const exported = await exportProgress(source, { now: T0 + 1e6, extensionVersion: '0.2.0' });
     expect(exported).toMatchObject({
       format: 'zhiyin-progress',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: '2026-03-02T01:16:40.000Z',
       extensionVersion: '0.2.0',
-      databaseVersion: 2,
+      databaseVersion: 3,
     });
     expect(exported.tables.tourEvents).toHaveLength(4);
 
@@ -143,22 +143,34 @@ describe('progress export and import', () => {
       ms: null,
       reason: null,
     });
-    const summary = await importProgress(target, parsed.file);
-    expect(summary).toEqual({
+    const summary = await importProgress(target, parsed.file, { now: T0 + 2e6 });
+    expect(summary.added).toEqual({
       tourProgress: 1,
       tourEvents: 4,
       assessments: 1,
       quizResults: 1,
       surveyAnswers: 1,
       tipAcknowledgements: 1,
-      profile: true,
     });
+    expect(summary.refused).toEqual([]);
+    expect(summary.profileFields).toEqual(['role', 'staffId', 'learnerId']);
+    // Import merges: the target's own older event stays, the file's rows follow, marked imported.
+    const events = await target.tourEvents.orderBy('id').toArray();
+    expect(events.map((event) => event.tourId)).toEqual([
+      'old',
+      ...exported.tables.tourEvents.map((event) => event.tourId),
+    ]);
+    expect(events[0]?.imported).toBeUndefined();
+    const strip = ({ id: _id, imported: _imported, ...row }: { id?: number; imported?: unknown }) =>
+      row;
+    expect(events.slice(1).map(strip)).toEqual(exported.tables.tourEvents.map(strip));
+    expect(events.slice(1).every((event) => event.imported?.at === T0 + 2e6)).toBe(true);
     const again = await exportProgress(target, { now: T0 });
-    expect(withoutTime(again)).toEqual(withoutTime({ ...exported, extensionVersion: undefined }));
-    // Restore replaces: the target's own older event is gone, auto-numbering continues after.
-    expect(await target.tourEvents.where('tourId').equals('old').count()).toBe(0);
-    const next = await target.tourEvents.add({ ...exported.tables.tourEvents[0]!, id: undefined });
-    expect(next).toBeGreaterThan(Math.max(...exported.tables.tourEvents.map((e) => e.id ?? 0)));
+    expect(again.tables.assessments.map(strip)).toEqual(exported.tables.assessments.map(strip));
+    expect(again.tables.tipAcknowledgements.map(strip)).toEqual(
+      exported.tables.tipAcknowledgements.map(strip),
+    );
+    expect(again.tables.profile).toEqual(exported.tables.profile);
   });
 
   it('keeps the current profile when the file holds none', async () => {
@@ -167,7 +179,8 @@ describe('progress export and import', () => {
     const empty = await exportProgress(newDb());
     await importProgress(db, empty);
     expect((await db.profile.get('me'))?.staffId).toBe('GH-0042');
-    expect(await db.tourEvents.count()).toBe(0);
+    // An empty file deletes nothing.
+    expect(await db.tourEvents.count()).toBe(4);
   });
 
   it.each([
@@ -177,8 +190,8 @@ describe('progress export and import', () => {
     ['a problem report export', JSON.stringify({ schemaVersion: 1, reports: [] }), 'format'],
     [
       'a newer format',
-      JSON.stringify({ format: 'zhiyin-progress', formatVersion: 2 }),
-      '更新版本的指引导出（格式版本 2）',
+      JSON.stringify({ format: 'zhiyin-progress', formatVersion: 3 }),
+      '更新版本的指引导出（格式版本 3）',
     ],
   ])('refuses %s with a clear message', (_name, text, message) => {
     const parsed = parseProgressFile(text);
@@ -241,11 +254,11 @@ describe('progress export and import', () => {
     await seed(db);
     const before = await exportProgress(db, { now: T0 });
     const file = structuredClone(before);
-    file.tables.tourEvents = [];
-    // Two rows with the same key: the schema check is bypassed here to make the database fail.
+    file.tables.tourEvents = [{ ...before.tables.tourEvents[0]!, at: T0 + 1 }];
+    // A row the database cannot store (not cloneable): the schema check is bypassed here to make
+    // the database fail after the tour event was added in the same transaction.
     file.tables.tipAcknowledgements = [
-      { ...before.tables.tipAcknowledgements[0]!, id: 7 },
-      { ...before.tables.tipAcknowledgements[0]!, id: 7 },
+      { ...before.tables.tipAcknowledgements[0]!, at: T0 + 5, extra: () => 1 },
     ];
     await expect(importProgress(db, file)).rejects.toThrow();
     expect(withoutTime(await exportProgress(db))).toEqual(withoutTime(before));
