@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeDecode } from '../../../lib/url/decode';
 
@@ -49,5 +51,20 @@ describe('safeDecode', () => {
       expect(() => safeDecode(`%${hex}`)).not.toThrow();
       expect(() => safeDecode(`%E4%${hex}%B8`)).not.toThrow();
     }
+  });
+
+  it('is the only URL decoder: no decodeURI/decodeURIComponent call in the extension or scripts', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.tsx?$/u.test(entry.name) && path !== join('lib', 'url', 'decode.ts')) {
+          if (/\bdecodeURI(Component)?\(/u.test(readFileSync(path, 'utf8'))) offenders.push(path);
+        }
+      }
+    };
+    for (const dir of ['lib', 'components', 'entrypoints', 'scripts']) walk(dir);
+    expect(offenders).toEqual([]);
   });
 });
