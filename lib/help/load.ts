@@ -58,7 +58,7 @@ export function loadHelpArticles(
         errors.push(...source.errors);
         continue;
       }
-      const parsed = HelpArticleSchema.safeParse(source.doc.toJS());
+      const parsed = HelpArticleSchema.safeParse(source.data);
       if (!parsed.success) {
         errors.push(...schemaIssueErrors(source, shownAs, parsed.error.issues));
         continue;

@@ -1,3 +1,5 @@
+import { safeDecode } from '../url/decode';
+
 /**
  * Page addresses are stored and reported without anything personal or secret in them: query and
  * fragment *values* are dropped (names are kept, they say which screen it was), except in the
@@ -30,9 +32,11 @@ function redactHash(hash: string): string {
 // 18-digit ID card numbers (last may be X), 11-digit mobiles and other long digit runs.
 const PERSONAL_SEGMENT = /^(\d{17}[\dXx]|1[3-9]\d{9}|\d{6,})$/;
 
+// Segments are judged decoded; `safeDecode` because old systems' GBK escapes (`%D5%C5`) are not
+// UTF-8 and made `decodeURIComponent` throw, which lost the whole page visit (issue 10).
 function maskPath(path: string): string {
   return path
     .split('/')
-    .map((segment) => (PERSONAL_SEGMENT.test(decodeURIComponent(segment)) ? '*' : segment))
+    .map((segment) => (PERSONAL_SEGMENT.test(safeDecode(segment)) ? '*' : segment))
     .join('/');
 }

@@ -61,7 +61,7 @@ export function loadQuizzes(
         errors.push(...source.errors);
         continue;
       }
-      const parsed = QuizFileSchema.safeParse(source.doc.toJS());
+      const parsed = QuizFileSchema.safeParse(source.data);
       if (!parsed.success) {
         errors.push(...schemaIssueErrors(source, shownAs, parsed.error.issues));
         continue;

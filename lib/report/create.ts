@@ -4,6 +4,7 @@
  * and the id generator are injected.
  */
 import { redactUrl } from '../privacy/url';
+import { safeDecode } from '../url/decode';
 import type { RunnerState } from '../tour/runner';
 import {
   categoryLabel,
@@ -126,14 +127,8 @@ export function redactReportUrl(input: string): string {
     path
       .split('/')
       .map((segment) => {
-        let decoded = segment;
-        try {
-          decoded = decodeURIComponent(segment);
-        } catch {
-          // A malformed escape is not ours to fix; judge the raw text.
-          decoded = segment;
-        }
-        return scrubPersonalData(decoded).total > 0 ? '*' : segment;
+        // Invalid escapes (GBK, `%zz`) stay as written; valid ones around them are decoded.
+        return scrubPersonalData(safeDecode(segment)).total > 0 ? '*' : segment;
       })
       .join('/');
   const hashPath = url.hash.startsWith('#/') ? url.hash.slice(1).split('?', 2) : null;

@@ -7,12 +7,12 @@
  * Errors use the tour loader's shape and printer (lib/tour/load.ts `TourError`,
  * `formatTourError`): `tours/rules/tips.yaml:12:7: tips[3].where.marker: unknown marker "x"`.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Document, Node } from 'yaml';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isNode } from 'yaml';
 import type { TourError } from '../tour/load';
-import { formatTourError } from '../tour/load';
+import { formatTourError, parseYamlFile } from '../tour/load';
 import type { Tour } from '../tour/schema';
 import { formatIssuePath } from '../tour/schema';
 import type { RuleSet } from './schema';
@@ -64,24 +64,14 @@ export function loadRules(
       const file = join(rulesDir, name);
       files.push(file);
       const shownAs = display(file);
-      const lineCounter = new LineCounter();
-      // YAML is a superset of JSON: one parser gives .json files the same line/column errors.
-      const doc = parseDocument(readFileSync(file, 'utf8'), {
-        lineCounter,
-        prettyErrors: true,
-        uniqueKeys: true,
-      });
-      if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-          errors.push({
-            file: shownAs,
-            ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
-            message: `YAML syntax error: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/u, '')}`,
-          });
-        }
+      // Same reader as tours: size, alias and length limits, errors naming the file.
+      const source = parseYamlFile(file, shownAs);
+      if ('errors' in source) {
+        errors.push(...source.errors);
         continue;
       }
-      const parsed = RulesFileSchema.safeParse(doc.toJS());
+      const { doc, lineCounter } = source;
+      const parsed = RulesFileSchema.safeParse(source.data);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           errors.push({

@@ -1,6 +1,7 @@
 /**
  * Step advance rules as pure functions: does this user action complete the step?
  */
+import { CONTENT_LIMITS } from '../content/limits';
 import type { Advance } from './schema';
 
 /** What the content script saw the user do on the step's target. */
@@ -63,7 +64,12 @@ export function evaluateAdvance(
   if (advance.on === 'input' && action.kind === 'input') {
     const value = action.value.trim();
     if (value === '') return { advance: false, reason: 'empty' };
-    if (advance.pattern !== undefined && !anchored(advance.pattern).test(value)) {
+    if (
+      advance.pattern !== undefined &&
+      // Longer values are judged not to match without running the pattern: even a polynomial
+      // pattern (`.*\S.*`) stays cheap in the host page (issue 10, CONTENT_LIMITS).
+      (value.length > CONTENT_LIMITS.patternInputChars || !anchored(advance.pattern).test(value))
+    ) {
       return { advance: false, reason: 'pattern-mismatch' };
     }
     if (advance.validator !== undefined) {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Document, Node } from 'yaml';
 import { LineCounter, isNode, parseDocument } from 'yaml';
+import { CONTENT_LIMITS, checkContentLimits, overLimit } from '../content/limits';
 import type { RenamesMap } from './renames';
 import { validateRenames } from './renames';
 import type { Tour } from './schema';
@@ -171,10 +172,12 @@ function readTourFile(
 ):
   | { tour: Tour; errors: TourError[]; doc: Document.Parsed; lineCounter: LineCounter }
   | { tour?: undefined; errors: TourError[]; doc?: undefined; lineCounter?: undefined } {
-  const source = parseYamlFile(file, shownAs);
+  const source = parseYamlFile(file, shownAs, {
+    listLimits: { steps: CONTENT_LIMITS.stepsPerTour },
+  });
   if ('errors' in source) return { errors: source.errors };
   const { doc, lineCounter } = source;
-  const parsed = TourSchema.safeParse(doc.toJS());
+  const parsed = TourSchema.safeParse(source.data);
   if (!parsed.success) return { errors: schemaIssueErrors(source, shownAs, parsed.error.issues) };
   const tour = parsed.data;
   const errors: TourError[] = [];
@@ -211,16 +214,57 @@ function readTourFile(
 export interface ParsedYamlFile {
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /** The file's data (aliases resolved, at most CONTENT_LIMITS.yamlAliases of them). */
+  data: unknown;
+}
+
+export interface ParseYamlOptions {
+  /** Item limits for lists under these keys (a tour's `steps`), instead of `itemsPerList`. */
+  listLimits?: Readonly<Record<string, number>>;
 }
 
 /**
- * Reads and parses a YAML or JSON content file (tours, help articles) keeping line positions;
- * syntax errors come back as {@link TourError}s naming `shownAs` and the line.
+ * Reads and parses a YAML or JSON content file (tours, rules, help articles, quizzes, checklists)
+ * keeping line positions; syntax errors, limits exceeded (lib/content/limits.ts: size, aliases,
+ * nesting, list and text lengths) and anything the parser throws come back as
+ * {@link TourError}s naming `shownAs` and, where it can be placed, the line. Never throws.
  */
 export function parseYamlFile(
   file: string,
   shownAs: string,
+  options: ParseYamlOptions = {},
 ): ParsedYamlFile | { errors: TourError[] } {
+  try {
+    return parseYamlFileUnsafe(file, shownAs, options);
+  } catch (error) {
+    // Whatever went wrong (unreadable file, a parser limit), the message names the file.
+    return {
+      errors: [
+        {
+          file: shownAs,
+          message: `cannot read: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+}
+
+function parseYamlFileUnsafe(
+  file: string,
+  shownAs: string,
+  options: ParseYamlOptions,
+): ParsedYamlFile | { errors: TourError[] } {
+  const size = statSync(file).size;
+  if (size > CONTENT_LIMITS.fileBytes) {
+    return {
+      errors: [
+        {
+          file: shownAs,
+          message: `file too large: ${overLimit('it', size, CONTENT_LIMITS.fileBytes, 'bytes')}`,
+        },
+      ],
+    };
+  }
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
   // YAML is a superset of JSON: one parser gives .json files the same line/column errors.
@@ -235,7 +279,35 @@ export function parseYamlFile(
       })),
     };
   }
-  return { doc, lineCounter };
+  let data: unknown;
+  try {
+    // A "billion laughs" file nests aliases of aliases: resolving them all would need gigabytes.
+    data = doc.toJS({ maxAliasCount: CONTENT_LIMITS.yamlAliases });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      errors: [
+        {
+          file: shownAs,
+          message: /alias/iu.test(message)
+            ? `too many YAML aliases (more than ${CONTENT_LIMITS.yamlAliases} resolved; content files need none): ${message}`
+            : `cannot read YAML: ${message}`,
+        },
+      ],
+    };
+  }
+  const problems = checkContentLimits(data, options);
+  if (problems.length > 0) {
+    return {
+      errors: problems.map((problem) => ({
+        file: shownAs,
+        ...(problem.path.length > 0 ? { path: formatIssuePath(problem.path) } : {}),
+        ...yamlPosition(doc, lineCounter, problem.path),
+        message: problem.message,
+      })),
+    };
+  }
+  return { doc, lineCounter, data };
 }
 
 /** Schema (zod) issues of a parsed file as errors with path, line and column. */
@@ -274,9 +346,15 @@ export function yamlPosition(
 
 function readJson(file: string): { value: unknown } | { error: string } {
   try {
+    const size = statSync(file).size;
+    if (size > CONTENT_LIMITS.fileBytes) {
+      return {
+        error: `file too large: ${overLimit('it', size, CONTENT_LIMITS.fileBytes, 'bytes')}`,
+      };
+    }
     return { value: JSON.parse(readFileSync(file, 'utf8')) as unknown };
   } catch (error) {
     if (error instanceof SyntaxError) return { error: `JSON syntax error: ${error.message}` };
-    throw error;
+    return { error: `cannot read: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -4,24 +4,12 @@
  */
 import { resolveTarget } from '../locate/resolve';
 import type { VisibilityOptions } from '../locate/visibility';
+import { matchGlob } from '../url/glob';
 import type { Applies, PagePredicate } from './schema';
 
-const globCache = new Map<string, RegExp>();
-
-function globToRegExp(glob: string): RegExp {
-  let cached = globCache.get(glob);
-  if (!cached) {
-    // `*` (and `**`) match any run of characters, `/` and `#` included: authors think of
-    // "everything under /docs/new", not of path segments. Everything else is literal.
-    const source = glob
-      .split(/\*+/u)
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&'))
-      .join('.*');
-    cached = new RegExp(`^${source}$`, 'u');
-    globCache.set(glob, cached);
-  }
-  return cached;
-}
+// `*` (and `**`) match any run of characters, `/` and `#` included: authors think of "everything
+// under /docs/new", not of path segments. Everything else is literal. Matched without regexes, in
+// at most subject × glob steps (lib/url/glob.ts; a regex backtracked exponentially, issue 10).
 
 /**
  * The part of a URL a glob is matched against: path + search + hash for path globs
@@ -40,10 +28,9 @@ function subjectFor(glob: string, url: URL): string {
  */
 export function matchUrlGlob(glob: string, url: string | URL): boolean {
   const parsed = typeof url === 'string' ? new URL(url) : url;
-  const pattern = globToRegExp(glob);
-  if (pattern.test(subjectFor(glob, parsed))) return true;
+  if (matchGlob(glob, subjectFor(glob, parsed))) return true;
   if (!glob.includes('?') && parsed.search !== '' && !/^[a-z][a-z0-9+.-]*:\/\//iu.test(glob)) {
-    return pattern.test(parsed.pathname + parsed.hash);
+    return matchGlob(glob, parsed.pathname + parsed.hash);
   }
   return false;
 }

@@ -8,6 +8,8 @@
  * shorthand forms (a single locator or an array of alternatives, durations as strings).
  */
 import { z } from 'zod';
+import { CONTENT_LIMITS } from '../content/limits';
+import { findRegexRisks } from '../content/regex-safety';
 import { DURATION, parseDuration } from './duration';
 
 /** Training modules from the training plan: 认知-操作-规范-安全-进阶. */
@@ -187,7 +189,20 @@ export const AdvanceSchema = z.discriminatedUnion(
       on: z.literal('input'),
       /** Regular expression the whole value must match (anchored automatically). */
       pattern: nonEmptyText('pattern')
+        .max(CONTENT_LIMITS.patternChars, {
+          error: `pattern is longer than ${CONTENT_LIMITS.patternChars} characters`,
+        })
         .refine(isValidRegExp, { error: 'pattern is not a valid regular expression' })
+        // It runs in the host page on every keystroke: no exponential backtracking (issue 10).
+        .superRefine((source, context) => {
+          if (!isValidRegExp(source)) return;
+          for (const risk of findRegexRisks(source)) {
+            context.addIssue({
+              code: 'custom',
+              message: `pattern may hang the page: ${risk.message}`,
+            });
+          }
+        })
         .optional(),
       /** Id of a validator in lib/validators; checked against the known list at build time. */
       validator: nonEmptyText('validator').optional(),

@@ -6,12 +6,10 @@
  *
  * Wiring (wxt.config.ts): `plugins: [..., checklistsPlugin()]`; typing: lib/checklists/virtual.d.ts.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { parse } from 'yaml';
 import { buildChecklists, type Checklists } from '../../lib/checklists/schema';
-import { loadTours } from '../../lib/tour/load';
+import { formatTourError, loadTours, parseYamlFile } from '../../lib/tour/load';
 import { tourDirs } from './tours-plugin';
 
 export const VIRTUAL_CHECKLISTS_ID = 'virtual:zhiyin-checklists';
@@ -29,16 +27,12 @@ export function loadProjectChecklists(
   const dirs = tourDirs(root, env);
   const file = join(root, 'tours', 'checklists.yaml');
   const display = relative(root, file);
-  let content: unknown;
-  try {
-    content = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return {
-      checklists: null,
-      errors: [`${display}: ${error instanceof Error ? error.message : String(error)}`],
-      files: [file],
-    };
+  // The tours' reader: size, alias and length limits, errors with file and line.
+  const source = parseYamlFile(file, display);
+  if ('errors' in source) {
+    return { checklists: null, errors: source.errors.map(formatTourError), files: [file] };
   }
+  const content = source.data;
   // Tour errors are the tours plugin's to report; checklists are checked against valid tours.
   const { tours, files } = loadTours(dirs, { cwd: root });
   const result = buildChecklists(content, tours);

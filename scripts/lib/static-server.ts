@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { safeDecode } from '../../lib/url/decode';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,8 +38,14 @@ export async function serveStatic(
   const server = createServer((req, res) => {
     let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      // Old systems' GBK escapes (`/files/%D5%C5%C8%FD.html`) are not UTF-8: they stay as written
+      // and name a file of that literal name (tests/e2e/pages/files/), like such servers do.
+      pathname = safeDecode(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (pathname.includes('\0')) {
       res.writeHead(400).end();
       return;
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, ElementHandle, Frame, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../find-chromium';
+import { safeDecode } from '../../../lib/url/decode';
 import { matchUrlGlob } from '../../../lib/tour/match';
 import type { Locator, Step, Tour } from '../../../lib/tour/schema';
 import { parseDuration } from '../../../lib/tour/schema';
@@ -512,7 +513,7 @@ async function upload(
   });
   const inputElement = input.asElement();
   if (!inputElement) throw new Error('no file input in or around the target');
-  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? 'upload');
+  const name = safeDecode(new URL(url).pathname.split('/').pop() ?? 'upload');
   await (inputElement as ElementHandle<HTMLInputElement>).setInputFiles({
     name,
     mimeType: response.headers()['content-type'] ?? 'application/octet-stream',

@@ -27,4 +27,20 @@ describe('redactUrl', () => {
   it('returns an empty string for something that is not a URL', () => {
     expect(redactUrl('not a url')).toBe('');
   });
+
+  it('tolerates GBK and malformed escapes (old systems) and still masks ID numbers next to them', () => {
+    expect(redactUrl('http://oa.example/files/%D5%C5%C8%FD.html')).toBe(
+      'http://oa.example/files/%D5%C5%C8%FD.html',
+    );
+    expect(redactUrl('http://oa.example/%E4%B8/%zz/11010519491231002X/%D5%C5?id=%D5')).toBe(
+      'http://oa.example/%E4%B8/%zz/*/%D5%C5?id=',
+    );
+    // An ID number written with escapes is masked too, whatever escapes surround it.
+    expect(redactUrl('http://oa.example/%D5%C5/%31%31010519491231002X/x%E4')).toBe(
+      'http://oa.example/%D5%C5/*/x%E4',
+    );
+    expect(redactUrl('http://oa.example/index.html#/people/%D5%C5/13812345678?q=%E4%B8')).toBe(
+      'http://oa.example/index.html#/people/%D5%C5/*?q=',
+    );
+  });
 });

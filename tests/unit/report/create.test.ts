@@ -99,6 +99,18 @@ describe('createReport', () => {
 });
 
 describe('redactReportUrl', () => {
+  it('tolerates GBK and malformed escapes and still masks personal data in path segments', () => {
+    expect(redactReportUrl('http://oa.example/files/%D5%C5%C8%FD.html')).toBe(
+      'http://oa.example/files/%D5%C5%C8%FD.html',
+    );
+    expect(redactReportUrl('http://oa.example/%zz/11010519491231002X/%E4%B8/a')).toBe(
+      'http://oa.example/%zz/*/%E4%B8/a',
+    );
+    expect(redactReportUrl('http://oa.example/#/p/%D5%C5%E5%BC%A0110101199003074514%C8/edit')).toBe(
+      'http://oa.example/#/p/*/edit',
+    );
+  });
+
   it('drops query and fragment values (lib/privacy/url.ts) and masks token path segments', () => {
     expect(
       redactReportUrl(
