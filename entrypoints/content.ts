@@ -6,6 +6,7 @@ import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/ove
 import type { RulesInPage } from '../lib/rules-runtime/controller';
 import { registeredRules } from '../lib/rules-runtime/api';
 import { watchRuleTriggers, type PendingAction } from '../lib/rules-runtime/triggers';
+import { PageProofContext, watchRouteChanges } from '../lib/lifetime/content-context';
 
 /**
  * Runs on every page (and frame) of the configured hosts, so it stays small: no React, no UI.
@@ -16,7 +17,10 @@ export default defineContentScript({
   matches: ['http://localhost/*'],
   allFrames: true,
   runAt: 'document_idle',
-  async main(ctx) {
+  async main(wxtContext) {
+    // WXT's context can be switched off by the host page; ours ends only with the extension
+    // (lib/lifetime/content-context.ts, issue 10). Everything below hangs off ours.
+    const ctx = new PageProofContext('content', wxtContext.options);
     const topFrame = window === window.top;
     let rulesInPage: RulesInPage | null = null;
     let firstRunPending = false;
@@ -120,16 +124,13 @@ export default defineContentScript({
 
     await hello();
 
-    // SPA route changes are page visits too (WXT dispatches this from the Navigation API).
-    // The Navigation API also announces full page loads before they unload this document; those
-    // are reported by the next page's own content script, so only committed same-document
-    // changes count here.
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // SPA route changes are page visits too: committed same-document changes only (full page
+    // loads are reported by the next page's own content script). Read from the Navigation API,
+    // not from a DOM event the page could forge or stop (issue 10).
+    watchRouteChanges(ctx, (target) => {
       // The title often changes just after the route; read it once the page has rendered.
       ctx.requestAnimationFrame(() => {
-        // The page can dispatch an event of that name too; its object carries no newUrl for us.
-        const target = (event as { newUrl?: URL }).newUrl?.href;
-        if (target === undefined || location.href !== target) return;
+        if (location.href !== target) return;
         // A click that changed the route is reported first, so it counts for its step.
         const settled = registeredOverlay()?.settled?.() ?? Promise.resolve();
         // Report the page even if flushing the click failed: the tour must follow the route.

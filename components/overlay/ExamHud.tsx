@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExamHud as ExamHudInfo } from '../../lib/background/tour-sessions';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import type { Language } from '../../lib/settings/preferences';
+import { isTrustedUserEvent, onlyTrusted } from '../../lib/trust/user-event';
 
 export interface ExamHudProps {
   language: Language;
@@ -87,19 +88,37 @@ export function ExamHud({
       {confirming ? (
         <div className="zy-actions" role="group" aria-label={t('examExitConfirm')}>
           <span className="zy-exam-confirm">{t('examExitConfirm')}</span>
-          <button type="button" className="zy-button" onClick={() => onConfirming(false)}>
+          <button
+            type="button"
+            className="zy-button"
+            onClick={onlyTrusted(() => onConfirming(false))}
+          >
             {t('resumeContinue')}
           </button>
-          <button type="button" className="zy-button zy-button-danger" onClick={onExit}>
+          <button
+            type="button"
+            className="zy-button zy-button-danger"
+            onClick={onlyTrusted(onExit)}
+          >
             {t('examExit')}
           </button>
         </div>
       ) : (
         <div className="zy-actions">
-          <button type="button" className="zy-button" onClick={() => onConfirming(true)}>
+          <button
+            type="button"
+            className="zy-button"
+            onClick={onlyTrusted(() => onConfirming(true))}
+          >
             {t('examExit')}
           </button>
-          <button type="button" className="zy-button zy-button-primary" onClick={submit}>
+          <button
+            type="button"
+            className="zy-button zy-button-primary"
+            onClick={(event) => {
+              if (isTrustedUserEvent(event)) submit();
+            }}
+          >
             {t('examSubmit')}
           </button>
         </div>

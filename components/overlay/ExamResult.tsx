@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExamOutcome } from '../../lib/background/tour-sessions';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import type { Language } from '../../lib/settings/preferences';
+import { onlyTrusted } from '../../lib/trust/user-event';
 
 export interface ExamResultProps {
   language: Language;
@@ -72,10 +73,10 @@ export function ExamResult({ language, result, onRemedial }: ExamResultProps) {
               type="button"
               className="zy-button zy-button-primary"
               disabled={busy}
-              onClick={() => {
+              onClick={onlyTrusted(() => {
                 setBusy(true);
                 void onRemedial().finally(() => setBusy(false));
-              }}
+              })}
             >
               {t('examRemedialStart')}
             </button>

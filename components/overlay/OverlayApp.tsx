@@ -12,6 +12,7 @@ import type { TourController } from '../../lib/tour-runtime/controller';
 import type { TourView } from '../../lib/tour-runtime/view';
 import { WelcomeCard } from '../welcome/WelcomeCard';
 import { TourLayer } from './TourLayer';
+import { onlyTrusted } from '../../lib/trust/user-event';
 // Progress area: exam HUD, exam result and satisfaction survey.
 import type { SatisfactionLevel } from '../../lib/assessment/indicators';
 import type {
@@ -263,7 +264,7 @@ function OutcomePanel({
         type="button"
         className="zy-outcome-close"
         aria-label={translate(language, 'close')}
-        onClick={() => store.setOutcome(null)}
+        onClick={onlyTrusted(() => store.setOutcome(null))}
       >
         ×
       </button>
@@ -313,17 +314,21 @@ function ResumePrompt({
         <button
           type="button"
           className="zy-button zy-button-text"
-          onClick={() => void resume.choose('discard')}
+          onClick={onlyTrusted(() => void resume.choose('discard'))}
         >
           {t('resumeDiscard')}
         </button>
-        <button type="button" className="zy-button" onClick={() => void resume.choose('restart')}>
+        <button
+          type="button"
+          className="zy-button"
+          onClick={onlyTrusted(() => void resume.choose('restart'))}
+        >
           {t('resumeRestart')}
         </button>
         <button
           type="button"
           className="zy-button zy-button-primary"
-          onClick={() => void resume.choose('continue')}
+          onClick={onlyTrusted(() => void resume.choose('continue'))}
         >
           {t('resumeContinue')}
         </button>

@@ -3,6 +3,7 @@ import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../../lib/assessmen
 import type { SurveyPrompt } from '../../lib/background/tour-sessions';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import type { Language } from '../../lib/settings/preferences';
+import { onlyTrusted } from '../../lib/trust/user-event';
 
 const LEVELS_EN: Record<SatisfactionLevel, string> = {
   非常满意: 'Very satisfied',
@@ -40,7 +41,7 @@ export function SurveyCard({ language, prompt, onSubmit, onDismiss }: SurveyCard
   return (
     <section className="zy-survey" aria-labelledby={legendId} data-zhiyin-survey={prompt.subjectId}>
       <form
-        onSubmit={(event) => {
+        onSubmit={onlyTrusted((event) => {
           event.preventDefault();
           if (!rating) return;
           setState('sending');
@@ -48,7 +49,7 @@ export function SurveyCard({ language, prompt, onSubmit, onDismiss }: SurveyCard
             () => setState('sent'),
             () => setState('failed'),
           );
-        }}
+        })}
       >
         <fieldset className="zy-survey-levels">
           <legend id={legendId} className="zy-card-title">
@@ -62,7 +63,7 @@ export function SurveyCard({ language, prompt, onSubmit, onDismiss }: SurveyCard
                 name="zy-survey-rating"
                 value={level}
                 checked={rating === level}
-                onChange={() => setRating(level)}
+                onChange={onlyTrusted(() => setRating(level))}
               />
               {language === 'en' ? LEVELS_EN[level] : level}
             </label>
@@ -74,7 +75,7 @@ export function SurveyCard({ language, prompt, onSubmit, onDismiss }: SurveyCard
             rows={2}
             maxLength={500}
             value={comment}
-            onChange={(event) => setComment(event.target.value)}
+            onChange={onlyTrusted((event) => setComment(event.target.value))}
           />
         </label>
         {state === 'failed' && (
@@ -83,7 +84,11 @@ export function SurveyCard({ language, prompt, onSubmit, onDismiss }: SurveyCard
           </p>
         )}
         <div className="zy-actions">
-          <button type="button" className="zy-button zy-button-text" onClick={onDismiss}>
+          <button
+            type="button"
+            className="zy-button zy-button-text"
+            onClick={onlyTrusted(onDismiss)}
+          >
             {t('surveyLater')}
           </button>
           <button

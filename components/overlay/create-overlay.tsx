@@ -9,6 +9,7 @@ import { findSensitiveRegions } from '../../lib/privacy/sensitive-regions';
 import { readPreferences } from '../../lib/settings/preferences';
 import { TourController } from '../../lib/tour-runtime/controller';
 import { keepOnTop } from '../../lib/overlay/top-layer';
+import { OVERLAY_SHADOW_MODE } from '../../lib/overlay/shadow-mode';
 import { OverlayApp, OverlayStore } from './OverlayApp';
 import tipsCss from '../tips/tips.css?inline';
 import overlayCss from './overlay.css?inline';
@@ -17,7 +18,7 @@ import type { TourInstruction } from '../../lib/background/tour-sessions';
 import { sendMessage } from '../../lib/messaging/protocol';
 import examCss from './exam.css?inline';
 
-/** The single element Zhiyin adds to a host page; everything else lives in its open shadow root. */
+/** The single element Zhiyin adds to a host page; everything else lives in its shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
 
 /**
@@ -47,6 +48,8 @@ export function createOverlay(): OverlayApi {
       store.setPreferences(await readPreferences());
       const created = await createShadowRootUi<Root>(ctx, {
         name: OVERLAY_HOST_TAG,
+        // Closed in production, open in the test build (lib/overlay/shadow-mode.ts).
+        mode: OVERLAY_SHADOW_MODE,
         position: 'inline',
         anchor: 'body',
         append: 'last',

@@ -2,6 +2,7 @@ import { forwardRef, useId, type KeyboardEvent, type ReactNode } from 'react';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
 import type { Language } from '../../lib/settings/preferences';
 import { Markdown } from '../markdown/Markdown';
+import { onlyTrusted } from '../../lib/trust/user-event';
 
 export interface StepCardProps {
   language: Language;
@@ -64,7 +65,7 @@ export const StepCard = forwardRef<HTMLDivElement, StepCardProps>(function StepC
       tabIndex={-1}
       data-zhiyin-tour={props.tourId}
       data-zhiyin-step={props.stepIndex}
-      onKeyDown={onKeyDown}
+      onKeyDown={onlyTrusted(onKeyDown)}
     >
       {props.mode === 'located' && (
         <div className="zy-arrow" ref={props.arrowRef} aria-hidden="true" />
@@ -82,7 +83,7 @@ export const StepCard = forwardRef<HTMLDivElement, StepCardProps>(function StepC
           className="zy-close"
           aria-label={t('tourExit')}
           title={t('tourExit')}
-          onClick={props.onExit}
+          onClick={onlyTrusted(props.onExit)}
         >
           ×
         </button>
@@ -106,23 +107,27 @@ export const StepCard = forwardRef<HTMLDivElement, StepCardProps>(function StepC
       </div>
       <div className="zy-card-actions">
         {props.mode === 'missing' && props.onReport && (
-          <button type="button" className="zy-button" onClick={props.onReport}>
+          <button type="button" className="zy-button" onClick={onlyTrusted(props.onReport)}>
             {t('reportProblem')}
           </button>
         )}
-        <button type="button" className="zy-button zy-button-text" onClick={props.onSkip}>
+        <button
+          type="button"
+          className="zy-button zy-button-text"
+          onClick={onlyTrusted(props.onSkip)}
+        >
           {t('stepSkip')}
         </button>
         <span className="zy-spacer" />
         {!isFirst && (
-          <button type="button" className="zy-button" onClick={props.onBack}>
+          <button type="button" className="zy-button" onClick={onlyTrusted(props.onBack)}>
             {t('stepBack')}
           </button>
         )}
         <button
           type="button"
           className="zy-button zy-button-primary"
-          onClick={props.onNext}
+          onClick={onlyTrusted(props.onNext)}
           disabled={!props.nextEnabled}
         >
           {isLast ? t('stepDone') : t('stepNext')}

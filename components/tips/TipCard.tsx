@@ -4,6 +4,7 @@ import type { RulesMessageKey } from '../../lib/rules/messages';
 import { rulesText } from '../../lib/rules/messages';
 import type { Language } from '../../lib/settings/preferences';
 import { Markdown } from '../markdown/Markdown';
+import { onlyTrusted } from '../../lib/trust/user-event';
 
 export interface TipCardProps {
   tip: TipDecision;
@@ -77,13 +78,17 @@ export function TipCard({
       </div>
       <div className="zy-tip-actions">
         {tip.dismissible && (
-          <button type="button" className="zy-button zy-button-text" onClick={onDismiss}>
+          <button
+            type="button"
+            className="zy-button zy-button-text"
+            onClick={onlyTrusted(onDismiss)}
+          >
             {t('tipDismiss')}
           </button>
         )}
         <span className="zy-spacer" />
         {tip.snoozeMs !== undefined && (
-          <button type="button" className="zy-button" onClick={onSnooze}>
+          <button type="button" className="zy-button" onClick={onlyTrusted(onSnooze)}>
             {t('tipSnooze')}
           </button>
         )}
@@ -91,7 +96,7 @@ export function TipCard({
           ref={ackRef}
           type="button"
           className="zy-button zy-button-primary"
-          onClick={onAcknowledge}
+          onClick={onlyTrusted(onAcknowledge)}
         >
           {t('tipAcknowledge')}
         </button>

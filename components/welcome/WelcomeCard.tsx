@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { roleName, translate } from '../../lib/i18n/messages';
 import { ROLE_FOCUS, ROLES, type Role } from '../../lib/profile/roles';
 import type { Language } from '../../lib/settings/preferences';
+import { onlyTrusted } from '../../lib/trust/user-event';
 
 export interface WelcomeCardProps {
   language: Language;
@@ -60,18 +61,18 @@ export function WelcomeCard({ language, onChooseRole, onDismiss, onClose }: Welc
         aria-describedby={bodyId}
         tabIndex={-1}
         data-zhiyin-welcome=""
-        onKeyDown={(event) => {
+        onKeyDown={onlyTrusted((event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();
             void dismiss();
           }
-        }}
+        })}
       >
         <button
           type="button"
           className="zy-close"
           aria-label={t('close')}
-          onClick={() => void dismiss()}
+          onClick={onlyTrusted(() => void dismiss())}
         >
           ×
         </button>
@@ -93,7 +94,11 @@ export function WelcomeCard({ language, onChooseRole, onDismiss, onClose }: Welc
               {t('welcomeChosen', { role: roleName(language, chosen) })}
             </p>
             <div className="zy-actions">
-              <button type="button" className="zy-button zy-button-primary" onClick={onClose}>
+              <button
+                type="button"
+                className="zy-button zy-button-primary"
+                onClick={onlyTrusted(onClose)}
+              >
                 {t('welcomeDone')}
               </button>
             </div>
@@ -109,7 +114,11 @@ export function WelcomeCard({ language, onChooseRole, onDismiss, onClose }: Welc
             <ul className="zy-roles">
               {ROLES.map((role) => (
                 <li key={role}>
-                  <button type="button" className="zy-role" onClick={() => void choose(role)}>
+                  <button
+                    type="button"
+                    className="zy-role"
+                    onClick={onlyTrusted(() => void choose(role))}
+                  >
                     <span className="zy-role-name">{roleName(language, role)}</span>
                     <span className="zy-role-focus">
                       {language === 'en' ? ROLE_FOCUS[role].en : ROLE_FOCUS[role].zh}
@@ -119,7 +128,11 @@ export function WelcomeCard({ language, onChooseRole, onDismiss, onClose }: Welc
               ))}
             </ul>
             <div className="zy-actions">
-              <button type="button" className="zy-button" onClick={() => void dismiss()}>
+              <button
+                type="button"
+                className="zy-button"
+                onClick={onlyTrusted(() => void dismiss())}
+              >
                 {t('welcomeLater')}
               </button>
             </div>

@@ -4,6 +4,7 @@
  * in rendered text, so both are read here, and {@link watchFieldValue} reports changes of either.
  */
 import { normalizeText } from './text';
+import { isTrustedUserEvent } from '../trust/user-event';
 
 const NATIVE_CONTROL = 'input:not([type="hidden"]), textarea, select';
 
@@ -54,16 +55,24 @@ const INTERACTION_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'focusin', 'i
  * the learner's entry). With `freshOnly` (exams) a component select's rendered value counts only
  * once the learner has worked the field (clicked, typed, focused it) since watching began: the
  * page filling in or restoring a value on its own is not the learner's doing.
+ *
+ * With `learnerOnly` (a step that advances on the learner's action, issue 10) only trusted events
+ * count, as work on the field and as input or change, and a component select's rendered value
+ * counts only once the learner has worked the field, as in an exam: a page script that sets a
+ * value and dispatches `input`/`change` is not the learner. Field guards leave it off: they check
+ * whatever the field holds, whoever put it there.
  */
 export function watchFieldValue(
   element: Element,
   onChange: (value: string, kind: 'input' | 'change') => void,
-  options: { signal: AbortSignal; freshOnly?: boolean },
+  options: { signal: AbortSignal; freshOnly?: boolean; learnerOnly?: boolean },
 ): void {
   const view = element.ownerDocument.defaultView;
   if (!view || options.signal.aborted) return;
   let last = readFieldValue(element);
-  let touched = !options.freshOnly;
+  const learnerOnly = options.learnerOnly === true;
+  const counts = (event: Event): boolean => !learnerOnly || isTrustedUserEvent(event);
+  let touched = !options.freshOnly && !learnerOnly;
   const report = (kind: 'input' | 'change'): void => {
     const value = readFieldValue(element);
     if (value === undefined || value === last) return;
@@ -75,11 +84,14 @@ export function watchFieldValue(
     last = value;
     onChange(value, kind);
   };
-  const onInteraction = (): void => {
-    touched = true;
+  const onInteraction = (event: Event): void => {
+    if (counts(event)) touched = true;
   };
-  const onInput = (): void => report('input');
-  const onNativeChange = (): void => {
+  const onInput = (event: Event): void => {
+    if (counts(event)) report('input');
+  };
+  const onNativeChange = (event: Event): void => {
+    if (!counts(event)) return;
     // A native change event after typing commits the same value: still report it as a change.
     const value = readFieldValue(element);
     if (value !== undefined) {

@@ -19,6 +19,7 @@ import {
   type FrameTarget,
 } from './frame-delegate';
 import { messagingFrameChannel } from './frame-channel';
+import { isTrustedUserEvent } from '../trust/user-event';
 
 export interface TourControllerDeps {
   /** Sends an event to the background's session for this tab; resolves with what to do next. */
@@ -507,7 +508,11 @@ export class TourController {
       case 'click':
         element.addEventListener(
           'click',
-          () => void this.emit({ type: 'USER_ACTION', stepIndex, kind: 'click' }),
+          // A click the page's own script made is not the learner's (issue 10).
+          (event) => {
+            if (isTrustedUserEvent(event))
+              void this.emit({ type: 'USER_ACTION', stepIndex, kind: 'click' });
+          },
           options,
         );
         return;
@@ -527,7 +532,7 @@ export class TourController {
             if (how === 'input') timer = view?.setTimeout(send, INPUT_SETTLE_MS);
             else send();
           },
-          { signal, freshOnly: this.fresh?.stepIndex === stepIndex },
+          { signal, freshOnly: this.fresh?.stepIndex === stepIndex, learnerOnly: true },
         );
         signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer));
         return;

@@ -12,6 +12,7 @@ import { watchFieldValue } from '../locate/field-value';
 import type { VisibilityOptions } from '../locate/visibility';
 import { revealTarget } from '../overlay/position';
 import { lookUpStepTarget } from '../tour/step-dom';
+import { isTrustedUserEvent } from '../trust/user-event';
 import type {
   FrameLocateReply,
   FrameLocateRequest,
@@ -165,10 +166,14 @@ export function createFrameAgent(deps: FrameAgentDeps): FrameAgent {
   function listenForAction(request: FrameLocateRequest, element: Element, signal: AbortSignal) {
     const { id, advance } = request;
     if (advance === 'click') {
-      element.addEventListener('click', () => send({ id, kind: 'action', action: 'click' }), {
-        capture: true,
-        signal,
-      });
+      // A click the frame's own script made is not the learner's (issue 10).
+      element.addEventListener(
+        'click',
+        (event) => {
+          if (isTrustedUserEvent(event)) send({ id, kind: 'action', action: 'click' });
+        },
+        { capture: true, signal },
+      );
       return;
     }
     if (advance !== 'input' && advance !== 'change') return;
@@ -182,7 +187,7 @@ export function createFrameAgent(deps: FrameAgentDeps): FrameAgent {
         if (how === 'input') timer = view?.setTimeout(action, INPUT_SETTLE_MS);
         else action();
       },
-      { signal },
+      { signal, learnerOnly: true },
     );
     signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer), {
       once: true,

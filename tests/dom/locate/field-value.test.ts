@@ -4,6 +4,7 @@ import { readFieldValue, watchFieldValue } from '../../../lib/locate/field-value
 import { resolveTarget } from '../../../lib/locate/resolve';
 import type { Target } from '../../../lib/tour/schema';
 import { loadFixture } from './load-fixture';
+import { dispatchAsUser } from '../../support/user-events';
 
 function field(target: Target): Element {
   const outcome = resolveTarget(target, document, { layout: false });
@@ -119,6 +120,45 @@ describe('watchFieldValue in an exam (freshOnly)', () => {
     input.value = '营业执照副本';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     expect(seen).toEqual([['input', '营业执照副本']]);
+    controller.abort();
+  });
+});
+
+describe('watchFieldValue for a step that advances on the learner’s action (learnerOnly, issue 10)', () => {
+  it('ignores a page script typing, changing or working the field; counts the learner', async () => {
+    loadFixture('element-plus-dialog.html');
+    const seen: [string, string][] = [];
+    const controller = new AbortController();
+    const wrapper = field({ label: '材料名称' });
+    const select = field({ label: '事项类型' });
+    for (const element of [wrapper, select]) {
+      watchFieldValue(element, (value, kind) => seen.push([kind, value]), {
+        signal: controller.signal,
+        learnerOnly: true,
+      });
+    }
+    const input = wrapper.querySelector('input') as HTMLInputElement;
+    const label = select.querySelector('.el-select__placeholder span') as HTMLElement;
+
+    // A page script: sets values, dispatches input/change, "works" the select, re-renders it.
+    input.value = '伪造的输入';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    select.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    label.textContent = '营业执照办理';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual([]);
+
+    // The learner types, then opens the select and picks another option.
+    input.value = '营业执照';
+    dispatchAsUser(input, new Event('input', { bubbles: true }));
+    dispatchAsUser(select, new Event('pointerdown', { bubbles: true }));
+    label.textContent = '社保查询';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual([
+      ['input', '营业执照'],
+      ['change', '社保查询'],
+    ]);
     controller.abort();
   });
 });

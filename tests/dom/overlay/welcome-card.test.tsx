@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WelcomeCard, type WelcomeCardProps } from '../../../components/welcome/WelcomeCard';
-
+import { dispatchAsUser, userClick } from '../../support/user-events';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('WelcomeCard', () => {
@@ -50,22 +50,35 @@ describe('WelcomeCard', () => {
 
   it('stores the chosen role and confirms it before closing', async () => {
     const handlers = render();
-    await act(async () => button('技术支持人员')?.click());
+    await act(async () => userClick(button('技术支持人员')));
     expect(handlers.onChooseRole).toHaveBeenCalledWith('技术支持人员');
     expect(host.querySelector('[role="status"]')?.textContent).toContain(
       '已设置为「技术支持人员」',
     );
     expect(handlers.onClose).not.toHaveBeenCalled();
-    act(() => button('开始使用')?.click());
+    act(() => userClick(button('开始使用')));
     expect(handlers.onClose).toHaveBeenCalled();
     expect(handlers.onDismiss).not.toHaveBeenCalled();
+  });
+
+  it('ignores a page script choosing a role or pressing Esc (issue 10)', async () => {
+    const handlers = render();
+    await act(async () => {
+      button('技术支持人员')?.click();
+      button('基层用户')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      dialog()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(handlers.onChooseRole).not.toHaveBeenCalled();
+    expect(handlers.onDismiss).not.toHaveBeenCalled();
+    expect(handlers.onClose).not.toHaveBeenCalled();
+    expect(host.querySelectorAll('.zy-role')).toHaveLength(4);
   });
 
   it('shows why a choice failed and keeps the choices', async () => {
     render({
       onChooseRole: vi.fn(async () => Promise.reject(new Error('扩展已更新，请刷新页面'))),
     });
-    await act(async () => button('基层用户')?.click());
+    await act(async () => userClick(button('基层用户')));
     expect(host.querySelector('[role="alert"]')?.textContent).toBe('扩展已更新，请刷新页面');
     expect(host.querySelectorAll('.zy-role')).toHaveLength(4);
   });
@@ -73,7 +86,7 @@ describe('WelcomeCard', () => {
   it('Esc dismisses it (remembered) and closes it', async () => {
     const handlers = render();
     await act(async () => {
-      dialog()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      dispatchAsUser(dialog(), new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(handlers.onDismiss).toHaveBeenCalledOnce();
     expect(handlers.onClose).toHaveBeenCalledOnce();

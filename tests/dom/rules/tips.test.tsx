@@ -6,6 +6,7 @@ import { FieldGuardHint } from '../../../components/tips/FieldGuardHint';
 import { TipCard } from '../../../components/tips/TipCard';
 import { TipLayer } from '../../../components/tips/TipLayer';
 import type { TipDecision } from '../../../lib/rules/engine';
+import { userClick } from '../../support/user-events';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -53,10 +54,27 @@ describe('TipCard', () => {
     expect(card?.querySelector('img')).toBeNull();
     expect(buttons()).toEqual(['稍后提醒', '我已知晓']);
     expect(document.activeElement).not.toBe(button('我已知晓'));
-    act(() => button('我已知晓')?.click());
-    act(() => button('稍后提醒')?.click());
+    act(() => userClick(button('我已知晓')));
+    act(() => userClick(button('稍后提醒')));
     expect(handlers.onAcknowledge).toHaveBeenCalledTimes(1);
     expect(handlers.onSnooze).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a page script’s clicks on its buttons (issue 10)', () => {
+    const handlers = { onAcknowledge: vi.fn(), onSnooze: vi.fn(), onDismiss: vi.fn() };
+    act(() =>
+      root.render(<TipCard tip={tip({ dismissible: true })} language="zh_CN" {...handlers} />),
+    );
+    act(() => {
+      button('我已知晓')?.click();
+      button('稍后提醒')?.click();
+      button('不再显示')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    expect(handlers.onAcknowledge).not.toHaveBeenCalled();
+    expect(handlers.onSnooze).not.toHaveBeenCalled();
+    expect(handlers.onDismiss).not.toHaveBeenCalled();
+    act(() => userClick(button('我已知晓')));
+    expect(handlers.onAcknowledge).toHaveBeenCalledTimes(1);
   });
 
   it('offers 不再显示 only when allowed, and no snooze when the rule has none', () => {
@@ -73,7 +91,7 @@ describe('TipCard', () => {
       ),
     );
     expect(buttons()).toEqual(['不再显示', '我已知晓']);
-    act(() => button('不再显示')?.click());
+    act(() => userClick(button('不再显示')));
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 
@@ -120,7 +138,7 @@ describe('TipLayer', () => {
       [...host.querySelectorAll('[data-zhiyin-tip]')].map((e) => e.getAttribute('data-zhiyin-tip')),
     ).toEqual(['a']);
     expect(host.querySelector('.zy-tip-queued')?.textContent).toBe('+1');
-    act(() => button('我已知晓')?.click());
+    act(() => userClick(button('我已知晓')));
     expect(onRespond).toHaveBeenCalledWith(tips[0], 'acknowledge');
   });
 });

@@ -15,6 +15,7 @@ import { TourController } from '../../../lib/tour-runtime/controller';
 import type { TourView } from '../../../lib/tour-runtime/view';
 import { TourRunner, type RunnerEffect } from '../../../lib/tour/runner';
 import { TourSchema, type StepInput } from '../../../lib/tour/schema';
+import { userClick } from '../../support/user-events';
 
 function makeTour(steps: StepInput[]) {
   return TourSchema.parse({
@@ -114,7 +115,7 @@ describe('tour controller: one round trip per step', () => {
     expect(bg.runner.state.status).toBe('running');
 
     // One click sends one action (the confirmation installed no second listener).
-    button.click();
+    userClick(button);
     await until(() => bg.pending.length === 1);
     await tick();
     expect(bg.pending.map((pending) => pending.event)).toEqual([
@@ -123,6 +124,24 @@ describe('tour controller: one round trip per step', () => {
     bg.answer();
     await until(() => renders.at(-1)?.stepIndex === 1);
     expect(renders.at(-1)).toMatchObject({ mode: 'centred', stepIndex: 1 });
+  });
+
+  it('a click the page’s own script makes on the target is not the learner’s (issue 10)', async () => {
+    const { bg, controller, renders, button } = setup([save, { id: 'done', body: '完成' }]);
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => bg.pending.length === 1);
+    bg.answer();
+    await tick();
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await tick();
+    await tick();
+    expect(bg.pending).toEqual([]);
+    expect(renders.at(-1)).toMatchObject({ stepIndex: 0 });
+    userClick(button);
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' });
   });
 
   it('when the background disagrees, its answer wins', async () => {
@@ -139,7 +158,7 @@ describe('tour controller: one round trip per step', () => {
     await until(() => renders.at(-1)?.placement === 'top');
     expect(renders.at(-1)).toMatchObject({ mode: 'located', element: button });
     // Redrawn once, and the earlier card's listeners went with it: still one action per click.
-    button.click();
+    userClick(button);
     await until(() => bg.pending.length === 1);
     await tick();
     expect(bg.pending).toHaveLength(1);
@@ -195,7 +214,7 @@ describe('tour controller: 下一步 shows the next card before the background a
     expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 1, element: button });
     // The confirmed card listens to the learner: one click, one action for step 2.
     bg.answer();
-    button.click();
+    userClick(button);
     await until(() => bg.pending.length === 1);
     expect(bg.pending[0]?.event).toEqual({ type: 'USER_ACTION', stepIndex: 1, kind: 'click' });
   });
@@ -239,7 +258,7 @@ describe('tour controller: a click with `until` that changes the route', () => {
     controller.apply(bg.start());
     await until(() => bg.pending.length === 1);
     bg.answer(); // TARGET_FOUND
-    button.click();
+    userClick(button);
     await until(() => bg.pending.length === 1);
     bg.answer(); // USER_ACTION: watch for 保存成功
     await controller.settled();

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFrameAgent } from '../../../lib/tour-runtime/frame-agent';
 import type { FrameLocateRequest, FrameUpdate } from '../../../lib/tour-runtime/frame-messages';
+import { dispatchAsUser, userClick } from '../../support/user-events';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -45,7 +46,7 @@ const actions = (sent: FrameUpdate[]) => sent.filter((update) => update.kind ===
 
 function type(input: HTMLInputElement, value: string) {
   input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  dispatchAsUser(input, new Event('input', { bubbles: true }));
 }
 
 afterEach(() => {
@@ -68,11 +69,27 @@ describe('frame agent', () => {
   it('reports a click on a click step’s target, and nothing after release', async () => {
     const { agent, sent, button } = setup();
     await agent.locate(request({ target: { role: 'button', name: '登记' }, advance: 'click' }));
-    button.click();
+    userClick(button);
     expect(actions(sent)).toEqual([{ id: ID, kind: 'action', action: 'click' }]);
     agent.release(ID);
-    button.click();
+    userClick(button);
     expect(actions(sent)).toHaveLength(1);
+  });
+
+  it('ignores clicks and typing that the frame’s own script makes (issue 10)', async () => {
+    const { agent, sent, button, input } = setup();
+    await agent.locate(request({ target: { role: 'button', name: '登记' }, advance: 'click' }));
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(actions(sent)).toEqual([]);
+    agent.release(ID);
+    await agent.locate(request());
+    input.value = '伪造';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await wait(400);
+    expect(actions(sent)).toEqual([]);
+    agent.release(ID);
   });
 
   it('answers missing with the locate reason when the target is not in the frame', async () => {
