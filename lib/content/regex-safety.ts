@@ -8,13 +8,30 @@
  * - a repeated group that contains something of variable length that repeats:
  *   `(a+)+`, `(a*)*`, `(\w+\s?)*`, `(a{1,3})+`, `((ab)+c)*`;
  * - a repeated group whose alternatives can start with the same character, or one of which can
- *   be empty: `(a|a)*`, `(a|ab)+`, `(\d|[0-9])+`, `(a|)+`.
+ *   be empty: `(a|a)*`, `(a|ab)+`, `(\d|[0-9])+`, `(a|)+`;
+ * - a repeated group with an optional part that can start like what follows it: `(a?a)+`,
+ *   `(a?a?)+`, `(\d?\d)+` (found while evaluating redos-detector, which catches it).
  * Conservative means it may refuse a pattern that is in fact safe (character classes are assumed
  * to overlap anything); the message says how to rewrite it. Polynomial shapes (`.*\S.*`) are
  * allowed: the value's length is capped instead (CONTENT_LIMITS.patternInputChars).
  *
- * Why our own: no checker is a dependency yet and this worktree shares node_modules with others;
- * `redos-detector` (npm) is the candidate should a fuller analysis be wanted.
+ * Why our own (evaluated 2026-12, against the runtime form `^(?:pattern)$`, u flag, as
+ * lib/tour/advance.ts runs it; probes and timings in the commit message):
+ * - `redos-detector` 6.1.4: counts backtracking paths, so it cannot tell exponential from
+ *   polynomial (both score "infinite"; no maxScore separates them). It refuses 6 of the 13
+ *   patterns the tours and e2e fixtures use, e.g. `.*\S.*`, `[\s\S]*\S[\s\S]*`,
+ *   `\s*\S{2,}.*`, `\s*(YZ\d+|[0-9A-Za-z]{18})\s*`, which we allow on purpose (value capped at
+ *   CONTENT_LIMITS.patternInputChars). It accepts `(a|ab)+c` and `((ab)+c)*` (unambiguous, so
+ *   it is right, but our tests refuse them as a conservative rule). Several verdicts
+ *   (`(a|a)*`, `(\d|[0-9])+`, `(.*a){2,}`) come only from its time-out (1 s default), so a
+ *   loaded build machine changes results. 67 kB minified (23 kB gzip) that lib/tour/schema.ts
+ *   would pull into background.js, author.js and the schema chunk.
+ * - `safe-regex2` 5.1.2 (star height): misses the overlap shapes `(a|a)*`, `(a|ab)+c`,
+ *   `(\d|[0-9])+`, `(a|)+`, and refuses `\d[\d,]*(\.\d+)?` (used in tours/: it counts `?` as
+ *   a repetition) and `(\d{3}-)+\d{4}`; 15 kB minified.
+ * Neither keeps the tours' patterns accepted and the 14 shapes refused, so this reader stays
+ * (5 kB minified, 2 kB gzip, no dependency). Revisit if a checker that separates exponential
+ * from polynomial without a time-out appears.
  */
 
 export interface RegexRisk {
@@ -92,6 +109,16 @@ export function findRegexRisks(source: string): RegexRisk[] {
         return;
       }
     }
+    if (repeats && !node.lookaround) {
+      const optional = findAmbiguousOptional(node);
+      if (optional) {
+        risks.push({
+          fragment,
+          message: `optional part ${source.slice(optional.start, optional.end)} in the repeated group ${fragment} can start like what follows it, so each character can be taken by either; the engine can split the same text in exponentially many ways (make the optional part start differently, or write it without the outer repetition)`,
+        });
+        return;
+      }
+    }
     if ((repeats || insideRepeat) && node.alternatives.length > 1) {
       const overlap = overlappingAlternatives(node.alternatives);
       if (overlap) {
@@ -121,6 +148,27 @@ function findVariableRepeat(alternatives: PatternNode[][]): PatternNode | undefi
         const inner = findVariableRepeat(node.alternatives);
         if (inner) return inner;
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * In a repeated group, an optional element (`a?`, `(…)?`, `{0,1}`) whose first characters overlap
+ * what can follow it (the rest of its sequence, or the next repetition): `(a?a)+`, `(a?a?)+`,
+ * `(\d?\d)+` split `aaaa…` in Fibonacci-many ways.
+ */
+function findAmbiguousOptional(group: GroupNode): PatternNode | undefined {
+  const own = firstOfNode({ ...group, quant: ONE }).set;
+  for (const alternative of group.alternatives) {
+    for (let index = 0; index < alternative.length; index += 1) {
+      const node = alternative[index];
+      if (!node || node.quant.min !== 0) continue;
+      if (node.kind === 'atom' && node.empty) continue;
+      if (node.kind === 'group' && node.lookaround) continue;
+      const rest = firstOfSequence(alternative.slice(index + 1));
+      const follow = rest.nullable ? union(rest.set, own) : rest.set;
+      if (overlaps(firstOfNode(node).set, follow)) return node;
     }
   }
   return undefined;

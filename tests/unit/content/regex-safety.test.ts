@@ -47,6 +47,9 @@ describe('findRegexRisks', () => {
     '(a|)+',
     '^(([a-z])+.)+[A-Z]([a-z])+$',
     '(.*a){2,}',
+    '(a?a)+',
+    '(a?a?)+',
+    '(\\d?\\d)+',
   ])('refuses the catastrophic shape %s', (pattern) => {
     expect(findRegexRisks(pattern).length).toBeGreaterThan(0);
   });
@@ -63,6 +66,8 @@ describe('findRegexRisks', () => {
     '(ab|cd)+',
     '(\\d|a)+',
     '1[3-9]\\d{9}',
+    '(-?\\d)+',
+    '(a?b)+',
   ])('accepts the ordinary pattern %s', (pattern) => {
     expect(findRegexRisks(pattern)).toEqual([]);
   });
@@ -78,6 +83,7 @@ describe('findRegexRisks', () => {
     expect(risk?.fragment).toBe('(\\w+\\s?)*');
     expect(risk?.message).toMatch(/nested quantifier/u);
     expect(findRegexRisks('x(a|ab)*')[0]?.message).toMatch(/same character/u);
+    expect(findRegexRisks('(\\d?\\d)+')[0]?.message).toMatch(/optional part \\d\?/u);
   });
 });
 
