@@ -121,7 +121,7 @@ export function AdminSettings({ language }: { language: Language }) {
           {t('adminCurrent')} <code>{view?.policy.reportEndpoint?.url ?? t('adminNone')}</code>
         </p>
         {view?.managedPending && (
-          <p role="status" className="zy-note zy-note-warn" data-testid="admin-managed-pending">
+          <p role="note" className="zy-note zy-note-warn" data-testid="admin-managed-pending">
             {t('adminManagedPending')}
           </p>
         )}
