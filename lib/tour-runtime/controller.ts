@@ -83,6 +83,14 @@ export class TourController {
     before: TourView;
     element: Element | null;
   } | null = null;
+  /**
+   * The predicted card's advance listeners, kept until the step's confirmed card listens itself
+   * (so no action falls between the two), and what the learner did on it meanwhile: sent once
+   * the background has the step's TARGET_FOUND (before that it is waiting for the target and
+   * would not count a click).
+   */
+  private predictAbort: AbortController | null = null;
+  private early: { stepIndex: number; events: ContentTourEvent[] } | null = null;
   private disposed = false;
 
   constructor(private readonly deps: TourControllerDeps) {}
@@ -115,6 +123,7 @@ export class TourController {
     this.predicted = null;
     if (instruction.status === 'finished' || instruction.status === 'abandoned') {
       this.fresh = null;
+      this.dropEarly();
       this.endStep();
       this.setView(null);
       if (previous?.status !== instruction.status) {
@@ -185,6 +194,7 @@ export class TourController {
 
   dispose(): void {
     this.disposed = true;
+    this.dropEarly();
     this.endStep();
     this.watchAbort?.abort();
     this.setView(null);
@@ -236,7 +246,17 @@ export class TourController {
     const before = { view, element: this.element };
     this.endStep();
     this.element = outcome.element;
-    // The card only: its advance listeners and guard come with the background's confirmation.
+    // The learner may act on the new target before the background confirms it (a busy machine
+    // takes a while; bianmin.spec's import click was lost so): listen now and keep what they
+    // did until the step is confirmed (see `early`). The guard comes with the confirmation.
+    this.dropEarly();
+    const listening = new AbortController();
+    this.predictAbort = listening;
+    const early = { stepIndex, events: [] as ContentTourEvent[] };
+    this.early = early;
+    this.listenForAdvance(nextStep, outcome.element, stepIndex, listening.signal, (event) => {
+      if (this.early === early) early.events.push(event);
+    });
     const predicted: TourView = {
       tour: instruction.tour,
       stepIndex,
@@ -257,6 +277,7 @@ export class TourController {
     const predicted = this.predicted;
     this.predicted = null;
     if (!predicted || this.view !== predicted.view || !this.instruction) return;
+    this.dropEarly();
     this.beginStep();
     this.element = predicted.element;
     const { before } = predicted;
@@ -367,6 +388,13 @@ export class TourController {
     return this.stepAbort.signal;
   }
 
+  /** Forgets the predicted card's listeners and what was done on it. */
+  private dropEarly(): void {
+    this.predictAbort?.abort();
+    this.predictAbort = null;
+    this.early = null;
+  }
+
   private endStep(): void {
     this.stepAbort?.abort();
     this.stepAbort = null;
@@ -409,6 +437,13 @@ export class TourController {
           });
         }
         void this.emit(lookup.event as ContentTourEvent);
+        // What the learner did on the predicted card goes after TARGET_FOUND (see `early`).
+        const early = this.early;
+        if (early) {
+          this.early = null;
+          if (lookup.event.type === 'TARGET_FOUND' && early.stepIndex === effect.stepIndex)
+            for (const event of early.events) void this.emit(event);
+        }
       },
     );
   }
@@ -440,6 +475,10 @@ export class TourController {
     this.cardAbort?.abort();
     const card = new AbortController();
     this.cardAbort = card;
+    // The confirmed card listens from here on (what was done before is in `early`).
+    this.predictAbort?.abort();
+    this.predictAbort = null;
+    if (this.early && this.early.stepIndex !== effect.stepIndex) this.early = null;
     if (located && this.element) this.listenForAdvance(step, this.element);
     if (step.guard && !effect.missing) this.deps.showGuard?.(step.guard, card.signal);
     this.setView({
@@ -499,10 +538,14 @@ export class TourController {
   }
 
   /** Watches the learner act on the target: the background decides whether it completes the step. */
-  private listenForAdvance(step: Step, element: Element): void {
-    const signal = this.cardAbort?.signal;
+  private listenForAdvance(
+    step: Step,
+    element: Element,
+    stepIndex: number = this.instruction?.stepIndex ?? 0,
+    signal: AbortSignal | undefined = this.cardAbort?.signal,
+    deliver: (event: ContentTourEvent) => void = (event) => void this.emit(event),
+  ): void {
     if (!signal) return;
-    const stepIndex = this.instruction?.stepIndex ?? 0;
     const options = { capture: true, signal } as const;
     switch (step.advance.on) {
       case 'click':
@@ -511,7 +554,7 @@ export class TourController {
           // A click the page's own script made is not the learner's (issue 10).
           (event) => {
             if (isTrustedUserEvent(event))
-              void this.emit({ type: 'USER_ACTION', stepIndex, kind: 'click' });
+              deliver({ type: 'USER_ACTION', stepIndex, kind: 'click' });
           },
           options,
         );
@@ -528,7 +571,7 @@ export class TourController {
           (value, how) => {
             if (timer !== undefined) view?.clearTimeout(timer);
             if (kind === 'change' && how === 'input') return;
-            const send = () => void this.emit({ type: 'USER_ACTION', stepIndex, kind, value });
+            const send = () => deliver({ type: 'USER_ACTION', stepIndex, kind, value });
             if (how === 'input') timer = view?.setTimeout(send, INPUT_SETTLE_MS);
             else send();
           },

@@ -219,6 +219,27 @@ describe('tour controller: 下一步 shows the next card before the background a
     expect(bg.pending[0]?.event).toEqual({ type: 'USER_ACTION', stepIndex: 1, kind: 'click' });
   });
 
+  it('a click on the next target before the background answers NEXT still counts (busy machine)', async () => {
+    const { bg, controller, button } = await onIntro([intro, save]);
+    void controller.next();
+    // The learner clicks 保存 on the card shown at once, while NEXT is still on its way.
+    userClick(button);
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // NEXT: hide-step + resolve-target
+    // The background first hears the target is there, then the click (it would not count a
+    // click while it waits for the target).
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'TARGET_FOUND', stepIndex: 1 });
+    bg.answer();
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'USER_ACTION', stepIndex: 1, kind: 'click' });
+    bg.answer();
+    await controller.settled();
+    expect(bg.runner.state.status).toBe('finished');
+    // One click, one action: no listener left over from the prediction.
+    expect(bg.pending).toEqual([]);
+  });
+
   it('a background that does not move on brings the current card back', async () => {
     const { bg, controller, renders } = await onIntro([intro, save]);
     void controller.next();
