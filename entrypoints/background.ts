@@ -57,8 +57,11 @@ export default defineBackground(() => {
   const contentMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
   const xapi = createXapiService({
     db,
-    // Statements carry the LRS settings (home page, activity ids): wait longer for the policy.
-    lrs: async () => (await readPolicy(DEADLINES.policyForDelivery)).policy.lrs,
+    // Where to send and the options page's status: the policy in force now (a slow browser
+    // start: statements wait, and are sent when the managed policy answers, see watchPolicy).
+    lrs: async () => (await readPolicy()).policy.lrs,
+    // What statements say (home page, activity ids) is fixed in them: wait for the policy.
+    lrsForStatements: async () => (await readPolicy(DEADLINES.policyForStatements)).policy.lrs,
     tours,
     alarms: browser.alarms,
     store: {
@@ -131,7 +134,9 @@ export default defineBackground(() => {
 
   const outbox = new ReportOutbox({
     table: db.reportOutbox,
-    endpoint: async () => (await readPolicy(DEADLINES.policyForDelivery)).policy.reportEndpoint,
+    // Unknown while the managed policy has not answered: reports wait, watchPolicy sends them.
+    endpoint: async () => (await readPolicy()).policy.reportEndpoint,
+    policyPending: async () => (await readPolicy()).managedPending === true,
   });
   const deliverReports = () => void runReportOutbox(outbox, browser.alarms);
   // Every worker start (and so every browser start) delivers what is due.

@@ -65,6 +65,12 @@ export interface XapiServiceOptions {
   db: Pick<ZhiyinDatabase, 'xapiOutbox' | 'xapiDelivery' | 'profile' | 'transaction'>;
   /** The LRS settings in force (policy), or null: statements then wait, nothing is sent. */
   lrs: () => Promise<LrsConfig | null>;
+  /**
+   * The LRS settings to build statements with (home page, activity ids, display name), when they
+   * may take longer to know than `lrs` (a slow browser start: statements are built after the
+   * record is saved, so they can wait for the administrator policy). Default: `lrs`.
+   */
+  lrsForStatements?: () => Promise<LrsConfig | null>;
   tours: readonly Pick<Tour, 'id' | 'title' | 'steps'>[];
   alarms: XapiAlarms;
   /** Registrations of running tours and the last host origin seen. */
@@ -247,8 +253,9 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
   };
 
   /** A factory for the learner as they are now (identity is fixed in each statement). */
+  const statementsLrs = options.lrsForStatements ?? options.lrs;
   const factory = async (pageUrl?: string | null): Promise<StatementFactory> => {
-    const lrs = await options.lrs();
+    const lrs = await statementsLrs();
     const profile = await db.profile.get('me');
     const staffId = profile?.staffId?.trim();
     const name = profile?.name?.trim();
@@ -263,7 +270,7 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
       { uuid },
     );
   };
-  const activityBase = async () => (await options.lrs())?.activityBase ?? DEFAULT_ACTIVITY_BASE;
+  const activityBase = async () => (await statementsLrs())?.activityBase ?? DEFAULT_ACTIVITY_BASE;
 
   let running: Promise<FlushReport> | null = null;
   const run = async (force: boolean): Promise<FlushReport> => {

@@ -76,7 +76,10 @@ export const DEADLINES = {
   /** `tabs.get` and similar tab look-ups. */
   tab: 1_500,
   /** Optional work after a record is saved (xAPI statements for it). */
-  followUp: 30_000,
-  /** Waiting for the administrator policy before delivering anything to a server. */
-  policyForDelivery: 30_000,
+  followUp: 60_000,
+  /**
+   * Waiting for the administrator policy before building statements, whose home page and
+   * activity ids are fixed once built (a fresh Chromium answered after ~2.5 s, longer under load).
+   */
+  policyForStatements: 20_000,
 } as const;

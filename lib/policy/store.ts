@@ -63,8 +63,9 @@ async function readLocal(waitMs: number): Promise<PolicyInput> {
 
 /**
  * The policy in force. `waitMs` bounds how long a slow browser may delay the answer: short (the
- * default) where a learner waits, {@link DEADLINES.policyForDelivery} before sending anything to
- * a server, where defaults could mean the wrong destination or identity.
+ * default) where a learner or an administrator waits, and for where to send (what waits is sent
+ * when the managed policy answers, see {@link watchPolicy}); {@link DEADLINES.policyForStatements}
+ * before building xAPI statements, whose identity and ids are fixed once built.
  */
 export async function readPolicy(waitMs: number = DEADLINES.read): Promise<PolicyView> {
   const [managed, local] = await Promise.all([readManaged(waitMs), readLocal(waitMs)]);

@@ -62,6 +62,11 @@ export interface OutboxRecord {
    * absent otherwise, so the index holds exactly the records delivery has to look at.
    */
   dueAt?: number;
+  /**
+   * Stored `local` while the browser had not yet answered for the administrator policy (a slow
+   * browser start): the first delivery run that finds an endpoint queues it.
+   */
+  awaitingPolicy?: true;
   /** Identifies the attempt holding the `sending` lease. */
   lease?: string;
   lastAttemptAt?: number;

@@ -47,6 +47,11 @@ export interface ReportOutboxOptions {
    * when none is configured.
    */
   endpoint: () => ReportEndpoint | null | Promise<ReportEndpoint | null>;
+  /**
+   * Whether the endpoint is not known yet (the administrator policy has not answered): a report
+   * stored meanwhile is queued by the first delivery run that finds an endpoint.
+   */
+  policyPending?: () => boolean | Promise<boolean>;
   /** Epoch ms; default `Date.now`. Used for times recorded after a send finishes. */
   clock?: () => number;
   /** [0, 1); default `Math.random`. Jitter only. */
@@ -93,6 +98,7 @@ export class ReportOutbox {
   private readonly table: EntityTable<OutboxRecord, 'id'>;
   private readonly fetch: FetchLike;
   private readonly endpoint: () => ReportEndpoint | null | Promise<ReportEndpoint | null>;
+  private readonly policyPending: () => boolean | Promise<boolean>;
   private readonly clock: () => number;
   private readonly random: () => number;
   private readonly timeoutMs: number;
@@ -108,6 +114,7 @@ export class ReportOutbox {
     // "Illegal invocation".
     this.fetch = (input, init) => fetchImpl(input, init);
     this.endpoint = options.endpoint;
+    this.policyPending = options.policyPending ?? (() => false);
     this.clock = options.clock ?? Date.now;
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -125,6 +132,7 @@ export class ReportOutbox {
   async add(report: ProblemReport, now = this.clock()): Promise<OutboxRecord> {
     const parsed = ProblemReportSchema.parse(report);
     const deliverable = (await this.usableEndpoint()) !== null;
+    const awaitingPolicy = !deliverable && (await this.policyPending());
     return this.transaction(async () => {
       const existing = await this.table.get(parsed.id);
       if (existing) return existing;
@@ -137,6 +145,7 @@ export class ReportOutbox {
         attempts: 0,
         cycleStartedAt: deliverable ? now : null,
         ...(deliverable ? { dueAt: now } : {}),
+        ...(awaitingPolicy ? { awaitingPolicy: true as const } : {}),
       };
       await this.table.add(record);
       return record;
@@ -154,6 +163,7 @@ export class ReportOutbox {
     if (!endpoint) return { ...run, skipped: 'no-endpoint' };
     const check = checkReportEndpoint(endpoint.url);
     if (!check.ok) return { ...run, skipped: 'invalid-endpoint' };
+    await this.queueAwaitingPolicy(now);
 
     const due = await this.table.where('dueAt').belowOrEqual(now).primaryKeys();
     // Leases taken "in the future" mean the system clock was set back since; they would otherwise
@@ -171,6 +181,28 @@ export class ReportOutbox {
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, pending.length) }, worker));
     return run;
+  }
+
+  /** Reports stored while the policy was unknown: an endpoint exists now, so they go out. */
+  private async queueAwaitingPolicy(now: number): Promise<void> {
+    await this.transaction(async () => {
+      const waiting = await this.table
+        .where('status')
+        .equals('local')
+        .filter((record) => record.awaitingPolicy === true)
+        .toArray();
+      for (const record of waiting) {
+        const { awaitingPolicy: _awaiting, ...rest } = record;
+        await this.table.put({
+          ...rest,
+          status: 'queued',
+          attempts: 0,
+          cycleStartedAt: now,
+          dueAt: now,
+          updatedAt: now,
+        });
+      }
+    });
   }
 
   /**

@@ -73,6 +73,33 @@ describe('delivery', () => {
     expect(receiver.rawRequests).toBe(1);
   });
 
+  it('a report made before the browser answered for the policy goes out once the endpoint is known', async () => {
+    // A slow browser start: the administrator's endpoint is not known for the first seconds.
+    let known = false;
+    const outbox = outboxFor(freshDatabaseName(), {
+      endpoint: () => (known ? endpoint() : null),
+      policyPending: () => !known,
+    });
+    const added = await outbox.add(sampleReport());
+    expect(added.status).toBe('local');
+    known = true;
+    await outbox.deliverDue(clock.read());
+    expect((await outbox.get(added.id))?.status).toBe('sent');
+    expect(receiver.stored.size).toBe(1);
+  });
+
+  it('a report kept local because no endpoint is configured stays local', async () => {
+    let configured = false;
+    const outbox = outboxFor(freshDatabaseName(), {
+      endpoint: () => (configured ? endpoint() : null),
+    });
+    const added = await outbox.add(sampleReport());
+    configured = true;
+    await outbox.deliverDue(clock.read());
+    // Sent only when the learner asks (重新发送), as before.
+    expect((await outbox.get(added.id))?.status).toBe('local');
+  });
+
   it('adding the same report twice stores and sends it once', async () => {
     const outbox = outboxFor();
     const report = sampleReport();
