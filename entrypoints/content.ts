@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageInstructions } from '../lib/messaging/protocol';
 import { onMessage, sendMessage } from '../lib/messaging/protocol';
+import { DEADLINES, withDeadline } from '../lib/platform/deadline';
 import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/overlay/api';
 import type { RulesInPage } from '../lib/rules-runtime/controller';
 import { registeredRules } from '../lib/rules-runtime/api';
@@ -50,7 +51,10 @@ export default defineContentScript({
       return rulesStarting;
     };
     const channel: TourChannel = {
-      send: (event) => sendMessage('content:tourEvent', event),
+      // A worker that never answers must not hold every later step behind this one (the
+      // controller sends one event at a time): give up, and the next event or hello resyncs.
+      send: (event) =>
+        withDeadline(sendMessage('content:tourEvent', event), DEADLINES.message, 'tour event'),
       resume: (tourId, mode) =>
         sendMessage('content:resumeTour', { tourId, mode, url: location.href }),
       report: (description) =>

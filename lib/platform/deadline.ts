@@ -75,6 +75,11 @@ export const DEADLINES = {
   write: 8_000,
   /** `tabs.get` and similar tab look-ups. */
   tab: 1_500,
+  /**
+   * A content script's message to the background (a step's event): longer than everything the
+   * background does for it, each bounded above; a worker that never answers frees the queue.
+   */
+  message: 30_000,
   /** Optional work after a record is saved (xAPI statements for it). */
   followUp: 60_000,
   /**
