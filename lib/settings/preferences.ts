@@ -37,8 +37,18 @@ export async function readPreferences(): Promise<Preferences> {
   return { ...DEFAULT_PREFERENCES, ...stored };
 }
 
-export async function updatePreferences(patch: Partial<Preferences>): Promise<Preferences> {
-  const next = { ...(await readPreferences()), ...patch };
-  await preferencesItem.setValue(next);
+/**
+ * Writes a change: one after another, so two quick changes (大字号模式, then 界面语言) each read
+ * what the one before wrote. Unchained, the second read the old value and wrote it back (a busy
+ * machine lost large text this way).
+ */
+let updates: Promise<unknown> = Promise.resolve();
+export function updatePreferences(patch: Partial<Preferences>): Promise<Preferences> {
+  const next = updates.then(async () => {
+    const merged = { ...(await readPreferences()), ...patch };
+    await preferencesItem.setValue(merged);
+    return merged;
+  });
+  updates = next.catch(() => undefined);
   return next;
 }
