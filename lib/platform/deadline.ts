@@ -84,7 +84,8 @@ export const DEADLINES = {
   followUp: 60_000,
   /**
    * Waiting for the administrator policy before building statements, whose home page and
-   * activity ids are fixed once built (a fresh Chromium answered after ~2.5 s, longer under load).
+   * activity ids are fixed once built (a fresh Chromium answered after ~2.5 s, longer under load;
+   * another never answered for the worker's life: then statements use the local settings).
    */
-  policyForStatements: 20_000,
+  policyForStatements: 8_000,
 } as const;

@@ -17,12 +17,21 @@ export const localPolicyItem = storage.defineItem<PolicyInput>('local:policy', {
  * policies throws: that is "no managed policy", not a stall.
  */
 const RETRY_MS = 5_000;
+const RETRY_GRACE_MS = 100;
 let pending: { promise: Promise<PolicyInput>; since: number } | null = null;
+/**
+ * When the browser last started to leave calls unanswered (the first call since the last answer),
+ * or null while it answers. Waits are measured from here: once the area has been silent for
+ * longer than a reader may wait, readers stop waiting (seen: a Chromium whose managed storage
+ * never answered for a worker's whole life; each statement waited 20 s).
+ */
+let silentSince: number | null = null;
 const lateListeners = new Set<() => void>();
 
 function managedCall(): { promise: Promise<PolicyInput>; since: number } {
   if (pending && Date.now() - pending.since < RETRY_MS) return pending;
   const since = Date.now();
+  silentSince ??= since;
   const promise = (async (): Promise<PolicyInput> => {
     try {
       return ((await browser.storage.managed?.get()) ?? {}) as PolicyInput;
@@ -34,6 +43,7 @@ function managedCall(): { promise: Promise<PolicyInput>; since: number } {
   pending = call;
   void promise.then(() => {
     if (pending === call) pending = null;
+    silentSince = null;
     if (Date.now() - since > DEADLINES.read) for (const listener of lateListeners) listener();
   });
   return call;
@@ -43,8 +53,13 @@ export async function readManaged(
   waitMs: number = DEADLINES.read,
 ): Promise<{ value: PolicyInput; known: boolean }> {
   const call = managedCall();
-  // A call already outstanding longer than this read may wait: do not wait on it again.
-  const left = waitMs - (Date.now() - call.since);
+  // A browser silent for longer than this read may wait: do not wait on it again, except a
+  // moment for a call just made (a browser that recovered answers at once).
+  const justAsked = Date.now() - call.since < RETRY_GRACE_MS;
+  const left = Math.max(
+    waitMs - (Date.now() - (silentSince ?? call.since)),
+    justAsked ? RETRY_GRACE_MS : 0,
+  );
   if (left <= 0) return { value: {}, known: false };
   try {
     return { value: await withDeadline(call.promise, left, 'storage.managed.get'), known: true };

@@ -240,8 +240,11 @@ test('offline: statements wait while the LRS is down and arrive exactly once whe
 
   await options.bringToFront();
   await options.getByRole('button', { name: '刷新状态' }).click();
+  // Statements are queued after the records, and wait up to 8 s for a managed policy that has
+  // not answered yet (a fresh browser): give them that, and the page's 3 s status refresh.
   await expect(options.getByTestId('lrs-pending')).toHaveText(
     String(7 + FIRST_RUN_TIPS.length + 1),
+    { timeout: 20_000 },
   );
   await expect(options.getByTestId('lrs-last-error')).toContainText('无法连接');
   await options.screenshot({

@@ -110,6 +110,25 @@ describe('policy reads on a stalled browser', () => {
     expect(view.locked).toEqual(['survey']);
   });
 
+  it('stops waiting once the browser has been silent longer than a reader may wait', async () => {
+    const { readPolicy } = await freshStore();
+    const managed = stallManaged();
+    const first = readPolicy(DEADLINES.policyForStatements);
+    await vi.advanceTimersByTimeAsync(DEADLINES.policyForStatements);
+    expect((await first).managedPending).toBe(true);
+    // Asked again (a new call), but the area has been silent for the whole budget: no new
+    // wait beyond a moment's grace for the new call.
+    let answered = false;
+    const second = readPolicy(DEADLINES.policyForStatements).then((view) => {
+      answered = true;
+      return view;
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(answered).toBe(true);
+    expect((await second).managedPending).toBe(true);
+    expect(managed.calls()).toBe(2);
+  });
+
   it('asks the browser again when a call has been pending for long', async () => {
     const { readPolicy } = await freshStore();
     const managed = stallManaged();
