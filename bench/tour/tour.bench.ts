@@ -84,6 +84,8 @@ function build() {
       ZHIYIN_OUT_DIR: OUT_BASE,
       ZHIYIN_TOURS_DIR: 'bench/tour/tours',
       ZHIYIN_HOSTS: '127.0.0.1',
+      // Production closes the overlay's shadow root (issue 10); the harness finds the card in it.
+      VITE_ZHIYIN_BENCH_OPEN_SHADOW: '1',
     },
   });
 }
