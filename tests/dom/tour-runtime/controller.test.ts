@@ -240,6 +240,28 @@ describe('tour controller: 下一步 shows the next card before the background a
     expect(bg.pending).toEqual([]);
   });
 
+  it('下一步 pressed twice quickly (the second on the predicted card) moves two steps', async () => {
+    const read: StepInput = { ...intro, id: 'read', target: { role: 'button', name: '保存' } };
+    const { bg, controller } = await onIntro([intro, read, save]);
+    void controller.next();
+    // The second press lands on the predicted card, before the background confirmed its step.
+    void controller.next();
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'NEXT' });
+    bg.answer(); // NEXT: on to step 1, look its target up
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'TARGET_FOUND', stepIndex: 1 });
+    bg.answer();
+    // Only now the second 下一步: the background is running step 1 and moves on.
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'NEXT' });
+    bg.answer();
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // TARGET_FOUND of step 2
+    await controller.settled();
+    expect(bg.runner.state.stepIndex).toBe(2);
+  });
+
   it('a background that does not move on brings the current card back', async () => {
     const { bg, controller, renders } = await onIntro([intro, save]);
     void controller.next();
