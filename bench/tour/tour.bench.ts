@@ -194,7 +194,12 @@ interface Harness {
   watch(lib: Lib, step: number): Promise<{ at: number | null }>;
   tasksBetween(t0: number, t1: number): number[];
   startAndWatch(lib: Lib): Promise<Timing>;
+  /** Other libraries: clicks 下一步 of `step` from the page and times the next card. */
   nextAndWatch(lib: Lib, step: number): Promise<Timing>;
+  /** Zhiyin: arms and focuses 下一步 of `step` for a trusted Enter (false: no button). */
+  armNext(lib: Lib, step: number): boolean;
+  /** The next card's timing, from the armed click. */
+  nextResult(): Promise<Timing>;
   exit(lib: Lib, step: number): Promise<void>;
   rectOf(selector: string): { x: number; y: number; width: number; height: number };
   probeStart(lib: Lib, step: number, scroller: string | null): boolean;
@@ -430,9 +435,20 @@ class Session {
     for (let step = 0; step < 3; step += 1) {
       await page.waitForTimeout(150);
       next.push(
-        await traced(String(step), () =>
-          page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), { lib, step }),
-        ),
+        await traced(String(step), async () => {
+          if (!lib.startsWith('zhiyin'))
+            return page.evaluate(({ lib, step }) => window.__bench.nextAndWatch(lib, step), {
+              lib,
+              step,
+            });
+          // Real input: Zhiyin ignores clicks a page script makes (issue 10).
+          const armed = await page.evaluate(({ lib, step }) => window.__bench.armNext(lib, step), {
+            lib,
+            step,
+          });
+          if (armed) await page.keyboard.press('Enter');
+          return page.evaluate(() => window.__bench.nextResult());
+        }),
       );
       if (step === 0) {
         // Step 1 is the log entry: scroll the log panel under the mouse.
