@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, OVERLAY_HOST, test } from './fixtures';
 import { tipAcknowledgements } from './support/db';
-import { acknowledgeFirstRunTips, chooseRole, FIRST_RUN_TIPS } from './support/learner';
+import { acknowledgeFirstRunTips, chooseRole, FIRST_RUN_TIPS, welcomeAs } from './support/learner';
 import { logIn as login } from './support/sim';
 
 const tip = (page: Page, id: string) => page.locator(`[data-zhiyin-tip="${id}"]`);
@@ -12,10 +12,7 @@ test.describe('compliance tips (三不准 / 四必须) and field guards on the s
     openExtensionPage,
   }) => {
     const page = await context.newPage();
-    await page.goto('/login.html');
-    const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
-    await welcome.getByRole('button', { name: /业务操作人员/ }).click();
-    await welcome.getByRole('button', { name: '开始使用' }).click();
+    await welcomeAs(page);
 
     const seen = (await acknowledgeFirstRunTips(page)).sort();
     expect(seen).toEqual(FIRST_RUN_TIPS);

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { assessments as storedAssessments, tipAcknowledgements } from './support/db';
-import { acknowledgeFirstRunTips, chooseRole, stepCard } from './support/learner';
+import { acknowledgeFirstRunTips, chooseRole, stepCard, welcomeAs } from './support/learner';
 import { sendFromExtensionPage } from './support/messages';
 
 /**
@@ -230,10 +230,7 @@ test('a hand-made file with a forged exam: shown as 本机导入 and not counted
 }) => {
   // First run on the sim: three compliance tips acknowledged on this machine.
   const page = await context.newPage();
-  await page.goto('/login.html');
-  const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
-  await welcome.getByRole('button', { name: /业务操作人员/ }).click();
-  await welcome.getByRole('button', { name: '开始使用' }).click();
+  await welcomeAs(page);
   await acknowledgeFirstRunTips(page);
   const dashboard = await openExtensionPage('dashboard.html');
   await expect.poll(async () => (await tipAcknowledgements(dashboard)).length).toBe(3);

@@ -57,3 +57,11 @@ export async function acknowledgeFirstRunTips(page: Page): Promise<string[]> {
   await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
   return seen;
 }
+
+/** First run on the sim as a new learner: the welcome card on the login page, a role, 开始使用. */
+export async function welcomeAs(page: Page, role: RegExp = /业务操作人员/): Promise<void> {
+  await page.goto('/login.html');
+  const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
+  await welcome.getByRole('button', { name: role }).click();
+  await welcome.getByRole('button', { name: '开始使用' }).click();
+}
