@@ -16,6 +16,7 @@ import {
   ProgressFileSchema,
   type ProgressFile,
 } from './format';
+import { scrubPersonalData } from '../report/scrub';
 import { checkProgressRows, type RefusedRow, type RowTable } from './integrity';
 
 /** Larger files are refused before parsing (a year of daily training is a few MB). */
@@ -263,7 +264,9 @@ export async function planImport(
 function markOf(file: ProgressFile, source: ImportSource, now: number): ImportedMark {
   return {
     at: now,
-    fileName: source.fileName ?? null,
+    // A file name can carry a person's ID or phone number ("张三_1381234….json"): kept scrubbed,
+    // like everything else that is stored (lib/report/scrub.ts).
+    fileName: source.fileName ? scrubPersonalData(source.fileName).text : null,
     exportedAt: file.exportedAt,
     sourceExtensionVersion: file.extensionVersion ?? null,
   };

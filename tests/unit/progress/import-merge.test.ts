@@ -131,6 +131,18 @@ describe('import is a merge that cannot forge a verified result', () => {
     });
   });
 
+  it('the imported mark keeps the file name without the personal data it may carry', async () => {
+    const db = newDb();
+    await importProgress(db, parsed(fileWith({ assessments: [forgedExam()] })), {
+      fileName: '张三_13812345678_110101199003074514.json',
+      now: NOW,
+    });
+    const [row] = await db.assessments.toArray();
+    expect(row?.imported?.fileName).toMatch(/\.json$/);
+    expect(row?.imported?.fileName).not.toContain('13812345678');
+    expect(row?.imported?.fileName).not.toContain('110101199003074514');
+  });
+
   it('a forged passed quiz is marked imported and does not count as a pass here', async () => {
     const db = newDb();
     const quiz = {
