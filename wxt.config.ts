@@ -1,13 +1,13 @@
 import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './lib/hosts/match-patterns';
 import { VALIDATOR_IDS } from './lib/validators';
-import { helpPlugin } from './scripts/lib/help-plugin';
-import { rulesPlugin } from './scripts/lib/rules-plugin';
-import { toursPlugin } from './scripts/lib/tours-plugin';
+import { helpPlugin } from './features/help/build-plugin';
+import { rulesPlugin } from './features/rules/build-plugin';
+import { toursPlugin } from './features/tour/build-plugin';
 // Progress area (onboarding checklists).
-import { checklistsPlugin } from './scripts/lib/checklists-plugin';
+import { checklistsPlugin } from './features/checklist/build-plugin';
 // Quizzes area (知识测验).
-import { quizPlugin } from './scripts/lib/quiz-plugin';
+import { quizPlugin } from './features/quiz/build-plugin';
 
 /**
  * Build modes:

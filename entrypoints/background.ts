@@ -1,48 +1,48 @@
 import tours from 'virtual:zhiyin-tours';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ActivityLog } from '../lib/background/activity-log';
-import { createHostPolicy } from '../lib/background/host-policy';
-import { injectOverlay, injectRules } from '../lib/background/inject';
+import { ActivityLog } from '../features/progress/background/activity-log';
+import { createHostPolicy } from '../lib/hosts/host-policy';
+import { injectOverlay, injectRules } from '../lib/platform/inject';
 import rules from 'virtual:zhiyin-rules';
-import { createDexieRulesStore, createRulesService } from '../lib/rules/service';
+import { createDexieRulesStore, createRulesService } from '../features/rules/background/service';
 import { storage } from 'wxt/utils/storage';
-import { ProfileStore } from '../lib/background/profile-store';
-import { createRoutes, dispatch, type Routes } from '../lib/background/router';
-import { checkSender } from '../lib/background/sender';
-import { TourRecorder } from '../lib/background/tour-recorder';
+import { ProfileStore } from '../features/profile/background/store';
+import { createRoutes, dispatch, type Routes } from '../lib/messaging/router';
+import { checkSender } from '../lib/messaging/sender';
+import { TourRecorder } from '../features/tour/background/recorder';
 import {
   XAPI_OUTBOX_ALARM,
   createXapiService,
   homePageFromMatches,
-} from '../lib/background/xapi-service';
+} from '../features/xapi/background/service';
 import {
   createSessionStore,
   TourSessions,
   type TourInstruction,
-} from '../lib/background/tour-sessions';
+} from '../features/tour/background/sessions';
 import { database } from '../lib/db/database';
-import { onMessage, sendMessage } from '../lib/messaging/protocol';
-import { reportEnvironment } from '../lib/background/report-context';
-import { captureMaskedScreenshot } from '../lib/background/screenshot';
+import { onMessage, sendMessage } from '../app/protocol';
+import { reportEnvironment } from '../features/report/background/context';
+import { captureMaskedScreenshot } from '../features/report/background/screenshot';
 import { readPolicy, saveLocalPolicy, watchPolicy } from '../lib/policy/store';
 import { DEADLINES, orDefault } from '../lib/platform/deadline';
 import { FollowUpQueue } from '../lib/platform/follow-ups';
-import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../lib/report';
+import { REPORT_OUTBOX_ALARM, ReportOutbox, runReportOutbox } from '../features/report';
 import { readPreferences } from '../lib/settings/preferences';
 import { VALIDATORS } from '../lib/validators';
 // Progress area: practical assessment (实操考核), remedial training, satisfaction survey.
-import { AssessmentService } from '../lib/background/assessment-service';
-import { SurveyService } from '../lib/background/survey-service';
-import { matchAnyUrlGlob } from '../lib/tour/match';
+import { AssessmentService } from '../features/exam/background/service';
+import { SurveyService } from '../features/survey/background/service';
+import { matchAnyUrlGlob } from '../features/tour/match';
 // Quizzes area (知识测验).
 import quizzes from 'virtual:zhiyin-quizzes';
 // Compliance area: movable clock for the rules service in test builds.
-import { createTestClock } from '../lib/rules/test-clock';
+import { createTestClock } from '../features/rules/background/test-clock';
 // Cross-origin frames: tour targets inside iframes of another origin.
-import { FrameDelegations, frameDelegationStore } from '../lib/background/frame-routes';
-import { injectFrameAgent } from '../lib/background/inject';
-import { sameFrameUrl } from '../lib/tour-runtime/frame-messages';
+import { FrameDelegations, frameDelegationStore } from '../features/frames/background/routes';
+import { injectFrameAgent } from '../lib/platform/inject';
+import { sameFrameUrl } from '../features/frames/protocol';
 
 export default defineBackground(() => {
   const db = database();
@@ -53,7 +53,7 @@ export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
   const profile = new ProfileStore(db);
 
-  // xAPI: learning records → statements → outbox → LRS (lib/background/xapi-service.ts).
+  // xAPI: learning records → statements → outbox → LRS (features/xapi/background/service.ts).
   const contentMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
   const xapi = createXapiService({
     db,
@@ -167,7 +167,7 @@ export default defineBackground(() => {
     rules,
     store: createDexieRulesStore(db),
     session: rulesSession,
-    // Test builds: a clock e2e tests can move (per-day frequency, snooze); lib/rules/test-clock.ts.
+    // Test builds: a clock e2e tests can move (per-day frequency, snooze); features/rules/background/test-clock.ts.
     ...(import.meta.env.MODE === 'test'
       ? {
           now: createTestClock({
@@ -198,7 +198,7 @@ export default defineBackground(() => {
       .catch(() => false);
 
   // Cross-origin frames: frame ids from webNavigation, the agent injected only where asked to
-  // locate, updates forwarded to the frame that asked (lib/background/frame-routes.ts).
+  // locate, updates forwarded to the frame that asked (features/frames/background/routes.ts).
   const webNavigation = browser.webNavigation;
   const frames = webNavigation
     ? new FrameDelegations({

@@ -1,12 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { PageInstructions } from '../lib/messaging/protocol';
-import { onMessage, sendMessage } from '../lib/messaging/protocol';
+import type { PageInstructions } from '../app/protocol';
+import { onMessage, sendMessage } from '../app/protocol';
 import { DEADLINES, withDeadline } from '../lib/platform/deadline';
 import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/overlay/api';
-import type { RulesInPage } from '../lib/rules-runtime/controller';
-import { registeredRules } from '../lib/rules-runtime/api';
-import { watchRuleTriggers, type PendingAction } from '../lib/rules-runtime/triggers';
+import type { RulesInPage } from '../features/rules/content/controller';
+import { registeredRules } from '../features/rules/content/api';
+import { watchRuleTriggers, type PendingAction } from '../features/rules/content/triggers';
 import { PageProofContext, watchRouteChanges } from '../lib/lifetime/content-context';
 
 /**
@@ -29,7 +29,7 @@ export default defineContentScript({
     // only where the background's hello reply says a rule applies, once the page is idle so they
     // never delay the page's own start; or at once when a tour step's guard or the first run
     // needs them. Elsewhere the hello reply's triggers (copy, clicks, marker texts) are watched
-    // here and the first one loads them, handing its event over (lib/rules-runtime/triggers.ts).
+    // here and the first one loads them, handing its event over (features/rules/content/triggers.ts).
     let rulesStarting: Promise<RulesInPage | null> | null = null;
     let triggersWatch: AbortController | null = null;
     const pending: PendingAction[] = [];

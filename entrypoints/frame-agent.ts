@@ -1,10 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { onMessage, sendMessage } from '../lib/messaging/protocol';
-import { createFrameAgent } from '../lib/tour-runtime/frame-agent';
+import { onMessage, sendMessage } from '../app/protocol';
+import { createFrameAgent } from '../features/frames/content/agent';
 
 const AGENT_GLOBAL = '__zhiyinFrameAgent__';
 
-// Injected by the background (lib/background/frame-routes.ts) into a cross-origin iframe, in the
+// Injected by the background (features/frames/background/routes.ts) into a cross-origin iframe, in the
 // content scripts' isolated world, only when a tour step's target must be looked up there. No UI:
 // the owner frame draws the card. Registered once per document.
 export default defineUnlistedScript(() => {

@@ -1,10 +1,10 @@
 import rules from 'virtual:zhiyin-rules';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startRulesInPage } from '../lib/rules-runtime/controller';
-import { registerRules, registeredRules } from '../lib/rules-runtime/api';
+import { startRulesInPage } from '../features/rules/content/controller';
+import { registerRules, registeredRules } from '../features/rules/content/api';
 import { DEFAULT_PREFERENCES, preferencesItem, type Language } from '../lib/settings/preferences';
 
-// Injected by the background (lib/background/inject.ts) into a tab's top frame once the page is
+// Injected by the background (lib/platform/inject.ts) into a tab's top frame once the page is
 // idle: the compliance-rules watcher and field guards, without any UI (the overlay draws tips).
 export default defineUnlistedScript(() => {
   if (registeredRules()) return;

@@ -1,6 +1,6 @@
 /**
  * Writes docs/report-schema.json (JSON Schema 2020-12 of the problem report, schemaVersion 1, with
- * the export file under $defs.ReportExport) from the zod schemas in lib/report/schema.ts.
+ * the export file under $defs.ReportExport) from the zod schemas in features/report/schema.ts.
  *
  *   npx tsx scripts/report-schema.ts            write the file
  *   npx tsx scripts/report-schema.ts --check    fail when the committed file is out of date
@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { reportJsonSchemaText } from '../lib/report/schema';
+import { reportJsonSchemaText } from '../features/report/schema';
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '../docs/report-schema.json');
 // Formatted like every other file, so `prettier --check .` agrees with the generator.

@@ -4,12 +4,12 @@
  * element; exits 1 when a required step fails. See scripts/lib/tours-check/args.ts for options.
  */
 import { resolve } from 'node:path';
-import { formatTourError, loadTours } from '../lib/tour/load';
+import { formatTourError, loadTours } from '../features/tour/load';
 import { VALIDATOR_IDS } from '../lib/validators';
 import { parseCheckArgs, UsageError, USAGE } from './lib/tours-check/args';
 import { formatText, summarize } from './lib/tours-check/report';
 import { CheckSetupError, checkToursInBrowser } from './lib/tours-check/run';
-import { tourDirs } from './lib/tours-plugin';
+import { tourDirs } from '../features/tour/build-plugin';
 
 async function main(): Promise<number> {
   let args;

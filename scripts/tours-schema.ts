@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { tourJsonSchemaText } from '../lib/tour/json-schema';
+import { tourJsonSchemaText } from '../features/tour/json-schema';
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '../tours/schema.json');
 // Formatted like every other file, so `prettier --check .` agrees with the generator.

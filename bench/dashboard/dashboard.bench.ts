@@ -14,7 +14,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
-import { loadTours } from '../../lib/tour/load';
+import { loadTours } from '../../features/tour/load';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PopupApp } from '../../components/popup/PopupApp';
+import { PopupApp } from '../../app/popup/PopupApp';
 import '../../components/pages/pages.css';
 
 const root = document.getElementById('root');

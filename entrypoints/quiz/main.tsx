@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QuizApp } from '../../components/quiz/QuizApp';
+import { QuizApp } from '../../features/quiz/views/QuizApp';
 import '../../components/pages/pages.css';
-import '../../components/quiz/quiz.css';
+import '../../features/quiz/views/quiz.css';
 
 const root = document.getElementById('root');
 if (root) {

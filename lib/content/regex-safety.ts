@@ -16,7 +16,7 @@
  * allowed: the value's length is capped instead (CONTENT_LIMITS.patternInputChars).
  *
  * Why our own (evaluated 2026-12, against the runtime form `^(?:pattern)$`, u flag, as
- * lib/tour/advance.ts runs it; probes and timings in the commit message):
+ * features/tour/advance.ts runs it; probes and timings in the commit message):
  * - `redos-detector` 6.1.4: counts backtracking paths, so it cannot tell exponential from
  *   polynomial (both score "infinite"; no maxScore separates them). It refuses 6 of the 13
  *   patterns the tours and e2e fixtures use, e.g. `.*\S.*`, `[\s\S]*\S[\s\S]*`,
@@ -24,7 +24,7 @@
  *   CONTENT_LIMITS.patternInputChars). It accepts `(a|ab)+c` and `((ab)+c)*` (unambiguous, so
  *   it is right, but our tests refuse them as a conservative rule). Several verdicts
  *   (`(a|a)*`, `(\d|[0-9])+`, `(.*a){2,}`) come only from its time-out (1 s default), so a
- *   loaded build machine changes results. 67 kB minified (23 kB gzip) that lib/tour/schema.ts
+ *   loaded build machine changes results. 67 kB minified (23 kB gzip) that features/tour/schema.ts
  *   would pull into background.js, author.js and the schema chunk.
  * - `safe-regex2` 5.1.2 (star height): misses the overlap shapes `(a|a)*`, `(a|ab)+c`,
  *   `(\d|[0-9])+`, `(a|)+`, and refuses `\d[\d,]*(\.\d+)?` (used in tours/: it counts `?` as

@@ -1,17 +1,24 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { SatisfactionLevel } from '../assessment/indicators';
-import type { ShortAnswerGrades, QuizAnswers, WrittenScore } from '../assessment/quiz';
-import type { PracticalScore } from '../assessment/scoring';
-import type { Role } from '../profile/roles';
-import { XAPI_STORES, type XapiDeliveryRecord, type XapiOutboxRecord } from '../xapi/queue-db';
-import { REPORT_OUTBOX_STORES, type OutboxRecord } from '../report/outbox-db';
+import type { SatisfactionLevel } from '../../features/exam/indicators';
+import type { ShortAnswerGrades, QuizAnswers, WrittenScore } from '../../features/quiz/grading';
+import type { PracticalScore } from '../../features/exam/scoring';
+import type { Role } from '../../features/profile/roles';
+import {
+  XAPI_STORES,
+  type XapiDeliveryRecord,
+  type XapiOutboxRecord,
+} from '../../features/xapi/background/queue-db';
+import {
+  REPORT_OUTBOX_STORES,
+  type OutboxRecord,
+} from '../../features/report/background/outbox-db';
 import {
   RULES_DEXIE_STORES,
   type RuleMarkerRecord,
   type TipAcknowledgementRecord,
   type TipStateRecord,
-} from '../rules/records';
-import type { RunnerSnapshot, TourRecord } from '../tour/runner';
+} from '../../features/rules/records';
+import type { RunnerSnapshot, TourRecord } from '../../features/tour/runner';
 
 /**
  * The extension's IndexedDB database. It lives in the extension origin only: the background and
@@ -24,7 +31,7 @@ import type { RunnerSnapshot, TourRecord } from '../tour/runner';
  */
 
 /**
- * v3: on every row that came from a progress file (lib/progress/io.ts, merge import): where it
+ * v3: on every row that came from a progress file (features/progress/io.ts, merge import): where it
  * came from. Such a row is shown as 本机导入 and is never this machine's own verified result
  * (an exam passed elsewhere, or written by hand, is not an exam passed here).
  */
@@ -69,7 +76,7 @@ export interface ProfileRecord {
   staffId?: string | null;
   /**
    * Random local learner id (xAPI account name when no staff id is given), made once by
-   * lib/background/xapi-service.ts; optional field, no index change.
+   * features/xapi/background/service.ts; optional field, no index change.
    */
   learnerId?: string;
 }
@@ -85,7 +92,7 @@ export interface AssessmentRecord {
   /** Epoch ms of finish, exit or time-out; null while running. */
   endedAt: number | null;
   status: 'running' | 'passed' | 'failed' | 'abandoned';
-  /** The score (lib/assessment/scoring.ts); null while running or when abandoned unscored. */
+  /** The score (features/exam/scoring.ts); null while running or when abandoned unscored. */
   score: PracticalScore | null;
   /** Steps to retrain (补训), copied from the score for the index. */
   remedialStepIds: string[];
@@ -113,7 +120,7 @@ export interface QuizResultRecord {
   quizVersion?: number;
   /**
    * Quizzes area: key points (要点) each short answer covered, by question id (ids of the quiz's
-   * `keyPoints`; lib/quiz/short-answer.ts). Absent on records without short answers.
+   * `keyPoints`; features/quiz/short-answer.ts). Absent on records without short answers.
    */
   shortAnswerPoints?: Record<string, string[]>;
   /** v3: set when the row came from a progress file (never on this machine's own rows). */
@@ -191,7 +198,7 @@ export interface ProgressBackupRecord {
   at: number;
   /** Why it was taken. */
   reason: 'before-clear';
-  /** The progress as an export file (lib/progress/format.ts), exactly as stored. */
+  /** The progress as an export file (features/progress/format.ts), exactly as stored. */
   file: unknown;
 }
 
@@ -200,7 +207,7 @@ export class ZhiyinDatabase extends Dexie {
   profile!: EntityTable<ProfileRecord, 'key'>;
   tourEvents!: EntityTable<TourEventRecord, 'id'>;
   tourProgress!: EntityTable<TourProgressRecord, 'tourId'>;
-  /** Problem reports: written here first, then delivered (lib/report/outbox.ts). */
+  /** Problem reports: written here first, then delivered (features/report/background/outbox.ts). */
   reportOutbox!: EntityTable<OutboxRecord, 'id'>;
   /** 必须留存操作记录: every answer to a compliance tip (who, which tip, version, when, where). */
   tipAcknowledgements!: EntityTable<TipAcknowledgementRecord, 'id'>;
@@ -214,11 +221,11 @@ export class ZhiyinDatabase extends Dexie {
   quizResults!: EntityTable<QuizResultRecord, 'id'>;
   /** v2: satisfaction survey answers. */
   surveyAnswers!: EntityTable<SurveyAnswerRecord, 'id'>;
-  /** v2: xAPI statements waiting for the LRS (lib/xapi/queue.ts). */
+  /** v2: xAPI statements waiting for the LRS (features/xapi/background/queue.ts). */
   xapiOutbox!: EntityTable<XapiOutboxRecord, 'id'>;
   /** v2: delivery state of the LRS (one row). */
   xapiDelivery!: EntityTable<XapiDeliveryRecord, 'key'>;
-  /** v3: automatic backups taken before a destructive action (lib/progress/io.ts). */
+  /** v3: automatic backups taken before a destructive action (features/progress/io.ts). */
   progressBackups!: EntityTable<ProgressBackupRecord, 'id'>;
 
   constructor(name = 'zhiyin') {

@@ -10,8 +10,8 @@
  * When no alternative yields a visible element: `hidden` if something matched, else
  * `invalid-locator` if a selector was rejected, else `not-found`.
  */
-import type { Locator, Target } from '../tour/schema';
-import { locatorKind, targetAlternatives } from '../tour/locators';
+import type { Locator, Target } from '../../features/tour/schema';
+import { locatorKind, targetAlternatives } from '../../features/tour/locators';
 import type { Scope } from './find';
 import {
   InvalidSelectorError,

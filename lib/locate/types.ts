@@ -1,4 +1,4 @@
-import type { Locator, LocatorKind } from '../tour/schema';
+import type { Locator, LocatorKind } from '../../features/tour/schema';
 
 /** Which alternative of a target produced a result. */
 export interface LocatorRef {

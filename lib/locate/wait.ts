@@ -2,7 +2,7 @@
  * Wait for a target to become resolvable: a scoped MutationObserver (plus the frames' load
  * events), never polling, ended by a timeout or an AbortSignal.
  */
-import type { Target } from '../tour/schema';
+import type { Target } from '../../features/tour/schema';
 import type { Scope } from './find';
 import type { ResolveOptions } from './resolve';
 import { resolveTarget, walkFrames } from './resolve';

@@ -1,8 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../background/tour-sessions';
-import type { Role } from '../profile/roles';
-import type { TipDecision, TipResponse } from '../rules/protocol';
-import type { GuardHint } from '../rules-runtime/guards';
+import type {
+  ContentTourEvent,
+  ResumeOffer,
+  TourInstruction,
+} from '../../features/tour/background/sessions';
+import type { Role } from '../../features/profile/roles';
+import type { TipDecision, TipResponse } from '../../features/rules/protocol';
+import type { GuardHint } from '../../features/guards/content/guards';
 
 /**
  * The contract between the small content script that runs on every page (entrypoints/content.ts)

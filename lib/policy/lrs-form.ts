@@ -1,10 +1,10 @@
 /**
  * The options page's 学习记录库（xAPI） form: what an administrator types, checked with clear
  * Chinese messages before anything is saved, and turned into the policy's `lrs` value
- * (lib/xapi/config.ts LrsConfigSchema, which the background checks again).
+ * (features/xapi/config.ts LrsConfigSchema, which the background checks again).
  */
 import { z } from 'zod';
-import type { LrsConfig } from '../xapi/config';
+import type { LrsConfig } from '../../features/xapi/config';
 
 /** The policy `lrs` value the form produces (Basic credentials). */
 export interface LrsFormValue {

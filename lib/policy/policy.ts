@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkReportEndpoint, type ReportEndpoint } from '../report/endpoint';
-import { parseLrsConfig, type LrsConfig } from '../xapi/config';
+import { checkReportEndpoint, type ReportEndpoint } from '../../features/report/endpoint';
+import { parseLrsConfig, type LrsConfig } from '../../features/xapi/config';
 
-/** How often the satisfaction survey may be offered (lib/background/survey-service.ts). */
+/** How often the satisfaction survey may be offered (features/survey/background/service.ts). */
 export interface SurveyPolicy {
   /** Offers per subject (one tour, or the assessment of one tour), ever. 0 = never. */
   perSubject: number;

@@ -7,7 +7,7 @@ export {
   HELP_FIELDS,
   CURRENT_PAGE_BOOST,
   MAX_QUERY_LENGTH,
-} from './help-index';
+} from '../../features/help/search-index';
 export type {
   HelpDoc,
   HelpDocKind,
@@ -18,6 +18,6 @@ export type {
   HelpSearchOptions,
   Segment,
   StoredDoc,
-} from './help-index';
+} from '../../features/help/search-index';
 export { SYNONYM_GROUPS, buildSynonymMap } from './synonyms';
 export { urlMatchesAny, urlMatchesPattern } from './url-match';

@@ -1,6 +1,6 @@
 /**
  * The zod schemas of the 数据上报 checks (./report-rules.ts), for build-time validation of rules
- * and guards (lib/rules/schema.ts) and for trainer tooling. Kept apart so that the checks, which
+ * and guards (features/rules/schema.ts) and for trainer tooling. Kept apart so that the checks, which
  * run in host pages, do not pull zod in. The inferred types must equal the ones written out in
  * ./report-rules.ts (compile-time checks below).
  */

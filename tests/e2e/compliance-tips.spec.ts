@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { TEST_CLOCK_KEY } from '../../lib/rules/test-clock';
+import { TEST_CLOCK_KEY } from '../../features/rules/background/test-clock';
 import { expect, test } from './fixtures';
 import { tipAcknowledgements } from './support/db';
 import { chooseRole } from './support/learner';
@@ -10,7 +10,7 @@ const CST = 8 * 3_600_000;
 /** The next midnight in China time after now. */
 const nextChinaMidnight = () => (Math.floor((Date.now() + CST) / DAY) + 1) * DAY - CST;
 
-/** Moves the background's rules clock (test builds, lib/rules/test-clock.ts) to `at`. */
+/** Moves the background's rules clock (test builds, features/rules/background/test-clock.ts) to `at`. */
 async function setRulesClock(serviceWorker: Worker, at: number) {
   await serviceWorker.evaluate(
     async ([key, offset]) => {

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 
 /**
- * Tour targets inside a cross-origin iframe (lib/tour/README.md, "Cross-origin frames"): the sim's
+ * Tour targets inside a cross-origin iframe (features/tour/README.md, "Cross-origin frames"): the sim's
  * exchange.html (served from 127.0.0.1) embeds the provincial platform from localhost, another
  * origin the test build also runs on. The top frame draws the card; the frame's agent finds the
  * target, reports where it is and what the learner does there.

@@ -8,7 +8,7 @@
  * clicks and typing are trusted) still does.
  */
 import type { Page } from '@playwright/test';
-import type { Role } from '../../lib/profile/roles';
+import type { Role } from '../../features/profile/roles';
 import { expect, test } from './fixtures';
 import { readStore, tipAcknowledgements, xapiOutbox } from './support/db';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { loadProjectQuizzes } from '../../scripts/lib/quiz-plugin';
+import { loadProjectQuizzes } from '../../features/quiz/build-plugin';
 import { expect, test } from './fixtures';
 import { quizResults, xapiOutbox } from './support/db';
 

@@ -4,12 +4,12 @@
  * flushed after it comes up, and read back through GET /statements.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorePracticalAssessment } from '../../lib/assessment/scoring';
-import { LrsClient } from '../../lib/xapi/client';
-import { XapiQueue } from '../../lib/xapi/queue';
-import { XapiQueueDatabase } from '../../lib/xapi/queue-db';
-import { createStatementFactory } from '../../lib/xapi/statements';
-import type { XapiStatement } from '../../lib/xapi/types';
+import { scorePracticalAssessment } from '../../features/exam/scoring';
+import { LrsClient } from '../../features/xapi/background/client';
+import { XapiQueue } from '../../features/xapi/background/queue';
+import { XapiQueueDatabase } from '../../features/xapi/background/queue-db';
+import { createStatementFactory } from '../../features/xapi/statements';
+import type { XapiStatement } from '../../features/xapi/types';
 import type { LocalLrs, StoredStatement } from '../support/lrs';
 import { LOCAL_LRS_AUTH, freePort, startLocalLrs, xapiEndpoint } from '../support/lrs';
 

@@ -1,15 +1,15 @@
 /**
- * The background's xAPI service (lib/background/xapi-service.ts) with the extension database
+ * The background's xAPI service (features/xapi/background/service.ts) with the extension database
  * (fake-indexeddb) against a real LRS (xapi-statements, started here): learning records made
  * before any LRS was configured wait, then arrive once the policy names the LRS — each once and
  * valid; the connection test tells a working LRS from a wrong address.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorePracticalAssessment } from '../../lib/assessment/scoring';
-import { createXapiService, type XapiService } from '../../lib/background/xapi-service';
+import { scorePracticalAssessment } from '../../features/exam/scoring';
+import { createXapiService, type XapiService } from '../../features/xapi/background/service';
 import { ZhiyinDatabase } from '../../lib/db/database';
-import type { TourRecord } from '../../lib/tour/runner';
-import type { LrsConfig } from '../../lib/xapi/config';
+import type { TourRecord } from '../../features/tour/runner';
+import type { LrsConfig } from '../../features/xapi/config';
 import type { LocalLrs } from '../support/lrs';
 import { LOCAL_LRS_AUTH, freePort, startLocalLrs, xapiEndpoint } from '../support/lrs';
 import { xapiProblems } from '../unit/xapi/validate';

@@ -22,7 +22,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ProblemReportSchema, type ProblemReport } from '../../lib/report/schema';
+import { ProblemReportSchema, type ProblemReport } from '../../features/report/schema';
 
 export type ReceiverFault =
   | { kind: 'status'; status: number; message?: string; headers?: Record<string, string> }

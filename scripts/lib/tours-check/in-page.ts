@@ -5,7 +5,7 @@
  */
 import { describeLocator, waitForTarget } from '../../../lib/locate';
 import type { LocateOutcome } from '../../../lib/locate';
-import type { Locator, Target } from '../../../lib/tour/schema';
+import type { Locator, Target } from '../../../features/tour/schema';
 import type { PageOutcome } from './types';
 
 let lastFound: Element | null = null;

@@ -3,8 +3,8 @@
  * checker types or chooses to get through a step the way a person would. No browser here, so it is
  * unit-tested on its own.
  */
-import type { Locator, Step, Target, Tour } from '../../../lib/tour/schema';
-import { targetAlternatives } from '../../../lib/tour/schema';
+import type { Locator, Step, Target, Tour } from '../../../features/tour/schema';
+import { targetAlternatives } from '../../../features/tour/schema';
 import { describeLocator } from '../../../lib/locate/resolve';
 import { VALIDATORS } from '../../../lib/validators';
 
@@ -37,7 +37,7 @@ export interface Credentials {
   password: string;
 }
 
-/** The `check` block of a step or tour (schema: lib/tour/schema.ts), `{}` when absent. */
+/** The `check` block of a step or tour (schema: features/tour/schema.ts), `{}` when absent. */
 function checkBlock(value: Step | Tour): { url?: string; value?: string } {
   return value.check ?? {};
 }

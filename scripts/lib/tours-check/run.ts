@@ -10,9 +10,9 @@ import type { Browser, BrowserContext, ElementHandle, Frame, Page } from 'playwr
 import { chromium } from 'playwright-core';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../find-chromium';
 import { safeDecode } from '../../../lib/url/decode';
-import { matchUrlGlob } from '../../../lib/tour/match';
-import type { Locator, Step, Tour } from '../../../lib/tour/schema';
-import { parseDuration } from '../../../lib/tour/schema';
+import { matchUrlGlob } from '../../../features/tour/match';
+import type { Locator, Step, Tour } from '../../../features/tour/schema';
+import { parseDuration } from '../../../features/tour/schema';
 import { buildPageScript } from './bundle';
 import type { Credentials } from './plan';
 import {

@@ -1,5 +1,5 @@
 /** Result types of `npm run tours:check`, shared by the page script, the driver and the report. */
-import type { Locator } from '../../../lib/tour/schema';
+import type { Locator } from '../../../features/tour/schema';
 
 export interface SelectorProblem {
   selector: string;

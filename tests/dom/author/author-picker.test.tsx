@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthorPicker } from '../../../components/author/AuthorPicker';
+import { AuthorPicker } from '../../../features/author/views/AuthorPicker';
 import { loadFixture } from '../locate/load-fixture';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startElementPicker } from '../../../lib/author/picker';
+import { startElementPicker } from '../../../features/author/content/picker';
 
 function page(): { button: HTMLButtonElement; own: HTMLElement; pageClicks: () => number } {
   document.body.innerHTML =

@@ -4,8 +4,8 @@
  * (tests/fixtures/html). happy-dom has no layout engine: every lookup passes `layout: false`.
  */
 import { describe, expect, it } from 'vitest';
-import type { Proposal } from '../../../lib/author/propose';
-import { pickTarget, proposeLocators } from '../../../lib/author/propose';
+import type { Proposal } from '../../../features/author/propose';
+import { pickTarget, proposeLocators } from '../../../features/author/propose';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import { loadFixture } from '../locate/load-fixture';
 

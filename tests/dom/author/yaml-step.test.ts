@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { proposeLocators } from '../../../lib/author/propose';
-import { stepYaml } from '../../../lib/author/yaml-step';
-import { StepSchema, TourSchema } from '../../../lib/tour/schema';
+import { proposeLocators } from '../../../features/author/propose';
+import { stepYaml } from '../../../features/author/yaml-step';
+import { StepSchema, TourSchema } from '../../../features/tour/schema';
 import { loadFixture } from '../locate/load-fixture';
 
 function firstProposal(selector: string) {

@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DashboardApp } from '../../../components/dashboard/DashboardApp';
-import { PROGRESS_IMPORTED_EVENT } from '../../../components/progress/ExportImport';
-import type { PracticalScore } from '../../../lib/assessment/scoring';
+import { DashboardApp } from '../../../features/dashboard/views/DashboardApp';
+import { PROGRESS_IMPORTED_EVENT } from '../../../features/progress/views/ExportImport';
+import type { PracticalScore } from '../../../features/exam/scoring';
 import { database } from '../../../lib/db/database';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFieldValue, watchFieldValue } from '../../../lib/locate/field-value';
 import { resolveTarget } from '../../../lib/locate/resolve';
-import type { Target } from '../../../lib/tour/schema';
+import type { Target } from '../../../features/tour/schema';
 import { loadFixture } from './load-fixture';
 import { dispatchAsUser } from '../../support/user-events';
 

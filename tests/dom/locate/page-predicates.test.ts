@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { evaluatePagePredicate, tourApplies } from '../../../lib/tour/match';
+import { evaluatePagePredicate, tourApplies } from '../../../features/tour/match';
 import { loadFixture } from './load-fixture';
 
 const NO_LAYOUT = { layout: false } as const; // happy-dom has no layout: see lib/locate/visibility.ts

@@ -9,7 +9,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import type { ImmediateOutcome } from '../../../lib/locate/types';
-import type { Target } from '../../../lib/tour/schema';
+import type { Target } from '../../../features/tour/schema';
 import { loadFixture } from './load-fixture';
 
 const NO_LAYOUT = { layout: false } as const;

@@ -5,10 +5,10 @@
  * so lookups pass `layout: false` (see lib/locate/visibility.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { RunnerEffect } from '../../../lib/tour/runner';
-import { TourRunner } from '../../../lib/tour/runner';
-import { TourSchema } from '../../../lib/tour/schema';
-import { lookUpStepTarget, watchStepElement } from '../../../lib/tour/step-dom';
+import type { RunnerEffect } from '../../../features/tour/runner';
+import { TourRunner } from '../../../features/tour/runner';
+import { TourSchema } from '../../../features/tour/schema';
+import { lookUpStepTarget, watchStepElement } from '../../../features/tour/content/step-dom';
 import { loadFixture } from './load-fixture';
 
 const tour = TourSchema.parse({

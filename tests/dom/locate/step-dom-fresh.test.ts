@@ -6,12 +6,12 @@
  * happy-dom has no layout, so lookups pass `layout: false` (see lib/locate/visibility.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunnerEvent } from '../../../lib/tour/runner';
+import type { RunnerEvent } from '../../../features/tour/runner';
 import {
   captureStepBaseline,
   watchStepElement,
   type WatchElementEffect,
-} from '../../../lib/tour/step-dom';
+} from '../../../features/tour/content/step-dom';
 
 const RESULT = { testid: 'progress-result' } as const;
 const appear: WatchElementEffect = {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import { waitForTarget } from '../../../lib/locate/wait';
-import type { Locator } from '../../../lib/tour/schema';
+import type { Locator } from '../../../features/tour/schema';
 import { loadFixture } from './load-fixture';
 
 const NO_LAYOUT = { layout: false } as const;

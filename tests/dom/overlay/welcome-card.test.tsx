@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WelcomeCard, type WelcomeCardProps } from '../../../components/welcome/WelcomeCard';
+import { WelcomeCard, type WelcomeCardProps } from '../../../features/profile/views/WelcomeCard';
 import { dispatchAsUser, userClick } from '../../support/user-events';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -2,12 +2,12 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HelpSearch } from '../../../components/help/HelpSearch';
-import type { HelpContent } from '../../../components/help/use-help-index';
-import { helpDocs } from '../../../lib/help/docs';
-import type { HelpArticle } from '../../../lib/help/schema';
+import { HelpSearch } from '../../../features/help/views/HelpSearch';
+import type { HelpContent } from '../../../features/help/views/use-help-index';
+import { helpDocs } from '../../../features/help/docs';
+import type { HelpArticle } from '../../../features/help/schema';
 import { createHelpIndex } from '../../../lib/search';
-import type { Tour } from '../../../lib/tour/schema';
+import type { Tour } from '../../../features/tour/schema';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

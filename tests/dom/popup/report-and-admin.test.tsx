@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyView } from '../../../lib/policy/policy';
 
 const sendMessage = vi.fn();
-vi.mock('../../../lib/messaging/protocol', () => ({
+vi.mock('../../../app/protocol', () => ({
   sendMessage: (...args: unknown[]) => sendMessage(...args) as unknown,
 }));
 
-const { ReportForm } = await import('../../../components/popup/ReportForm');
-const { AdminSettings } = await import('../../../components/options/AdminSettings');
+const { ReportForm } = await import('../../../features/report/views/ReportForm');
+const { AdminSettings } = await import('../../../features/settings/views/AdminSettings');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,13 +1,16 @@
 // @vitest-environment happy-dom
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TipDecision } from '../../../lib/rules/engine';
-import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
-import type { RulesChannel } from '../../../lib/rules-runtime/controller';
-import { startRulesInPage } from '../../../lib/rules-runtime/controller';
-import type { GuardHint } from '../../../lib/rules-runtime/guards';
-import { loadProjectRules } from '../../../scripts/lib/rules-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+import type { TipDecision } from '../../../features/rules/engine';
+import {
+  createMemoryRulesStore,
+  createRulesService,
+} from '../../../features/rules/background/service';
+import type { RulesChannel } from '../../../features/rules/content/controller';
+import { startRulesInPage } from '../../../features/rules/content/controller';
+import type { GuardHint } from '../../../features/guards/content/guards';
+import { loadProjectRules } from '../../../features/rules/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 import { loadFixture } from '../locate/load-fixture';
 
 const projectRoot = join(import.meta.dirname, '../../..');

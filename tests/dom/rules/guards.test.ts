@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GuardHint } from '../../../lib/rules-runtime/guards';
-import { attachGuard, guardsForPage, parseDeadline } from '../../../lib/rules-runtime/guards';
-import type { Guard } from '../../../lib/rules/schema';
-import { GuardSchema } from '../../../lib/rules/schema';
+import type { GuardHint } from '../../../features/guards/content/guards';
+import { attachGuard, guardsForPage, parseDeadline } from '../../../features/guards/content/guards';
+import type { Guard } from '../../../features/rules/schema';
+import { GuardSchema } from '../../../features/rules/schema';
 import { loadFixture } from '../locate/load-fixture';
 
 let controller: AbortController;

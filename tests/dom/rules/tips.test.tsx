@@ -2,10 +2,10 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FieldGuardHint } from '../../../components/tips/FieldGuardHint';
-import { TipCard } from '../../../components/tips/TipCard';
-import { TipLayer } from '../../../components/tips/TipLayer';
-import type { TipDecision } from '../../../lib/rules/engine';
+import { FieldGuardHint } from '../../../features/guards/views/FieldGuardHint';
+import { TipCard } from '../../../features/rules/views/TipCard';
+import { TipLayer } from '../../../features/rules/views/TipLayer';
+import type { TipDecision } from '../../../features/rules/engine';
 import { userClick } from '../../support/user-events';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -190,7 +190,7 @@ describe('FieldGuardHint', () => {
 
 describe('GuardHintLayer', () => {
   it('renders one hint per guard next to its field and stops positioning when removed', async () => {
-    const { GuardHintLayer } = await import('../../../components/tips/GuardHintLayer');
+    const { GuardHintLayer } = await import('../../../features/guards/views/GuardHintLayer');
     const field = document.createElement('input');
     document.body.append(field);
     const hint = (guardId: string) => ({

@@ -1,22 +1,25 @@
 // @vitest-environment happy-dom
 /**
  * Pages where only the rules for every page apply (copy, export, the 403 marker): content.js
- * watches them itself (lib/rules-runtime/triggers.ts) and loads rules.js on the first event that
+ * watches them itself (features/rules/content/triggers.ts) and loads rules.js on the first event that
  * can matter, handing that event to the watcher so its tip still shows.
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TipDecision } from '../../../lib/rules/engine';
-import type { RuleTriggers } from '../../../lib/rules/protocol';
-import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
-import { startRulesInPage } from '../../../lib/rules-runtime/controller';
+import type { TipDecision } from '../../../features/rules/engine';
+import type { RuleTriggers } from '../../../features/rules/protocol';
+import {
+  createMemoryRulesStore,
+  createRulesService,
+} from '../../../features/rules/background/service';
+import { startRulesInPage } from '../../../features/rules/content/controller';
 import {
   MARKER_RECHECK_MS,
   watchRuleTriggers,
   type PendingAction,
-} from '../../../lib/rules-runtime/triggers';
-import { loadProjectRules } from '../../../scripts/lib/rules-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+} from '../../../features/rules/content/triggers';
+import { loadProjectRules } from '../../../features/rules/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 import { loadFixture } from '../locate/load-fixture';
 
 const projectRoot = join(import.meta.dirname, '../../..');

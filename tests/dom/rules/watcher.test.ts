@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RuleAction } from '../../../lib/rules/engine';
-import type { Marker } from '../../../lib/rules/schema';
-import { MarkerSchema } from '../../../lib/rules/schema';
-import { watchRuleActions } from '../../../lib/rules-runtime/watcher';
+import type { RuleAction } from '../../../features/rules/engine';
+import type { Marker } from '../../../features/rules/schema';
+import { MarkerSchema } from '../../../features/rules/schema';
+import { watchRuleActions } from '../../../features/rules/content/watcher';
 import { loadFixture } from '../locate/load-fixture';
 
 const SIM = 'http://127.0.0.1:4173';

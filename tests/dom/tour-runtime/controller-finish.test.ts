@@ -8,17 +8,17 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../lib/background/tour-recorder';
+import { TourRecorder } from '../../../features/tour/background/recorder';
 import {
   TourSessions,
   createSessionStore,
   type ContentTourEvent,
   type TourInstruction,
-} from '../../../lib/background/tour-sessions';
+} from '../../../features/tour/background/sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { TourController } from '../../../lib/tour-runtime/controller';
-import type { TourView } from '../../../lib/tour-runtime/view';
-import { TourSchema } from '../../../lib/tour/schema';
+import { TourController } from '../../../features/tour/content/controller';
+import type { TourView } from '../../../features/tour/content/view';
+import { TourSchema } from '../../../features/tour/schema';
 
 const tour = TourSchema.parse({
   id: 'two-notes',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The controller's cross-origin frame hook (lib/tour-runtime/controller.ts, `delegate`): a lookup
+ * The controller's cross-origin frame hook (features/tour/content/controller.ts, `delegate`): a lookup
  * that stops at a cross-origin frame is delegated through the frame channel; the card is drawn
  * for the frame's target, the frame's actions advance the step, and the frame going away turns
  * the step into 找不到该元素 (frame-gone). The background is a real runner; the frame is a fake
@@ -12,16 +12,16 @@ import type {
   ContentEffect,
   ContentTourEvent,
   TourInstruction,
-} from '../../../lib/background/tour-sessions';
-import { TourController } from '../../../lib/tour-runtime/controller';
-import type { FrameChannel } from '../../../lib/tour-runtime/frame-delegate';
-import type { FrameLocateRequest, FrameUpdate } from '../../../lib/tour-runtime/frame-messages';
-import type { TourView } from '../../../lib/tour-runtime/view';
-import { TourRunner } from '../../../lib/tour/runner';
-import { TourSchema } from '../../../lib/tour/schema';
-import type * as StepDom from '../../../lib/tour/step-dom';
+} from '../../../features/tour/background/sessions';
+import { TourController } from '../../../features/tour/content/controller';
+import type { FrameChannel } from '../../../features/frames/content/delegate';
+import type { FrameLocateRequest, FrameUpdate } from '../../../features/frames/protocol';
+import type { TourView } from '../../../features/tour/content/view';
+import { TourRunner } from '../../../features/tour/runner';
+import { TourSchema } from '../../../features/tour/schema';
+import type * as StepDom from '../../../features/tour/content/step-dom';
 
-vi.mock('../../../lib/tour/step-dom', async (original) => ({
+vi.mock('../../../features/tour/content/step-dom', async (original) => ({
   ...(await original<typeof StepDom>()),
   lookUpStepTarget: async () => ({
     kind: 'delegate',

@@ -10,11 +10,11 @@ import type {
   ContentEffect,
   ContentTourEvent,
   TourInstruction,
-} from '../../../lib/background/tour-sessions';
-import { TourController } from '../../../lib/tour-runtime/controller';
-import type { TourView } from '../../../lib/tour-runtime/view';
-import { TourRunner, type RunnerEffect } from '../../../lib/tour/runner';
-import { TourSchema, type StepInput } from '../../../lib/tour/schema';
+} from '../../../features/tour/background/sessions';
+import { TourController } from '../../../features/tour/content/controller';
+import type { TourView } from '../../../features/tour/content/view';
+import { TourRunner, type RunnerEffect } from '../../../features/tour/runner';
+import { TourSchema, type StepInput } from '../../../features/tour/schema';
 import { userClick } from '../../support/user-events';
 
 function makeTour(steps: StepInput[]) {

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 /**
- * The frame agent inside a cross-origin frame (lib/tour-runtime/frame-agent.ts): finds the target,
+ * The frame agent inside a cross-origin frame (features/frames/content/agent.ts): finds the target,
  * answers found / missing, reports the learner's actions on it until released. happy-dom has no
  * layout, so lookups pass `layout: false`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFrameAgent } from '../../../lib/tour-runtime/frame-agent';
-import type { FrameLocateRequest, FrameUpdate } from '../../../lib/tour-runtime/frame-messages';
+import { createFrameAgent } from '../../../features/frames/content/agent';
+import type { FrameLocateRequest, FrameUpdate } from '../../../features/frames/protocol';
 import { dispatchAsUser, userClick } from '../../support/user-events';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';

@@ -1,24 +1,24 @@
 // @vitest-environment happy-dom
 /**
- * The owner frame's side of a cross-origin delegation (lib/tour-runtime/frame-delegate.ts) against
+ * The owner frame's side of a cross-origin delegation (features/frames/content/delegate.ts) against
  * a fake channel standing in for the background and the frame, and the virtual reference the card
- * is anchored to (lib/overlay/frame-reference.ts).
+ * is anchored to (features/frames/content/frame-reference.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { frameTargetReference } from '../../../lib/overlay/frame-reference';
-import type { UserAction } from '../../../lib/tour/advance';
-import type { MissingReason } from '../../../lib/tour/runner';
-import type { ResolveTargetEffect } from '../../../lib/tour/step-dom';
+import { frameTargetReference } from '../../../features/frames/content/frame-reference';
+import type { UserAction } from '../../../features/tour/advance';
+import type { MissingReason } from '../../../features/tour/runner';
+import type { ResolveTargetEffect } from '../../../features/tour/content/step-dom';
 import {
   delegateToFrame,
   frameAdvance,
   type FrameChannel,
-} from '../../../lib/tour-runtime/frame-delegate';
+} from '../../../features/frames/content/delegate';
 import type {
   FrameLocateReply,
   FrameLocateRequest,
   FrameUpdate,
-} from '../../../lib/tour-runtime/frame-messages';
+} from '../../../features/frames/protocol';
 
 const effect = {
   type: 'resolve-target',

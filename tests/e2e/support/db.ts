@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { AssessmentRecord, QuizResultRecord } from '../../../lib/db/database';
-import type { TipAcknowledgementRecord } from '../../../lib/rules/records';
-import type { XapiOutboxRecord } from '../../../lib/xapi/queue-db';
+import type { TipAcknowledgementRecord } from '../../../features/rules/records';
+import type { XapiOutboxRecord } from '../../../features/xapi/background/queue-db';
 
 /**
  * Every row of one table of the extension's own database (Dexie `zhiyin`, read with plain

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Role } from '../../../lib/profile/roles';
+import type { Role } from '../../../features/profile/roles';
 import { expect } from '../fixtures';
 import { sendFromExtensionPage } from './messages';
 

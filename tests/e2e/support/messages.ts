@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
-import type { ProtocolMap } from '../../../lib/messaging/protocol';
+import type { ProtocolMap } from '../../../app/protocol';
 
 /**
  * Sends a protocol message from an extension page (popup/options/dashboard) the way the pages do,

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildChecklists, checklistProgress, tourPage } from '../../../lib/checklists/schema';
-import { ROLES } from '../../../lib/profile/roles';
-import { loadTours } from '../../../lib/tour/load';
-import { loadProjectChecklists } from '../../../scripts/lib/checklists-plugin';
+import { buildChecklists, checklistProgress, tourPage } from '../../../features/checklist/schema';
+import { ROLES } from '../../../features/profile/roles';
+import { loadTours } from '../../../features/tour/load';
+import { loadProjectChecklists } from '../../../features/checklist/build-plugin';
 
 const root = join(import.meta.dirname, '../../..');
 const { tours } = loadTours([join(root, 'tours')], { cwd: root });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardData } from '../../../components/dashboard/data';
+import { dashboardData } from '../../../features/dashboard/data';
 import type { AssessmentRecord, TourProgressRecord } from '../../../lib/db/database';
-import type { PracticalScore } from '../../../lib/assessment/scoring';
+import type { PracticalScore } from '../../../features/exam/scoring';
 
 const tours = [
   { id: 'a', title: 'A', module: '操作' as const, audience: ['基层用户' as const] },

@@ -6,17 +6,17 @@ import {
   examTourOf,
   isExamable,
   remedialTourOf,
-} from '../../../lib/assessment/exam';
-import { AssessmentService } from '../../../lib/background/assessment-service';
-import { SurveyService, type SurveyKeyValue } from '../../../lib/background/survey-service';
-import { TourRecorder } from '../../../lib/background/tour-recorder';
+} from '../../../features/exam/exam';
+import { AssessmentService } from '../../../features/exam/background/service';
+import { SurveyService, type SurveyKeyValue } from '../../../features/survey/background/service';
+import { TourRecorder } from '../../../features/tour/background/recorder';
 import {
   createSessionStore,
   TourSessions,
   type TourInstruction,
-} from '../../../lib/background/tour-sessions';
+} from '../../../features/tour/background/sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { TourSchema, type Tour } from '../../../lib/tour/schema';
+import { TourSchema, type Tour } from '../../../features/tour/schema';
 
 /** A short task tour shaped like bianmin-progress-query: type, search, two explanations. */
 const tour: Tour = TourSchema.parse({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SatisfactionLevel } from '../../../lib/assessment/indicators';
+import type { SatisfactionLevel } from '../../../features/exam/indicators';
 import {
   combinedAssessment,
   passRate,
   practicalCompletionRate,
   satisfactionRate,
-} from '../../../lib/assessment/indicators';
+} from '../../../features/exam/indicators';
 
 describe('practicalCompletionRate', () => {
   it('meets the 95% target at exactly 19 of 20', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MultipleChoiceQuestion, Quiz } from '../../../lib/assessment/quiz';
-import { choiceCredit, gradeWrittenTest, quizProblems } from '../../../lib/assessment/quiz';
+import type { MultipleChoiceQuestion, Quiz } from '../../../features/quiz/grading';
+import { choiceCredit, gradeWrittenTest, quizProblems } from '../../../features/quiz/grading';
 
 const options = (...ids: string[]) => ids.map((id) => ({ id, text: `选项${id}` }));
 

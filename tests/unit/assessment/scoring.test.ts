@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ExamObservation, ScoredStep, StepAttempt } from '../../../lib/assessment/scoring';
+import type { ExamObservation, ScoredStep, StepAttempt } from '../../../features/exam/scoring';
 import {
   collectStepAttempts,
   examTimingOf,
   scorePracticalAssessment,
   scoredStepsOf,
   timePoints,
-} from '../../../lib/assessment/scoring';
-import { TourSchema } from '../../../lib/tour/schema';
-import type { TourInput } from '../../../lib/tour/schema';
+} from '../../../features/exam/scoring';
+import { TourSchema } from '../../../features/tour/schema';
+import type { TourInput } from '../../../features/tour/schema';
 
 const tourInput: TourInput = {
   id: 'gongwen-new-document',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestStepId } from '../../../lib/author/yaml-step';
+import { suggestStepId } from '../../../features/author/yaml-step';
 
 describe('suggestStepId', () => {
   it('turns Chinese names into toneless kebab-case pinyin', () => {

@@ -9,8 +9,8 @@ import {
   tourAccount,
   tourStartUrl,
 } from '../../../scripts/lib/tours-check/plan';
-import type { Step, Tour } from '../../../lib/tour/schema';
-import { TourSchema } from '../../../lib/tour/schema';
+import type { Step, Tour } from '../../../features/tour/schema';
+import { TourSchema } from '../../../features/tour/schema';
 import { VALIDATORS, VALIDATOR_IDS } from '../../../lib/validators';
 
 const BASE = 'http://127.0.0.1:4173/login.html';

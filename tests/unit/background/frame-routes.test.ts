@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHostPolicy } from '../../../lib/background/host-policy';
+import { createHostPolicy } from '../../../lib/hosts/host-policy';
 import {
   createFrameRoutes,
   FrameDelegations,
@@ -8,14 +8,14 @@ import {
   type FrameInfo,
   type FrameServices,
   type StoredDelegation,
-} from '../../../lib/background/frame-routes';
-import { dispatch, MessageRefused, type Routes } from '../../../lib/background/router';
-import { checkSender, type SenderInfo } from '../../../lib/background/sender';
+} from '../../../features/frames/background/routes';
+import { dispatch, MessageRefused, type Routes } from '../../../lib/messaging/router';
+import { checkSender, type SenderInfo } from '../../../lib/messaging/sender';
 import type {
   FrameLocateReply,
   FrameLocateRequest,
   FrameUpdate,
-} from '../../../lib/tour-runtime/frame-messages';
+} from '../../../features/frames/protocol';
 
 const TAB = 7;
 const TOP = 'http://127.0.0.1:4173/exchange.html';

@@ -1,22 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ActivityLog } from '../../../lib/background/activity-log';
-import { createHostPolicy } from '../../../lib/background/host-policy';
-import { ProfileStore } from '../../../lib/background/profile-store';
-import {
-  createRoutes,
-  dispatch,
-  MessageRefused,
-  type Routes,
-} from '../../../lib/background/router';
-import { checkSender, type SenderInfo } from '../../../lib/background/sender';
-import { TourRecorder } from '../../../lib/background/tour-recorder';
-import { createSessionStore, TourSessions } from '../../../lib/background/tour-sessions';
+import { ActivityLog } from '../../../features/progress/background/activity-log';
+import { createHostPolicy } from '../../../lib/hosts/host-policy';
+import { ProfileStore } from '../../../features/profile/background/store';
+import { createRoutes, dispatch, MessageRefused, type Routes } from '../../../lib/messaging/router';
+import { checkSender, type SenderInfo } from '../../../lib/messaging/sender';
+import { TourRecorder } from '../../../features/tour/background/recorder';
+import { createSessionStore, TourSessions } from '../../../features/tour/background/sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { createDexieRulesStore, createRulesService } from '../../../lib/rules/service';
-import type { RuleSet } from '../../../lib/rules/schema';
+import {
+  createDexieRulesStore,
+  createRulesService,
+} from '../../../features/rules/background/service';
+import type { RuleSet } from '../../../features/rules/schema';
 import { resolvePolicy, type PolicyInput } from '../../../lib/policy/policy';
-import { ReportOutbox } from '../../../lib/report';
-import { reportEnvironment } from '../../../lib/background/report-context';
+import { ReportOutbox } from '../../../features/report';
+import { reportEnvironment } from '../../../features/report/background/context';
 
 const EXTENSION_ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;

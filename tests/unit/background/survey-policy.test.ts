@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { SurveyService } from '../../../lib/background/survey-service';
+import { SurveyService } from '../../../features/survey/background/service';
 import { ZhiyinDatabase } from '../../../lib/db/database';
 import { DEFAULT_SURVEY_POLICY, resolvePolicy } from '../../../lib/policy/policy';
 

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../lib/background/tour-recorder';
+import { TourRecorder } from '../../../features/tour/background/recorder';
 import {
   TourSessions,
   createSessionStore,
   type SessionStore,
-} from '../../../lib/background/tour-sessions';
+} from '../../../features/tour/background/sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { TourSchema } from '../../../lib/tour/schema';
+import { TourSchema } from '../../../features/tour/schema';
 
 const tour = TourSchema.parse({
   id: 'three-notes',

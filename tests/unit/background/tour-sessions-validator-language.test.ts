@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../lib/background/tour-recorder';
-import { TourSessions, createSessionStore } from '../../../lib/background/tour-sessions';
+import { TourRecorder } from '../../../features/tour/background/recorder';
+import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
 import { ZhiyinDatabase } from '../../../lib/db/database';
 import type { Language } from '../../../lib/settings/preferences';
-import { TourSchema } from '../../../lib/tour/schema';
+import { TourSchema } from '../../../features/tour/schema';
 import { VALIDATORS } from '../../../lib/validators';
 
 const tour = TourSchema.parse({

@@ -8,9 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadTours } from '../../../lib/tour/load';
-import type { Tour } from '../../../lib/tour/schema';
-import { AUDIENCE_ROLES, TOUR_MODULES, startTriggers } from '../../../lib/tour/schema';
+import { loadTours } from '../../../features/tour/load';
+import type { Tour } from '../../../features/tour/schema';
+import { AUDIENCE_ROLES, TOUR_MODULES, startTriggers } from '../../../features/tour/schema';
 import { VALIDATOR_IDS } from '../../../lib/validators';
 
 const root = join(import.meta.dirname, '../../..');

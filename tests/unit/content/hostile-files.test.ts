@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_LIMITS } from '../../../lib/content/limits';
-import { loadHelpArticles } from '../../../lib/help/load';
-import { loadQuizzes } from '../../../lib/quiz/load';
-import { loadRules } from '../../../lib/rules/load';
-import { formatTourError, loadTours, type TourError } from '../../../lib/tour/load';
-import { loadProjectChecklists } from '../../../scripts/lib/checklists-plugin';
+import { loadHelpArticles } from '../../../features/help/load';
+import { loadQuizzes } from '../../../features/quiz/load';
+import { loadRules } from '../../../features/rules/load';
+import { formatTourError, loadTours, type TourError } from '../../../features/tour/load';
+import { loadProjectChecklists } from '../../../features/checklist/build-plugin';
 
 let root: string;
 beforeEach(() => {

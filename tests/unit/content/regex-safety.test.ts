@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONTENT_LIMITS } from '../../../lib/content/limits';
 import { findRegexRisks } from '../../../lib/content/regex-safety';
-import { evaluateAdvance } from '../../../lib/tour/advance';
+import { evaluateAdvance } from '../../../features/tour/advance';
 
 /** Every `pattern:` written in the real tours and the e2e fixture tours. */
 function patternsInContent(): string[] {

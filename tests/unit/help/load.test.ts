@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { loadHelpArticles } from '../../../lib/help/load';
-import { formatTourError } from '../../../lib/tour/load';
-import { helpPlugin, loadProjectHelp } from '../../../scripts/lib/help-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+import { loadHelpArticles } from '../../../features/help/load';
+import { formatTourError } from '../../../features/tour/load';
+import { helpPlugin, loadProjectHelp } from '../../../features/help/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const tourFixtures = join(import.meta.dirname, '../../fixtures/tours');

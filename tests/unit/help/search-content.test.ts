@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { helpDocs, parseHelpDocKey } from '../../../lib/help/docs';
+import { helpDocs, parseHelpDocKey } from '../../../features/help/docs';
 import {
   MISS_DEDUPE_MS,
   recordSearchMiss,
   searchMissesCsv,
   summarizeSearchMisses,
-} from '../../../lib/help/misses';
+} from '../../../features/help/misses';
 import { createHelpIndex } from '../../../lib/search';
-import { loadTours } from '../../../lib/tour/load';
-import { loadProjectHelp } from '../../../scripts/lib/help-plugin';
-import { loadProjectRules } from '../../../scripts/lib/rules-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+import { loadTours } from '../../../features/tour/load';
+import { loadProjectHelp } from '../../../features/help/build-plugin';
+import { loadProjectRules } from '../../../features/rules/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const dirs = tourDirs(repo, {});

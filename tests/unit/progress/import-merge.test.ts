@@ -4,19 +4,19 @@
  * a backup first. README "What we guarantee" names these tests.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dashboardData } from '../../../components/dashboard/data';
-import type { Checklists } from '../../../lib/checklists/schema';
+import { dashboardData } from '../../../features/dashboard/data';
+import type { Checklists } from '../../../features/checklist/schema';
 import { ZhiyinDatabase, type AssessmentRecord } from '../../../lib/db/database';
-import { progressCsv } from '../../../lib/progress/csv';
-import type { ProgressFile } from '../../../lib/progress/format';
-import * as io from '../../../lib/progress/io';
+import { progressCsv } from '../../../features/progress/csv';
+import type { ProgressFile } from '../../../features/progress/format';
+import * as io from '../../../features/progress/io';
 import {
   exportProgress,
   importProgress,
   parseProgressFile,
   progressJson,
-} from '../../../lib/progress/io';
-import { createAcknowledgementRecord } from '../../../lib/rules/records';
+} from '../../../features/progress/io';
+import { createAcknowledgementRecord } from '../../../features/rules/records';
 
 const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
 const NOW = T0 + 86_400_000;

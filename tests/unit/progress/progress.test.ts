@@ -1,16 +1,16 @@
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scorePracticalAssessment } from '../../../lib/assessment/scoring';
+import { scorePracticalAssessment } from '../../../features/exam/scoring';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { createAcknowledgementRecord } from '../../../lib/rules/records';
-import { CSV_COLUMNS, progressCsv } from '../../../lib/progress/csv';
-import type { ProgressFile } from '../../../lib/progress/format';
+import { createAcknowledgementRecord } from '../../../features/rules/records';
+import { CSV_COLUMNS, progressCsv } from '../../../features/progress/csv';
+import type { ProgressFile } from '../../../features/progress/format';
 import {
   exportProgress,
   importProgress,
   parseProgressFile,
   progressJson,
-} from '../../../lib/progress/io';
+} from '../../../features/progress/io';
 
 const T0 = Date.UTC(2026, 2, 2, 1, 0, 0); // 09:00 in Shanghai
 

@@ -2,17 +2,17 @@ import { mkdirSync, mkdtempSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gradeQuizAttempt } from '../../../lib/background/quiz-routes';
-import { formatTourError } from '../../../lib/tour/load';
-import { localizedQuiz, quizSections } from '../../../lib/quiz/schema';
+import { gradeQuizAttempt } from '../../../features/quiz/background/routes';
+import { formatTourError } from '../../../features/tour/load';
+import { localizedQuiz, quizSections } from '../../../features/quiz/schema';
 import {
   gradeShortAnswer,
   normalizeForMatching,
   shortAnswerPoints,
   type KeyPoint,
-} from '../../../lib/quiz/short-answer';
-import { loadProjectQuizzes } from '../../../scripts/lib/quiz-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+} from '../../../features/quiz/short-answer';
+import { loadProjectQuizzes } from '../../../features/quiz/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const bundled = loadProjectQuizzes(repo, tourDirs(repo, {})).quizzes;

@@ -5,9 +5,9 @@ import {
   recentFailedSteps,
   redactReportUrl,
   reportTourFrom,
-} from '../../../lib/report/create';
-import { ProblemReportSchema, REPORT_CATEGORIES } from '../../../lib/report/schema';
-import type { RunnerState } from '../../../lib/tour/runner';
+} from '../../../features/report/create';
+import { ProblemReportSchema, REPORT_CATEGORIES } from '../../../features/report/schema';
+import type { RunnerState } from '../../../features/tour/runner';
 import { START } from './helpers';
 
 const CHROME_UA =

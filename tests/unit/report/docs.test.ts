@@ -5,8 +5,8 @@ import {
   ProblemReportSchema,
   REPORT_CATEGORIES,
   reportJsonSchema,
-} from '../../../lib/report/schema';
-import { SCRUB_KINDS, SCRUB_PLACEHOLDERS } from '../../../lib/report/scrub';
+} from '../../../features/report/schema';
+import { SCRUB_KINDS, SCRUB_PLACEHOLDERS } from '../../../features/report/scrub';
 
 const root = join(import.meta.dirname, '../../..');
 const formatDoc = readFileSync(join(root, 'docs/report-format.md'), 'utf8');

@@ -1,8 +1,8 @@
-import { createReport } from '../../../lib/report/create';
-import type { ReportEndpoint } from '../../../lib/report/endpoint';
-import { ReportOutbox, type ReportOutboxOptions } from '../../../lib/report/outbox';
-import { ReportOutboxDatabase } from '../../../lib/report/outbox-db';
-import type { ProblemReport, ReportCategory } from '../../../lib/report/schema';
+import { createReport } from '../../../features/report/create';
+import type { ReportEndpoint } from '../../../features/report/endpoint';
+import { ReportOutbox, type ReportOutboxOptions } from '../../../features/report/background/outbox';
+import { ReportOutboxDatabase } from '../../../features/report/background/outbox-db';
+import type { ProblemReport, ReportCategory } from '../../../features/report/schema';
 
 export const START = Date.UTC(2026, 10, 28, 1, 0, 0);
 

@@ -4,8 +4,8 @@
  * back. Real HTTP to a local receiver, real IndexedDB (fake-indexeddb), a fake clock.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FetchLike } from '../../../lib/report/outbox';
-import type { ProblemReport } from '../../../lib/report/schema';
+import type { FetchLike } from '../../../features/report/background/outbox';
+import type { ProblemReport } from '../../../features/report/schema';
 import { startReportReceiver, type ReportReceiver } from '../../support/report-receiver';
 import {
   drain,

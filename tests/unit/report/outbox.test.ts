@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReportExportSchema } from '../../../lib/report/schema';
-import type { ReportOutbox } from '../../../lib/report/outbox';
+import { ReportExportSchema } from '../../../features/report/schema';
+import type { ReportOutbox } from '../../../features/report/background/outbox';
 import { startReportReceiver, type ReportReceiver } from '../../support/report-receiver';
 import {
   drain,

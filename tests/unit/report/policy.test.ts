@@ -3,12 +3,16 @@ import {
   REPORT_OUTBOX_ALARM,
   runReportOutbox,
   scheduleReportOutbox,
-} from '../../../lib/report/alarm';
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../../lib/report/backoff';
-import { checkReportEndpoint } from '../../../lib/report/endpoint';
-import type { OutboxRecord } from '../../../lib/report/outbox-db';
-import type { DeliveryRun } from '../../../lib/report/outbox';
-import { describeReportStatus } from '../../../lib/report/status-text';
+} from '../../../features/report/background/alarm';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+} from '../../../features/report/background/backoff';
+import { checkReportEndpoint } from '../../../features/report/endpoint';
+import type { OutboxRecord } from '../../../features/report/background/outbox-db';
+import type { DeliveryRun } from '../../../features/report/background/outbox';
+import { describeReportStatus } from '../../../features/report/status-text';
 import { sampleReport, START } from './helpers';
 
 describe('checkReportEndpoint', () => {

@@ -4,7 +4,7 @@ import {
   describeScrub,
   scrubPersonalData,
   type ScrubKind,
-} from '../../../lib/report/scrub';
+} from '../../../features/report/scrub';
 import { idCardCheckCharacter } from '../../../lib/validators/id-card';
 
 /** A well-formed 18-digit ID with the correct check character. */

@@ -3,8 +3,8 @@
  * popup's list rows, against the real local receiver.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_OUTBOX_ALARM, runReportOutbox } from '../../../lib/report/alarm';
-import { submitReport, toReportListItem } from '../../../lib/report/service';
+import { REPORT_OUTBOX_ALARM, runReportOutbox } from '../../../features/report/background/alarm';
+import { submitReport, toReportListItem } from '../../../features/report/background/service';
 import { startReportReceiver, type ReportReceiver } from '../../support/report-receiver';
 import { FakeClock, freshDatabaseName, openOutbox, START, type OutboxHandle } from './helpers';
 

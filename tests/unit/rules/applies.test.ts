@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageRules, rulesApplyTo } from '../../../lib/rules/helpers';
-import { RulesFileSchema, type RuleSet } from '../../../lib/rules/schema';
+import { pageRules, rulesApplyTo } from '../../../features/rules/helpers';
+import { RulesFileSchema, type RuleSet } from '../../../features/rules/schema';
 
 function ruleSet(file: unknown): RuleSet {
   const parsed = RulesFileSchema.parse(file);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pageClockNow } from '../../../lib/rules-runtime/guards';
-import { decideTips, EMPTY_HISTORY } from '../../../lib/rules/engine';
-import { TipRuleSchema, GuardSchema } from '../../../lib/rules/schema';
-import { createTestClock, TEST_CLOCK_KEY } from '../../../lib/rules/test-clock';
+import { pageClockNow } from '../../../features/guards/content/guards';
+import { decideTips, EMPTY_HISTORY } from '../../../features/rules/engine';
+import { TipRuleSchema, GuardSchema } from '../../../features/rules/schema';
+import { createTestClock, TEST_CLOCK_KEY } from '../../../features/rules/background/test-clock';
 
 function fakeDocument(items: Record<string, string>): Document {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AckAndShowHistory, DecideContext, RuleAction } from '../../../lib/rules/engine';
+import type { AckAndShowHistory, DecideContext, RuleAction } from '../../../features/rules/engine';
 import {
   EMPTY_HISTORY,
   decideTips,
@@ -9,9 +9,9 @@ import {
   recordMarker,
   recordShown,
   recordSnoozed,
-} from '../../../lib/rules/engine';
-import type { TipRule, TipRuleInput } from '../../../lib/rules/schema';
-import { TipRuleSchema, addInterval } from '../../../lib/rules/schema';
+} from '../../../features/rules/engine';
+import type { TipRule, TipRuleInput } from '../../../features/rules/schema';
+import { TipRuleSchema, addInterval } from '../../../features/rules/schema';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,12 +6,12 @@ import {
   RULES_SCHEMA_FILE,
   rulesJsonSchema,
   rulesJsonSchemaText,
-} from '../../../lib/rules/json-schema';
+} from '../../../features/rules/json-schema';
 
 const file = join(import.meta.dirname, '../../../tours/rules', RULES_SCHEMA_FILE);
 
 describe('rules JSON Schema for editors', () => {
-  it('tours/rules/rules.schema.json is up to date with lib/rules/schema.ts', async () => {
+  it('tours/rules/rules.schema.json is up to date with features/rules/schema.ts', async () => {
     const expected = await format(rulesJsonSchemaText(), {
       ...(await resolveConfig(file)),
       filepath: file,

@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatRuleError, loadRules } from '../../../lib/rules/load';
-import type { Tour } from '../../../lib/tour/schema';
-import { TourSchema } from '../../../lib/tour/schema';
+import { formatRuleError, loadRules } from '../../../features/rules/load';
+import type { Tour } from '../../../features/tour/schema';
+import { TourSchema } from '../../../features/tour/schema';
 import {
   formatRulesLoadErrors,
   loadProjectRules,
   rulesPlugin,
-} from '../../../scripts/lib/rules-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+} from '../../../features/rules/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 
 let root: string;
 beforeEach(() => {

@@ -1,12 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../lib/profile/roles';
-import type { RuleAction } from '../../../lib/rules/engine';
-import { EMPTY_HISTORY, decideTips } from '../../../lib/rules/engine';
-import { createAcknowledgementRecord, acknowledgementCsvRow } from '../../../lib/rules/records';
-import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
-import { loadProjectRules } from '../../../scripts/lib/rules-plugin';
-import { tourDirs } from '../../../scripts/lib/tours-plugin';
+import type { Role } from '../../../features/profile/roles';
+import type { RuleAction } from '../../../features/rules/engine';
+import { EMPTY_HISTORY, decideTips } from '../../../features/rules/engine';
+import {
+  createAcknowledgementRecord,
+  acknowledgementCsvRow,
+} from '../../../features/rules/records';
+import {
+  createMemoryRulesStore,
+  createRulesService,
+} from '../../../features/rules/background/service';
+import { loadProjectRules } from '../../../features/rules/build-plugin';
+import { tourDirs } from '../../../features/tour/build-plugin';
 
 const projectRoot = join(import.meta.dirname, '../../..');
 const { rules } = loadProjectRules(projectRoot, tourDirs(projectRoot, {}));

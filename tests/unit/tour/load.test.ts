@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatTourError, loadTours } from '../../../lib/tour/load';
-import type { TourError } from '../../../lib/tour/load';
+import { formatTourError, loadTours } from '../../../features/tour/load';
+import type { TourError } from '../../../features/tour/load';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/tours');
 

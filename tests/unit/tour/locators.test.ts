@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { locatorKind, targetAlternatives } from '../../../lib/tour/locators';
-import * as schema from '../../../lib/tour/schema';
-import type { Locator } from '../../../lib/tour/schema';
+import { locatorKind, targetAlternatives } from '../../../features/tour/locators';
+import * as schema from '../../../features/tour/schema';
+import type { Locator } from '../../../features/tour/schema';
 
 describe('zod-free locator helpers (what the overlay and rules bundles use)', () => {
   it('names the kind of every locator the schema accepts, like the schema does', () => {

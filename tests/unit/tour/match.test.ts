@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tourJsonSchema } from '../../../lib/tour/json-schema';
-import { matchAnyUrlGlob, matchUrlGlob, tourApplies } from '../../../lib/tour/match';
-import { currentTourId, validateRenames } from '../../../lib/tour/renames';
-import { TourSchema, localizedStep, parseDuration, startTriggers } from '../../../lib/tour/schema';
+import { tourJsonSchema } from '../../../features/tour/json-schema';
+import { matchAnyUrlGlob, matchUrlGlob, tourApplies } from '../../../features/tour/match';
+import { currentTourId, validateRenames } from '../../../features/tour/renames';
+import {
+  TourSchema,
+  localizedStep,
+  parseDuration,
+  startTriggers,
+} from '../../../features/tour/schema';
 
 describe('URL globs', () => {
   it.each([

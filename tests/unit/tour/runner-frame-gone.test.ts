@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RunnerEffect } from '../../../lib/tour/runner';
-import { TourRunner, parseSnapshot } from '../../../lib/tour/runner';
-import type { StepInput } from '../../../lib/tour/schema';
-import { TourSchema } from '../../../lib/tour/schema';
+import type { RunnerEffect } from '../../../features/tour/runner';
+import { TourRunner, parseSnapshot } from '../../../features/tour/runner';
+import type { StepInput } from '../../../features/tour/schema';
+import { TourSchema } from '../../../features/tour/schema';
 
-/** Cross-origin frames: the frame holding a shown target goes away (lib/tour/README.md). */
+/** Cross-origin frames: the frame holding a shown target goes away (features/tour/README.md). */
 function setup(extra: Partial<StepInput> = {}) {
   const tour = TourSchema.parse({
     id: 'exchange',

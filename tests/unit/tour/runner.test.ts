@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ValidatorRegistry } from '../../../lib/tour/advance';
-import { evaluateAdvance } from '../../../lib/tour/advance';
+import type { ValidatorRegistry } from '../../../features/tour/advance';
+import { evaluateAdvance } from '../../../features/tour/advance';
 import type {
   RunnerEffect,
   RunnerEvent,
   RunnerSnapshot,
   TourRecord,
-} from '../../../lib/tour/runner';
-import { TourRunner, parseSnapshot, transition, createRunnerState } from '../../../lib/tour/runner';
-import type { StepInput, Tour } from '../../../lib/tour/schema';
-import { TourSchema } from '../../../lib/tour/schema';
+} from '../../../features/tour/runner';
+import {
+  TourRunner,
+  parseSnapshot,
+  transition,
+  createRunnerState,
+} from '../../../features/tour/runner';
+import type { StepInput, Tour } from '../../../features/tour/schema';
+import { TourSchema } from '../../../features/tour/schema';
 
 function makeTour(steps: StepInput[]): Tour {
   return TourSchema.parse({

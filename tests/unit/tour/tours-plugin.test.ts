@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { tourDirs, toursPlugin } from '../../../scripts/lib/tours-plugin';
+import { tourDirs, toursPlugin } from '../../../features/tour/build-plugin';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/tours');
 

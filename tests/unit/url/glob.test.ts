@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { urlMatchesPattern } from '../../../lib/search/url-match';
-import { matchUrlGlob } from '../../../lib/tour/match';
+import { matchUrlGlob } from '../../../features/tour/match';
 import { matchGlob, type GlobMatchStats } from '../../../lib/url/glob';
 
 /** The regex the globs used to compile to (kept here only as the reference semantics). */
@@ -64,7 +64,7 @@ describe('matchGlob', () => {
   });
 
   it('tour and help matchers use it, not regexes built from globs', () => {
-    for (const file of ['lib/tour/match.ts', 'lib/search/url-match.ts', 'lib/url/glob.ts']) {
+    for (const file of ['features/tour/match.ts', 'lib/search/url-match.ts', 'lib/url/glob.ts']) {
       const source = readFileSync(file, 'utf8');
       expect(source, file).not.toMatch(/new RegExp\(/u);
       expect(source, file).not.toMatch(/\.join\('\.\*'\)/u);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LrsClient } from '../../../lib/xapi/client';
-import { authorizationHeader, parseLrsConfig, statementsUrl } from '../../../lib/xapi/config';
-import { createStatementFactory } from '../../../lib/xapi/statements';
+import { LrsClient } from '../../../features/xapi/background/client';
+import { authorizationHeader, parseLrsConfig, statementsUrl } from '../../../features/xapi/config';
+import { createStatementFactory } from '../../../features/xapi/statements';
 
 const statement = createStatementFactory({
   homePage: 'https://oa.example.gov.cn',

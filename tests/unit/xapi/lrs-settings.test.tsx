@@ -2,14 +2,14 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { XapiStatusView } from '../../../lib/background/xapi-service';
+import type { XapiStatusView } from '../../../features/xapi/background/service';
 import type { PolicyView } from '../../../lib/policy/policy';
 
 const sendMessage = vi.fn();
-vi.mock('../../../lib/messaging/protocol', () => ({
+vi.mock('../../../app/protocol', () => ({
   sendMessage: (...args: unknown[]) => sendMessage(...args) as unknown,
 }));
-const { LrsSettings } = await import('../../../components/options/AdminSettings');
+const { LrsSettings } = await import('../../../features/settings/views/AdminSettings');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LrsSendResult } from '../../../lib/xapi/client';
-import { XapiQueue } from '../../../lib/xapi/queue';
-import type { StatementSender, XapiQueueOptions } from '../../../lib/xapi/queue';
-import { XapiQueueDatabase } from '../../../lib/xapi/queue-db';
-import { createStatementFactory } from '../../../lib/xapi/statements';
-import type { XapiStatement } from '../../../lib/xapi/types';
+import type { LrsSendResult } from '../../../features/xapi/background/client';
+import { XapiQueue } from '../../../features/xapi/background/queue';
+import type { StatementSender, XapiQueueOptions } from '../../../features/xapi/background/queue';
+import { XapiQueueDatabase } from '../../../features/xapi/background/queue-db';
+import { createStatementFactory } from '../../../features/xapi/statements';
+import type { XapiStatement } from '../../../features/xapi/types';
 
 /**
  * An in-memory LRS with the xAPI rules that matter to the queue: same id + same content is

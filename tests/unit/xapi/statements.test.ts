@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { scorePracticalAssessment } from '../../../lib/assessment/scoring';
-import { gradeWrittenTest } from '../../../lib/assessment/quiz';
-import type { Quiz } from '../../../lib/assessment/quiz';
-import { isoDuration } from '../../../lib/xapi/duration';
-import { createStatementFactory } from '../../../lib/xapi/statements';
-import type { XapiStatement } from '../../../lib/xapi/types';
-import { statementForTourRecord } from '../../../lib/xapi/tour-records';
-import { DEFAULT_ACTIVITY_BASE, VERBS, stepIri, tourIri } from '../../../lib/xapi/vocabulary';
-import { TourSchema } from '../../../lib/tour/schema';
+import { scorePracticalAssessment } from '../../../features/exam/scoring';
+import { gradeWrittenTest } from '../../../features/quiz/grading';
+import type { Quiz } from '../../../features/quiz/grading';
+import { isoDuration } from '../../../features/xapi/duration';
+import { createStatementFactory } from '../../../features/xapi/statements';
+import type { XapiStatement } from '../../../features/xapi/types';
+import { statementForTourRecord } from '../../../features/xapi/tour-records';
+import { DEFAULT_ACTIVITY_BASE, VERBS, stepIri, tourIri } from '../../../features/xapi/vocabulary';
+import { TourSchema } from '../../../features/tour/schema';
 import { xapiProblems } from './validate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

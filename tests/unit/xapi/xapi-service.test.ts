@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scorePracticalAssessment } from '../../../lib/assessment/scoring';
-import { AssessmentService } from '../../../lib/background/assessment-service';
-import { SurveyService } from '../../../lib/background/survey-service';
+import { scorePracticalAssessment } from '../../../features/exam/scoring';
+import { AssessmentService } from '../../../features/exam/background/service';
+import { SurveyService } from '../../../features/survey/background/service';
 import {
   XAPI_OUTBOX_ALARM,
   createXapiRoutes,
@@ -9,14 +9,17 @@ import {
   homePageFromMatches,
   type XapiService,
   type XapiServiceOptions,
-} from '../../../lib/background/xapi-service';
+} from '../../../features/xapi/background/service';
 import { ZhiyinDatabase } from '../../../lib/db/database';
-import { createMemoryRulesStore, createRulesService } from '../../../lib/rules/service';
-import type { RuleSet } from '../../../lib/rules/schema';
-import type { TourRecord } from '../../../lib/tour/runner';
-import { TourSchema } from '../../../lib/tour/schema';
-import type { LrsConfig } from '../../../lib/xapi/config';
-import type { XapiStatement } from '../../../lib/xapi/types';
+import {
+  createMemoryRulesStore,
+  createRulesService,
+} from '../../../features/rules/background/service';
+import type { RuleSet } from '../../../features/rules/schema';
+import type { TourRecord } from '../../../features/tour/runner';
+import { TourSchema } from '../../../features/tour/schema';
+import type { LrsConfig } from '../../../features/xapi/config';
+import type { XapiStatement } from '../../../features/xapi/types';
 import { xapiProblems } from './validate';
 
 const T0 = Date.UTC(2026, 2, 3, 1, 0, 0);

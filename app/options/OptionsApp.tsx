@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
+import { sendMessage, type ProfileView } from '../protocol';
+import { usePreferences } from '../../components/use-preferences';
+import { ROLES, isRole } from '../../features/profile/roles';
+import { updatePreferences, type Language, type Preferences } from '../../lib/settings/preferences';
+import { AdminSettings } from '../../features/settings/views/AdminSettings';
+import { AuthorMode } from '../../features/author/views/AuthorMode';
+import { SearchMisses } from '../../features/help/views/SearchMisses';
+import './options.css';
+
+export function OptionsApp() {
+  const stored = usePreferences();
+  // Shown at once on change; storage confirms a moment later (a checkbox must not lag its click).
+  const [changed, setChanged] = useState<Partial<Preferences>>({});
+  const prefs = { ...stored, ...changed };
+  const t = (key: MessageKey) => translate(prefs.language, key);
+  const [profile, setProfile] = useState<ProfileView | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void sendMessage('page:getProfile').then(setProfile);
+  }, []);
+
+  const save = async (patch: Partial<Preferences>) => {
+    setChanged((previous) => ({ ...previous, ...patch }));
+    await updatePreferences(patch);
+    setSaved(true);
+  };
+
+  return (
+    <main style={{ maxWidth: 720, margin: '0 auto' }}>
+      <header className="zy-header">
+        <span className="zy-mark" aria-hidden="true">
+          指
+        </span>
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+
+      <section className="zy-section">
+        <label className="zy-row">
+          <strong>{t('popupRole')}</strong>
+          <select
+            value={profile?.role ?? ''}
+            onChange={async (event) => {
+              if (!isRole(event.target.value)) return;
+              setProfile(await sendMessage('page:setRole', { role: event.target.value }));
+              setSaved(true);
+            }}
+          >
+            <option value="" disabled>
+              {t('popupRoleNone')}
+            </option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleName(prefs.language, role)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+
+      <section className="zy-section">
+        <label className="zy-row">
+          <strong>{t('optionsLanguage')}</strong>
+          <select
+            value={prefs.language}
+            onChange={(event) => void save({ language: event.target.value as Language })}
+          >
+            <option value="zh_CN">简体中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </section>
+
+      <section className="zy-section">
+        <label className="zy-row">
+          <input
+            type="checkbox"
+            checked={prefs.largeText}
+            onChange={(event) => void save({ largeText: event.target.checked })}
+          />
+          <strong>{t('optionsLargeText')}</strong>
+        </label>
+        <p className="zy-muted">{t('optionsLargeTextHint')}</p>
+      </section>
+
+      <section className="zy-section">
+        <label className="zy-row">
+          <input
+            type="checkbox"
+            checked={prefs.reducedMotion}
+            onChange={(event) => void save({ reducedMotion: event.target.checked })}
+          />
+          <strong>{t('optionsReducedMotion')}</strong>
+        </label>
+        <p className="zy-muted">{t('optionsReducedMotionHint')}</p>
+      </section>
+
+      <p role="status" className="zy-section zy-muted" aria-live="polite">
+        {saved ? t('optionsSaved') : ''}
+      </p>
+
+      <AuthorMode language={prefs.language} />
+      <AdminSettings language={prefs.language} />
+      <SearchMisses language={prefs.language} />
+    </main>
+  );
+}

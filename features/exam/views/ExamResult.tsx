@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { ExamOutcome } from '../../tour/background/sessions';
+import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import type { Language } from '../../../lib/settings/preferences';
+import { onlyTrusted } from '../../../lib/trust/user-event';
+
+export interface ExamResultProps {
+  language: Language;
+  result: ExamOutcome;
+  /** Starts the remedial training (补训) for the failed steps. */
+  onRemedial(): Promise<void>;
+}
+
+/**
+ * The practical assessment's score as the plan computes it: step correctness /40, completion time
+ * /30, data accuracy /30, the total, 通过 / 未通过 at 80, and the steps to retrain with a button
+ * that starts the remedial training.
+ */
+export function ExamResult({ language, result, onRemedial }: ExamResultProps) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  const [busy, setBusy] = useState(false);
+  const rows: [MessageKey, number, number][] = [
+    ['examSteps', result.stepScore, 40],
+    ['examTime', result.timeScore, 30],
+    ['examAccuracy', result.accuracyScore, 30],
+  ];
+  return (
+    <section
+      className="zy-exam-result"
+      aria-labelledby="zy-exam-result-title"
+      data-zhiyin-exam-result={result.tourId}
+    >
+      <h2 className="zy-card-title" id="zy-exam-result-title">
+        {t('examResultTitle', { title: result.title })}
+      </h2>
+      <table className="zy-exam-table">
+        <tbody>
+          {rows.map(([key, score, max]) => (
+            <tr key={key}>
+              <th scope="row">{t(key)}</th>
+              <td data-score={key}>
+                {score} / {max}
+              </td>
+            </tr>
+          ))}
+          <tr className="zy-exam-total">
+            <th scope="row">{t('examTotal')}</th>
+            <td data-score="total">{result.total} / 100</td>
+          </tr>
+        </tbody>
+      </table>
+      <p
+        className={result.passed ? 'zy-exam-verdict zy-exam-pass' : 'zy-exam-verdict zy-exam-fail'}
+      >
+        <strong data-testid="exam-verdict">
+          {result.passed ? t('examPassed') : t('examFailed')}
+        </strong>
+        <span className="zy-exam-passline">
+          （{t('examPassLine', { score: result.passScore })}）
+        </span>
+      </p>
+      {result.remedialSteps.length > 0 && (
+        <>
+          <p className="zy-exam-note">{t('examRemedialIntro')}</p>
+          <ul className="zy-exam-remedial">
+            {result.remedialSteps.map((step) => (
+              <li key={step.id}>{step.title}</li>
+            ))}
+          </ul>
+          <div className="zy-actions">
+            <button
+              type="button"
+              className="zy-button zy-button-primary"
+              disabled={busy}
+              onClick={onlyTrusted(() => {
+                setBusy(true);
+                void onRemedial().finally(() => setBusy(false));
+              })}
+            >
+              {t('examRemedialStart')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActivityRecord, ActivityType, ZhiyinDatabase } from '../../../lib/db/database';
+import { redactUrl } from '../../../lib/privacy/url';
+
+export interface ActivityInput {
+  type: ActivityType;
+  tabId: number | null;
+  url: string | null;
+  title: string | null;
+  detail?: ActivityRecord['detail'];
+}
+
+/** Longest page title kept: titles are for recognising the page, not for storing content. */
+const MAX_TITLE = 120;
+
+/** Records what the learner did, with addresses redacted before anything is written. */
+export class ActivityLog {
+  constructor(
+    private readonly db: ZhiyinDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async record(input: ActivityInput): Promise<ActivityRecord> {
+    const record: ActivityRecord = {
+      type: input.type,
+      at: this.now(),
+      tabId: input.tabId,
+      url: input.url === null ? null : redactUrl(input.url),
+      title: input.title === null ? null : input.title.slice(0, MAX_TITLE),
+      detail: input.detail ?? {},
+    };
+    record.id = await this.db.activity.add(record);
+    return record;
+  }
+
+  /** Newest first; only one tab's when `tabId` is given. */
+  async recent({ tabId, limit }: { tabId?: number; limit: number }): Promise<ActivityRecord[]> {
+    const capped = Math.max(1, Math.min(limit, 500));
+    if (tabId === undefined) {
+      return this.db.activity.orderBy('at').reverse().limit(capped).toArray();
+    }
+    return this.db.activity
+      .where('[tabId+at]')
+      .between([tabId, -Infinity], [tabId, Infinity])
+      .reverse()
+      .limit(capped)
+      .toArray();
+  }
+}

@@ -1,0 +1,120 @@
+import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../../exam/indicators';
+import type { SurveyAnswerRecord, ZhiyinDatabase } from '../../../lib/db/database';
+import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../lib/policy/policy';
+import type { SurveyPrompt } from '../../tour/background/sessions';
+
+/**
+ * The satisfaction survey (满意度: 非常满意 / 满意 / 一般 / 不满意 + a comment) offered at the end of
+ * a tour or an assessment, never more often than the policy allows, and its answers (stored in
+ * `surveyAnswers`, sent as xAPI `answered`).
+ */
+
+// The frequency is an administrator's setting (lib/policy: `survey` in the managed policy).
+export { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../lib/policy/policy';
+
+export const SURVEY_COMMENT_MAX = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const OFFERS_KEY = 'surveyOffers';
+
+/** Where offers are remembered (browser.storage.local in the extension). */
+export interface SurveyKeyValue {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+interface OfferLog {
+  /** Offers per subject key (`tour:<id>` / `assessment:<id>`), ever. */
+  subjects: Record<string, number>;
+  /** Times of the offers of the last 24 hours. */
+  recent: number[];
+}
+
+export interface SurveyAnswerInput {
+  subjectKind: 'tour' | 'assessment';
+  subjectId: string;
+  rating: SatisfactionLevel;
+  comment: string;
+}
+
+export class SurveyRefused extends Error {
+  override name = 'SurveyRefused';
+}
+
+export interface SurveyServiceOptions {
+  db: ZhiyinDatabase;
+  store: SurveyKeyValue;
+  now: () => number;
+  policy?: () => Promise<SurveyPolicy>;
+  /** Whether a subject exists (a bundled tour id). */
+  knownSubject(kind: SurveyAnswerInput['subjectKind'], id: string): boolean;
+  /** xAPI `answered` (features/xapi/background/service.ts), when wired. */
+  answered?(record: SurveyAnswerRecord & { id: number }): Promise<unknown>;
+}
+
+export class SurveyService {
+  constructor(private readonly options: SurveyServiceOptions) {}
+
+  /** A prompt when the survey may be offered now for this subject (and counts the offer). */
+  async offer(
+    subjectKind: SurveyPrompt['subjectKind'],
+    subjectId: string,
+    title: string,
+  ): Promise<SurveyPrompt | null> {
+    const policy = (await this.options.policy?.()) ?? DEFAULT_SURVEY_POLICY;
+    const now = this.options.now();
+    const log = await this.readLog(now);
+    const key = `${subjectKind}:${subjectId}`;
+    if ((log.subjects[key] ?? 0) >= policy.perSubject) return null;
+    if (log.recent.length >= policy.perDay) return null;
+    const answered = await this.options.db.surveyAnswers
+      .where('[subjectKind+subjectId]')
+      .equals([subjectKind, subjectId])
+      .count();
+    if (answered > 0) return null;
+    log.subjects[key] = (log.subjects[key] ?? 0) + 1;
+    log.recent.push(now);
+    await this.options.store.set(OFFERS_KEY, log);
+    return { subjectKind, subjectId, title };
+  }
+
+  /** Stores an answer; refuses an unknown subject or rating with a readable reason. */
+  async answer(input: SurveyAnswerInput): Promise<SurveyAnswerRecord & { id: number }> {
+    if (input.subjectKind !== 'tour' && input.subjectKind !== 'assessment')
+      throw new SurveyRefused('未知的评价对象');
+    if (
+      typeof input.subjectId !== 'string' ||
+      !this.options.knownSubject(input.subjectKind, input.subjectId)
+    )
+      throw new SurveyRefused(`未找到评价对象「${String(input.subjectId)}」`);
+    if (!(SATISFACTION_LEVELS as readonly string[]).includes(input.rating))
+      throw new SurveyRefused('请选择满意程度：非常满意、满意、一般或不满意');
+    const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
+    if (comment.length > SURVEY_COMMENT_MAX)
+      throw new SurveyRefused(`意见不能超过 ${SURVEY_COMMENT_MAX} 字`);
+    const record: SurveyAnswerRecord = {
+      at: this.options.now(),
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectId,
+      rating: input.rating,
+      comment,
+    };
+    const id = await this.options.db.surveyAnswers.add(record);
+    const stored = { ...record, id: id as number };
+    try {
+      await this.options.answered?.(stored);
+    } catch {
+      // The answer is stored; a failing xAPI queue must not lose or refuse it.
+    }
+    return stored;
+  }
+
+  private async readLog(now: number): Promise<OfferLog> {
+    const raw = (await this.options.store.get(OFFERS_KEY)) as Partial<OfferLog> | undefined;
+    const subjects =
+      raw && typeof raw.subjects === 'object' && raw.subjects !== null ? { ...raw.subjects } : {};
+    const recent = Array.isArray(raw?.recent)
+      ? raw.recent.filter((at): at is number => typeof at === 'number' && now - at < DAY_MS)
+      : [];
+    return { subjects, recent };
+  }
+}

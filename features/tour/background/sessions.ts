@@ -1,0 +1,763 @@
+import {
+  examPageEffect,
+  examTourOf,
+  examTimingOfTour,
+  isExamable,
+  remedialTourOf,
+  type FreshOnly,
+} from '../../exam/exam';
+import type { ExamObservation, ExamTiming } from '../../exam/scoring';
+import type { ZhiyinDatabase } from '../../../lib/db/database';
+import type { Role } from '../../profile/roles';
+import type { Language } from '../../../lib/settings/preferences';
+import { matchAnyUrlGlob } from '../match';
+import {
+  parseSnapshot,
+  transition,
+  createRunnerState,
+  type RunnerEffect,
+  type RunnerEvent,
+  type RunnerSnapshot,
+  type RunnerStatus,
+  type TourRecord,
+} from '../runner';
+import type { ValidatorRegistry } from '../advance';
+import type { Tour } from '../schema';
+import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
+import { localizeTour } from './localize';
+import type { TourRecorder } from './recorder';
+
+/**
+ * Effects the content script carries out (records stay in the background). In an exam the effects
+ * that begin or watch a step carry `freshOnly` (features/exam/exam.ts `examPageEffect`).
+ */
+export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }> & FreshOnly;
+
+/** What the content script must do for the tour running in its tab. */
+export interface TourInstruction {
+  /** The tour in the learner's language (for an exam: its task steps, without hints). */
+  tour: Tour;
+  status: RunnerStatus;
+  stepIndex: number;
+  effects: ContentEffect[];
+  /** Set while the tour runs as a practical assessment: the overlay shows the exam HUD only. */
+  exam?: ExamHud;
+  /** Set while the tour runs as remedial training (补训) after an assessment. */
+  remedial?: { assessmentId: number };
+  /** On the instruction that ends a run: what to show next (result, survey). */
+  outcome?: TourOutcome;
+  /**
+   * Increases with every change the background makes (across service-worker restarts too: it
+   * never falls below the clock). A content script can receive a tab's instructions out of order
+   * (a reply to an event, the answer to a route change's hello, a start), so it applies only the
+   * newest: an older one arriving late must not bring back a step card after the tour finished.
+   */
+  revision?: number;
+}
+
+/** What the exam HUD needs: the task title comes with the tour. */
+export interface ExamHud {
+  attemptId: string;
+  startedAt: number;
+  timeLimitMs: number;
+}
+
+/** A practical assessment's result as the learner sees it at the end of the exam. */
+export interface ExamOutcome {
+  assessmentId: number;
+  tourId: string;
+  title: string;
+  stepScore: number;
+  timeScore: number;
+  accuracyScore: number;
+  total: number;
+  passed: boolean;
+  passScore: number;
+  timedOut: boolean;
+  /** Steps to retrain (补训), with their titles. */
+  remedialSteps: { id: string; title: string }[];
+}
+
+/** A satisfaction survey to offer now (the background checked the frequency policy). */
+export interface SurveyPrompt {
+  subjectKind: 'tour' | 'assessment';
+  subjectId: string;
+  title: string;
+}
+
+export interface TourOutcome {
+  exam?: ExamOutcome;
+  /** Remedial training finished. */
+  remedial?: { assessmentId: number; title: string };
+  survey?: SurveyPrompt;
+}
+
+/** A run that is not plain training: a practical assessment, or remedial training after one. */
+export type SessionVariant =
+  | {
+      kind: 'exam';
+      attemptId: string;
+      startedAt: number;
+      timing: ExamTiming;
+      /** Runner records and rejected actions so far, for scoring (features/exam/scoring.ts). */
+      observations: ExamObservation[];
+    }
+  | { kind: 'remedial'; assessmentId: number; stepIds: string[] };
+
+/** How a run ended, for {@link SessionHooks.ended}. */
+export interface RunEnd {
+  tabId: number;
+  /** The bundled tour. */
+  tour: Tour;
+  /** The steps that actually ran (exam or remedial selection; the tour itself otherwise). */
+  runTour: Tour;
+  /** `submitted`: 交卷 (or the time limit) ended an exam before its last step. */
+  status: 'finished' | 'abandoned' | 'submitted';
+  at: number;
+  variant?: SessionVariant;
+}
+
+/** What the assessment side (features/exam/background/service.ts) does at a run's start and end. */
+export interface SessionHooks {
+  examStarted?(info: { tabId: number; tour: Tour; variant: SessionVariant }): Promise<void>;
+  ended?(info: RunEnd): Promise<TourOutcome | null>;
+}
+
+export class NotExamable extends Error {
+  override name = 'NotExamable';
+  constructor(title: string) {
+    super(`「${title}」只有讲解步骤，没有可考核的操作，不能以考核方式进行`);
+  }
+}
+
+/** A tour interrupted earlier (tab closed mid-way) that applies to this page. */
+export interface ResumeOffer {
+  tourId: string;
+  title: string;
+  stepIndex: number;
+  stepCount: number;
+}
+
+/**
+ * Events the content script may send; START and RESUME are the background's own. SUBMIT is the
+ * exam HUD's 交卷: it ends an exam run and scores it (ignored outside exams).
+ */
+export type ContentTourEvent =
+  | Exclude<RunnerEvent, { type: 'START' } | { type: 'RESUME' } | { type: 'NAVIGATED' }>
+  | { type: 'SUBMIT' };
+
+export interface StoredSession {
+  snapshot: RunnerSnapshot;
+  /** Absent for plain training runs. */
+  variant?: SessionVariant;
+}
+
+/** Where live sessions are kept: `storage.session` (survives service-worker restarts). */
+export interface SessionStore {
+  get(tabId: number): Promise<StoredSession | undefined>;
+  set(tabId: number, session: StoredSession): Promise<void>;
+  delete(tabId: number): Promise<void>;
+}
+
+/** Validators by id that can word their messages in the learner's language (lib/validators). */
+export type LocalizedValidatorRegistry = Readonly<
+  Record<
+    string,
+    (value: string, language?: Language) => { ok: boolean; messages?: readonly string[] }
+  >
+>;
+
+export interface TourSessionsOptions {
+  tours: readonly Tour[];
+  store: SessionStore;
+  recorder: TourRecorder;
+  db: ZhiyinDatabase;
+  now: () => number;
+  /** Validators by id; called with the learner's language so a refusal reads in it. */
+  validators?: LocalizedValidatorRegistry;
+  language: () => Promise<Language>;
+  role: () => Promise<Role | null>;
+  /** Assessment and survey side (exam start, results, remedial completion, surveys). */
+  hooks?: SessionHooks;
+  /** Attempt ids; default crypto.randomUUID. */
+  uuid?: () => string;
+}
+
+const ACTIVE: ReadonlySet<RunnerStatus> = new Set([
+  'running',
+  'waiting-for-target',
+  'waiting-for-navigation',
+  'paused',
+]);
+
+export class UnknownTour extends Error {
+  override name = 'UnknownTour';
+  constructor(tourId: string) {
+    super(`未找到引导「${tourId}」`);
+  }
+}
+
+/** A tab's live session, as loaded from (and written back to) the {@link SessionStore}. */
+interface LiveSession {
+  tour: Tour;
+  variant?: SessionVariant;
+  state: RunnerSnapshot;
+}
+
+/**
+ * The background's tour sessions, one per tab. The runner (features/tour/runner.ts) is pure; this
+ * class applies an event to the tab's session, answers the content script with the effects, and
+ * then stores the new snapshot and records the runner's `record` effects.
+ *
+ * Replying first keeps a step to one quick round trip: the session is kept in memory per tab,
+ * and its writes (`storage.session`, then the records in Dexie) are queued per tab, in order,
+ * after the reply. Nothing is lost: every state change is written, a run's end waits for them
+ * before its outcome is computed, and whatever reads the stored progress waits too. A
+ * service-worker restart loses only the memory: the session is read back from `storage.session`,
+ * so a tour still survives page reloads, full navigations, SPA route changes and restarts.
+ */
+export class TourSessions {
+  private readonly byId: Map<string, Tour>;
+  /**
+   * One operation per tab at a time. Every change loads the tab's session, applies an event and
+   * saves it; two messages of one tab handled at once (a page reporting in while a click event
+   * arrives) would otherwise both load the same state and the later save would drop the other's
+   * change. Reads (current, session) do not wait.
+   */
+  private readonly tabQueues = new Map<number, Promise<unknown>>();
+  /** Sessions in memory (null: the tab has none); absent: read `storage.session`. */
+  private readonly live = new Map<number, LiveSession | null>();
+  /** Per tab, the writes queued after replies (session store, then records), in order. */
+  private readonly writes = new Map<number, Promise<void>>();
+  /** Tabs being closed: what they store (an interrupted tour to offer) other tabs must see. */
+  private readonly closing = new Set<Promise<void>>();
+  /** The last {@link TourInstruction.revision} given out. */
+  private revision = 0;
+
+  private nextRevision(): number {
+    this.revision = Math.max(this.revision + 1, Date.now());
+    return this.revision;
+  }
+
+  private serial<T>(tabId: number, operation: () => Promise<T>): Promise<T> {
+    const previous = this.tabQueues.get(tabId) ?? Promise.resolve();
+    const result = previous.then(operation, operation);
+    const tail = result.catch(() => undefined);
+    this.tabQueues.set(tabId, tail);
+    void tail.then(() => {
+      if (this.tabQueues.get(tabId) === tail) this.tabQueues.delete(tabId);
+    });
+    return result;
+  }
+
+  /** Queues a write for a tab after the ones before it; a failed write never stops the next. */
+  private persist(tabId: number, write: () => Promise<unknown>): void {
+    const previous = this.writes.get(tabId) ?? Promise.resolve();
+    // A deadline on each write: one that stalls (storage.session or IndexedDB on a slow browser
+    // start) must not hold back the next, nor the end of the tour that waits for them all.
+    const next = previous
+      .then(() => withDeadline(write(), DEADLINES.write, 'a tour write'))
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn('[zhiyin] saving the tour session failed', error),
+      );
+    this.writes.set(tabId, next);
+    void next.then(() => {
+      if (this.writes.get(tabId) === next) this.writes.delete(tabId);
+    });
+  }
+
+  /**
+   * Resolves once every change made so far is stored (the tab's, or every tab's): the session in
+   * `storage.session`, the records in Dexie.
+   */
+  async persisted(tabId?: number): Promise<void> {
+    if (tabId !== undefined) await this.writes.get(tabId);
+    else await Promise.allSettled([...this.writes.values(), ...this.closing]);
+  }
+
+  constructor(private readonly options: TourSessionsOptions) {
+    this.byId = new Map(options.tours.map((tour) => [tour.id, tour]));
+  }
+
+  tour(tourId: string): Tour | undefined {
+    return this.byId.get(tourId);
+  }
+
+  /** Starts (or restarts) a tour in a tab, ending any other tour running there. */
+  start(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+    return this.serial(tabId, () => this.startUnlocked(tabId, tourId, url));
+  }
+
+  private async startUnlocked(
+    tabId: number,
+    tourId: string,
+    url: string,
+  ): Promise<TourInstruction> {
+    const tour = this.byId.get(tourId);
+    if (!tour) throw new UnknownTour(tourId);
+    return this.startRun(tabId, tour, url, undefined);
+  }
+
+  /**
+   * Starts a task tour as a practical assessment (实操考核): its task steps only, no hints, the
+   * same advance conditions; scored when it ends (see features/exam/exam.ts).
+   */
+  startExam(tabId: number, tourId: string, url: string): Promise<TourInstruction> {
+    return this.serial(tabId, () => this.startExamUnlocked(tabId, tourId, url));
+  }
+
+  private async startExamUnlocked(
+    tabId: number,
+    tourId: string,
+    url: string,
+  ): Promise<TourInstruction> {
+    const tour = this.byId.get(tourId);
+    if (!tour) throw new UnknownTour(tourId);
+    if (!isExamable(tour)) throw new NotExamable(tour.title);
+    let timing: ExamTiming;
+    try {
+      timing = examTimingOfTour(tour);
+    } catch {
+      timing = examTimingOfTour({ ...tour, exam: undefined });
+    }
+    const variant: SessionVariant = {
+      kind: 'exam',
+      attemptId: (this.options.uuid ?? (() => crypto.randomUUID()))(),
+      startedAt: this.options.now(),
+      timing,
+      observations: [],
+    };
+    const instruction = await this.startRun(tabId, tour, url, variant, async () => {
+      await this.options.hooks?.examStarted?.({ tabId, tour, variant });
+    });
+    return instruction;
+  }
+
+  /** Starts remedial training (补训): the given steps of a tour and their prerequisites. */
+  startRemedial(
+    tabId: number,
+    tourId: string,
+    url: string,
+    assessmentId: number,
+    stepIds: readonly string[],
+  ): Promise<TourInstruction> {
+    return this.serial(tabId, async () => {
+      const tour = this.byId.get(tourId);
+      if (!tour) throw new UnknownTour(tourId);
+      if (!remedialTourOf(tour, stepIds)) throw new UnknownTour(`${tourId}（补训步骤已不存在）`);
+      return this.startRun(tabId, tour, url, {
+        kind: 'remedial',
+        assessmentId,
+        stepIds: [...stepIds],
+      });
+    });
+  }
+
+  private async startRun(
+    tabId: number,
+    tour: Tour,
+    url: string,
+    variant: SessionVariant | undefined,
+    beforeStart?: () => Promise<void>,
+  ): Promise<TourInstruction> {
+    const existing = await this.load(tabId);
+    if (existing && ACTIVE.has(existing.state.status))
+      await this.apply(tabId, existing.tour, existing.variant, existing.state, { type: 'EXIT' });
+    await beforeStart?.();
+    const runTour = runTourOf(tour, variant);
+    const instruction = await this.apply(tabId, tour, variant, createRunnerState(runTour), {
+      type: 'START',
+      url,
+    });
+    return instruction ?? this.idle(tour);
+  }
+
+  /**
+   * A page (top frame) reported in: continue the tab's tour on it, or offer to resume an
+   * interrupted one, or start a first-visit tour meant for this learner.
+   */
+  pageLoaded(
+    tabId: number,
+    url: string,
+    options: { autoStart: boolean },
+  ): Promise<{ tour: TourInstruction | null; resume: ResumeOffer | null }> {
+    return this.serial(tabId, () => this.pageLoadedUnlocked(tabId, url, options));
+  }
+
+  private async pageLoadedUnlocked(
+    tabId: number,
+    url: string,
+    { autoStart }: { autoStart: boolean },
+  ): Promise<{ tour: TourInstruction | null; resume: ResumeOffer | null }> {
+    const existing = await this.load(tabId);
+    if (existing && ACTIVE.has(existing.state.status)) {
+      return {
+        tour: await this.apply(tabId, existing.tour, existing.variant, existing.state, {
+          type: 'NAVIGATED',
+          url,
+        }),
+        resume: null,
+      };
+    }
+    if (!autoStart) return { tour: null, resume: null };
+    // What was started or finished in any tab must be stored before the progress is read.
+    await this.persisted();
+    const resume = await this.resumeOffer(url);
+    if (resume) return { tour: null, resume };
+    const firstVisit = await this.firstVisitTour(url);
+    return {
+      tour: firstVisit ? await this.startUnlocked(tabId, firstVisit.id, url) : null,
+      resume: null,
+    };
+  }
+
+  /** An event from the tab's content script (buttons, target found/missing, user actions). */
+  event(tabId: number, event: ContentTourEvent): Promise<TourInstruction | null> {
+    return this.serial(tabId, () => this.eventUnlocked(tabId, event));
+  }
+
+  private async eventUnlocked(
+    tabId: number,
+    event: ContentTourEvent,
+  ): Promise<TourInstruction | null> {
+    const existing = await this.load(tabId);
+    if (!existing) return null;
+    const { tour, variant, state } = existing;
+    if (event.type === 'SUBMIT') {
+      if (variant?.kind !== 'exam') return null;
+      return this.apply(tabId, tour, variant, state, { type: 'EXIT' }, { submitted: true });
+    }
+    // Past the time limit, whatever the learner does next hands the exam in.
+    if (
+      variant?.kind === 'exam' &&
+      event.type !== 'EXIT' &&
+      this.options.now() - variant.startedAt > variant.timing.timeLimitMs
+    ) {
+      return this.apply(tabId, tour, variant, state, { type: 'EXIT' }, { submitted: true });
+    }
+    return this.apply(tabId, tour, variant, state, event);
+  }
+
+  /** The current instruction without changing anything (e.g. a frame asking what to show). */
+  async current(
+    tabId: number,
+  ): Promise<{ tourId: string; status: RunnerStatus; stepIndex: number } | null> {
+    const existing = await this.load(tabId);
+    return existing
+      ? {
+          tourId: existing.tour.id,
+          status: existing.state.status,
+          stepIndex: existing.state.stepIndex,
+        }
+      : null;
+  }
+
+  /** The tab's live session (snapshot and tour), for problem reports. */
+  async session(tabId: number): Promise<{ snapshot: RunnerSnapshot; tour: Tour } | null> {
+    const existing = await this.load(tabId);
+    return existing
+      ? { snapshot: existing.state, tour: runTourOf(existing.tour, existing.variant) }
+      : null;
+  }
+
+  /** Continue, restart or drop a tour that was interrupted earlier. */
+  resume(tabId: number, tourId: string, mode: 'continue' | 'restart' | 'discard', url: string) {
+    return this.serial(tabId, () => this.resumeUnlocked(tabId, tourId, mode, url));
+  }
+
+  private async resumeUnlocked(
+    tabId: number,
+    tourId: string,
+    mode: 'continue' | 'restart' | 'discard',
+    url: string,
+  ) {
+    const tour = this.byId.get(tourId);
+    if (!tour) throw new UnknownTour(tourId);
+    await this.persisted();
+    const progress = await this.options.db.tourProgress.get(tourId);
+    const snapshot = progress?.status === 'interrupted' ? parseSnapshot(progress.snapshot) : null;
+    if (mode === 'discard' || !snapshot) {
+      await this.options.recorder.discardInterrupted(tourId, this.options.now());
+      return mode === 'discard' ? null : this.startUnlocked(tabId, tourId, url);
+    }
+    if (mode === 'restart') return this.startUnlocked(tabId, tourId, url);
+    const resumed = await this.apply(tabId, tour, undefined, createRunnerState(tour), {
+      type: 'RESUME',
+      snapshot: { ...snapshot, url },
+    });
+    await this.options.db.tourProgress.update(tourId, { status: 'in-progress', snapshot: null });
+    return resumed;
+  }
+
+  /** The tab closed mid-tour: remember where the learner was, to offer resuming later. */
+  tabClosed(tabId: number): Promise<void> {
+    const closing = this.serial(tabId, () => this.tabClosedUnlocked(tabId));
+    const settled = closing.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.closing.add(settled);
+    void settled.then(() => this.closing.delete(settled));
+    return closing;
+  }
+
+  private async tabClosedUnlocked(tabId: number): Promise<void> {
+    const existing = await this.load(tabId);
+    this.live.set(tabId, null);
+    await this.persisted(tabId);
+    await this.options.store.delete(tabId);
+    this.live.delete(tabId);
+    if (existing?.variant && ACTIVE.has(existing.state.status)) {
+      // An exam or remedial run is not resumed later: it ends here.
+      await this.options.hooks
+        ?.ended?.({
+          tabId,
+          tour: existing.tour,
+          runTour: runTourOf(existing.tour, existing.variant),
+          status: 'abandoned',
+          at: this.options.now(),
+          variant: existing.variant,
+        })
+        .catch(() => null);
+      return;
+    }
+    if (existing && ACTIVE.has(existing.state.status)) {
+      await this.options.recorder.interrupted(
+        existing.state,
+        existing.tour.steps.length,
+        this.options.now(),
+      );
+    }
+  }
+
+  /**
+   * The validators for `event`, bound to the learner's language (a refusal is shown on the card as
+   * the validator words it). Only a learner's input is validated, so only then are the preferences
+   * read: other events keep their one-round-trip speed.
+   */
+  private async validatorsFor(event: RunnerEvent): Promise<ValidatorRegistry | undefined> {
+    const registry = this.options.validators;
+    if (!registry || event.type !== 'USER_ACTION') return registry;
+    const language = await this.options.language();
+    return Object.fromEntries(
+      Object.entries(registry).map(([id, validate]) => [
+        id,
+        (value: string) => validate(value, language),
+      ]),
+    );
+  }
+
+  private async apply(
+    tabId: number,
+    tour: Tour,
+    variant: SessionVariant | undefined,
+    state: RunnerSnapshot,
+    event: RunnerEvent,
+    { submitted = false }: { submitted?: boolean } = {},
+  ): Promise<TourInstruction | null> {
+    const runTour = runTourOf(tour, variant);
+    const validators = await this.validatorsFor(event);
+    const result = transition(runTour, state, event, {
+      now: this.options.now,
+      ...(validators ? { validators } : {}),
+    });
+    const records: TourRecord[] = [];
+    const effects: ContentEffect[] = [];
+    for (const effect of result.effects) {
+      if (effect.type === 'record') records.push(effect.record);
+      else effects.push(variant?.kind === 'exam' ? examPageEffect(effect) : effect);
+      if (effect.type === 'advance-rejected' && variant?.kind === 'exam') {
+        const stepId = runTour.steps[effect.stepIndex]?.id;
+        if (stepId !== undefined) {
+          variant.observations.push({
+            kind: 'advance-rejected',
+            tourId: tour.id,
+            at: this.options.now(),
+            stepId,
+            reason: effect.reason,
+          });
+        }
+      }
+    }
+    if (variant?.kind === 'exam') variant.observations.push(...records);
+    // The reply goes out first; the writes follow in order (see the class comment).
+    const active = ACTIVE.has(result.state.status);
+    this.live.set(
+      tabId,
+      active ? { tour, ...(variant ? { variant } : {}), state: result.state } : null,
+    );
+    if (active) {
+      // A copy: later events add exam observations to the live variant before this is written.
+      const stored: StoredSession = {
+        snapshot: result.state,
+        ...(variant ? { variant: structuredClone(variant) } : {}),
+      };
+      this.persist(tabId, () => this.options.store.set(tabId, stored));
+    } else this.persist(tabId, () => this.options.store.delete(tabId));
+    // Exam and remedial runs are assessment records (assessment-service), not tour progress.
+    if (!variant && records.length > 0) {
+      const context = { tabId, stepCount: tour.steps.length };
+      this.persist(tabId, () => this.options.recorder.record(records, context));
+    }
+
+    let outcome: TourOutcome | null = null;
+    const ended =
+      ACTIVE.has(state.status) &&
+      (result.state.status === 'finished' || result.state.status === 'abandoned');
+    // A run's end is rare and its outcome (results, surveys) reads what was recorded: wait.
+    if (ended) await this.persisted(tabId);
+    if (ended && this.options.hooks?.ended) {
+      outcome = await this.options.hooks
+        .ended({
+          tabId,
+          tour,
+          runTour,
+          status: submitted ? 'submitted' : (result.state.status as 'finished' | 'abandoned'),
+          at: this.options.now(),
+          ...(variant ? { variant } : {}),
+        })
+        .catch((error: unknown) => {
+          console.warn('[zhiyin] recording the end of a run failed', error);
+          return null;
+        });
+    }
+    const localized = localizeTour(tour, await this.options.language());
+    return {
+      revision: this.nextRevision(),
+      tour: runTourOf(localized, variant),
+      status: result.state.status,
+      stepIndex: result.state.stepIndex,
+      effects,
+      ...(variant?.kind === 'exam'
+        ? {
+            exam: {
+              attemptId: variant.attemptId,
+              startedAt: variant.startedAt,
+              timeLimitMs: variant.timing.timeLimitMs,
+            },
+          }
+        : {}),
+      ...(variant?.kind === 'remedial' ? { remedial: { assessmentId: variant.assessmentId } } : {}),
+      ...(outcome ? { outcome } : {}),
+    };
+  }
+
+  private async idle(tour: Tour): Promise<TourInstruction> {
+    return {
+      revision: this.nextRevision(),
+      tour: localizeTour(tour, await this.options.language()),
+      status: 'idle',
+      stepIndex: 0,
+      effects: [],
+    };
+  }
+
+  private async load(tabId: number): Promise<LiveSession | null> {
+    const live = this.live.get(tabId);
+    if (live !== undefined) return live;
+    const loaded = await this.loadStored(tabId);
+    if (loaded === undefined) return this.live.get(tabId) ?? null;
+    // Another operation of this tab may have set it meanwhile (reads do not wait in line).
+    if (!this.live.has(tabId)) this.live.set(tabId, loaded);
+    return this.live.get(tabId) ?? null;
+  }
+
+  /** The stored session; `undefined` when the store did not answer in time. */
+  private async loadStored(tabId: number): Promise<LiveSession | null | undefined> {
+    let stored: StoredSession | undefined;
+    try {
+      stored = await withDeadline(
+        this.options.store.get(tabId),
+        DEADLINES.write,
+        'storage.session',
+      );
+    } catch (error) {
+      // Unknown, not absent: answer "no session" now without remembering it, so the next
+      // message of this tab reads again (and a stored session is never deleted for a stall).
+      console.warn('[zhiyin] reading the tour session failed', error);
+      return undefined;
+    }
+    const snapshot = stored ? parseSnapshot(stored.snapshot) : null;
+    const tour = snapshot ? this.byId.get(snapshot.tourId) : undefined;
+    const variant = stored?.variant;
+    if (
+      !snapshot ||
+      !tour ||
+      (variant?.kind === 'remedial' && !remedialTourOf(tour, variant.stepIds))
+    ) {
+      // A session of a tour that no longer exists, or a corrupt snapshot: drop it, show nothing.
+      if (stored) this.persist(tabId, () => this.options.store.delete(tabId));
+      return null;
+    }
+    return variant ? { tour, variant, state: snapshot } : { tour, state: snapshot };
+  }
+
+  private async resumeOffer(url: string): Promise<ResumeOffer | null> {
+    const interrupted = await this.options.db.tourProgress
+      .where('status')
+      .equals('interrupted')
+      .toArray();
+    for (const progress of interrupted.sort((a, b) => b.updatedAt - a.updatedAt)) {
+      const tour = this.byId.get(progress.tourId);
+      if (!tour || !matchAnyUrlGlob(tour.applies.url, url)) continue;
+      const localized = localizeTour(tour, await this.options.language());
+      return {
+        tourId: tour.id,
+        title: localized.title,
+        stepIndex: progress.snapshot?.stepIndex ?? progress.lastStepIndex,
+        stepCount: tour.steps.length,
+      };
+    }
+    return null;
+  }
+
+  /** A `first-visit` tour for this page and role that the learner has never started. */
+  private async firstVisitTour(url: string): Promise<Tour | null> {
+    const role = await this.options.role();
+    for (const tour of this.options.tours) {
+      const triggers = Array.isArray(tour.start.on) ? tour.start.on : [tour.start.on];
+      if (!triggers.includes('first-visit')) continue;
+      if (role && !tour.audience.includes(role)) continue;
+      if (!matchAnyUrlGlob(tour.applies.url, url)) continue;
+      if (await this.options.db.tourProgress.get(tour.id)) continue;
+      return tour;
+    }
+    return null;
+  }
+}
+
+/** The steps a run goes through: the exam's task steps, the remedial selection, or the tour. */
+export function runTourOf(tour: Tour, variant: SessionVariant | undefined): Tour {
+  if (variant?.kind === 'exam') return examTourOf(tour);
+  if (variant?.kind === 'remedial') return remedialTourOf(tour, variant.stepIds) ?? tour;
+  return tour;
+}
+
+/** `storage.session`-backed store, with an in-memory fallback where it does not exist (MV2). */
+export function createSessionStore(
+  area: {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(key: string): Promise<void>;
+  } | null,
+): SessionStore {
+  if (!area) {
+    // MV2 background pages are persistent: memory lives as long as the browser session.
+    const memory = new Map<number, StoredSession>();
+    return {
+      get: async (tabId) => memory.get(tabId),
+      set: async (tabId, session) => void memory.set(tabId, session),
+      delete: async (tabId) => void memory.delete(tabId),
+    };
+  }
+  const key = (tabId: number) => `tourSession:${tabId}`;
+  return {
+    async get(tabId) {
+      const value = (await area.get(key(tabId)))[key(tabId)];
+      return value && typeof value === 'object' ? (value as StoredSession) : undefined;
+    },
+    set: (tabId, session) => area.set({ [key(tabId)]: session }),
+    delete: (tabId) => area.remove(key(tabId)),
+  };
+}

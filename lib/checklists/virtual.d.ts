@@ -1,7 +1,0 @@
-/** Validated onboarding checklists, produced at build time by scripts/lib/checklists-plugin.ts. */
-declare module 'virtual:zhiyin-checklists' {
-  import type { Checklists } from './schema';
-
-  const checklists: Checklists;
-  export default checklists;
-}

@@ -1,7 +1,0 @@
-/** Validated help articles, produced at build time by scripts/lib/help-plugin.ts. */
-declare module 'virtual:zhiyin-help' {
-  import type { HelpArticle } from './schema';
-
-  const articles: HelpArticle[];
-  export default articles;
-}

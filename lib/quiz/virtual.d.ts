@@ -1,7 +1,0 @@
-/** Validated knowledge quizzes, produced at build time by scripts/lib/quiz-plugin.ts. */
-declare module 'virtual:zhiyin-quizzes' {
-  import type { QuizFile } from './schema';
-
-  const quizzes: QuizFile[];
-  export default quizzes;
-}

@@ -1,7 +1,0 @@
-/** Validated compliance rules, produced at build time by scripts/lib/rules-plugin.ts. */
-declare module 'virtual:zhiyin-rules' {
-  import type { RuleSet } from './schema';
-
-  const rules: RuleSet;
-  export default rules;
-}
