@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageInstructions } from '../app/protocol';
 import { onMessage, sendMessage } from '../app/protocol';
 import { DEADLINES, withDeadline } from '../lib/platform/deadline';
-import { registeredOverlay, type OverlayApi, type TourChannel } from '../lib/overlay/api';
+import { registeredOverlay, type OverlayApi, type TourChannel } from '../app/overlay/api';
 import type { RulesInPage } from '../features/rules/content/controller';
 import { registeredRules } from '../features/rules/content/api';
 import { watchRuleTriggers, type PendingAction } from '../features/rules/content/triggers';

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createOverlay } from '../app/overlay/create-overlay';
 import { warmStepCard } from '../features/tour/views/warm';
-import { registerOverlay, registeredOverlay } from '../lib/overlay/api';
+import { registerOverlay, registeredOverlay } from '../app/overlay/api';
 
 // Injected on demand by the background (lib/platform/inject.ts) into a frame's content-script
 // world; registers the overlay API for entrypoints/content.ts to use.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
-import { sendMessage, type ProfileView } from '../protocol';
+import { sendMessage } from '../protocol';
 import { usePreferences } from '../../components/use-preferences';
 import { ROLES, isRole } from '../../features/profile/roles';
 import { updatePreferences, type Language, type Preferences } from '../../lib/settings/preferences';
@@ -8,6 +8,7 @@ import { AdminSettings } from '../../features/settings/views/AdminSettings';
 import { AuthorMode } from '../../features/author/views/AuthorMode';
 import { SearchMisses } from '../../features/help/views/SearchMisses';
 import './options.css';
+import type { ProfileView } from '../../features/profile/protocol';
 
 export function OptionsApp() {
   const stored = usePreferences();

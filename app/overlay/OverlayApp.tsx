@@ -1,7 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { ResumeOffer } from '../../features/tour/background/sessions';
 import { translate, type MessageKey } from '../../lib/i18n/messages';
-import type { WelcomeOptions } from '../../lib/overlay/api';
+import type { WelcomeOptions } from './api';
 import type { MaskRegion } from '../../features/report/content/sensitive-regions';
 import type { TipDecision, TipResponse } from '../../features/rules/protocol';
 import type { GuardHint } from '../../features/guards/content/guards';
@@ -15,14 +14,13 @@ import { TourLayer } from '../../features/tour/views/TourLayer';
 import { onlyTrusted } from '../../lib/trust/user-event';
 // Progress area: exam HUD, exam result and satisfaction survey.
 import type { SatisfactionLevel } from '../../features/exam/indicators';
-import type {
-  ExamHud as ExamHudInfo,
-  ExamOutcome,
-  SurveyPrompt,
-} from '../../features/tour/background/sessions';
-import { ExamHud } from '../../features/exam/views/ExamHud';
 import { ExamResult } from '../../features/exam/views/ExamResult';
 import { SurveyCard } from '../../features/survey/views/SurveyCard';
+import type { ResumeOffer } from '../../features/tour/protocol';
+import type { ExamHud as ExamHudInfo } from '../../features/exam/outcome';
+import { ExamHud } from '../../features/exam/views/ExamHud';
+import type { SurveyPrompt } from '../../features/survey/protocol';
+import type { ExamOutcome } from '../../features/exam/outcome';
 
 /** A practical assessment in progress: only the HUD is drawn, never the step card. */
 export interface ExamState {

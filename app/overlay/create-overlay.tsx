@@ -4,7 +4,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { OverlayApi, TourChannel } from '../../lib/overlay/api';
+import type { OverlayApi, TourChannel } from './api';
 import { findSensitiveRegions } from '../../features/report/content/sensitive-regions';
 import { readPreferences } from '../../lib/settings/preferences';
 import { TourController } from '../../features/tour/content/controller';
@@ -14,9 +14,9 @@ import { OverlayApp, OverlayStore } from './OverlayApp';
 import tipsCss from '../../features/rules/views/tips.css?inline';
 import overlayCss from './overlay.css?inline';
 // Progress area: exam HUD, result and survey (their own messages and styles).
-import type { TourInstruction } from '../../features/tour/background/sessions';
 import { sendMessage } from '../protocol';
 import examCss from '../../features/exam/views/exam.css?inline';
+import type { TourInstruction } from '../../features/tour/protocol';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
-import type { ActivityRecord } from '../../lib/db/database';
-import { database } from '../../lib/db/database';
+import type { ActivityRecord } from '../../features/progress/records';
+import { database } from '../database';
 import { recordSearchMiss } from '../../features/help/misses';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
-import { sendMessage, type ProfileView, type TabStatus, type TourListing } from '../protocol';
+import { sendMessage, type TabStatus } from '../protocol';
 import { describeActivity, formatTime } from '../../features/progress/views/activity-text';
 import { usePreferences } from '../../components/use-preferences';
 import { ROLES, isRole } from '../../features/profile/roles';
@@ -14,6 +14,8 @@ import { useHelpIndex } from '../../features/help/views/use-help-index';
 import { MyReports } from '../../features/report/views/MyReports';
 import { ReportForm } from '../../features/report/views/ReportForm';
 import './popup.css';
+import type { ProfileView } from '../../features/profile/protocol';
+import type { TourListing } from '../../features/tour/protocol';
 
 type PopupTab = 'help' | 'report' | 'reports';
 const TABS: readonly PopupTab[] = ['help', 'report', 'reports'];

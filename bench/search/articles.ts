@@ -3,7 +3,7 @@
  * 数据安全, 操作规范, 系统使用). They are mixed into the generated corpus and are the targets of the
  * labelled queries in queries.ts.
  */
-import type { HelpDoc } from '../../lib/search';
+import type { HelpDoc } from '../../features/help/search-index';
 
 type Article = Omit<HelpDoc, 'kind'> & { kind?: HelpDoc['kind'] };
 

@@ -4,7 +4,7 @@
  * 附件, 报表, 密码, 权限 …) so that they compete with them: a corpus of unrelated text would make any
  * engine look good.
  */
-import type { HelpDoc } from '../../lib/search';
+import type { HelpDoc } from '../../features/help/search-index';
 
 /** mulberry32: small, fast, deterministic PRNG. */
 export function createRandom(seed: number): () => number {

@@ -13,8 +13,13 @@ import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { pinyin } from 'pinyin-pro';
-import type { HelpDoc } from '../../lib/search';
-import { analyzeHelpDoc, createHelpIndex, HELP_FIELDS, loadHelpIndex } from '../../lib/search';
+import type { HelpDoc } from '../../features/help/search-index';
+import {
+  analyzeHelpDoc,
+  createHelpIndex,
+  HELP_FIELDS,
+  loadHelpIndex,
+} from '../../features/help/search-index';
 import { REAL_ARTICLES } from './articles';
 import { generateCorpus } from './corpus';
 import type { LabelledQuery } from './queries';

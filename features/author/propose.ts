@@ -16,8 +16,7 @@ import { InvalidSelectorError, queryAll } from '../../lib/locate/find';
 import { describeLocator, resolveTarget } from '../../lib/locate/resolve';
 import { normalizeLabel, normalizeText } from '../../lib/locate/text';
 import { isVisible } from '../../lib/locate/visibility';
-import type { Locator, LocatorKind } from '../tour/schema';
-import { LOCATOR_KINDS } from '../tour/schema';
+import { type Locator, type LocatorKind, LOCATOR_KINDS } from '../../lib/locate/locator';
 
 export interface Proposal {
   /** The locator to put in the tour (`target:`). */

@@ -7,10 +7,11 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { Document, isMap, isSeq, visit } from 'yaml';
-import type { Advance, Locator, StepInput } from '../tour/schema';
+import type { Advance, StepInput } from '../tour/schema';
 import { StepSchema, formatIssuePath } from '../tour/schema';
 import type { Proposal } from './propose';
 import { elementName } from './propose';
+import type { Locator } from '../../lib/locate/locator';
 
 export interface StepYamlOptions {
   /** Step id; default {@link suggestStepId}. */

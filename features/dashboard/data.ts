@@ -9,13 +9,10 @@ import {
   type Indicator,
 } from '../exam/indicators';
 import type { Checklists } from '../checklist/schema';
-import type {
-  AssessmentRecord,
-  QuizResultRecord,
-  SurveyAnswerRecord,
-  TourEventRecord,
-  TourProgressRecord,
-} from '../../lib/db/database';
+import type { AssessmentRecord } from '../exam/records';
+import type { QuizResultRecord } from '../quiz/records';
+import type { SurveyAnswerRecord } from '../survey/records';
+import type { TourEventRecord, TourProgressRecord } from '../tour/records';
 import type { Role } from '../profile/roles';
 import { TOUR_MODULES, type Tour, type TourModule } from '../tour/schema';
 

@@ -10,8 +10,8 @@
  * it comes from the frame it delegated to; nothing goes through `window.postMessage`, which the
  * page could read and forge.
  */
-import type { Locator, Target } from '../tour/schema';
 import type { MissingReason } from '../tour/runner';
+import type { Locator, Target } from '../../lib/locate/locator';
 
 /** A box in the delegated frame's own viewport (CSS px). */
 export interface FrameRect {
@@ -60,4 +60,19 @@ export const DELEGATION_ID = /^[0-9a-f-]{36}$/;
 /** Same frame URL, ignoring the fragment (a tab shell often adds one). */
 export function sameFrameUrl(a: string, b: string): boolean {
   return a.split('#')[0] === b.split('#')[0];
+}
+
+/** Cross-origin frame messages (routes: features/frames/background/routes.ts). */
+export interface FramesMessages {
+  /** Owner frame: look the step's target up inside a cross-origin iframe (found / missing). */
+  'content:frameLocate'(data: FrameLocateRequest): FrameLocateReply;
+  /** Delegated frame: the target's rect, the learner's action, or the frame going away. */
+  'content:frameUpdate'(data: FrameUpdate): void;
+  /** Owner frame: the step ended, stop watching in the delegated frame. */
+  'content:frameRelease'(data: { id: string }): void;
+  /** To the delegated frame's agent (entrypoints/frame-agent.ts). */
+  'bg:frameLocate'(data: FrameLocateRequest): FrameLocateReply;
+  'bg:frameRelease'(data: { id: string }): void;
+  /** To the owner frame: a delegated frame's update, after the sender check. */
+  'bg:frameUpdate'(data: FrameUpdate): void;
 }

@@ -3,8 +3,8 @@
  * learner's language. Pure, so tests and the benchmark can build the same index as the popup.
  */
 import type { TipRule } from '../rules/schema';
-import type { HelpDoc, HelpDocKind } from '../../lib/search';
-import { plainText } from '../../lib/search';
+import type { HelpDoc, HelpDocKind } from './search-index';
+import { plainText } from './search-index';
 import type { Language } from '../../lib/settings/preferences';
 import type { Tour } from '../tour/schema';
 import type { HelpArticle } from './schema';

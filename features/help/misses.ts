@@ -4,10 +4,10 @@
  * the popup, read and cleared by the options page; nothing leaves the computer.
  */
 import type { EntityTable } from 'dexie';
-import type { SearchMissRecord } from '../../lib/db/database';
+import type { SearchMissRecord } from './records';
 import { redactUrl } from '../../lib/privacy/url';
 import { scrubPersonalData } from '../report/scrub';
-import { MAX_QUERY_LENGTH } from '../../lib/search';
+import { MAX_QUERY_LENGTH } from './search-index';
 
 /** The same query recorded again within this time counts once (typing pauses, reopened popup). */
 export const MISS_DEDUPE_MS = 10 * 60_000;

@@ -14,7 +14,7 @@ import { ROLES } from '../profile/roles';
 
 export const PROGRESS_FORMAT = 'zhiyin-progress';
 /**
- * 2: rows may carry `imported` (the row came from another file; lib/db/database.ts ImportedMark).
+ * 2: rows may carry `imported` (the row came from another file; app/database.ts ImportedMark).
  * A version-1 reader would have taken such rows as its own, hence the bump. Version-1 files are
  * still read (they have no `imported` field).
  */

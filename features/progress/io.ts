@@ -8,7 +8,9 @@
  * nothing. The only destructive action, clearProgress, keeps an automatic backup first.
  */
 import { z } from 'zod';
-import type { ImportedMark, ProfileRecord, ZhiyinDatabase } from '../../lib/db/database';
+import type { ImportedMark } from './records';
+import type { ProfileRecord } from '../profile/records';
+import type { ZhiyinDatabase } from '../../app/database';
 import {
   PROGRESS_FORMAT,
   PROGRESS_FORMAT_VERSION,
@@ -275,7 +277,7 @@ function markOf(file: ProgressFile, source: ImportSource, now: number): Imported
 /**
  * Import is a MERGE, never a replace: rows already on this machine are kept as they are (never
  * overwritten, never deleted); the file's rows that are not here yet (by stable key, see
- * ROW_KEYS) are added, each marked `imported` (lib/db/database.ts ImportedMark) so it is shown
+ * ROW_KEYS) are added, each marked `imported` (app/database.ts ImportedMark) so it is shown
  * as 本机导入 and never counts as this machine's own result; rows that fail the integrity check
  * (features/progress/integrity.ts) are refused, each with a message. The profile only gains fields
  * that are empty here. All of it is checked first and written in one transaction: if anything

@@ -1,7 +1,7 @@
 /**
  * What the popup shows for a report's delivery state, in Simplified Chinese.
  */
-import type { OutboxRecord } from './background/outbox-db';
+import type { OutboxRecord } from './records';
 
 export interface ReportStatusText {
   /** Short label: 已发送, 等待发送, 发送中, 发送失败, 仅保存在本机. */

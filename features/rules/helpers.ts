@@ -5,7 +5,7 @@
  */
 import { parseDuration } from '../tour/duration';
 import { matchAnyUrlGlob } from '../tour/match';
-import type { RuleTriggers } from './protocol';
+import { INTERVAL, SIZE } from './patterns';
 import type { RuleSet, TipActionKind, TipRule, Where } from './schema';
 
 /** The actions of a `where`, as a list. */
@@ -22,11 +22,6 @@ export function globList(
 
 /** China Standard Time: calendar days and months are counted where the learners are. */
 export const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** Calendar-aware intervals (`3mo`, `90d`, `12h`); any other interval is a duration (`30m`). */
-export const INTERVAL = /^(\d+)(mo|d|h)$/;
-/** File sizes such as "10MB" or "800KB". */
-export const SIZE = /^(\d+(?:\.\d+)?)\s*(KB|MB)$/i;
 
 /**
  * `from` plus an interval. Months are calendar months (31 Jan + 1mo = 28/29 Feb, clamped), so
@@ -137,4 +132,18 @@ export function pageRules(rules: RuleSet, url: string): PageRules {
   triggers.markerTexts = [...new Set(cheapMarkers.values())];
   const any = triggers.copy || triggers.click || triggers.markerTexts.length > 0;
   return { load, triggers: any ? triggers : null, pageOpenTips };
+}
+
+/**
+ * Triggers the content script itself watches on a page where no page-specific rule applies, so the
+ * rules bundle (rules.js) is loaded only when one fires (hello reply, `ruleTriggers`):
+ * - `copy`: a copy tip applies here; the first `copy` loads rules.js and is handed to its watcher;
+ * - `click`: an export/submit tip applies here; the first click on a control does the same;
+ * - `markerTexts`: texts of the markers that apply on every page (`无权限访问`); when the page
+ *   holds one (page open, route change, once at idle), rules.js is loaded to check it properly.
+ */
+export interface RuleTriggers {
+  copy: boolean;
+  click: boolean;
+  markerTexts: string[];
 }

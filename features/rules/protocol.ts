@@ -34,16 +34,13 @@ export interface TipResponseMessage {
   action?: RuleAction;
 }
 
-/**
- * Triggers the content script itself watches on a page where no page-specific rule applies, so the
- * rules bundle (rules.js) is loaded only when one fires (hello reply, `ruleTriggers`):
- * - `copy`: a copy tip applies here; the first `copy` loads rules.js and is handed to its watcher;
- * - `click`: an export/submit tip applies here; the first click on a control does the same;
- * - `markerTexts`: texts of the markers that apply on every page (`无权限访问`); when the page
- *   holds one (page open, route change, once at idle), rules.js is loaded to check it properly.
- */
-export interface RuleTriggers {
-  copy: boolean;
-  click: boolean;
-  markerTexts: string[];
+/** Compliance-tip messages (routes: features/rules/background/routes.ts; content: features/rules/content). */
+export interface RulesMessages {
+  /** Injects the compliance-rules watcher (entrypoints/rules.ts) into the sender's frame. */
+  'content:loadRules'(): { loaded: boolean };
+  /** The rules watcher saw an action (page opened, export, copy, submit…): which tips to show. */
+  'content:ruleAction'(data: RuleActionMessage): TipDecision[];
+  'content:tipShown'(data: TipShownMessage): void;
+  /** 我已知晓 / 稍后提醒 / 不再显示 — stored as the 操作记录 of 必须留存操作记录. */
+  'content:tipResponse'(data: TipResponseMessage): void;
 }

@@ -3,7 +3,7 @@
  * who, which tip, which content version, when, on which page, after which action. Plus the table
  * shapes the background keeps the engine's history in.
  *
- * These tables live in the extension's Dexie database (lib/db/database.ts, owned by the lead). Add
+ * These tables live in the extension's Dexie database (app/database.ts, owned by the lead). Add
  * them in a new schema version; the index strings are {@link RULES_DEXIE_STORES}:
  * ```ts
  * this.version(N).stores({ ...previous, ...RULES_DEXIE_STORES });
@@ -12,7 +12,7 @@
  * ruleMarkers!: EntityTable<RuleMarkerRecord, 'marker'>;
  * ```
  */
-import type { ImportedMark } from '../../lib/db/database';
+import type { ImportedMark } from '../progress/records';
 import type { Role } from '../profile/roles';
 import { redactUrl } from '../../lib/privacy/url';
 import type { AckAndShowHistory, RuleAction, TipState } from './engine';

@@ -29,7 +29,7 @@ import { ROLES } from '../profile/roles';
 import { DurationSchema, TargetSchema, UrlGlobSchema } from '../tour/schema';
 import { VALIDATOR_IDS } from '../../lib/validators';
 import { reportRulesSchema } from '../../lib/validators/report-rules-schema';
-import { INTERVAL, SIZE } from './helpers';
+import { INTERVAL, SIZE } from './patterns';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -375,11 +375,3 @@ export interface RuleSet {
 // Helpers
 
 // Zod-free, for the rules bundle in host pages (features/rules/helpers.ts); re-exported here.
-export {
-  CST_OFFSET_MS,
-  addInterval,
-  globList,
-  parseSize,
-  rulesApplyTo,
-  whereActions,
-} from './helpers';

@@ -23,8 +23,9 @@ import type { LocateOutcomeKind } from '../../lib/locate/types';
 import type { AdvanceRejection, UserAction, ValidatorRegistry } from './advance';
 import { evaluateAdvance } from './advance';
 import { matchUrlGlob } from './match';
-import type { Locator, Placement, Step, Target, Tour } from './schema';
+import type { Placement, Step, Tour } from './schema';
 import { parseDuration } from './schema';
+import type { Locator, Target } from '../../lib/locate/locator';
 
 export const RUNNER_STATUSES = [
   'idle',

@@ -7,6 +7,12 @@
  * JSON Schema describes exactly what authors write. Helpers at the bottom normalise the few
  * shorthand forms (a single locator or an array of alternatives, durations as strings).
  */
+import {
+  LOCATOR_KINDS,
+  type Locator,
+  type LocatorKind,
+  type Target,
+} from '../../lib/locate/locator';
 import { z } from 'zod';
 import { CONTENT_LIMITS } from '../../lib/content/limits';
 import { findRegexRisks } from '../../lib/content/regex-safety';
@@ -58,39 +64,9 @@ export const DurationSchema = z
   .meta({ description: 'Duration: "500ms", "5s", "1m"' });
 
 // ---------------------------------------------------------------------------------------------
-// Locators
+// Locators (the query language itself: lib/locate/locator.ts)
 
-/** One CSS alternative: every selector carries a note saying what it targets and why it exists. */
-export interface CssAlternative {
-  selector: string;
-  note: string;
-}
-
-interface LocatorOptions {
-  /** Search only inside the (visible) elements this locator finds. */
-  within?: Locator;
-  /** 1-based index among the visible matches, for repeated elements (table rows, list items). */
-  nth?: number;
-  /** Text comparison: exact (default, after whitespace normalisation) or substring. */
-  exact?: boolean;
-}
-
-/**
- * What a person sees, in order of preference: a form field by its label, a role with an
- * accessible name, visible text, a placeholder, a test id, and only then CSS.
- */
-export type Locator = LocatorOptions &
-  (
-    | { label: string }
-    | { role: string; name?: string }
-    | { text: string }
-    | { placeholder: string }
-    | { testid: string }
-    | { css: CssAlternative[] }
-  );
-
-export const LOCATOR_KINDS = ['label', 'role', 'text', 'placeholder', 'testid', 'css'] as const;
-export type LocatorKind = (typeof LOCATOR_KINDS)[number];
+export { LOCATOR_KINDS, type Locator, type LocatorKind, type Target };
 
 const CssAlternativeSchema = z.strictObject({
   selector: nonEmptyText('a CSS selector'),
@@ -147,8 +123,6 @@ export const LocatorSchema: z.ZodType<Locator> = z
     description: 'Exactly one of label / role (+name) / text / placeholder / testid / css',
   }) as z.ZodType<Locator>;
 
-/** A single locator or an array of alternatives tried in order. */
-export type Target = Locator | Locator[];
 export const TargetSchema = z.union([
   LocatorSchema,
   z.array(LocatorSchema).min(1, { error: 'a target array needs at least one locator' }),
@@ -429,23 +403,12 @@ export type TourInput = z.input<typeof TourSchema>;
 // ---------------------------------------------------------------------------------------------
 // Helpers over the parsed shape
 
-/** The target's alternatives, in the order they are tried. */
-export function targetAlternatives(target: Target): Locator[] {
-  return Array.isArray(target) ? target : [target];
-}
-
 /** Milliseconds in a duration string accepted by {@link DurationSchema} (zod-free: ./duration). */
 export { parseDuration };
 
 /** Which start triggers a tour listens to. Manual start (popup, help search) is always possible. */
 export function startTriggers(tour: Tour): StartTrigger[] {
   return Array.isArray(tour.start.on) ? tour.start.on : [tour.start.on];
-}
-
-/** The locator kind of a locator (the one kind key it carries). */
-export function locatorKind(locator: Locator): LocatorKind {
-  for (const kind of LOCATOR_KINDS) if (kind in locator) return kind;
-  throw new TypeError('locator without a kind');
 }
 
 /** Step title/body in the requested language, falling back to the Chinese original. */

@@ -10,8 +10,6 @@
  * When no alternative yields a visible element: `hidden` if something matched, else
  * `invalid-locator` if a selector was rejected, else `not-found`.
  */
-import type { Locator, Target } from '../../features/tour/schema';
-import { locatorKind, targetAlternatives } from '../../features/tour/locators';
 import type { Scope } from './find';
 import {
   InvalidSelectorError,
@@ -27,6 +25,7 @@ import {
 import type { ImmediateOutcome, InvalidSelector, LocatorRef } from './types';
 import type { VisibilityOptions } from './visibility';
 import { isVisible } from './visibility';
+import { type Locator, type Target, locatorKind, targetAlternatives } from './locator';
 
 export interface ResolveOptions extends VisibilityOptions {
   /** Iframes from `root` down to the frame holding the target (the step's `frame`). */

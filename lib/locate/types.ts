@@ -1,4 +1,4 @@
-import type { Locator, LocatorKind } from '../../features/tour/schema';
+import type { Locator, LocatorKind } from './locator';
 
 /** Which alternative of a target produced a result. */
 export interface LocatorRef {

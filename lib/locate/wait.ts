@@ -2,11 +2,11 @@
  * Wait for a target to become resolvable: a scoped MutationObserver (plus the frames' load
  * events), never polling, ended by a timeout or an AbortSignal.
  */
-import type { Target } from '../../features/tour/schema';
 import type { Scope } from './find';
 import type { ResolveOptions } from './resolve';
 import { resolveTarget, walkFrames } from './resolve';
 import type { ImmediateOutcome, LocateOutcome } from './types';
+import type { Target } from './locator';
 
 export interface WaitOptions extends ResolveOptions {
   /**

@@ -4,7 +4,7 @@
  * `decodeURIComponent` used to throw on them, so the page was never recorded, no tour started and
  * a report from that tab failed. Here the whole path works on such a page.
  */
-import type { ActivityRecord } from '../../lib/db/database';
+import type { ActivityRecord } from '../../features/progress/records';
 import { expect, test } from './fixtures';
 import { readStore } from './support/db';
 import { chooseRole, stepCard } from './support/learner';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scorePracticalAssessment } from '../../features/exam/scoring';
 import { LrsClient } from '../../features/xapi/background/client';
 import { XapiQueue } from '../../features/xapi/background/queue';
-import { XapiQueueDatabase } from '../../features/xapi/background/queue-db';
+import { XapiQueueDatabase } from '../../features/xapi/records';
 import { createStatementFactory } from '../../features/xapi/statements';
 import type { XapiStatement } from '../../features/xapi/types';
 import type { LocalLrs, StoredStatement } from '../support/lrs';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scorePracticalAssessment } from '../../features/exam/scoring';
 import { createXapiService, type XapiService } from '../../features/xapi/background/service';
-import { ZhiyinDatabase } from '../../lib/db/database';
+import { ZhiyinDatabase } from '../../app/database';
 import type { TourRecord } from '../../features/tour/runner';
 import type { LrsConfig } from '../../features/xapi/config';
 import type { LocalLrs } from '../support/lrs';

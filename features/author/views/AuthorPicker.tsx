@@ -10,7 +10,7 @@ import { startElementPicker, viewportRect } from '../content/picker';
 import type { Proposal } from '../propose';
 import { pickTarget, proposeLocators } from '../propose';
 import { stepYaml } from '../yaml-step';
-import type { LocatorKind } from '../../tour/schema';
+import type { LocatorKind } from '../../../lib/locate/locator';
 
 export interface AuthorPickerProps {
   /** The page document to pick in (same-origin iframes are followed). */

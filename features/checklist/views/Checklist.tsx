@@ -1,10 +1,10 @@
 import checklists from 'virtual:zhiyin-checklists';
 import { checklistProgress, type ChecklistItem } from '../schema';
 import { roleName, translate, type MessageKey } from '../../../lib/i18n/messages';
-import type { TourListing } from '../../../app/protocol';
 import type { Role } from '../../profile/roles';
 import type { Language } from '../../../lib/settings/preferences';
 import './checklist.css';
+import type { TourListing } from '../../tour/protocol';
 
 export interface ChecklistProps {
   language: Language;

@@ -4,13 +4,10 @@ import type { Indicator } from '../../exam/indicators';
 import type { Checklists } from '../../checklist/schema';
 import type { Tour } from '../../tour/schema';
 import { PRACTICAL_PASS_SCORE } from '../../exam/scoring';
-import {
-  database,
-  type ActivityRecord,
-  type AssessmentRecord,
-  type ImportedMark,
-  type ProfileRecord,
-} from '../../../lib/db/database';
+import { database } from '../../../app/database';
+import { type ActivityRecord, type ImportedMark } from '../../progress/records';
+import { type AssessmentRecord } from '../../exam/records';
+import { type ProfileRecord } from '../../profile/records';
 import { roleName, translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
 import { describeActivity, formatTime, pagePath } from '../../progress/views/activity-text';

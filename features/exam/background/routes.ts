@@ -1,16 +1,12 @@
+import type { ExamMessages } from '../protocol';
 import type { Tour } from '../../tour/schema';
 import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
 import type { SurveyService } from '../../survey/background/service';
-import { SurveyRefused } from '../../survey/background/service';
-import {
-  NotExamable,
-  UnknownTour,
-  type TourInstruction,
-  type TourSessions,
-} from '../../tour/background/sessions';
-import type { AssessmentRecord } from '../../../lib/db/database';
+import { NotExamable, UnknownTour, type TourSessions } from '../../tour/background/sessions';
+import type { AssessmentRecord } from '../records';
+import type { TourInstruction } from '../../tour/protocol';
 
-/** What the assessment, remedial and survey routes need from the background. */
+/** What the assessment and remedial routes need from the background. */
 export interface AssessmentRouteServices {
   tours: TourSessions;
   surveys: SurveyService;
@@ -26,9 +22,6 @@ export interface AssessmentRouteServices {
   /** Brings a tab to the front. */
   focusTab(tabId: number): Promise<void>;
 }
-
-type AssessmentRouteNames =
-  'page:startExam' | 'page:startRemedial' | 'content:startRemedial' | 'content:surveyAnswer';
 
 const NOT_RUNNING = '指引未在该页面运行，请在政务系统页面中打开。';
 const NO_ANSWER = '页面没有响应，请刷新页面后重试。';
@@ -46,7 +39,7 @@ async function remedialOf(services: AssessmentRouteServices, assessmentId: numbe
 
 export function createAssessmentRoutes(
   services: AssessmentRouteServices | undefined,
-): RouteTable<AssessmentRouteNames> {
+): RouteTable<ExamMessages> {
   const need = () => {
     if (!services) throw new MessageRefused('assessments are not available');
     return services;
@@ -114,20 +107,6 @@ export function createAssessmentRoutes(
           assessmentId,
           record.remedialStepIds,
         );
-      },
-    },
-    'content:surveyAnswer': {
-      from: ['content'],
-      async handle(data, sender) {
-        if (sender.kind !== 'content' || sender.frameId !== 0)
-          throw new MessageRefused('top frame only');
-        try {
-          await need().surveys.answer(data);
-        } catch (error) {
-          if (error instanceof SurveyRefused) throw new MessageRefused(error.message);
-          throw error;
-        }
-        return { saved: true as const };
       },
     },
   };

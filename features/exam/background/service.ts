@@ -5,18 +5,15 @@ import {
   scoredStepsOf,
   type PracticalScore,
 } from '../scoring';
-import type { AssessmentRecord, ZhiyinDatabase } from '../../../lib/db/database';
+import type { AssessmentRecord } from '../records';
+import type { ZhiyinDatabase } from '../../../app/database';
 import { DEADLINES, orDefault } from '../../../lib/platform/deadline';
 import type { TourRecord } from '../../tour/runner';
 import type { Tour } from '../../tour/schema';
 import type { SurveyService } from '../../survey/background/service';
-import type {
-  ExamOutcome,
-  RunEnd,
-  SessionHooks,
-  SessionVariant,
-  TourOutcome,
-} from '../../tour/background/sessions';
+import type { RunEnd, SessionHooks, SessionVariant } from '../../tour/background/sessions';
+import type { TourOutcome } from '../../tour/protocol';
+import type { ExamOutcome } from '../outcome';
 
 /**
  * The practical assessment (实操考核) side of tour sessions: an AssessmentRecord per exam attempt

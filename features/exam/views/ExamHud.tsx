@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ExamHud as ExamHudInfo } from '../../tour/background/sessions';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { isTrustedUserEvent, onlyTrusted } from '../../../lib/trust/user-event';
+import type { ExamHud as ExamHudInfo } from '../outcome';
 
 export interface ExamHudProps {
   language: Language;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ExamOutcome } from '../../tour/background/sessions';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { onlyTrusted } from '../../../lib/trust/user-event';
+import type { ExamOutcome } from '../outcome';
 
 export interface ExamResultProps {
   language: Language;

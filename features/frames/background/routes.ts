@@ -8,6 +8,7 @@
  * forwards that frame's updates to that owner, and tells the owner when the frame navigates away.
  * Senders are checked on every message: tab, frame id and delegation id must all match.
  */
+import type { FramesMessages } from '../protocol';
 import type { FrameLocateReply, FrameLocateRequest, FrameUpdate } from '../protocol';
 import { DELEGATION_ID, sameFrameUrl } from '../protocol';
 import type { MissingReason } from '../../tour/runner';
@@ -308,8 +309,6 @@ function mostTelling(replies: FrameLocateReply[]): MissingReason {
   return best;
 }
 
-type FrameMessage = 'content:frameLocate' | 'content:frameUpdate' | 'content:frameRelease';
-
 function contentSender(sender: AcceptedSender) {
   if (sender.kind !== 'content') throw new MessageRefused('content only');
   return sender;
@@ -318,7 +317,7 @@ function contentSender(sender: AcceptedSender) {
 /** The routes of the delegation; `null` (no webNavigation) refuses them with a reason. */
 export function createFrameRoutes(
   delegations: FrameDelegations | undefined,
-): RouteTable<FrameMessage> {
+): RouteTable<FramesMessages> {
   const need = () => {
     if (!delegations) throw new MessageRefused('cross-origin frames are not available');
     return delegations;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { helpDocKey, localizedTip, moduleName, parseHelpDocKey } from '../docs';
 import { localizedArticle } from '../schema';
-import type { HelpHit } from '../../../lib/search';
+import type { HelpHit } from '../search-index';
 import type { Language } from '../../../lib/settings/preferences';
 import { ArticleView, type ReadableDoc } from './ArticleView';
 import { Highlighted } from './Highlighted';

@@ -1,4 +1,4 @@
-import type { Segment } from '../../../lib/search';
+import type { Segment } from '../search-index';
 
 /** Search highlights as text with <mark> around the matched parts (never HTML from the index). */
 export function Highlighted({ segments }: { segments: readonly Segment[] }) {

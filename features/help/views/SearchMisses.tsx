@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { database } from '../../../lib/db/database';
+import { database } from '../../../app/database';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { searchMissesCsv, summarizeSearchMisses, type SearchMissSummary } from '../misses';
 import { formatTime } from '../../progress/views/activity-text';

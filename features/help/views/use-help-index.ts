@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { helpDocs } from '../docs';
 import type { HelpArticle } from '../schema';
 import type { TipRule } from '../../rules/schema';
-import { createHelpIndex, type HelpIndex } from '../../../lib/search';
+import { createHelpIndex, type HelpIndex } from '../search-index';
 import type { Language } from '../../../lib/settings/preferences';
 import type { Tour } from '../../tour/schema';
 

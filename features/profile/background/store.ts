@@ -1,6 +1,7 @@
-import type { ProfileRecord, ZhiyinDatabase } from '../../../lib/db/database';
-import type { ProfileView } from '../../../app/protocol';
+import type { ProfileRecord } from '../records';
+import type { ZhiyinDatabase } from '../../../app/database';
 import type { Role } from '../roles';
+import type { ProfileView } from '../protocol';
 
 const EMPTY: ProfileRecord = {
   key: 'me',

@@ -1,4 +1,5 @@
-import type { ActivityRecord, ActivityType, ZhiyinDatabase } from '../../../lib/db/database';
+import type { ActivityRecord, ActivityType } from '../records';
+import type { ZhiyinDatabase } from '../../../app/database';
 import { redactUrl } from '../../../lib/privacy/url';
 
 export interface ActivityInput {

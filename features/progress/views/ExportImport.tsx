@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { database } from '../../../lib/db/database';
+import { database } from '../../../app/database';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
 import { progressCsv, progressFileNames } from '../csv';

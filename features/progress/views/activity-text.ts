@@ -1,4 +1,4 @@
-import type { ActivityRecord } from '../../../lib/db/database';
+import type { ActivityRecord } from '../records';
 import { roleName, translate } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 

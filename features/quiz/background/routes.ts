@@ -4,9 +4,10 @@
  * stores a QuizResultRecord in db.quizResults and queues an xAPI statement. Short answers (简答题)
  * are graded here too, by their key points (features/quiz/short-answer.ts).
  */
+import type { QuizMessages } from '../protocol';
 import type { QuizAnswers, WrittenScore } from '../grading';
 import { gradeWrittenTest } from '../grading';
-import type { QuizResultRecord } from '../../../lib/db/database';
+import type { QuizResultRecord } from '../records';
 import { gradedQuiz, type QuizFile } from '../schema';
 import { gradeShortAnswer, shortAnswerPoints as shortPoints } from '../short-answer';
 import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
@@ -15,8 +16,8 @@ export interface QuizServices {
   /** Bundled quizzes (virtual:zhiyin-quizzes, validated at build time). */
   quizzes: readonly QuizFile[];
   results: { add(record: QuizResultRecord): Promise<unknown> };
-  /** Queues the quiz statement (features/xapi/background/service.ts `quizScored`); optional. */
-  xapi?: {
+  /** Tells the learning-record events a result was stored (xAPI subscribes); optional. */
+  events?: {
     quizScored(input: {
       quizId: string;
       quizTitle: string;
@@ -28,14 +29,6 @@ export interface QuizServices {
   };
   now?: () => number;
   uuid?: () => string;
-}
-
-export interface SubmitQuizRequest {
-  quizId: string;
-  /** Option ids chosen (choice questions) or the text written (short answers), by question id. */
-  answers: Record<string, string[] | string>;
-  /** Time spent answering, in milliseconds. */
-  ms: number;
 }
 
 /** Longest short answer accepted, in characters (the page's text box stops at 1,000). */
@@ -98,9 +91,7 @@ export function gradeQuizAttempt(quiz: QuizFile, answers: Record<string, string[
   return { answers: stored, grades, shortAnswerPoints, score };
 }
 
-type QuizRouteNames = 'page:submitQuiz';
-
-export function createQuizRoutes(services: QuizServices | undefined): RouteTable<QuizRouteNames> {
+export function createQuizRoutes(services: QuizServices | undefined): RouteTable<QuizMessages> {
   return {
     'page:submitQuiz': {
       from: ['extension-page'],
@@ -128,7 +119,7 @@ export function createQuizRoutes(services: QuizServices | undefined): RouteTable
         };
         await services.results.add(record);
         // The statement is queued after the record is stored; an LRS problem never loses it.
-        await services.xapi
+        await services.events
           ?.quizScored({
             quizId: quiz.id,
             quizTitle: quiz.title,

@@ -1,6 +1,7 @@
-import type { ZhiyinDatabase } from '../../../lib/db/database';
-import type { ReportEnvironment, ReportFailedStep } from '..';
-import { reportTourFrom } from '..';
+import type { ZhiyinDatabase } from '../../../app/database';
+import type { ReportEnvironment } from '../create';
+import type { ReportFailedStep } from '../schema';
+import { reportTourFrom } from '../create';
 import type { RunnerSnapshot } from '../../tour/runner';
 import type { Tour } from '../../tour/schema';
 

@@ -22,11 +22,12 @@
  * 409 is retried because idempotency-key servers answer it while the first request with the same
  * key is still being processed.
  */
+import type { ReportExportFile } from '../protocol';
 import type { EntityTable } from 'dexie';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './backoff';
 import { checkReportEndpoint, type ReportEndpoint } from '../endpoint';
-import type { OutboxFailure, OutboxRecord, OutboxStatus } from './outbox-db';
-import { OUTBOX_STATUSES } from './outbox-db';
+import type { OutboxFailure, OutboxRecord, OutboxStatus } from '../records';
+import { OUTBOX_STATUSES } from '../records';
 import {
   ProblemReportSchema,
   REPORT_EXPORT_FORMAT,
@@ -77,14 +78,6 @@ export interface DeliveryRun {
   retrying: number;
   /** Reports that ended `failed` in this run. */
   failed: number;
-}
-
-/** An export file ready for `chrome.downloads` or a Blob link. */
-export interface ReportExportFile {
-  filename: string;
-  mimeType: 'application/json';
-  text: string;
-  count: number;
 }
 
 const MAX_SERVER_MESSAGE_CHARS = 200;

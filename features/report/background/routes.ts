@@ -1,6 +1,8 @@
-import type { ReportOutbox } from '..';
-import { submitReport, toReportListItem, type ReportDraft, type ReportEnvironment } from '..';
-import type { PolicyInput, PolicyView } from '../../../lib/policy/policy';
+import type { ReportMessages } from '../protocol';
+import type { ReportOutbox } from './outbox';
+import { submitReport, toReportListItem } from './service';
+import { type ReportDraft, type ReportEnvironment } from '../create';
+import type { PolicyView } from '../../../app/policy/policy';
 import type { AcceptedSender, RouteTable } from '../../../lib/messaging/router';
 
 /** What the report routes need from the background. */
@@ -21,23 +23,11 @@ export interface ReportServices {
     tabId: number,
   ): Promise<{ ok: true; dataUrl: string; masked: number } | { ok: false; reason: string }>;
   readPolicy(): Promise<PolicyView>;
-  savePolicy(patch: PolicyInput): Promise<PolicyView>;
   now(): number;
 }
 
-type ReportRouteNames =
-  | 'content:submitReport'
-  | 'page:submitReport'
-  | 'page:captureScreenshot'
-  | 'page:listReports'
-  | 'page:retryReports'
-  | 'page:exportReports'
-  | 'page:deleteReports'
-  | 'page:getPolicy'
-  | 'page:savePolicy';
-
-/** Problem reporting and the administrator settings it depends on. */
-export function createReportRoutes(services: ReportServices): RouteTable<ReportRouteNames> {
+/** Problem reporting: submit, screenshot, list, resend, export, delete. */
+export function createReportRoutes(services: ReportServices): RouteTable<ReportMessages> {
   const { outbox } = services;
   const listItems = async (limit: number) => {
     const { policy } = await services.readPolicy();
@@ -99,16 +89,6 @@ export function createReportRoutes(services: ReportServices): RouteTable<ReportR
       from: ['extension-page'],
       async handle({ ids }) {
         await outbox.remove(ids);
-      },
-    },
-    'page:getPolicy': { from: ['extension-page'], handle: () => services.readPolicy() },
-    'page:savePolicy': {
-      from: ['extension-page'],
-      async handle(patch) {
-        const view = await services.savePolicy(patch);
-        // Reports kept locally or waiting may be deliverable now.
-        services.deliver();
-        return view;
       },
     },
   };

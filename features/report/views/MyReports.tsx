@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
 import { formatTime } from '../../progress/views/activity-text';
-import type { ReportListItem } from '..';
 import type { Language } from '../../../lib/settings/preferences';
 import { downloadTextFile } from '../../../components/download';
 import { categoryOptions, statusLabelEn } from './report-text';
+import type { ReportListItem } from '../protocol';
 
 export interface MyReportsProps {
   language: Language;

@@ -1,10 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
-import type { ReportCategory, SubmitReportReply } from '..';
-import { REPORT_LIMITS, scrubPersonalData } from '..';
+import type { ReportCategory } from '../schema';
+import { REPORT_LIMITS } from '../schema';
+import { scrubPersonalData } from '../scrub';
 import type { Language } from '../../../lib/settings/preferences';
 import { categoryOptions, scrubKindsText } from './report-text';
+import type { SubmitReportReply } from '../protocol';
 
 export interface ReportFormProps {
   language: Language;

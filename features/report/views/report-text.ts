@@ -1,5 +1,7 @@
-import type { OutboxStatus, ReportCategory } from '..';
-import { REPORT_CATEGORIES, SCRUB_KIND_LABELS, SCRUB_KINDS, type ScrubCounts } from '..';
+import type { OutboxStatus } from '../records';
+import type { ReportCategory } from '../schema';
+import { REPORT_CATEGORIES } from '../schema';
+import { SCRUB_KIND_LABELS, SCRUB_KINDS, type ScrubCounts } from '../scrub';
 import type { Language } from '../../../lib/settings/preferences';
 
 const CATEGORY_EN: Record<ReportCategory, string> = {

@@ -1,3 +1,4 @@
+import type { RulesMessages } from '../protocol';
 import type { RulesService } from './service';
 import {
   MessageRefused,
@@ -13,9 +14,6 @@ export interface RulesServices {
   account(): Promise<string | null>;
 }
 
-type RulesRouteNames =
-  'content:loadRules' | 'content:ruleAction' | 'content:tipShown' | 'content:tipResponse';
-
 /**
  * Rules messages come from the tab's top frame only, about the page that frame shows: a frame
  * cannot claim actions on another page, nor acknowledge tips for it.
@@ -26,7 +24,7 @@ function topFrameOn(sender: AcceptedSender, url?: string): void {
     throw new MessageRefused('url is not the sender’s page');
 }
 
-export function createRulesRoutes(services: RulesServices): RouteTable<RulesRouteNames> {
+export function createRulesRoutes(services: RulesServices): RouteTable<RulesMessages> {
   return {
     'content:loadRules': {
       from: ['content'],

@@ -25,8 +25,8 @@ import type {
 } from '../records';
 import { createAcknowledgementRecord, historyFromRecords } from '../records';
 import { pageRules, rulesApplyTo } from '../helpers';
-import type { RuleTriggers } from '../protocol';
 import type { RuleSet } from '../schema';
+import type { RuleTriggers } from '../helpers';
 
 export interface RulesStore {
   loadHistory(): Promise<AckAndShowHistory>;

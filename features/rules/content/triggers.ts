@@ -1,3 +1,4 @@
+import type { RuleTriggers } from '../helpers';
 /**
  * The content script's own watch on a page where no page-specific rule applies (hello reply
  * `ruleTriggers`): one passive capturing `copy` and/or `click` listener and a text check for the
@@ -6,7 +7,6 @@
  * click. Part of content.js: no imports beyond types, nothing read or kept but the selection of a
  * copy and the target of a click (the watcher classifies them, as it does its own events).
  */
-import type { RuleTriggers } from '../protocol';
 
 /** A user action noticed before the rules watcher was loaded, replayed by it once started. */
 export type PendingAction =

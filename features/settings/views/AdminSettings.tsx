@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
-import type { ConnectionTest, XapiStatusView } from '../../xapi/background/service';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
 import {
@@ -8,9 +7,10 @@ import {
   lrsFromForm,
   type LrsForm,
   type LrsFormValue,
-} from '../../../lib/policy/lrs-form';
-import type { PolicyView } from '../../../lib/policy/policy';
+} from '../../xapi/views/lrs-form';
+import type { PolicyView } from '../../../app/policy/policy';
 import type { Language } from '../../../lib/settings/preferences';
+import type { ConnectionTest, XapiStatusView } from '../../xapi/protocol';
 
 /**
  * 管理员设置: where problem reports go. Read-only with a note when the managed (enterprise)

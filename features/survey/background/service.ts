@@ -1,7 +1,9 @@
-import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../../exam/indicators';
-import type { SurveyAnswerRecord, ZhiyinDatabase } from '../../../lib/db/database';
-import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../lib/policy/policy';
-import type { SurveyPrompt } from '../../tour/background/sessions';
+import type { SurveyAnswerInput } from '../protocol';
+import { SATISFACTION_LEVELS } from '../../exam/indicators';
+import type { SurveyAnswerRecord } from '../records';
+import type { ZhiyinDatabase } from '../../../app/database';
+import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../app/policy/policy';
+import type { SurveyPrompt } from '../protocol';
 
 /**
  * The satisfaction survey (满意度: 非常满意 / 满意 / 一般 / 不满意 + a comment) offered at the end of
@@ -10,7 +12,7 @@ import type { SurveyPrompt } from '../../tour/background/sessions';
  */
 
 // The frequency is an administrator's setting (lib/policy: `survey` in the managed policy).
-export { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../lib/policy/policy';
+export { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../app/policy/policy';
 
 export const SURVEY_COMMENT_MAX = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,13 +29,6 @@ interface OfferLog {
   subjects: Record<string, number>;
   /** Times of the offers of the last 24 hours. */
   recent: number[];
-}
-
-export interface SurveyAnswerInput {
-  subjectKind: 'tour' | 'assessment';
-  subjectId: string;
-  rating: SatisfactionLevel;
-  comment: string;
 }
 
 export class SurveyRefused extends Error {

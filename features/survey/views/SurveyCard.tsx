@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { SATISFACTION_LEVELS, type SatisfactionLevel } from '../../exam/indicators';
-import type { SurveyPrompt } from '../../tour/background/sessions';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { onlyTrusted } from '../../../lib/trust/user-event';
+import type { SurveyPrompt } from '../protocol';
 
 const LEVELS_EN: Record<SatisfactionLevel, string> = {
   非常满意: 'Very satisfied',

@@ -1,4 +1,5 @@
-import type { TourEventRecord, TourProgressRecord, ZhiyinDatabase } from '../../../lib/db/database';
+import type { TourEventRecord, TourProgressRecord } from '../records';
+import type { ZhiyinDatabase } from '../../../app/database';
 import type { RunnerSnapshot, TourRecord } from '../runner';
 
 /** Called after records are stored (the xAPI service queues statements for them). */

@@ -1,13 +1,19 @@
+import type {
+  ContentEffect,
+  ContentTourEvent,
+  ResumeOffer,
+  TourInstruction,
+  TourOutcome,
+} from '../protocol';
 import {
   examPageEffect,
   examTourOf,
   examTimingOfTour,
   isExamable,
   remedialTourOf,
-  type FreshOnly,
 } from '../../exam/exam';
 import type { ExamObservation, ExamTiming } from '../../exam/scoring';
-import type { ZhiyinDatabase } from '../../../lib/db/database';
+import type { ZhiyinDatabase } from '../../../app/database';
 import type { Role } from '../../profile/roles';
 import type { Language } from '../../../lib/settings/preferences';
 import { matchAnyUrlGlob } from '../match';
@@ -15,7 +21,6 @@ import {
   parseSnapshot,
   transition,
   createRunnerState,
-  type RunnerEffect,
   type RunnerEvent,
   type RunnerSnapshot,
   type RunnerStatus,
@@ -26,71 +31,6 @@ import type { Tour } from '../schema';
 import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
 import { localizeTour } from './localize';
 import type { TourRecorder } from './recorder';
-
-/**
- * Effects the content script carries out (records stay in the background). In an exam the effects
- * that begin or watch a step carry `freshOnly` (features/exam/exam.ts `examPageEffect`).
- */
-export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }> & FreshOnly;
-
-/** What the content script must do for the tour running in its tab. */
-export interface TourInstruction {
-  /** The tour in the learner's language (for an exam: its task steps, without hints). */
-  tour: Tour;
-  status: RunnerStatus;
-  stepIndex: number;
-  effects: ContentEffect[];
-  /** Set while the tour runs as a practical assessment: the overlay shows the exam HUD only. */
-  exam?: ExamHud;
-  /** Set while the tour runs as remedial training (补训) after an assessment. */
-  remedial?: { assessmentId: number };
-  /** On the instruction that ends a run: what to show next (result, survey). */
-  outcome?: TourOutcome;
-  /**
-   * Increases with every change the background makes (across service-worker restarts too: it
-   * never falls below the clock). A content script can receive a tab's instructions out of order
-   * (a reply to an event, the answer to a route change's hello, a start), so it applies only the
-   * newest: an older one arriving late must not bring back a step card after the tour finished.
-   */
-  revision?: number;
-}
-
-/** What the exam HUD needs: the task title comes with the tour. */
-export interface ExamHud {
-  attemptId: string;
-  startedAt: number;
-  timeLimitMs: number;
-}
-
-/** A practical assessment's result as the learner sees it at the end of the exam. */
-export interface ExamOutcome {
-  assessmentId: number;
-  tourId: string;
-  title: string;
-  stepScore: number;
-  timeScore: number;
-  accuracyScore: number;
-  total: number;
-  passed: boolean;
-  passScore: number;
-  timedOut: boolean;
-  /** Steps to retrain (补训), with their titles. */
-  remedialSteps: { id: string; title: string }[];
-}
-
-/** A satisfaction survey to offer now (the background checked the frequency policy). */
-export interface SurveyPrompt {
-  subjectKind: 'tour' | 'assessment';
-  subjectId: string;
-  title: string;
-}
-
-export interface TourOutcome {
-  exam?: ExamOutcome;
-  /** Remedial training finished. */
-  remedial?: { assessmentId: number; title: string };
-  survey?: SurveyPrompt;
-}
 
 /** A run that is not plain training: a practical assessment, or remedial training after one. */
 export type SessionVariant =
@@ -129,22 +69,6 @@ export class NotExamable extends Error {
     super(`「${title}」只有讲解步骤，没有可考核的操作，不能以考核方式进行`);
   }
 }
-
-/** A tour interrupted earlier (tab closed mid-way) that applies to this page. */
-export interface ResumeOffer {
-  tourId: string;
-  title: string;
-  stepIndex: number;
-  stepCount: number;
-}
-
-/**
- * Events the content script may send; START and RESUME are the background's own. SUBMIT is the
- * exam HUD's 交卷: it ends an exam run and scores it (ignored outside exams).
- */
-export type ContentTourEvent =
-  | Exclude<RunnerEvent, { type: 'START' } | { type: 'RESUME' } | { type: 'NAVIGATED' }>
-  | { type: 'SUBMIT' };
 
 export interface StoredSession {
   snapshot: RunnerSnapshot;

@@ -1,4 +1,3 @@
-import type { ContentEffect, ContentTourEvent, TourInstruction } from '../background/sessions';
 import { resolveTarget, waitForTarget } from '../../../lib/locate';
 import { watchFieldValue } from '../../../lib/locate/field-value';
 import type { VisibilityOptions } from '../../../lib/locate/visibility';
@@ -20,6 +19,7 @@ import {
 } from '../../frames/content/delegate';
 import { messagingFrameChannel } from '../../frames/content/channel';
 import { isTrustedUserEvent } from '../../../lib/trust/user-event';
+import type { ContentEffect, ContentTourEvent, TourInstruction } from '../protocol';
 
 export interface TourControllerDeps {
   /** Sends an event to the background's session for this tab; resolves with what to do next. */

@@ -18,9 +18,10 @@
  *   a single statement the LRS refuses (409 other content under this id, 400 invalid, 413 too
  *   large) is marked `rejected` and kept for the administrator; it is never resent automatically.
  */
+import type { XapiQueueStatus } from '../protocol';
 import type { EntityTable } from 'dexie';
 import type { LrsClient, LrsSendResult } from './client';
-import type { XapiDeliveryRecord, XapiOutboxRecord } from './queue-db';
+import type { XapiDeliveryRecord, XapiOutboxRecord } from '../records';
 import type { XapiStatement } from '../types';
 
 export interface XapiQueueTables {
@@ -77,17 +78,6 @@ export interface FlushReport {
   retryAt: number | null;
   /** The failure that caused a retry-later. */
   error?: XapiDeliveryRecord['lastError'];
-}
-
-export interface XapiQueueStatus {
-  pending: number;
-  rejected: number;
-  consecutiveFailures: number;
-  retryAt: number | null;
-  lastAttemptAt: number | null;
-  lastSuccessAt: number | null;
-  lastError: XapiDeliveryRecord['lastError'];
-  dropped: number;
 }
 
 const FRESH_DELIVERY: XapiDeliveryRecord = {

@@ -26,16 +26,20 @@
  * profile's staff id (工号), else a stable random local learner id kept in the profile row. The
  * display name goes into actor.name only when the policy's `sendDisplayName` allows it.
  */
+import type { XapiMessages } from '../protocol';
+import type { ConnectionTest, RejectedReason, XapiStatusView } from '../protocol';
 import type { SatisfactionLevel } from '../../exam/indicators';
 import type { WrittenScore } from '../../quiz/grading';
 import type { PracticalScore } from '../../exam/scoring';
-import type { ProfileRecord, ZhiyinDatabase } from '../../../lib/db/database';
+import type { ProfileRecord } from '../../profile/records';
+import type { ZhiyinDatabase } from '../../../app/database';
 import type { TourRecord } from '../../tour/runner';
 import type { Tour } from '../../tour/schema';
-import { LrsClient, type LrsSendResult, type StatementSender } from '..';
+import { LrsClient, type LrsSendResult } from './client';
+import { type StatementSender } from './queue';
 import { LrsConfigSchema, type LrsConfig } from '../config';
 import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
-import { XapiQueue, type FlushReport, type XapiQueueStatus } from './queue';
+import { XapiQueue, type FlushReport } from './queue';
 import { createStatementFactory, type StatementFactory } from '../statements';
 import { statementForTourRecord } from '../tour-records';
 import type { XapiActivity, XapiStatement } from '../types';
@@ -86,28 +90,7 @@ export interface XapiServiceOptions {
   maxPending?: number;
 }
 
-export interface XapiStatusView extends XapiQueueStatus {
-  /** An LRS is configured (policy); without one nothing is sent. */
-  configured: boolean;
-  endpoint: string | null;
-  /**
-   * Why the LRS refused the `rejected` statements: one entry per distinct answer (HTTP status and
-   * the LRS's message), most frequent first, at most {@link MAX_REJECTED_REASONS}.
-   */
-  rejectedReasons: RejectedReason[];
-}
-
-export interface RejectedReason {
-  status: number | null;
-  message: string;
-  count: number;
-}
-
 export const MAX_REJECTED_REASONS = 5;
-
-export type ConnectionTest =
-  | { ok: true; status: number; message: string }
-  | { ok: false; status: number | null; message: string };
 
 export interface XapiService {
   /**
@@ -561,11 +544,8 @@ function describeTest(result: LrsSendResult): ConnectionTest {
   }
 }
 
-type XapiRouteNames =
-  'page:xapiStatus' | 'page:xapiFlush' | 'page:xapiRequeueRejected' | 'page:xapiTest';
-
 /** Options-page routes (extension pages only): status, 立即发送, 测试连接. */
-export function createXapiRoutes(service: XapiService | undefined): RouteTable<XapiRouteNames> {
+export function createXapiRoutes(service: XapiService | undefined): RouteTable<XapiMessages> {
   const required = () => {
     if (!service) throw new MessageRefused('xAPI is not wired in this background');
     return service;

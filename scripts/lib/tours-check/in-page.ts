@@ -5,8 +5,8 @@
  */
 import { describeLocator, waitForTarget } from '../../../lib/locate';
 import type { LocateOutcome } from '../../../lib/locate';
-import type { Locator, Target } from '../../../features/tour/schema';
 import type { PageOutcome } from './types';
+import type { Locator, Target } from '../../../lib/locate/locator';
 
 let lastFound: Element | null = null;
 

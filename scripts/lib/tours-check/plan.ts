@@ -3,10 +3,10 @@
  * checker types or chooses to get through a step the way a person would. No browser here, so it is
  * unit-tested on its own.
  */
-import type { Locator, Step, Target, Tour } from '../../../features/tour/schema';
-import { targetAlternatives } from '../../../features/tour/schema';
+import type { Step, Tour } from '../../../features/tour/schema';
 import { describeLocator } from '../../../lib/locate/resolve';
 import { VALIDATORS } from '../../../lib/validators';
+import { type Locator, type Target, targetAlternatives } from '../../../lib/locate/locator';
 
 /**
  * Known-valid sample values per validator id (lib/validators). Each passes its validator (unit

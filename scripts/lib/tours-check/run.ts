@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../find-chromium';
 import { safeDecode } from '../../../lib/url/decode';
 import { matchUrlGlob } from '../../../features/tour/match';
-import type { Locator, Step, Tour } from '../../../features/tour/schema';
+import type { Step, Tour } from '../../../features/tour/schema';
 import { parseDuration } from '../../../features/tour/schema';
 import { buildPageScript } from './bundle';
 import type { Credentials } from './plan';
@@ -26,6 +26,7 @@ import {
 } from './plan';
 import type { PageOutcome, StepReport, TourReport } from './types';
 import type { ToursCheckPageApi } from './in-page';
+import type { Locator } from '../../../lib/locate/locator';
 
 export interface BrowserCheckOptions {
   /** `--url`: base for tour globs, and the login page when `login` is given. */

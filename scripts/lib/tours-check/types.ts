@@ -1,5 +1,5 @@
+import type { Locator } from '../../../lib/locate/locator';
 /** Result types of `npm run tours:check`, shared by the page script, the driver and the report. */
-import type { Locator } from '../../../features/tour/schema';
 
 export interface SelectorProblem {
   selector: string;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '../../../features/dashboard/views/DashboardApp';
 import { PROGRESS_IMPORTED_EVENT } from '../../../features/progress/views/ExportImport';
 import type { PracticalScore } from '../../../features/exam/scoring';
-import { database } from '../../../lib/db/database';
+import { database } from '../../../app/database';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

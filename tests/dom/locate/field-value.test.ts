@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFieldValue, watchFieldValue } from '../../../lib/locate/field-value';
 import { resolveTarget } from '../../../lib/locate/resolve';
-import type { Target } from '../../../features/tour/schema';
 import { loadFixture } from './load-fixture';
 import { dispatchAsUser } from '../../support/user-events';
+import type { Target } from '../../../lib/locate/locator';
 
 function field(target: Target): Element {
   const outcome = resolveTarget(target, document, { layout: false });

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../../lib/locate/resolve';
-import type { Target } from '../../../features/tour/schema';
+import type { Target } from '../../../lib/locate/locator';
 
 const NO_LAYOUT = { layout: false } as const;
 

@@ -9,8 +9,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import type { ImmediateOutcome } from '../../../lib/locate/types';
-import type { Target } from '../../../features/tour/schema';
 import { loadFixture } from './load-fixture';
+import type { Target } from '../../../lib/locate/locator';
 
 const NO_LAYOUT = { layout: false } as const;
 

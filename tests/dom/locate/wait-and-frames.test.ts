@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import { waitForTarget } from '../../../lib/locate/wait';
-import type { Locator } from '../../../features/tour/schema';
 import { loadFixture } from './load-fixture';
+import type { Locator } from '../../../lib/locate/locator';
 
 const NO_LAYOUT = { layout: false } as const;
 // Long enough never to fire in these tests: outcomes come from DOM changes or abort, not time.

@@ -6,10 +6,10 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ExamHud } from '../../../features/exam/views/ExamHud';
 import { SurveyCard } from '../../../features/survey/views/SurveyCard';
 import { StepCard } from '../../../features/tour/views/StepCard';
 import { dispatchAsUser, userClick } from '../../support/user-events';
+import { ExamHud } from '../../../features/exam/views/ExamHud';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

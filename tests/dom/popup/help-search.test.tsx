@@ -6,7 +6,7 @@ import { HelpSearch } from '../../../features/help/views/HelpSearch';
 import type { HelpContent } from '../../../features/help/views/use-help-index';
 import { helpDocs } from '../../../features/help/docs';
 import type { HelpArticle } from '../../../features/help/schema';
-import { createHelpIndex } from '../../../lib/search';
+import { createHelpIndex } from '../../../features/help/search-index';
 import type { Tour } from '../../../features/tour/schema';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

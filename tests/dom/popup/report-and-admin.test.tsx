@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PolicyView } from '../../../lib/policy/policy';
+import type { PolicyView } from '../../../app/policy/policy';
 
 const sendMessage = vi.fn();
 vi.mock('../../../app/protocol', () => ({

@@ -7,7 +7,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TipDecision } from '../../../features/rules/engine';
-import type { RuleTriggers } from '../../../features/rules/protocol';
 import {
   createMemoryRulesStore,
   createRulesService,
@@ -21,6 +20,7 @@ import {
 import { loadProjectRules } from '../../../features/rules/build-plugin';
 import { tourDirs } from '../../../features/tour/build-plugin';
 import { loadFixture } from '../locate/load-fixture';
+import type { RuleTriggers } from '../../../features/rules/helpers';
 
 const projectRoot = join(import.meta.dirname, '../../..');
 const { rules } = loadProjectRules(projectRoot, tourDirs(projectRoot, {}));

@@ -9,16 +9,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { TourRecorder } from '../../../features/tour/background/recorder';
-import {
-  TourSessions,
-  createSessionStore,
-  type ContentTourEvent,
-  type TourInstruction,
-} from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
+import { ZhiyinDatabase } from '../../../app/database';
 import { TourController } from '../../../features/tour/content/controller';
 import type { TourView } from '../../../features/tour/content/view';
 import { TourSchema } from '../../../features/tour/schema';
+import type { ContentTourEvent, TourInstruction } from '../../../features/tour/protocol';
 
 const tour = TourSchema.parse({
   id: 'two-notes',

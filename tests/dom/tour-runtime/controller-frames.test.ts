@@ -8,11 +8,6 @@
  * cross-origin iframe).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type {
-  ContentEffect,
-  ContentTourEvent,
-  TourInstruction,
-} from '../../../features/tour/background/sessions';
 import { TourController } from '../../../features/tour/content/controller';
 import type { FrameChannel } from '../../../features/frames/content/delegate';
 import type { FrameLocateRequest, FrameUpdate } from '../../../features/frames/protocol';
@@ -20,6 +15,11 @@ import type { TourView } from '../../../features/tour/content/view';
 import { TourRunner } from '../../../features/tour/runner';
 import { TourSchema } from '../../../features/tour/schema';
 import type * as StepDom from '../../../features/tour/content/step-dom';
+import type {
+  ContentEffect,
+  ContentTourEvent,
+  TourInstruction,
+} from '../../../features/tour/protocol';
 
 vi.mock('../../../features/tour/content/step-dom', async (original) => ({
   ...(await original<typeof StepDom>()),

@@ -6,16 +6,16 @@
  * happy-dom has no layout, so lookups pass `layout: false` (see lib/locate/visibility.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  ContentEffect,
-  ContentTourEvent,
-  TourInstruction,
-} from '../../../features/tour/background/sessions';
 import { TourController } from '../../../features/tour/content/controller';
 import type { TourView } from '../../../features/tour/content/view';
 import { TourRunner, type RunnerEffect } from '../../../features/tour/runner';
 import { TourSchema, type StepInput } from '../../../features/tour/schema';
 import { userClick } from '../../support/user-events';
+import type {
+  ContentEffect,
+  ContentTourEvent,
+  TourInstruction,
+} from '../../../features/tour/protocol';
 
 function makeTour(steps: StepInput[]) {
   return TourSchema.parse({

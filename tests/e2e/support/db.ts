@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
-import type { AssessmentRecord, QuizResultRecord } from '../../../lib/db/database';
+import type { AssessmentRecord } from '../../../features/exam/records';
+import type { QuizResultRecord } from '../../../features/quiz/records';
 import type { TipAcknowledgementRecord } from '../../../features/rules/records';
-import type { XapiOutboxRecord } from '../../../features/xapi/background/queue-db';
+import type { XapiOutboxRecord } from '../../../features/xapi/records';
 
 /**
  * Every row of one table of the extension's own database (Dexie `zhiyin`, read with plain

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardData } from '../../../features/dashboard/data';
-import type { AssessmentRecord, TourProgressRecord } from '../../../lib/db/database';
+import type { AssessmentRecord } from '../../../features/exam/records';
+import type { TourProgressRecord } from '../../../features/tour/records';
 import type { PracticalScore } from '../../../features/exam/scoring';
 
 const tours = [

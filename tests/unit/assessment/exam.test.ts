@@ -10,13 +10,10 @@ import {
 import { AssessmentService } from '../../../features/exam/background/service';
 import { SurveyService, type SurveyKeyValue } from '../../../features/survey/background/service';
 import { TourRecorder } from '../../../features/tour/background/recorder';
-import {
-  createSessionStore,
-  TourSessions,
-  type TourInstruction,
-} from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { createSessionStore, TourSessions } from '../../../features/tour/background/sessions';
+import { ZhiyinDatabase } from '../../../app/database';
 import { TourSchema, type Tour } from '../../../features/tour/schema';
+import type { TourInstruction } from '../../../features/tour/protocol';
 
 /** A short task tour shaped like bianmin-progress-query: type, search, two explanations. */
 const tour: Tour = TourSchema.parse({

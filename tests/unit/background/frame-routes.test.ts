@@ -9,7 +9,8 @@ import {
   type FrameServices,
   type StoredDelegation,
 } from '../../../features/frames/background/routes';
-import { dispatch, MessageRefused, type Routes } from '../../../lib/messaging/router';
+import { dispatch, MessageRefused, type RouteTable } from '../../../lib/messaging/router';
+import type { FramesMessages } from '../../../features/frames/protocol';
 import { checkSender, type SenderInfo } from '../../../lib/messaging/sender';
 import type {
   FrameLocateReply,
@@ -248,7 +249,7 @@ describe('frame routes behind the router’s sender check', () => {
 
   it('takes the owner frame id from the sender, and refuses extension pages and unknown hosts', async () => {
     const { delegations, forwarded } = setup();
-    const routes = createFrameRoutes(delegations) as unknown as Routes;
+    const routes = createFrameRoutes(delegations) as RouteTable<FramesMessages>;
     await expect(
       dispatch(routes, 'content:frameLocate', request(), check(inFrame(0, TOP))),
     ).resolves.toEqual(FOUND);
@@ -271,7 +272,7 @@ describe('frame routes behind the router’s sender check', () => {
   });
 
   it('refuses every frame message when the browser has no webNavigation', async () => {
-    const routes = createFrameRoutes(undefined) as unknown as Routes;
+    const routes = createFrameRoutes(undefined) as RouteTable<FramesMessages>;
     await expect(
       dispatch(routes, 'content:frameLocate', request(), check(inFrame(0, TOP))),
     ).rejects.toThrow('cross-origin frames are not available');

@@ -2,18 +2,26 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityLog } from '../../../features/progress/background/activity-log';
 import { createHostPolicy } from '../../../lib/hosts/host-policy';
 import { ProfileStore } from '../../../features/profile/background/store';
-import { createRoutes, dispatch, MessageRefused, type Routes } from '../../../lib/messaging/router';
+import { dispatch, MessageRefused, type RouteTable } from '../../../lib/messaging/router';
+import type { ProtocolMap } from '../../../app/protocol';
+import { createCoreRoutes } from '../../../app/background/core-routes';
+import { createTourRoutes } from '../../../features/tour/background/routes';
+import { createProfileRoutes } from '../../../features/profile/background/routes';
+import { createProgressRoutes } from '../../../features/progress/background/routes';
+import { createRulesRoutes } from '../../../features/rules/background/routes';
+import { createReportRoutes } from '../../../features/report/background/routes';
+import { createSettingsRoutes } from '../../../features/settings/background/routes';
 import { checkSender, type SenderInfo } from '../../../lib/messaging/sender';
 import { TourRecorder } from '../../../features/tour/background/recorder';
 import { createSessionStore, TourSessions } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import {
   createDexieRulesStore,
   createRulesService,
 } from '../../../features/rules/background/service';
 import type { RuleSet } from '../../../features/rules/schema';
-import { resolvePolicy, type PolicyInput } from '../../../lib/policy/policy';
-import { ReportOutbox } from '../../../features/report';
+import { resolvePolicy, type PolicyInput } from '../../../app/policy/policy';
+import { ReportOutbox } from '../../../features/report/background/outbox';
 import { reportEnvironment } from '../../../features/report/background/context';
 
 const EXTENSION_ID = 'abcdefghijklmnop';
@@ -31,7 +39,7 @@ const popup: SenderInfo = { id: EXTENSION_ID, url: `${ORIGIN}popup.html` };
 
 describe('background router', () => {
   let db: ZhiyinDatabase;
-  let routes: Routes;
+  let routes: RouteTable<ProtocolMap>;
   let clock = 1_700_000_000_000;
   const injectOverlay = vi.fn(async () => {});
   let managed: PolicyInput = {};
@@ -61,30 +69,49 @@ describe('background router', () => {
       clock: now,
     });
     const ruleSet: RuleSet = { markers: [], guards: [], tips: [] };
-    routes = createRoutes({
-      rules: {
-        service: createRulesService({
-          rules: ruleSet,
-          store: createDexieRulesStore(db),
-          session: () => 'session-1',
-          role: async () => (await profile.view()).role,
-          now,
-        }),
+    const rulesService = createRulesService({
+      rules: ruleSet,
+      store: createDexieRulesStore(db),
+      session: () => 'session-1',
+      role: async () => (await profile.view()).role,
+      now,
+    });
+    const activity = new ActivityLog(db, now);
+    const pingTab = async (tabId: number) =>
+      tabId === 7 ? { url: 'http://127.0.0.1/x', title: '首页' } : null;
+    const readPolicy = async () => resolvePolicy(managed, local);
+    // The background's routes for the features under test, composed as app/background/registry.ts does.
+    routes = {
+      ...createCoreRoutes({
+        activity,
+        profile,
+        sessions: tours,
+        rules: rulesService,
+        pingTab,
+        injectOverlay,
+      }),
+      ...createTourRoutes({
+        tours,
+        tourList: [],
+        progressOf: async () => null,
+        role: async () => (await profile.view()).role,
+        tabUrl: async () => 'http://127.0.0.1:4173/index.html',
+        pingTab,
+        sendTourInstruction: async () => true,
+      }),
+      ...createProfileRoutes({ profile, activity, showWelcomeInTab: async () => true }),
+      ...createProgressRoutes(activity),
+      ...createRulesRoutes({
+        service: rulesService,
         inject: injectOverlay,
         account: async () => null,
-      },
-      reports: {
+      }),
+      ...createReportRoutes({
         outbox,
         deliver,
         now,
         captureScreenshot: async () => ({ ok: false as const, reason: 'not in unit tests' }),
-        readPolicy: async () => resolvePolicy(managed, local),
-        savePolicy: async (patch) => {
-          for (const [key, value] of Object.entries(patch)) {
-            if (managed[key as keyof PolicyInput] === undefined) local = { ...local, [key]: value };
-          }
-          return resolvePolicy(managed, local);
-        },
+        readPolicy,
         environment: async (tabId, from) =>
           reportEnvironment({
             db,
@@ -97,18 +124,18 @@ describe('background router', () => {
             role: (await profile.view()).role,
             session: null,
           }),
-      },
-      activity: new ActivityLog(db, now),
-      profile,
-      tours,
-      tourList: [],
-      progressOf: async () => null,
-      tabUrl: async () => 'http://127.0.0.1:4173/index.html',
-      sendTourInstruction: async () => true,
-      pingTab: async (tabId) => (tabId === 7 ? { url: 'http://127.0.0.1/x', title: '首页' } : null),
-      showWelcomeInTab: async () => true,
-      injectOverlay,
-    });
+      }),
+      ...createSettingsRoutes({
+        readPolicy,
+        savePolicy: async (patch: PolicyInput) => {
+          for (const [key, value] of Object.entries(patch)) {
+            if (managed[key as keyof PolicyInput] === undefined) local = { ...local, [key]: value };
+          }
+          return resolvePolicy(managed, local);
+        },
+        saved: deliver,
+      }),
+    } as RouteTable<ProtocolMap>;
   });
 
   it('records a page visit from the sim and asks for the welcome card on first run', async () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SurveyService } from '../../../features/survey/background/service';
-import { ZhiyinDatabase } from '../../../lib/db/database';
-import { DEFAULT_SURVEY_POLICY, resolvePolicy } from '../../../lib/policy/policy';
+import { ZhiyinDatabase } from '../../../app/database';
+import { DEFAULT_SURVEY_POLICY, resolvePolicy } from '../../../app/policy/policy';
 
 describe('survey frequency in the policy', () => {
   it('defaults to once per subject and three a day', () => {

@@ -6,7 +6,7 @@ import {
   createSessionStore,
   type SessionStore,
 } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import { TourSchema } from '../../../features/tour/schema';
 
 const tour = TourSchema.parse({

@@ -7,7 +7,7 @@ import {
   type SessionStore,
   type StoredSession,
 } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import { TourSchema } from '../../../features/tour/schema';
 
 const tour = TourSchema.parse({

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { TourRecorder } from '../../../features/tour/background/recorder';
 import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import type { Language } from '../../../lib/settings/preferences';
 import { TourSchema } from '../../../features/tour/schema';
 import { VALIDATORS } from '../../../lib/validators';

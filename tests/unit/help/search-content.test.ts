@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import { helpDocs, parseHelpDocKey } from '../../../features/help/docs';
 import {
   MISS_DEDUPE_MS,
@@ -8,7 +8,7 @@ import {
   searchMissesCsv,
   summarizeSearchMisses,
 } from '../../../features/help/misses';
-import { createHelpIndex } from '../../../lib/search';
+import { createHelpIndex } from '../../../features/help/search-index';
 import { loadTours } from '../../../features/tour/load';
 import { loadProjectHelp } from '../../../features/help/build-plugin';
 import { loadProjectRules } from '../../../features/rules/build-plugin';

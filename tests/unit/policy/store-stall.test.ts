@@ -17,7 +17,7 @@ const RETRY_AFTER = 5_000;
 
 async function freshStore() {
   vi.resetModules();
-  return import('../../../lib/policy/store');
+  return import('../../../app/policy/store');
 }
 
 function stallManaged(): { answer: (value: Record<string, unknown>) => void; calls: () => number } {

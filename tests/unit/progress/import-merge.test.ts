@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dashboardData } from '../../../features/dashboard/data';
 import type { Checklists } from '../../../features/checklist/schema';
-import { ZhiyinDatabase, type AssessmentRecord } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
+import { type AssessmentRecord } from '../../../features/exam/records';
 import { progressCsv } from '../../../features/progress/csv';
 import type { ProgressFile } from '../../../features/progress/format';
 import * as io from '../../../features/progress/io';

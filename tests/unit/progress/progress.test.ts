@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scorePracticalAssessment } from '../../../features/exam/scoring';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import { createAcknowledgementRecord } from '../../../features/rules/records';
 import { CSV_COLUMNS, progressCsv } from '../../../features/progress/csv';
 import type { ProgressFile } from '../../../features/progress/format';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, type Rollup } from 'vite';
 import { gradeWrittenTest } from '../../../features/quiz/grading';
 import { cleanAnswers, createQuizRoutes } from '../../../features/quiz/background/routes';
-import type { QuizResultRecord } from '../../../lib/db/database';
+import type { QuizResultRecord } from '../../../features/quiz/records';
 import { formatTourError } from '../../../features/tour/load';
 import { gradedQuiz, localizedQuiz, type QuizFile } from '../../../features/quiz/schema';
 import { loadProjectQuizzes, quizPlugin } from '../../../features/quiz/build-plugin';
@@ -341,13 +341,13 @@ describe('grading a bundled quiz (pass at 80) and the submit route', () => {
     expect(score.total).toBe(94.4);
   });
 
-  it('the route grades in the background, stores the record and queues the xAPI statement', async () => {
+  it('the route grades in the background, stores the record and announces it to the learning-record events (xAPI subscribes)', async () => {
     const stored: QuizResultRecord[] = [];
     const statements: unknown[] = [];
     const routes = createQuizRoutes({
       quizzes: [quiz],
       results: { add: async (record) => stored.push(record) },
-      xapi: { quizScored: async (input) => (statements.push(input), null) },
+      events: { quizScored: async (input) => (statements.push(input), null) },
       now: () => 1_700_000_000_000,
       uuid: () => 'attempt-1',
     });

@@ -1,7 +1,7 @@
 import { createReport } from '../../../features/report/create';
 import type { ReportEndpoint } from '../../../features/report/endpoint';
 import { ReportOutbox, type ReportOutboxOptions } from '../../../features/report/background/outbox';
-import { ReportOutboxDatabase } from '../../../features/report/background/outbox-db';
+import { ReportOutboxDatabase } from '../../../features/report/records';
 import type { ProblemReport, ReportCategory } from '../../../features/report/schema';
 
 export const START = Date.UTC(2026, 10, 28, 1, 0, 0);

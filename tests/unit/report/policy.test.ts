@@ -10,7 +10,7 @@ import {
   parseRetryAfter,
 } from '../../../features/report/background/backoff';
 import { checkReportEndpoint } from '../../../features/report/endpoint';
-import type { OutboxRecord } from '../../../features/report/background/outbox-db';
+import type { OutboxRecord } from '../../../features/report/records';
 import type { DeliveryRun } from '../../../features/report/background/outbox';
 import { describeReportStatus } from '../../../features/report/status-text';
 import { sampleReport, START } from './helpers';

@@ -11,7 +11,8 @@ import {
   recordSnoozed,
 } from '../../../features/rules/engine';
 import type { TipRule, TipRuleInput } from '../../../features/rules/schema';
-import { TipRuleSchema, addInterval } from '../../../features/rules/schema';
+import { TipRuleSchema } from '../../../features/rules/schema';
+import { addInterval } from '../../../features/rules/helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

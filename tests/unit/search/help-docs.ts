@@ -1,4 +1,4 @@
-import type { HelpDoc } from '../../../lib/search';
+import type { HelpDoc } from '../../../features/help/search-index';
 
 /** Realistic help content from the training plan's scenarios, shared by the search tests. */
 export const HELP_DOCS: HelpDoc[] = [

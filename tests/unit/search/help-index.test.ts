@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HelpHit, Segment } from '../../../lib/search';
-import { createHelpIndex, loadHelpIndex, MAX_QUERY_LENGTH } from '../../../lib/search';
+import type { HelpHit, Segment } from '../../../features/help/search-index';
+import {
+  createHelpIndex,
+  loadHelpIndex,
+  MAX_QUERY_LENGTH,
+} from '../../../features/help/search-index';
 import { HELP_DOCS } from './help-docs';
 
 const index = createHelpIndex(HELP_DOCS);

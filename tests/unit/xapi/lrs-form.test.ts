@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LRS_FORM, formFromLrs, lrsFromForm } from '../../../lib/policy/lrs-form';
-import { resolvePolicy } from '../../../lib/policy/policy';
+import { EMPTY_LRS_FORM, formFromLrs, lrsFromForm } from '../../../features/xapi/views/lrs-form';
+import { resolvePolicy } from '../../../app/policy/policy';
 
 const good = {
   ...EMPTY_LRS_FORM,

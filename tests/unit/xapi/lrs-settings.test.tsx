@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { XapiStatusView } from '../../../features/xapi/background/service';
-import type { PolicyView } from '../../../lib/policy/policy';
+import type { PolicyView } from '../../../app/policy/policy';
+import type { XapiStatusView } from '../../../features/xapi/protocol';
 
 const sendMessage = vi.fn();
 vi.mock('../../../app/protocol', () => ({

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LrsSendResult } from '../../../features/xapi/background/client';
 import { XapiQueue } from '../../../features/xapi/background/queue';
 import type { StatementSender, XapiQueueOptions } from '../../../features/xapi/background/queue';
-import { XapiQueueDatabase } from '../../../features/xapi/background/queue-db';
+import { XapiQueueDatabase } from '../../../features/xapi/records';
 import { createStatementFactory } from '../../../features/xapi/statements';
 import type { XapiStatement } from '../../../features/xapi/types';
 

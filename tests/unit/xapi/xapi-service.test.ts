@@ -10,7 +10,7 @@ import {
   type XapiService,
   type XapiServiceOptions,
 } from '../../../features/xapi/background/service';
-import { ZhiyinDatabase } from '../../../lib/db/database';
+import { ZhiyinDatabase } from '../../../app/database';
 import {
   createMemoryRulesStore,
   createRulesService,

@@ -4,7 +4,7 @@
  * (features/xapi/config.ts LrsConfigSchema, which the background checks again).
  */
 import { z } from 'zod';
-import type { LrsConfig } from '../../features/xapi/config';
+import type { LrsConfig } from '../config';
 
 /** The policy `lrs` value the form produces (Basic credentials). */
 export interface LrsFormValue {

@@ -1,10 +1,10 @@
 /**
  * The report outbox table. In the extension it lives in the one extension database
- * (lib/db/database.ts, table `reportOutbox`, declared with {@link REPORT_OUTBOX_STORES}); this small
+ * (app/database.ts, table `reportOutbox`, declared with {@link REPORT_OUTBOX_STORES}); this small
  * database class holds the same table for the tests and until that merge.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ProblemReport } from '../schema';
+import type { ProblemReport } from './schema';
 
 /**
  * `local`: saved on this computer only (no endpoint configured) — can be exported or sent later.

@@ -1,12 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type {
-  ContentTourEvent,
-  ResumeOffer,
-  TourInstruction,
-} from '../../features/tour/background/sessions';
 import type { Role } from '../../features/profile/roles';
 import type { TipDecision, TipResponse } from '../../features/rules/protocol';
 import type { GuardHint } from '../../features/guards/content/guards';
+import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../../features/tour/protocol';
 
 /**
  * The contract between the small content script that runs on every page (entrypoints/content.ts)

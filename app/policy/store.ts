@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DEADLINES, withDeadline } from '../platform/deadline';
+import { DEADLINES, withDeadline } from '../../lib/platform/deadline';
 import { resolvePolicy, type PolicyInput, type PolicyView } from './policy';
 
 /** Settings saved on the options page's 管理员设置 (only those the managed policy leaves open). */
@@ -91,7 +91,7 @@ export async function readPolicy(waitMs: number = DEADLINES.read): Promise<Polic
 /**
  * Saves options-page settings. A setting the managed policy locks is not changed here; while the
  * browser has not answered for the managed policy, the patch is saved as it is: a local value
- * never overrides a managed one (lib/policy/policy.ts `resolvePolicy`), so nothing locked can be
+ * never overrides a managed one (app/policy/policy.ts `resolvePolicy`), so nothing locked can be
  * undone, and the options page need not wait for a slow browser.
  */
 export async function saveLocalPolicy(patch: PolicyInput): Promise<PolicyView> {

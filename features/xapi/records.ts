@@ -2,12 +2,12 @@
  * IndexedDB tables of the xAPI outbox.
  *
  * Production: merge {@link XAPI_STORES} into the extension's database as a new schema version
- * (lib/db/database.ts, e.g. `this.version(2).stores({ ...XAPI_STORES })`) and hand the two tables
+ * (app/database.ts, e.g. `this.version(2).stores({ ...XAPI_STORES })`) and hand the two tables
  * to `new XapiQueue({ tables: { outbox: db.xapiOutbox, delivery: db.xapiDelivery }, … })`.
  * {@link XapiQueueDatabase} is the same schema on its own, for tests and until that merge.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { XapiStatement } from '../types';
+import type { XapiStatement } from './types';
 
 /** One statement waiting for (or refused by) the LRS. Sent statements are deleted. */
 export interface XapiOutboxRecord {

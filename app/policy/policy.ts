@@ -37,7 +37,7 @@ export interface PolicyView {
   /** Problems with configured values (a broken value is ignored, never half-used). */
   problems: string[];
   /**
-   * The browser has not answered for the managed policy yet (lib/policy/store.ts): the built-in
+   * The browser has not answered for the managed policy yet (app/policy/store.ts): the built-in
    * defaults and the options page's values apply until it does.
    */
   managedPending?: boolean;

@@ -1,0 +1,88 @@
+/**
+ * The background's services, made once per worker in dependency order. Each feature builds its
+ * own (features/<feature>/background); this file only hands them what they need from each other.
+ */
+import { browser } from 'wxt/browser';
+import quizzes from 'virtual:zhiyin-quizzes';
+import tours from 'virtual:zhiyin-tours';
+import { AssessmentService } from '../../features/exam/background/service';
+import { setupFrames } from '../../features/frames/background/setup';
+import { ActivityLog } from '../../features/progress/background/activity-log';
+import { ProfileStore } from '../../features/profile/background/store';
+import { setupReports } from '../../features/report/background/setup';
+import { setupRules } from '../../features/rules/background/setup';
+import { SurveyService } from '../../features/survey/background/service';
+import { TourRecorder } from '../../features/tour/background/recorder';
+import { createSessionStore, TourSessions } from '../../features/tour/background/sessions';
+import { matchAnyUrlGlob } from '../../features/tour/match';
+import { setupXapi } from '../../features/xapi/background/setup';
+import { readPreferences } from '../../lib/settings/preferences';
+import { VALIDATORS } from '../../lib/validators';
+import { readPolicy } from '../policy/store';
+import type { BackgroundPlatform } from './platform';
+
+export type BackgroundServices = ReturnType<typeof createServices>;
+
+export function createServices(platform: BackgroundPlatform) {
+  const { db, records } = platform;
+  const profile = new ProfileStore(db);
+  const role = async () => (await profile.view()).role;
+  const language = async () => (await readPreferences()).language;
+  const xapi = setupXapi(platform, tours);
+
+  // Exams are scored and stored, surveys offered within the frequency policy.
+  const surveys = new SurveyService({
+    db,
+    now: Date.now,
+    store: platform.local,
+    knownSubject: (_kind, id) => tours.some((tour) => tour.id === id),
+    policy: async () => (await readPolicy()).policy.survey,
+    answered: async (answer) => records.emit('survey-answered', answer),
+  });
+  const assessments = new AssessmentService({
+    db,
+    surveys,
+    assessed: async (input) => records.emit('assessed', input),
+    examRecords: async (input) => records.emit('exam-records', input),
+  });
+  const sessions = new TourSessions({
+    tours,
+    db,
+    store: createSessionStore(browser.storage.session ?? null),
+    recorder: new TourRecorder(db, async (tourRecords, { tabId }) =>
+      records.emit('tour-records', { records: tourRecords, tabId }),
+    ),
+    now: Date.now,
+    validators: VALIDATORS,
+    language,
+    role,
+    hooks: assessments,
+  });
+  // A tab closed mid-tour: keep where the learner was, to offer resuming it later.
+  browser.tabs.onRemoved.addListener((tabId) => void sessions.tabClosed(tabId));
+
+  return {
+    platform,
+    tours,
+    quizzes,
+    profile,
+    role,
+    activity: new ActivityLog(db),
+    xapi,
+    surveys,
+    assessments,
+    sessions,
+    reports: setupReports(platform, { role, session: (tabId) => sessions.session(tabId) }),
+    rules: setupRules(platform, { role, language }),
+    frames: setupFrames(platform),
+    /** An open tab of a configured host where the tour applies and Zhiyin answers, or null. */
+    async findTabFor(tour: (typeof tours)[number]) {
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined || !tab.url || !platform.isAllowedHost(tab.url)) continue;
+        if (!matchAnyUrlGlob(tour.applies.url, tab.url)) continue;
+        if (await platform.pingTab(tab.id)) return tab.id;
+      }
+      return null;
+    },
+  };
+}

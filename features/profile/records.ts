@@ -1,0 +1,21 @@
+/** Records of this feature, stored in the extension database (app/database.ts). */
+
+import type { Role } from './roles';
+
+/** The local learner profile: a single row with key `me`. */
+export interface ProfileRecord {
+  key: 'me';
+  role: Role | null;
+  roleChosenAt: number | null;
+  /** When the learner closed the welcome card without choosing (so it does not nag). */
+  welcomeDismissedAt: number | null;
+  /** v2: optional display name (personal data: never sent unless policy says so). */
+  name?: string | null;
+  /** v2: optional staff id (工号), used as the xAPI account name when given. */
+  staffId?: string | null;
+  /**
+   * Random local learner id (xAPI account name when no staff id is given), made once by
+   * features/xapi/background/service.ts; optional field, no index change.
+   */
+  learnerId?: string;
+}

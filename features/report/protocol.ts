@@ -1,0 +1,74 @@
+/** Messages of problem reporting (报告问题) and the shapes they carry. */
+import type { OutboxStatus } from './records';
+import type { ReportCategory } from './schema';
+import type { ScrubCounts } from './scrub';
+import type { ReportStatusText } from './status-text';
+
+/** Reply to a submitted report. */
+export interface SubmitReportReply {
+  id: string;
+  /** `queued` when it will be sent, `local` when no endpoint is configured. */
+  status: OutboxStatus;
+  scrubbed: ScrubCounts;
+  /** e.g. "已隐去 2 处个人信息（身份证号 1 处、手机号 1 处）"; null when nothing was hidden. */
+  scrubSummary: string | null;
+}
+
+/** One row of the popup's 我的报告 list (plain JSON, safe to send in a message). */
+export interface ReportListItem {
+  id: string;
+  /** Epoch ms. */
+  createdAt: number;
+  category: ReportCategory;
+  categoryLabel: string;
+  /** The (scrubbed) description, cut to 80 characters. */
+  preview: string;
+  status: OutboxStatus;
+  statusText: ReportStatusText;
+  attempts: number;
+  sentAt: number | null;
+  exportedAt: number | null;
+}
+
+/** An export file ready for `chrome.downloads` or a Blob link. */
+export interface ReportExportFile {
+  filename: string;
+  mimeType: 'application/json';
+  text: string;
+  count: number;
+}
+
+/** Report messages (routes: features/report/background/routes.ts; masking: features/report/content). */
+export interface ReportMessages {
+  /** 报告问题 from the overlay (e.g. a step whose target is missing); context is added here. */
+  'content:submitReport'(data: {
+    category: ReportCategory;
+    description: string;
+    url: string;
+    title: string;
+    topFrame: boolean;
+  }): SubmitReportReply;
+  /** 报告问题 from the popup, about the given tab (or none). */
+  'page:submitReport'(data: {
+    category: ReportCategory;
+    description: string;
+    tabId: number | null;
+    /** From page:captureScreenshot, kept only if the learner did not drop it. */
+    screenshot?: { dataUrl: string; masked: number } | null;
+  }): SubmitReportReply;
+  /**
+   * A screenshot of the tab's visible area with passwords, sensitive fields and personal data
+   * covered before capture. Refused where Zhiyin does not run (nothing could be covered there).
+   */
+  'page:captureScreenshot'(data: {
+    tabId: number;
+  }): { ok: true; dataUrl: string; masked: number } | { ok: false; reason: string };
+  'page:listReports'(data: { limit: number }): ReportListItem[];
+  /** Send again (failed) or send now (kept locally, once an endpoint exists). */
+  'page:retryReports'(data: { ids: string[] }): ReportListItem[];
+  'page:exportReports'(data: { ids?: string[] }): ReportExportFile;
+  'page:deleteReports'(data: { ids: string[] }): void;
+  /** Cover personal data for a screenshot; replies once the covers are painted. */
+  'bg:maskSensitive'(): { masked: number };
+  'bg:unmaskSensitive'(): void;
+}

@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import rules from 'virtual:zhiyin-rules';
+import type { BackgroundPlatform } from '../../../app/background/platform';
+import { DEADLINES, orDefault } from '../../../lib/platform/deadline';
+import type { Language } from '../../../lib/settings/preferences';
+import type { Role } from '../../profile/roles';
+import { createDexieRulesStore, createRulesService } from './service';
+import { createTestClock } from './test-clock';
+
+/** Compliance tips and field guards in the background: the rules service and its session id. */
+export function setupRules(
+  platform: BackgroundPlatform,
+  deps: { role(): Promise<Role | null>; language(): Promise<Language> },
+) {
+  // A browser session id for per-session tips: kept in storage.session (new after a restart).
+  const sessionIdItem = storage.defineItem<string>('session:rulesSessionId', { fallback: '' });
+  let memorySessionId: string | null = null;
+  const session = () =>
+    orDefault(
+      async () => {
+        const existing = await sessionIdItem.getValue();
+        if (existing) return existing;
+        const created = crypto.randomUUID();
+        await sessionIdItem.setValue(created);
+        return created;
+      },
+      DEADLINES.read,
+      // storage.session stalled: this worker's own id keeps per-session tips working meanwhile.
+      (memorySessionId ??= crypto.randomUUID()),
+      'rules session id',
+    );
+  return createRulesService({
+    rules,
+    store: createDexieRulesStore(platform.db),
+    session,
+    // Test builds: a clock e2e tests can move (per-day frequency, snooze); ./test-clock.ts.
+    ...(import.meta.env.MODE === 'test'
+      ? {
+          now: createTestClock({
+            get: (key) => browser.storage.local.get(key),
+            onChanged: browser.storage.onChanged,
+          }),
+        }
+      : {}),
+    role: deps.role,
+    language: deps.language,
+    onAcknowledged: async (record, tipTitle) =>
+      platform.records.emit('tip-acknowledged', { record, tipTitle }),
+  });
+}
