@@ -1,6 +1,8 @@
 /**
- * Help search benchmark: Zhiyin's index (MiniSearch + Chinese/pinyin analysis) vs Fuse.js on the
- * same corpus, in the same process. Run with `npm run bench:search` (tsx, not vitest bench).
+ * Help search benchmark: Zhiyin's index (its own BM25+ inverted index, lib/search/engine.ts, with
+ * Chinese bigram/word and pinyin analysis) vs Fuse.js on the same corpus, in the same process;
+ * MiniSearch is only fed the same terms to time its indexing (the engine choice). Run with
+ * `npm run bench:search` (tsx, not vitest bench).
  *
  * Corpus: the 60 hand-written articles (articles.ts) + generated distractors (corpus.ts,
  * deterministic seed). Quality: recall@5 and MRR@10 on the labelled queries (queries.ts).

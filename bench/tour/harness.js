@@ -78,12 +78,22 @@
   }
 
   // ---- starting each library the way a site (or the extension) would -------------------------
+  /**
+   * Row id → library: `driver` and `driver-noanim` are driver.js, `shepherd` and
+   * `shepherd-noanim` are Shepherd, `zhiyin` and `zhiyin-cold` are Zhiyin.
+   */
+  function base(lib) {
+    return lib.split('-')[0];
+  }
   var active = null;
   function startLibrary(lib) {
     if (lib === 'floor') {
       floorShow(0);
-    } else if (lib === 'driver') {
-      var d = window.driver.js.driver({
+    } else if (base(lib) === 'driver') {
+      // The docs' tour example (driverjs.com/docs/tour-basics): `showProgress` and the steps,
+      // the rest left at the library's defaults (animate: true, duration 400 ms, smoothScroll:
+      // false). `driver-noanim` turns the animation off; smoothScroll is false either way.
+      var config = {
         showProgress: true,
         steps: STEPS.map(function (s) {
           return {
@@ -91,14 +101,27 @@
             popover: { title: s.title, description: s.body, side: 'bottom' },
           };
         }),
-      });
+      };
+      if (lib === 'driver-noanim') {
+        config.animate = false;
+        config.smoothScroll = false;
+      }
+      var d = window.driver.js.driver(config);
       active = d;
       d.drive();
-    } else if (lib === 'shepherd') {
+    } else if (base(lib) === 'shepherd') {
+      // The docs' example (Shepherd's usage guide): a modal overlay and `scrollTo: true` (an
+      // instant scrollIntoView, target to the top); a cancel icon so the tour can be closed.
+      // Shepherd has no animation option: its fades are CSS transitions in shepherd.css, which
+      // `shepherd-noanim` turns off with a stylesheet (see libTags in tour.bench.ts), and it
+      // scrolls with an explicit instant, centred scrollIntoView.
       var Shepherd = window.Shepherd;
       var tour = new Shepherd.Tour({
         useModalOverlay: true,
-        defaultStepOptions: { scrollTo: { block: 'center' }, cancelIcon: { enabled: true } },
+        defaultStepOptions: {
+          scrollTo: lib === 'shepherd-noanim' ? { behavior: 'auto', block: 'center' } : true,
+          cancelIcon: { enabled: true },
+        },
       });
       STEPS.forEach(function (s, i) {
         tour.addStep({
@@ -122,8 +145,8 @@
       var root = host && host.shadowRoot;
       return root ? root.querySelector('.zy-card[data-zhiyin-step="' + step + '"]') : null;
     }
-    if (lib === 'driver') return document.querySelector('.driver-popover');
-    if (lib === 'shepherd') {
+    if (base(lib) === 'driver') return document.querySelector('.driver-popover');
+    if (base(lib) === 'shepherd') {
       return document.querySelector('.shepherd-element[data-shepherd-step-id="s' + step + '"]');
     }
     var card = document.getElementById('floor-card');
@@ -139,7 +162,7 @@
       shepherd: { next: '.shepherd-footer .shepherd-button', exit: '.shepherd-cancel-icon' },
       floor: { next: '.next', exit: '.close' },
     };
-    return card.querySelector(selectors[lib.indexOf('zhiyin') === 0 ? 'zhiyin' : lib][which]);
+    return card.querySelector(selectors[base(lib)][which]);
   }
 
   /** Opacity of the element times that of every ancestor, crossing shadow roots. */
@@ -357,7 +380,7 @@
     exit: function (lib, step) {
       var close = button(lib, step, 'exit');
       if (close) close.click();
-      else if (lib === 'driver' && active) active.destroy();
+      else if (base(lib) === 'driver' && active) active.destroy();
       return new Promise(function (resolve) {
         requestAnimationFrame(function () {
           requestAnimationFrame(function () {

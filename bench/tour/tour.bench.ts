@@ -4,7 +4,8 @@
  * in headless Debian Chromium. Run with `npm run bench:tour` (tsx). See bench/README.md.
  *
  * Options: `--loads N` fresh page loads per page and library (default 15), `--pages a,b`
- * (small, admin, churn), `--libs a,b` (floor, zhiyin, driver, shepherd), `--no-build` (reuse the
+ * (small, admin, churn), `--libs a,b` (rows: floor, zhiyin, zhiyin-cold, driver, driver-noanim,
+ * shepherd, shepherd-noanim; default all), `--no-build` (reuse the
  * last bench build), `--cost-loads N` traced loads for script evaluation (default 5),
  * `--attempts N` tries per load before it is given up (default 3: a crashed or failed load is
  * retried on a fresh page, and the output says so), `--crash-load N` (crash the page once at
@@ -23,17 +24,46 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
 import { PAGE_KINDS, renderPage, type PageKind } from './pages';
 
-type Lib = 'floor' | 'zhiyin' | 'zhiyin-cold' | 'driver' | 'shepherd';
-const ALL_LIBS: readonly Lib[] = ['floor', 'zhiyin', 'zhiyin-cold', 'driver', 'shepherd'];
+/**
+ * A row of the tables. The anchors are each run twice: as their documentation's basic example
+ * configures them (`driver`, `shepherd`: animations on, as shipped) and with animation off
+ * (`driver-noanim`: `animate: false, smoothScroll: false`; `shepherd-noanim`: instant centred
+ * scroll and shepherd.css's transitions off — Shepherd has no animation option). See harness.js.
+ */
+type Lib =
+  'floor' | 'zhiyin' | 'zhiyin-cold' | 'driver' | 'driver-noanim' | 'shepherd' | 'shepherd-noanim';
+const ALL_LIBS: readonly Lib[] = [
+  'floor',
+  'zhiyin',
+  'zhiyin-cold',
+  'driver',
+  'driver-noanim',
+  'shepherd',
+  'shepherd-noanim',
+];
+const ANCHORS: readonly Lib[] = ['driver', 'driver-noanim', 'shepherd', 'shepherd-noanim'];
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const version = (pkg: string): string =>
+  (
+    JSON.parse(readFileSync(resolve(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+const DRIVER_VERSION = version('driver.js');
+const SHEPHERD_VERSION = version('shepherd.js');
 const LIB_NAMES: Record<Lib, string> = {
   floor: 'floor (no library)',
   zhiyin: 'Zhiyin, popup start',
   'zhiyin-cold': 'Zhiyin, cold start',
-  driver: 'driver.js 1.x',
-  shepherd: 'Shepherd 15',
+  driver: `driver.js ${DRIVER_VERSION}, docs' defaults (animated)`,
+  'driver-noanim': `driver.js ${DRIVER_VERSION}, animation off`,
+  shepherd: `Shepherd ${SHEPHERD_VERSION}, docs' defaults (animated)`,
+  'shepherd-noanim': `Shepherd ${SHEPHERD_VERSION}, animation off`,
 };
-
-const ROOT = resolve(import.meta.dirname, '../..');
+/** The library a row runs (`driver-noanim` → `driver`). */
+const libraryOf = (lib: Lib): 'floor' | 'zhiyin' | 'driver' | 'shepherd' =>
+  lib.split('-')[0] as 'floor' | 'zhiyin' | 'driver' | 'shepherd';
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
 const option = (name: string): string | undefined => {
@@ -50,6 +80,11 @@ let crashLoad = option('crash-load');
 const COST_LOADS = Number(option('cost-loads') ?? 5);
 const PAGES = (option('pages')?.split(',') ?? PAGE_KINDS) as PageKind[];
 const LIBS = (option('libs')?.split(',') ?? ALL_LIBS) as Lib[];
+for (const lib of LIBS) {
+  if (!ALL_LIBS.includes(lib)) {
+    throw new Error(`--libs: unknown row "${lib}"; rows are ${ALL_LIBS.join(', ')}`);
+  }
+}
 const PORT = Number(process.env.BENCH_PORT ?? process.env.SIM_PORT ?? 4390);
 /** The extension matches 127.0.0.1; the libraries run on a host it does not match. */
 const EXT_HOST = `127.0.0.1:${PORT}`;
@@ -90,16 +125,22 @@ function build() {
   });
 }
 
+/** shepherd.css animates the card's and the modal overlay's opacity (.3 s); this turns it off. */
+const SHEPHERD_NO_TRANSITIONS =
+  '<style>.shepherd-element,.shepherd-modal-overlay-container{transition:none!important}</style>';
+
 function libTags(lib: Lib): { head: string; body: string } {
-  if (lib === 'driver') {
+  if (libraryOf(lib) === 'driver') {
     return {
       head: '<link rel="stylesheet" href="/lib/driver.css">',
       body: '<script src="/lib/driver.js"></script>',
     };
   }
-  if (lib === 'shepherd') {
+  if (libraryOf(lib) === 'shepherd') {
     return {
-      head: '<link rel="stylesheet" href="/lib/shepherd.css">',
+      head:
+        '<link rel="stylesheet" href="/lib/shepherd.css">' +
+        (lib === 'shepherd-noanim' ? SHEPHERD_NO_TRANSITIONS : ''),
       body:
         '<script type="module">import Shepherd from "/lib/shepherd.mjs";' +
         'window.Shepherd = Shepherd;</script>',
@@ -636,6 +677,9 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 }
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+/** A difference with its sign: +3, −17. */
+const signed = (n: number) =>
+  Number.isFinite(n) ? `${n < 0 ? '−' : '+'}${fmt(Math.abs(n))}` : '–';
 function spread(values: number[], digits = 0): string {
   if (values.length === 0) return '–';
   const s = sorted(values);
@@ -738,12 +782,123 @@ function report(
     `| Zhiyin overlay.js | first card on a page | ${kb(overlay.raw)} (${kb(overlay.gzip)}) | ${c ? spread(c.zhiyinOverlay, 1) : '–'} |`,
   );
   lines.push(
-    `| driver.js (IIFE + CSS) | every page that can show a tour | ${kb(driverJs.raw + driverCss.raw)} (${kb(driverJs.gzip + driverCss.gzip)}) | ${c ? spread(c.driver, 1) : '–'} |`,
+    `| driver.js ${DRIVER_VERSION} (IIFE + CSS; both driver.js rows) | every page that can show a tour | ${kb(driverJs.raw + driverCss.raw)} (${kb(driverJs.gzip + driverCss.gzip)}) | ${c ? spread(c.driver, 1) : '–'} |`,
   );
   lines.push(
-    `| Shepherd (ESM + CSS) | every page that can show a tour | ${kb(shepherdJs.raw + shepherdCss.raw)} (${kb(shepherdJs.gzip + shepherdCss.gzip)}) | ${c ? spread(c.shepherd, 1) : '–'} |`,
+    `| Shepherd ${SHEPHERD_VERSION} (ESM + CSS; both Shepherd rows) | every page that can show a tour | ${kb(shepherdJs.raw + shepherdCss.raw)} (${kb(shepherdJs.gzip + shepherdCss.gzip)}) | ${c ? spread(c.shepherd, 1) : '–'} |`,
   );
+  lines.push('');
+  lines.push(...goalCheck(results, cost));
   return lines.join('\n');
+}
+
+/** The issue's performance goal for Zhiyin (issue 12), checked against this run's medians. */
+const GOAL = {
+  firstOverFloorMs: 17,
+  nextOverFloorMs: 10,
+  overlayEvalMs: 15,
+  heapShownMb: 1.5,
+};
+
+function goalCheck(results: Map<string, LoadFigures[]>, cost: CostFigures | null): string[] {
+  const zhiyinRows = LIBS.filter(isZhiyin);
+  if (zhiyinRows.length === 0) return [];
+  const lines = [
+    `Goal check (issue 12), from this run's medians: first step ≤ floor + ${GOAL.firstOverFloorMs} ms, ` +
+      `each next step ≤ floor + ${GOAL.nextOverFloorMs} ms, overlay.js evaluated ≤ ${GOAL.overlayEvalMs} ms, ` +
+      `JS heap with a card shown ≤ ${GOAL.heapShownMb} MB, no long task in the start of any load, ` +
+      '0 px drift (largest over loads, both scrolls), faster than every anchor row (first step and each next step).',
+    '',
+    '| page | Zhiyin row | goal | measured | met? |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  const ok = (values: (number | null | undefined)[]) =>
+    values.filter((v): v is number => typeof v === 'number');
+  const firstOf = (runs: LoadFigures[]) => median(ok(runs.map((r) => r.first.ms)));
+  const nextOf = (runs: LoadFigures[], i: number) =>
+    median(ok(runs.map((r) => r.next[i]?.ms ?? null)));
+  const verdict = (value: boolean | null) =>
+    value === null ? 'not measured' : value ? 'met' : '**not met**';
+  const overlay = cost ? median(cost.zhiyinOverlay) : NaN;
+  for (const kind of PAGES) {
+    const floor = results.get(`${kind}:floor`) ?? [];
+    const anchors = ANCHORS.filter((lib) => LIBS.includes(lib)).map((lib) => ({
+      lib,
+      runs: results.get(`${kind}:${lib}`) ?? [],
+    }));
+    for (const lib of zhiyinRows) {
+      const runs = results.get(`${kind}:${lib}`) ?? [];
+      const row = (goal: string, measured: string, met: boolean | null) =>
+        lines.push(`| ${kind} | ${LIB_NAMES[lib]} | ${goal} | ${measured} | ${verdict(met)} |`);
+      if (runs.length === 0) {
+        row('all', 'no load measured', null);
+        continue;
+      }
+      const first = firstOf(runs);
+      const floorFirst = floor.length ? firstOf(floor) : NaN;
+      row(
+        `first step ≤ floor + ${GOAL.firstOverFloorMs} ms`,
+        `${fmt(first)} ms (floor ${fmt(floorFirst)}, ${signed(first - floorFirst)})`,
+        Number.isFinite(floorFirst) ? first <= floorFirst + GOAL.firstOverFloorMs : null,
+      );
+      const nexts = [0, 1, 2].map((i) => nextOf(runs, i));
+      const floorNexts = [0, 1, 2].map((i) => (floor.length ? nextOf(floor, i) : NaN));
+      row(
+        `next step ≤ floor + ${GOAL.nextOverFloorMs} ms (log panel / header / table row)`,
+        `${nexts.map((n) => fmt(n)).join(' / ')} ms (floor ${floorNexts.map((n) => fmt(n)).join(' / ')}; ` +
+          `${nexts.map((n, i) => signed(n - (floorNexts[i] ?? NaN))).join(' / ')})`,
+        floorNexts.every(Number.isFinite)
+          ? nexts.every((n, i) => n <= (floorNexts[i] ?? NaN) + GOAL.nextOverFloorMs)
+          : null,
+      );
+      row(
+        `overlay.js evaluated on the first card ≤ ${GOAL.overlayEvalMs} ms`,
+        Number.isFinite(overlay) ? `${fmt(overlay, 1)} ms (admin page, cold start)` : '–',
+        Number.isFinite(overlay) ? overlay <= GOAL.overlayEvalMs : null,
+      );
+      const heapShown = median(runs.map((r) => r.heapShown)) / 1024 / 1024;
+      const heapIdle = median(runs.map((r) => r.heapIdle)) / 1024 / 1024;
+      row(
+        `JS heap with a card shown ≤ ${GOAL.heapShownMb} MB`,
+        `${heapShown.toFixed(2)} MB (idle ${heapIdle.toFixed(2)})`,
+        heapShown <= GOAL.heapShownMb,
+      );
+      const withTasks = runs.filter((r) => r.first.longTasks.length > 0).length;
+      row(
+        '0 long tasks in the start',
+        `${withTasks} of ${runs.length} loads had one (longest ${fmt(Math.max(0, ...runs.flatMap((r) => r.first.longTasks)))} ms)`,
+        withTasks === 0,
+      );
+      const drift = Math.max(
+        0,
+        ...runs.flatMap((r) =>
+          [r.window, r.container].flatMap((f) => (f ? [f.driftDuring, f.driftAfter] : [])),
+        ),
+      );
+      row('0 px drift', `${fmt(drift)} px`, drift === 0);
+      if (anchors.length === 0) {
+        row('faster than every anchor row', 'no anchor row in this run', null);
+      } else {
+        const slower: string[] = [];
+        for (const anchor of anchors) {
+          if (anchor.runs.length === 0) continue;
+          if (!(first < firstOf(anchor.runs))) slower.push(`${anchor.lib} first step`);
+          nexts.forEach((n, i) => {
+            if (!(n < nextOf(anchor.runs, i))) slower.push(`${anchor.lib} next ${i + 1}`);
+          });
+        }
+        const best = Math.min(...anchors.map((a) => firstOf(a.runs)).filter(Number.isFinite));
+        row(
+          'faster than every anchor row',
+          slower.length
+            ? `not faster than: ${slower.join(', ')}`
+            : `first step ${fmt(first)} ms vs fastest anchor ${fmt(best)} ms; every next step faster too`,
+          slower.length === 0,
+        );
+      }
+    }
+  }
+  return lines;
 }
 
 // ---- main -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * glob and on a hostile one (`*a*a…*b` against a long `aaaa…` address, issue 10).
  * Run: npx tsx bench/url/glob.bench.ts
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { matchGlob } from '../../lib/url/glob';
 
@@ -28,6 +29,13 @@ const cases = [
   { name: 'hostile, 22 stars', glob: `${'*a'.repeat(20)}*b*`, subject: `/${'a'.repeat(5000)}` },
 ];
 
+console.log(
+  `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}, ` +
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}, ${new Date().toISOString().slice(0, 16)}Z`,
+);
 console.log('case                 regex ms/match   matchGlob ms/match');
 for (const { name, glob, subject } of cases) {
   const regex = oldRegExp(glob);
