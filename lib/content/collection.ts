@@ -12,7 +12,7 @@
  * bad file.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document, Node } from 'yaml';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { CONTENT_LIMITS, checkContentLimits, overLimit } from './limits';
@@ -59,9 +59,16 @@ export function contentDirs(
   return [resolve(root, 'tours'), ...(extra ? [resolve(root, extra)] : [])];
 }
 
-/** A file's name as errors show it: relative to `cwd`, forward slashes. */
+/**
+ * A file's name as errors show it: relative to `cwd`, forward slashes; a file outside `cwd` (an
+ * extra ZHIYIN_TOURS_DIR elsewhere) by its absolute path, not a run of `../`.
+ */
 export function displayPath(cwd: string, file: string): string {
-  return relative(cwd, file).split('\\').join('/') || file;
+  const shown = relative(cwd, file).split('\\').join('/');
+  if (shown === '' || shown === '..' || shown.startsWith('../') || isAbsolute(shown)) {
+    return resolve(cwd, file).split('\\').join('/');
+  }
+  return shown;
 }
 
 /** Deterministic order, independent of the machine's locale. */

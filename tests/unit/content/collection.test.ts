@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { CollectionOptions, ContentError } from '../../../lib/content/collection';
 import {
   contentDirs,
+  displayPath,
   formatContentError,
   loadCollection,
   readContentFile,
@@ -240,5 +241,12 @@ describe('contentModulePlugin', () => {
     expect(formatContentErrors('card', errors.slice(1))).toBe(
       '1 card error:\n  b.yaml: file too large',
     );
+  });
+});
+
+describe('displayPath', () => {
+  it('is relative inside cwd, absolute outside it (an extra folder elsewhere)', () => {
+    expect(displayPath('/repo', '/repo/tours/a/tour.yaml')).toBe('tours/a/tour.yaml');
+    expect(displayPath('/repo', '/srv/extra/a/tour.yaml')).toBe('/srv/extra/a/tour.yaml');
   });
 });
