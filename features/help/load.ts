@@ -39,7 +39,6 @@ export function loadHelpArticles(
     schema: HelpArticleSchema,
     what: 'article',
     id: (article) => article.id,
-    idIsName: true,
     check: ({ value: article, source }) =>
       article.tours.flatMap((tourId, index) =>
         knownTours.has(tourId)

@@ -43,7 +43,6 @@ export function loadQuizzes(
     schema: QuizFileSchema,
     what: 'quiz',
     id: (quiz) => quiz.id,
-    idIsName: true,
     check: ({ value: quiz, source }) => {
       const problems: ContentError[] = [];
       const sameModule = moduleFile.get(quiz.module);

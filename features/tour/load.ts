@@ -109,7 +109,6 @@ export function loadTours(
     schema: TourSchema,
     what: 'tour',
     id: (tour) => tour.id,
-    idIsName: true,
     missingFolder: 'tours folder not found',
     listLimits: { steps: CONTENT_LIMITS.stepsPerTour },
     check: ({ value: tour, source }) => {

@@ -283,15 +283,14 @@ export interface CollectionOptions<T> {
   dirs: readonly string[];
   layout: CollectionLayout;
   schema: ContentSchema<T>;
-  /**
-   * What one item is called in messages (`tour`, `article`, `quiz`). With `id`, the files' ids
-   * must be unique (and, with `idIsName`, equal the file's or folder's name).
-   */
+  /** What one item is called in messages (`tour`, `article`, `quiz`). */
   what: string;
-  /** The item's id, when it has one. */
+  /**
+   * The id of a file's item, when a file holds one item with an id: ids must then be unique
+   * across files and equal the file's name (without extension) or, for `eachFolder`, the
+   * folder's (progress and links are stored by id; the name says where to find it).
+   */
   id?: (value: T) => string;
-  /** The id must equal the file's name (without extension) or, for `eachFolder`, the folder's. */
-  idIsName?: boolean;
   /** The message for a content folder that is not there; without it a missing folder is empty. */
   missingFolder?: string;
   /** Feature checks of one valid file; an entry with any error is left out. */
@@ -376,7 +375,7 @@ function idErrors<T>(
   if (!options.id) return [];
   const id = options.id(entry.value);
   const at = (message: string) => errorAt(entry.source, ['id'], message);
-  if (options.idIsName && id !== entry.name) {
+  if (id !== entry.name) {
     // An id that is not its file's would make the file it names look like the duplicate.
     const kind = 'eachFolder' in options.layout ? 'folder' : 'file';
     return [at(`${options.what} id "${id}" must equal its ${kind} name "${entry.name}"`)];

@@ -43,7 +43,6 @@ function cards(options: Partial<CollectionOptions<Card>> = {}) {
     schema: CardSchema,
     what: 'card',
     id: (card) => card.id,
-    idIsName: true,
     ...options,
   });
 }
