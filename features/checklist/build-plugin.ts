@@ -6,60 +6,48 @@
  *
  * Wiring (wxt.config.ts): `plugins: [..., checklistsPlugin()]`; typing: features/checklist/virtual.d.ts.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import type { ContentError } from '../../lib/content/collection';
+import { contentDirs, displayPath, readContentFile } from '../../lib/content/collection';
+import { contentModulePlugin } from '../../lib/content/vite-plugin';
+import { loadTours } from '../tour/load';
 import { buildChecklists, type Checklists } from './schema';
-import { formatTourError, loadTours, parseYamlFile } from '../tour/load';
-import { tourDirs } from '../tour/build-plugin';
 
 export const VIRTUAL_CHECKLISTS_ID = 'virtual:zhiyin-checklists';
-const RESOLVED_ID = `\0${VIRTUAL_CHECKLISTS_ID}`;
 
 export interface ChecklistsPluginOptions {
   root?: string;
   env?: Record<string, string | undefined>;
 }
 
+/** `tours/checklists.yaml` (of the main folder only), checked against the tours of every folder. */
 export function loadProjectChecklists(
   root: string,
   env: Record<string, string | undefined> = process.env,
-): { checklists: Checklists | null; errors: string[]; files: string[] } {
-  const dirs = tourDirs(root, env);
+): { checklists: Checklists | null; errors: ContentError[]; files: string[] } {
   const file = join(root, 'tours', 'checklists.yaml');
-  const display = relative(root, file);
-  // The tours' reader: size, alias and length limits, errors with file and line.
-  const source = parseYamlFile(file, display);
-  if ('errors' in source) {
-    return { checklists: null, errors: source.errors.map(formatTourError), files: [file] };
-  }
-  const content = source.data;
+  const shownAs = displayPath(root, file);
+  const source = readContentFile(file, shownAs);
+  if ('errors' in source) return { checklists: null, errors: source.errors, files: [file] };
   // Tour errors are the tours plugin's to report; checklists are checked against valid tours.
-  const { tours, files } = loadTours(dirs, { cwd: root });
-  const result = buildChecklists(content, tours);
+  const { tours, files } = loadTours(contentDirs(root, env), { cwd: root });
+  const result = buildChecklists(source.data, tours);
   return {
     checklists: result.checklists,
-    errors: result.errors.map((error) => `${display}: ${error}`),
+    errors: result.errors.map((message) => ({ file: shownAs, message })),
     files: [file, ...files],
   };
 }
 
 export function checklistsPlugin(options: ChecklistsPluginOptions = {}): Plugin {
   const root = options.root ?? process.cwd();
-  return {
-    name: 'zhiyin-checklists',
-    buildStart() {
+  return contentModulePlugin({
+    id: VIRTUAL_CHECKLISTS_ID,
+    what: 'checklist',
+    load: () => {
       const result = loadProjectChecklists(root, options.env);
-      if (result.errors.length > 0) this.error(result.errors.join('\n'));
+      return { value: result.checklists, errors: result.errors, files: result.files };
     },
-    resolveId(id) {
-      return id === VIRTUAL_CHECKLISTS_ID ? RESOLVED_ID : undefined;
-    },
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const result = loadProjectChecklists(root, options.env);
-      for (const file of result.files) this.addWatchFile(file);
-      if (result.errors.length > 0 || !result.checklists) this.error(result.errors.join('\n'));
-      return `export default ${JSON.stringify(result.checklists)};\n`;
-    },
-  };
+  });
 }

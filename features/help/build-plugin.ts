@@ -8,30 +8,21 @@
  * `import articles from 'virtual:zhiyin-help'` where needed (typing: features/help/virtual.d.ts).
  */
 import type { Plugin } from 'vite';
+import { contentDirs } from '../../lib/content/collection';
+import { contentModulePlugin } from '../../lib/content/vite-plugin';
+import { loadTours } from '../tour/load';
 import type { LoadHelpResult } from './load';
 import { loadHelpArticles } from './load';
-import { formatTourError, loadTours } from '../tour/load';
-import { tourDirs } from '../tour/build-plugin';
 
 export const VIRTUAL_HELP_ID = 'virtual:zhiyin-help';
-const RESOLVED_ID = `\0${VIRTUAL_HELP_ID}`;
 
 export interface HelpPluginOptions {
   /** Project root. Default: process.cwd(). */
   root?: string;
-  /** Tour folders whose `help/` subfolder is read. Default: {@link tourDirs}. */
+  /** Content folders whose `help/` subfolder is read. Default: `tours/` and ZHIYIN_TOURS_DIR. */
   dirs?: string[];
   /** Environment to read ZHIYIN_TOURS_DIR from. Default: process.env. */
   env?: Record<string, string | undefined>;
-}
-
-/** Error text for a failed load: a count, then one `file:line:col: path: message` per line. */
-export function formatHelpLoadErrors(result: Pick<LoadHelpResult, 'errors'>): string {
-  const count = result.errors.length;
-  return [
-    `${count} help article error${count === 1 ? '' : 's'}:`,
-    ...result.errors.map((error) => `  ${formatTourError(error)}`),
-  ].join('\n');
 }
 
 /** The articles of `dirs`, with `tours:` links checked against the tours of the same folders. */
@@ -44,23 +35,13 @@ export function loadProjectHelp(root: string, dirs: readonly string[]): LoadHelp
 
 export function helpPlugin(options: HelpPluginOptions = {}): Plugin {
   const root = options.root ?? process.cwd();
-  const dirs = options.dirs ?? tourDirs(root, options.env);
-  return {
-    name: 'zhiyin-help',
-    // Fail early even when no entry imports the module yet: a broken article is a broken build.
-    buildStart() {
+  const dirs = options.dirs ?? contentDirs(root, options.env);
+  return contentModulePlugin({
+    id: VIRTUAL_HELP_ID,
+    what: 'help article',
+    load: () => {
       const result = loadProjectHelp(root, dirs);
-      if (result.errors.length > 0) this.error(formatHelpLoadErrors(result));
+      return { value: result.articles, errors: result.errors, files: result.files };
     },
-    resolveId(id) {
-      return id === VIRTUAL_HELP_ID ? RESOLVED_ID : undefined;
-    },
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const result = loadProjectHelp(root, dirs);
-      for (const file of result.files) this.addWatchFile(file);
-      if (result.errors.length > 0) this.error(formatHelpLoadErrors(result));
-      return `export default ${JSON.stringify(result.articles)};\n`;
-    },
-  };
+  });
 }

@@ -423,11 +423,4 @@ export function localizedStep(
 }
 
 /** Format a zod issue path the way error messages show it: `steps[3].target.css[0]`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
+export { formatIssuePath } from '../../lib/content/collection';

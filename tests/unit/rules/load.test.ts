@@ -5,11 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatRuleError, loadRules } from '../../../features/rules/load';
 import type { Tour } from '../../../features/tour/schema';
 import { TourSchema } from '../../../features/tour/schema';
-import {
-  formatRulesLoadErrors,
-  loadProjectRules,
-  rulesPlugin,
-} from '../../../features/rules/build-plugin';
+import { loadProjectRules, rulesPlugin } from '../../../features/rules/build-plugin';
+import { formatContentErrors } from '../../../lib/content/vite-plugin';
 import { tourDirs } from '../../../features/tour/build-plugin';
 
 let root: string;
@@ -153,7 +150,7 @@ describe('broken rules fail with file, line and path', () => {
     const dir = writeRules('a.yaml', TIP);
     writeRules('b.yaml', TIP);
     expect(printed([dir])).toEqual([
-      'tours/rules/b.yaml:2:9: tips[0].id: duplicate tip id "no-data-leak-export" (first in tours/rules/a.yaml tips[0])',
+      'tours/rules/b.yaml:2:9: tips[0].id: duplicate tip id "no-data-leak-export" (also in tours/rules/a.yaml tips[0])',
     ]);
     // Nothing ships from a broken rule set.
     expect(load([dir]).rules.tips).toEqual([]);
@@ -245,6 +242,6 @@ describe('virtual:zhiyin-rules plugin', () => {
     expect(() => loadHook.call(context, resolved ?? '')).toThrow(
       /1 rules error:\n {2}tours\/rules\/b\.yaml:2:9: tips\[0\]\.id: duplicate tip id/,
     );
-    expect(formatRulesLoadErrors({ errors: [] })).toBe('0 rules errors:');
+    expect(formatContentErrors('rules', [])).toBe('0 rules errors:');
   });
 });

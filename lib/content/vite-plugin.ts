@@ -1,0 +1,64 @@
+/**
+ * Vite plugin: a virtual module from build-time content. `import x from '<id>'` gets the loaded
+ * value as its default export (JSON). The build FAILS, listing every error as
+ * `file:line:col: path: message` under a count (`2 tour errors:`), when the content has any
+ * error, even before an entry imports the module. In dev every file read is watched.
+ *
+ * Knows no kind of content: each feature's build-plugin.ts gives it an id and a `load`.
+ */
+import type { Plugin } from 'vite';
+import type { ContentError } from './collection';
+import { formatContentError } from './collection';
+
+export interface LoadedContent<T> {
+  value: T;
+  errors: readonly ContentError[];
+  /** Every file the value was made from, watched in dev. */
+  files: readonly string[];
+}
+
+export interface ContentModuleOptions<T> {
+  /** The module's id, `virtual:zhiyin-tours`; the plugin's name is the part after `virtual:`. */
+  id: string;
+  /** What an error is about, singular, in the count: `tour` → `2 tour errors:`. */
+  what: string;
+  load: () => LoadedContent<T> | Promise<LoadedContent<T>>;
+}
+
+/** A count, then one `file:line:col: path: message` per line, indented. */
+export function formatContentErrors(what: string, errors: readonly ContentError[]): string {
+  const count = errors.length;
+  return [
+    `${count} ${what} error${count === 1 ? '' : 's'}:`,
+    ...errors.map((error) => `  ${formatContentError(error)}`),
+  ].join('\n');
+}
+
+export function contentModulePlugin<T>(options: ContentModuleOptions<T>): Plugin {
+  const resolvedId = `\0${options.id}`;
+  // Synchronous when `load` is: a content loader on disk needs no promise.
+  const then = <R>(
+    result: LoadedContent<T> | Promise<LoadedContent<T>>,
+    next: (loaded: LoadedContent<T>) => R,
+  ): R | Promise<R> => (result instanceof Promise ? result.then(next) : next(result));
+  return {
+    name: options.id.replace(/^virtual:/u, ''),
+    // Fail early even when no entry imports the module yet: broken content is a broken build.
+    buildStart() {
+      return then(options.load(), (result) => {
+        if (result.errors.length > 0) this.error(formatContentErrors(options.what, result.errors));
+      });
+    },
+    resolveId(id) {
+      return id === options.id ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      return then(options.load(), (result) => {
+        for (const file of result.files) this.addWatchFile(file);
+        if (result.errors.length > 0) this.error(formatContentErrors(options.what, result.errors));
+        return `export default ${JSON.stringify(result.value)};\n`;
+      });
+    },
+  };
+}
