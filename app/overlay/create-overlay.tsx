@@ -102,7 +102,7 @@ export function createOverlay(): OverlayApi {
       void ensureMounted(ctx).then(() =>
         store.setExam({
           hud,
-          title: instruction.tour.title,
+          title: instruction.tour?.title ?? controller?.tourTitle() ?? '',
           confirming:
             store.snapshot().exam?.hud.attemptId === hud.attemptId &&
             store.snapshot().exam?.confirming === true,

@@ -1,5 +1,5 @@
 /** Messages of tours (step cards in the page, started from the popup), and the shapes they carry. */
-import type { RunnerEffect, RunnerEvent, RunnerStatus } from './runner';
+import type { RunnerEffect, RunnerEvent, RunnerSnapshot, RunnerStatus } from './runner';
 import type { AudienceRole, Tour, TourModule } from './schema';
 import type { FreshOnly } from '../exam/exam';
 import type { ExamHud } from '../exam/outcome';
@@ -15,8 +15,18 @@ export type ContentEffect = Exclude<RunnerEffect, { type: 'record' }> & FreshOnl
 
 /** What the content script must do for the tour running in its tab. */
 export interface TourInstruction {
-  /** The tour in the learner's language (for an exam: its task steps, without hints). */
-  tour: Tour;
+  /** The run this is about: new at every start or resume (events carry it back). */
+  run: string;
+  /**
+   * The run's tour in the learner's language (for an exam: its task steps, without hints). Sent
+   * once per run and page: absent in replies to the page's own events about the same run.
+   */
+  tour?: Tour;
+  /**
+   * The runner's state after this instruction: the page applies the same pure transitions
+   * locally (features/tour/runner.ts) and compares its own state with this one.
+   */
+  snapshot: RunnerSnapshot;
   status: RunnerStatus;
   stepIndex: number;
   effects: ContentEffect[];
@@ -78,7 +88,7 @@ export interface TourListing {
 /** Tour messages (routes: features/tour/background/routes.ts; content side: features/tour/content). */
 export interface TourMessages {
   /** Something happened in the tab's tour (button, target found/missing, user action). */
-  'content:tourEvent'(data: ContentTourEvent): TourInstruction | null;
+  'content:tourEvent'(data: TourEventMessage): TourInstruction | null;
   'content:resumeTour'(data: {
     tourId: string;
     mode: 'continue' | 'restart' | 'discard';
@@ -91,3 +101,6 @@ export interface TourMessages {
   /** A tour was started for this tab from outside the page (popup, help search). */
   'bg:tourInstruction'(data: TourInstruction): void;
 }
+
+/** A tour event as the page sends it: with the run it is about (see {@link TourInstruction.run}). */
+export type TourEventMessage = ContentTourEvent & { run?: string };

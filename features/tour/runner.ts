@@ -18,13 +18,12 @@
  *   running ─advance (NEXT / USER_ACTION / NAVIGATED / ELEMENT_*)→ next step … → finished
  *   any active ─PAUSE→ paused ─CONTINUE→ back to the step; any active ─EXIT→ abandoned
  */
-import { z } from 'zod';
 import type { LocateOutcomeKind } from '../../lib/locate/types';
 import type { AdvanceRejection, UserAction, ValidatorRegistry } from './advance';
 import { evaluateAdvance } from './advance';
 import { matchUrlGlob } from './match';
 import type { Placement, Step, Tour } from './schema';
-import { parseDuration } from './schema';
+import { parseDuration } from './duration';
 import type { Locator, Target } from '../../lib/locate/locator';
 
 export const RUNNER_STATUSES = [
@@ -43,7 +42,7 @@ export type RunnerStatus = (typeof RUNNER_STATUSES)[number];
  * cross-origin frame the target was found in navigated away or was removed (cross-origin frames).
  */
 export type MissingReason = Exclude<LocateOutcomeKind, 'found' | 'aborted'> | 'frame-gone';
-const MISSING_REASONS = [
+export const MISSING_REASONS = [
   'not-found',
   'ambiguous',
   'hidden',
@@ -202,11 +201,16 @@ export function progressOf(tour: Tour, stepIndex: number): Progress {
   return { current, total, label: `${current} / ${total}` };
 }
 
-const ACTIVE: ReadonlySet<RunnerStatus> = new Set([
+/** A step is being presented (looked up, shown or waited for). */
+export const ACTIVE_STATUSES: ReadonlySet<RunnerStatus> = new Set([
   'running',
   'waiting-for-target',
   'waiting-for-navigation',
 ]);
+const ACTIVE = ACTIVE_STATUSES;
+
+/** The run is not over: presenting a step, or paused (a tab's session is kept). */
+export const OPEN_STATUSES: ReadonlySet<RunnerStatus> = new Set([...ACTIVE_STATUSES, 'paused']);
 
 /**
  * Apply one event. Never throws for events that do not fit the current state: they are ignored
@@ -575,9 +579,10 @@ class Machine {
   }
 
   private resume(snapshot: RunnerSnapshot): void {
-    const parsed = RunnerSnapshotSchema.safeParse(snapshot);
-    if (!parsed.success || parsed.data.tourId !== this.tour.id) return;
-    const restored = parsed.data as RunnerState;
+    // Stored snapshots are checked in full where they are read (./snapshot.ts, zod); this keeps
+    // the runner zod-free for the page-side bundles and still refuses a foreign or odd one.
+    if (!plausibleSnapshot(snapshot) || snapshot.tourId !== this.tour.id) return;
+    const restored = structuredClone(snapshot) as RunnerState;
     // Prefer the step id: the tour may have gained or lost steps since the snapshot was taken.
     const byId =
       restored.stepId === undefined
@@ -595,45 +600,24 @@ class Machine {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Snapshots
-
-const StepVisitSchema = z.object({
-  stepId: z.string(),
-  index: z.int().min(0),
-  enteredAt: z.number(),
-  shownAt: z.number().optional(),
-  endedAt: z.number().optional(),
-  outcome: z.enum(['completed', 'skipped', 'failed', 'back', 'abandoned']).optional(),
-  ms: z.number().optional(),
-  reason: z.string().optional(),
-});
-
-/** Validates stored snapshots: storage outlives code versions, so never trust it blindly. */
-export const RunnerSnapshotSchema = z.object({
-  version: z.literal(1),
-  tourId: z.string(),
-  status: z.enum(RUNNER_STATUSES),
-  stepIndex: z.int().min(0),
-  stepId: z.string().optional(),
-  url: z.string().optional(),
-  startedAt: z.number().optional(),
-  endedAt: z.number().optional(),
-  missing: z.object({ reason: z.enum(MISSING_REASONS) }).optional(),
-  pausedFrom: z.enum(RUNNER_STATUSES).optional(),
-  confirming: z.literal(true).optional(),
-  history: z.array(StepVisitSchema),
-});
+/** The shape checks a snapshot must pass before the runner resumes it (see ./snapshot.ts). */
+function plausibleSnapshot(value: unknown): value is RunnerSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<RunnerSnapshot>;
+  return (
+    v.version === 1 &&
+    typeof v.tourId === 'string' &&
+    typeof v.status === 'string' &&
+    (RUNNER_STATUSES as readonly string[]).includes(v.status) &&
+    Number.isInteger(v.stepIndex) &&
+    (v.stepIndex ?? -1) >= 0 &&
+    Array.isArray(v.history)
+  );
+}
 
 /** A JSON-safe copy of the state, for storage (chrome.storage.session / Dexie). */
 export function toSnapshot(state: RunnerState): RunnerSnapshot {
   return JSON.parse(JSON.stringify(state)) as RunnerSnapshot;
-}
-
-/** Parse a stored snapshot; `null` when it is not one (corrupt or from an incompatible version). */
-export function parseSnapshot(value: unknown): RunnerSnapshot | null {
-  const parsed = RunnerSnapshotSchema.safeParse(value);
-  return parsed.success ? (parsed.data as RunnerSnapshot) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

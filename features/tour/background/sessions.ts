@@ -1,6 +1,6 @@
 import type {
   ContentEffect,
-  ContentTourEvent,
+  TourEventMessage,
   ResumeOffer,
   TourInstruction,
   TourOutcome,
@@ -18,9 +18,9 @@ import type { Role } from '../../profile/roles';
 import type { Language } from '../../../lib/settings/preferences';
 import { matchAnyUrlGlob } from '../match';
 import {
-  parseSnapshot,
   transition,
   createRunnerState,
+  OPEN_STATUSES,
   type RunnerEvent,
   type RunnerSnapshot,
   type RunnerStatus,
@@ -31,6 +31,7 @@ import type { Tour } from '../schema';
 import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
 import { localizeTour } from './localize';
 import type { TourRecorder } from './recorder';
+import { parseSnapshot } from '../snapshot';
 
 /** A run that is not plain training: a practical assessment, or remedial training after one. */
 export type SessionVariant =
@@ -72,6 +73,8 @@ export class NotExamable extends Error {
 
 export interface StoredSession {
   snapshot: RunnerSnapshot;
+  /** The run's id (absent in sessions stored by older versions: a new one is made on load). */
+  runId?: string;
   /** Absent for plain training runs. */
   variant?: SessionVariant;
 }
@@ -107,13 +110,6 @@ export interface TourSessionsOptions {
   uuid?: () => string;
 }
 
-const ACTIVE: ReadonlySet<RunnerStatus> = new Set([
-  'running',
-  'waiting-for-target',
-  'waiting-for-navigation',
-  'paused',
-]);
-
 export class UnknownTour extends Error {
   override name = 'UnknownTour';
   constructor(tourId: string) {
@@ -123,6 +119,8 @@ export class UnknownTour extends Error {
 
 /** A tab's live session, as loaded from (and written back to) the {@link SessionStore}. */
 interface LiveSession {
+  /** This run's id: new at every start or resume; events from another run are not applied. */
+  runId: string;
   tour: Tour;
   variant?: SessionVariant;
   state: RunnerSnapshot;
@@ -286,14 +284,16 @@ export class TourSessions {
     beforeStart?: () => Promise<void>,
   ): Promise<TourInstruction> {
     const existing = await this.load(tabId);
-    if (existing && ACTIVE.has(existing.state.status))
-      await this.apply(tabId, existing.tour, existing.variant, existing.state, { type: 'EXIT' });
+    if (existing && OPEN_STATUSES.has(existing.state.status))
+      await this.apply(tabId, existing, { type: 'EXIT' });
     await beforeStart?.();
     const runTour = runTourOf(tour, variant);
-    const instruction = await this.apply(tabId, tour, variant, createRunnerState(runTour), {
-      type: 'START',
-      url,
-    });
+    const run = { runId: this.newRunId(), tour, ...(variant ? { variant } : {}) };
+    const instruction = await this.apply(
+      tabId,
+      { ...run, state: createRunnerState(runTour) },
+      { type: 'START', url },
+    );
     return instruction ?? this.idle(tour);
   }
 
@@ -315,12 +315,9 @@ export class TourSessions {
     { autoStart }: { autoStart: boolean },
   ): Promise<{ tour: TourInstruction | null; resume: ResumeOffer | null }> {
     const existing = await this.load(tabId);
-    if (existing && ACTIVE.has(existing.state.status)) {
+    if (existing && OPEN_STATUSES.has(existing.state.status)) {
       return {
-        tour: await this.apply(tabId, existing.tour, existing.variant, existing.state, {
-          type: 'NAVIGATED',
-          url,
-        }),
+        tour: await this.apply(tabId, existing, { type: 'NAVIGATED', url }),
         resume: null,
       };
     }
@@ -337,20 +334,24 @@ export class TourSessions {
   }
 
   /** An event from the tab's content script (buttons, target found/missing, user actions). */
-  event(tabId: number, event: ContentTourEvent): Promise<TourInstruction | null> {
+  event(tabId: number, event: TourEventMessage): Promise<TourInstruction | null> {
     return this.serial(tabId, () => this.eventUnlocked(tabId, event));
   }
 
   private async eventUnlocked(
     tabId: number,
-    event: ContentTourEvent,
+    { run, ...event }: TourEventMessage,
   ): Promise<TourInstruction | null> {
     const existing = await this.load(tabId);
     if (!existing) return null;
-    const { tour, variant, state } = existing;
+    // An event about another run (a late lookup of a tour that was restarted meanwhile) must not
+    // move this one: the page gets this run as it is, tour included, and shows it afresh.
+    if (run !== undefined && run !== existing.runId) return this.instruction(existing, [], null);
+    const { variant } = existing;
+    const known = { knownRun: run };
     if (event.type === 'SUBMIT') {
       if (variant?.kind !== 'exam') return null;
-      return this.apply(tabId, tour, variant, state, { type: 'EXIT' }, { submitted: true });
+      return this.apply(tabId, existing, { type: 'EXIT' }, { submitted: true, ...known });
     }
     // Past the time limit, whatever the learner does next hands the exam in.
     if (
@@ -358,9 +359,9 @@ export class TourSessions {
       event.type !== 'EXIT' &&
       this.options.now() - variant.startedAt > variant.timing.timeLimitMs
     ) {
-      return this.apply(tabId, tour, variant, state, { type: 'EXIT' }, { submitted: true });
+      return this.apply(tabId, existing, { type: 'EXIT' }, { submitted: true, ...known });
     }
-    return this.apply(tabId, tour, variant, state, event);
+    return this.apply(tabId, existing, event, known);
   }
 
   /** The current instruction without changing anything (e.g. a frame asking what to show). */
@@ -406,10 +407,11 @@ export class TourSessions {
       return mode === 'discard' ? null : this.startUnlocked(tabId, tourId, url);
     }
     if (mode === 'restart') return this.startUnlocked(tabId, tourId, url);
-    const resumed = await this.apply(tabId, tour, undefined, createRunnerState(tour), {
-      type: 'RESUME',
-      snapshot: { ...snapshot, url },
-    });
+    const resumed = await this.apply(
+      tabId,
+      { runId: this.newRunId(), tour, state: createRunnerState(tour) },
+      { type: 'RESUME', snapshot: { ...snapshot, url } },
+    );
     await this.options.db.tourProgress.update(tourId, { status: 'in-progress', snapshot: null });
     return resumed;
   }
@@ -432,7 +434,7 @@ export class TourSessions {
     await this.persisted(tabId);
     await this.options.store.delete(tabId);
     this.live.delete(tabId);
-    if (existing?.variant && ACTIVE.has(existing.state.status)) {
+    if (existing?.variant && OPEN_STATUSES.has(existing.state.status)) {
       // An exam or remedial run is not resumed later: it ends here.
       await this.options.hooks
         ?.ended?.({
@@ -446,7 +448,7 @@ export class TourSessions {
         .catch(() => null);
       return;
     }
-    if (existing && ACTIVE.has(existing.state.status)) {
+    if (existing && OPEN_STATUSES.has(existing.state.status)) {
       await this.options.recorder.interrupted(
         existing.state,
         existing.tour.steps.length,
@@ -472,14 +474,21 @@ export class TourSessions {
     );
   }
 
+  private newRunId(): string {
+    return (this.options.uuid ?? (() => crypto.randomUUID()))();
+  }
+
+  /**
+   * Applies an event to a tab's session and answers with what the page must do. `knownRun`: the
+   * page already holds this run's tour (it sent the event), so the tour is not sent again.
+   */
   private async apply(
     tabId: number,
-    tour: Tour,
-    variant: SessionVariant | undefined,
-    state: RunnerSnapshot,
+    session: LiveSession,
     event: RunnerEvent,
-    { submitted = false }: { submitted?: boolean } = {},
+    { submitted = false, knownRun }: { submitted?: boolean; knownRun?: string | undefined } = {},
   ): Promise<TourInstruction | null> {
+    const { runId, tour, variant, state } = session;
     const runTour = runTourOf(tour, variant);
     const validators = await this.validatorsFor(event);
     const result = transition(runTour, state, event, {
@@ -506,15 +515,16 @@ export class TourSessions {
     }
     if (variant?.kind === 'exam') variant.observations.push(...records);
     // The reply goes out first; the writes follow in order (see the class comment).
-    const active = ACTIVE.has(result.state.status);
+    const active = OPEN_STATUSES.has(result.state.status);
     this.live.set(
       tabId,
-      active ? { tour, ...(variant ? { variant } : {}), state: result.state } : null,
+      active ? { runId, tour, ...(variant ? { variant } : {}), state: result.state } : null,
     );
     if (active) {
       // A copy: later events add exam observations to the live variant before this is written.
       const stored: StoredSession = {
         snapshot: result.state,
+        runId,
         ...(variant ? { variant: structuredClone(variant) } : {}),
       };
       this.persist(tabId, () => this.options.store.set(tabId, stored));
@@ -527,7 +537,7 @@ export class TourSessions {
 
     let outcome: TourOutcome | null = null;
     const ended =
-      ACTIVE.has(state.status) &&
+      OPEN_STATUSES.has(state.status) &&
       (result.state.status === 'finished' || result.state.status === 'abandoned');
     // A run's end is rare and its outcome (results, surveys) reads what was recorded: wait.
     if (ended) await this.persisted(tabId);
@@ -546,12 +556,33 @@ export class TourSessions {
           return null;
         });
     }
-    const localized = localizeTour(tour, await this.options.language());
+    return this.instruction(
+      { runId, tour, ...(variant ? { variant } : {}), state: result.state },
+      effects,
+      outcome,
+      knownRun,
+    );
+  }
+
+  /**
+   * What the page must do for a run: its state and effects, the run's tour (localised) unless the
+   * page already holds it, and what the exam HUD or the end of the run needs.
+   */
+  private async instruction(
+    { runId, tour, variant, state }: LiveSession,
+    effects: ContentEffect[],
+    outcome: TourOutcome | null,
+    knownRun?: string,
+  ): Promise<TourInstruction> {
     return {
       revision: this.nextRevision(),
-      tour: runTourOf(localized, variant),
-      status: result.state.status,
-      stepIndex: result.state.stepIndex,
+      run: runId,
+      snapshot: state,
+      ...(knownRun === runId
+        ? {}
+        : { tour: runTourOf(localizeTour(tour, await this.options.language()), variant) }),
+      status: state.status,
+      stepIndex: state.stepIndex,
       effects,
       ...(variant?.kind === 'exam'
         ? {
@@ -568,13 +599,11 @@ export class TourSessions {
   }
 
   private async idle(tour: Tour): Promise<TourInstruction> {
-    return {
-      revision: this.nextRevision(),
-      tour: localizeTour(tour, await this.options.language()),
-      status: 'idle',
-      stepIndex: 0,
-      effects: [],
-    };
+    return this.instruction(
+      { runId: this.newRunId(), tour, state: createRunnerState(tour) },
+      [],
+      null,
+    );
   }
 
   private async load(tabId: number): Promise<LiveSession | null> {
@@ -614,7 +643,8 @@ export class TourSessions {
       if (stored) this.persist(tabId, () => this.options.store.delete(tabId));
       return null;
     }
-    return variant ? { tour, variant, state: snapshot } : { tour, state: snapshot };
+    const runId = stored?.runId ?? this.newRunId();
+    return variant ? { runId, tour, variant, state: snapshot } : { runId, tour, state: snapshot };
   }
 
   private async resumeOffer(url: string): Promise<ResumeOffer | null> {

@@ -1,8 +1,16 @@
-import { resolveTarget, waitForTarget } from '../../../lib/locate';
+import { waitForTarget } from '../../../lib/locate';
 import { watchFieldValue } from '../../../lib/locate/field-value';
 import type { VisibilityOptions } from '../../../lib/locate/visibility';
-import { matchUrlGlob } from '../match';
-import type { Step } from '../schema';
+import { examPageEffect } from '../../exam/exam';
+import type { ExamHud } from '../../exam/outcome';
+import {
+  ACTIVE_STATUSES,
+  createRunnerState,
+  transition,
+  type RunnerEffect,
+  type RunnerState,
+} from '../runner';
+import type { Step, Tour } from '../schema';
 import {
   captureStepBaseline,
   lookUpStepTarget,
@@ -19,11 +27,16 @@ import {
 } from '../../frames/content/delegate';
 import { messagingFrameChannel } from '../../frames/content/channel';
 import { isTrustedUserEvent } from '../../../lib/trust/user-event';
-import type { ContentEffect, ContentTourEvent, TourInstruction } from '../protocol';
+import type {
+  ContentEffect,
+  ContentTourEvent,
+  TourEventMessage,
+  TourInstruction,
+} from '../protocol';
 
 export interface TourControllerDeps {
-  /** Sends an event to the background's session for this tab; resolves with what to do next. */
-  send(event: ContentTourEvent): Promise<TourInstruction | null>;
+  /** Sends an event to the background's session for this tab; resolves with its answer. */
+  send(event: TourEventMessage): Promise<TourInstruction | null>;
   /** Draws (or, with null, removes) the tour's step card. */
   render(view: TourView | null): void;
   /** Files a problem report (the 报告问题 button on a step whose target is missing). */
@@ -46,14 +59,30 @@ const INPUT_SETTLE_MS = 300;
 /** How long a click step with `until` waits for the page's success signal before saying so. */
 const CONFIRM_WAIT_MS = 4000;
 
+/** The run the page holds: the tour (sent once per run) and the runner state as the page sees it. */
+interface Run {
+  id: string;
+  tour: Tour;
+  exam: ExamHud | null;
+  state: RunnerState;
+}
+
 /**
- * Carries out the background's tour effects in one page: looks targets up (waiting with a scoped
- * MutationObserver), reports found/missing, watches what the learner does on the target, and
- * drives the step card. Everything it installs on the page hangs off the current step's
- * AbortController and is removed when the step ends or the controller is disposed.
+ * Runs the tab's tour in one page: looks targets up (waiting with a scoped MutationObserver),
+ * watches what the learner does on the target, and drives the step card. Everything it installs on
+ * the page hangs off the current step's AbortController and is removed when the step ends or the
+ * controller is disposed.
+ *
+ * One authority, no guessing: the page applies the same pure transition as the background
+ * (features/tour/runner.ts) the moment something happens, so the card moves at once, and sends the
+ * event; the background applies it to the tab's session (the authority: records, exams, the end of
+ * a run) and answers with its state. The same events in the same order give the same state, so the
+ * answer only confirms; when it does not (an exam's time ran out, the session was restarted), the
+ * background's answer wins and the page follows it until nothing is in flight. Ends of runs and
+ * validator checks (bound to the learner's language, in the background) are left to the answer.
  */
 export class TourController {
-  private instruction: TourInstruction | null = null;
+  private run: Run | null = null;
   private stepAbort: AbortController | null = null;
   private watchAbort: AbortController | null = null;
   /** What the shown card installed on the page (advance listeners, the field guard). */
@@ -74,28 +103,15 @@ export class TourController {
   private revision = 0;
   /** Events sent and not answered yet. */
   private pending = 0;
-  /**
-   * The next step's card, shown while `NEXT` is on its way (see {@link TourController.predictNext}),
-   * with what was shown before it in case the background does not move on.
-   */
-  private predicted: {
-    view: TourView;
-    before: TourView;
-    element: Element | null;
-  } | null = null;
-  /**
-   * The predicted card's advance listeners, kept until the step's confirmed card listens itself
-   * (so no action falls between the two), and what the learner did on it meanwhile: sent once
-   * the background has the step's TARGET_FOUND (before that it is waiting for the target and
-   * would not count a click).
-   */
-  private predictAbort: AbortController | null = null;
-  private early: { stepIndex: number; events: ContentTourEvent[] } | null = null;
+  /** Of those, events the page did not decide itself (it follows their answers). */
+  private undecided = 0;
+  /** An answer disagreed with the page: follow the answers until none is in flight. */
+  private following = false;
   private disposed = false;
 
   constructor(private readonly deps: TourControllerDeps) {}
 
-  /** Applies an instruction from the background (after hello, a button, a popup start…). */
+  /** Applies an instruction from the background (after hello, a popup start, a resume…). */
   apply(instruction: TourInstruction | null): void {
     if (this.disposed || !instruction) return;
     // Instructions can arrive out of order (an event's reply, a route change's hello, a start):
@@ -105,31 +121,45 @@ export class TourController {
       if (instruction.revision < this.revision) return;
       this.revision = instruction.revision;
     }
-    const previous = this.instruction;
-    this.instruction = instruction;
-    const effects = instruction.effects;
+    const tour = instruction.tour ?? (this.run?.id === instruction.run ? this.run.tour : null);
+    if (!tour) {
+      console.warn('[zhiyin] tour instruction without its tour', instruction.run);
+      return;
+    }
+    const previous = this.run?.id === instruction.run ? this.run.state.status : null;
+    this.run = {
+      id: instruction.run,
+      tour,
+      exam: instruction.exam ?? null,
+      state: instruction.snapshot,
+    };
+    this.present(instruction.effects, previous);
+  }
+
+  /** The running tour's title (the exam HUD shows it). */
+  tourTitle(): string | null {
+    return this.run?.tour.title ?? null;
+  }
+
+  /** Carries out effects for the run's current state; ends the run on the page when it ended. */
+  private present(effects: readonly ContentEffect[], previous: RunnerState['status'] | null): void {
+    const run = this.run;
+    if (!run) return;
     for (const [i, effect] of effects.entries()) {
       // The next step's lookup follows at once: keep the card (and the overlay's host) until it
       // is found, so the next card replaces this one instead of the host being torn down and
       // mounted again between two steps.
       if (effect.type === 'hide-step' && effects[i + 1]?.type === 'resolve-target') {
         this.hideSoon();
-      } else this.run(effect);
+      } else this.runEffect(effect);
     }
-    // The background did not move on (nothing hidden or shown): the card it shows comes back.
-    if (!effects.some((e) => e.type === 'hide-step' || e.type === 'show-step')) {
-      this.dropPrediction();
-    }
-    this.predicted = null;
-    if (instruction.status === 'finished' || instruction.status === 'abandoned') {
+    const status = run.state.status;
+    if (status === 'finished' || status === 'abandoned') {
       this.fresh = null;
-      this.dropEarly();
       this.endStep();
       this.setView(null);
-      if (previous?.status !== instruction.status) {
-        this.deps.finished({ status: instruction.status, title: instruction.tour.title });
-      }
-      this.instruction = null;
+      if (previous !== status) this.deps.finished({ status, title: run.tour.title });
+      this.run = null;
     }
   }
 
@@ -145,31 +175,10 @@ export class TourController {
   }
 
   /** The learner pressed a card button. */
-  next = () => {
-    if (this.onPredictedCard()) return this.later({ type: 'NEXT' });
-    this.predictNext();
-    return this.emit({ type: 'NEXT' });
-  };
-  back = () =>
-    this.onPredictedCard() ? this.later({ type: 'BACK' }) : this.emit({ type: 'BACK' });
-  skip = () =>
-    this.onPredictedCard() ? this.later({ type: 'SKIP' }) : this.emit({ type: 'SKIP' });
-  exit = () => this.emit({ type: 'EXIT' });
-
-  /**
-   * The card on screen is a predicted one the background has not confirmed yet: it still waits
-   * for that step's target, and would drop a 下一步 pressed now (renzhi.spec under load: the
-   * learner's second 下一步 in a row was lost and the card stayed). Such a press is kept with
-   * the step's other early actions and sent after its TARGET_FOUND.
-   */
-  private onPredictedCard(): boolean {
-    return this.early !== null && this.view?.stepIndex === this.early.stepIndex;
-  }
-
-  private later(event: ContentTourEvent): Promise<void> {
-    this.early?.events.push(event);
-    return this.queue;
-  }
+  next = () => this.act({ type: 'NEXT' });
+  back = () => this.act({ type: 'BACK' });
+  skip = () => this.act({ type: 'SKIP' });
+  exit = () => this.act({ type: 'EXIT' });
 
   /**
    * 报告问题 on a step whose target could not be found: one click files a report that names the
@@ -212,129 +221,130 @@ export class TourController {
 
   dispose(): void {
     this.disposed = true;
-    this.dropEarly();
     this.endStep();
     this.watchAbort?.abort();
     this.setView(null);
   }
 
-  /**
-   * 下一步 on a card whose step completes on it: the background will enter the next step, and
-   * that step's target is known from the tour, so it is looked up now and its card shown while
-   * `NEXT` is on its way (the learner does not wait for the round trip). Only the plain case: no
-   * event in flight, no exam, the next target in this document, on a page the step allows, and
-   * found at once. The background stays the authority: its resolve-target looks the target up
-   * again and confirms this card (same element, nothing redrawn), or its answer replaces it.
-   */
-  private predictNext(): void {
-    const instruction = this.instruction;
-    const view = this.view;
-    const step = this.currentStep();
-    if (
-      !instruction ||
-      !view ||
-      !step ||
-      this.pending > 0 ||
-      this.fresh ||
-      instruction.exam ||
-      instruction.status !== 'running' ||
-      view.mode === 'missing' ||
-      this.frameTarget !== null ||
-      this.frameStep !== null ||
-      view.stepIndex !== instruction.stepIndex ||
-      step.advance.on !== 'next'
-    ) {
-      return;
-    }
-    const stepIndex = instruction.stepIndex + 1;
-    const nextStep = instruction.tour.steps[stepIndex];
-    const href = this.deps.document.location?.href;
-    if (
-      !nextStep?.target ||
-      (nextStep.frame && nextStep.frame.length > 0) ||
-      (nextStep.page !== undefined && (!href || !matchUrlGlob(nextStep.page, href)))
-    ) {
-      return;
-    }
-    const outcome = resolveTarget(nextStep.target, this.deps.document, {
-      ...this.deps.lookup,
-      frame: null,
-    });
-    if (outcome.kind !== 'found') return;
-    const before = { view, element: this.element };
-    this.endStep();
-    this.element = outcome.element;
-    // The learner may act on the new target before the background confirms it (a busy machine
-    // takes a while; bianmin.spec's import click was lost so): listen now and keep what they
-    // did until the step is confirmed (see `early`). The guard comes with the confirmation.
-    this.dropEarly();
-    const listening = new AbortController();
-    this.predictAbort = listening;
-    const early = { stepIndex, events: [] as ContentTourEvent[] };
-    this.early = early;
-    this.listenForAdvance(nextStep, outcome.element, stepIndex, listening.signal, (event) => {
-      if (this.early === early) early.events.push(event);
-    });
-    const predicted: TourView = {
-      tour: instruction.tour,
-      stepIndex,
-      mode: 'located',
-      element: outcome.element,
-      frameTarget: null,
-      placement: nextStep.placement,
-      rejection: null,
-      missingReason: null,
-      report: 'idle',
-    };
-    this.predicted = { view: predicted, before: before.view, element: before.element };
-    this.setView(predicted);
-  }
-
-  /** A predicted card the background did not confirm: show the current step's card again. */
-  private dropPrediction(): void {
-    const predicted = this.predicted;
-    this.predicted = null;
-    if (!predicted || this.view !== predicted.view || !this.instruction) return;
-    this.dropEarly();
-    this.beginStep();
-    this.element = predicted.element;
-    const { before } = predicted;
-    this.show({
-      type: 'show-step',
-      stepIndex: before.stepIndex,
-      stepId: this.currentStep()?.id ?? '',
-      // Not drawn (the card counts from the tour and step index).
-      progress: { current: before.stepIndex + 1, total: before.tour.steps.length, label: '' },
-      placement: before.placement,
-      centred: before.mode === 'centred',
-    });
-  }
-
   private currentStep(): Step | undefined {
-    return this.instruction?.tour.steps[this.instruction.stepIndex];
+    return this.run?.tour.steps[this.run.state.stepIndex];
   }
 
-  private emit(event: ContentTourEvent): Promise<void> {
-    // One event at a time, in order: a second click must not overtake the first one's reply.
+  /**
+   * Something happened in the tour (a button, a lookup, the learner's action): apply it here at
+   * once when the page can decide it, then send it to the background, which decides for good.
+   */
+  private act(event: ContentTourEvent): Promise<void> {
+    const run = this.run;
+    if (this.disposed || !run) return this.queue;
+    const local =
+      event.type !== 'SUBMIT' && this.decidesLocally(run, event)
+        ? transition(run.tour, run.state, event, { now: Date.now })
+        : null;
+    // A run's end (results, surveys, the finished notice) is the background's to announce.
+    const decided = local !== null && ACTIVE_STATUSES.has(local.state.status) ? local : null;
+    if (decided) {
+      const previous = run.state.status;
+      run.state = decided.state;
+      this.present(this.pageEffects(run, decided.effects), previous);
+    }
+    return this.send(run.id, event, decided?.state ?? null);
+  }
+
+  /** Whether the page may apply this event itself (see the class comment). */
+  private decidesLocally(run: Run, event: ContentTourEvent): boolean {
+    if (event.type === 'SUBMIT') return false;
+    // What the page found on itself (a lookup, a watched element) is the page's to apply: the
+    // runner takes it only for the step it is about.
+    const pageFact =
+      event.type === 'TARGET_FOUND' ||
+      event.type === 'TARGET_MISSING' ||
+      event.type === 'ELEMENT_APPEARED' ||
+      event.type === 'ELEMENT_DISAPPEARED';
+    if (!pageFact && (this.following || this.undecided > 0)) return false;
+    // Past an exam's time limit the background hands the exam in, whatever the event.
+    if (run.exam && Date.now() - run.exam.startedAt > run.exam.timeLimitMs) return false;
+    const step = run.tour.steps[run.state.stepIndex];
+    const advance = step?.advance;
+    return !(
+      event.type === 'USER_ACTION' &&
+      advance &&
+      'validator' in advance &&
+      advance.validator
+    );
+  }
+
+  /** The runner's effects the page carries out (records stay in the background). */
+  private pageEffects(run: Run, effects: readonly RunnerEffect[]): ContentEffect[] {
+    const page: ContentEffect[] = [];
+    for (const effect of effects) {
+      if (effect.type === 'record') continue;
+      page.push(run.exam ? examPageEffect(effect) : effect);
+    }
+    return page;
+  }
+
+  private send(
+    runId: string,
+    event: ContentTourEvent,
+    expected: RunnerState | null,
+  ): Promise<void> {
+    // One event at a time, in order: the background must see them as the page applied them.
     this.pending += 1;
+    if (expected === null) this.undecided += 1;
     this.queue = this.queue
       .then(async () => {
         if (this.disposed) return;
-        const reply = await this.deps.send(event);
-        if (!reply) this.dropPrediction();
-        this.apply(reply);
+        this.reconcile(await this.deps.send({ ...event, run: runId }), expected);
       })
-      .catch((error: unknown) => {
-        this.dropPrediction();
-        console.warn('[zhiyin] tour event failed', error);
-      })
+      .catch((error: unknown) => console.warn('[zhiyin] tour event failed', error))
       .finally(() => {
         this.pending -= 1;
+        if (expected === null) this.undecided -= 1;
+        if (this.pending === 0) this.following = false;
       });
     return this.queue;
   }
 
-  private run(effect: ContentEffect): void {
+  /** The background's answer to an event: a confirmation, or the state the page must take. */
+  private reconcile(reply: TourInstruction | null, expected: RunnerState | null): void {
+    if (!reply || this.disposed) return;
+    if (reply.revision !== undefined && reply.revision < this.revision) return;
+    const run = this.run;
+    const sameRun = run !== null && run.id === reply.run;
+    if (expected && sameRun && sameProgress(expected, reply.snapshot)) {
+      // Confirmed: the page already did all of it.
+      if (reply.revision !== undefined) this.revision = reply.revision;
+      return;
+    }
+    if (expected) this.following = true;
+    const active = ACTIVE_STATUSES.has(reply.snapshot.status);
+    if (sameRun && active && reply.effects.length === 0 && sameStep(run.state, reply.snapshot)) {
+      // The page is on the background's step (perhaps still looking its target up): keep going.
+      if (reply.revision !== undefined) this.revision = reply.revision;
+      return;
+    }
+    const moves = reply.effects.some(
+      (effect) => effect.type !== 'watch-element' && effect.type !== 'advance-rejected',
+    );
+    if (moves || !active || !sameRun) {
+      this.apply(reply);
+      return;
+    }
+    // The background stayed on a step the page had already left: show that step afresh.
+    if (reply.revision !== undefined) this.revision = reply.revision;
+    const again = transition(
+      run.tour,
+      createRunnerState(run.tour),
+      { type: 'RESUME', snapshot: reply.snapshot },
+      { now: Date.now },
+    );
+    const previous = run.state.status;
+    run.state = again.state;
+    this.present(this.pageEffects(run, [{ type: 'hide-step' }, ...again.effects]), previous);
+  }
+
+  private runEffect(effect: ContentEffect): void {
     switch (effect.type) {
       case 'hide-step':
         this.endStep();
@@ -374,7 +384,7 @@ export class TourController {
       return;
     }
     if (this.fresh?.stepIndex === effect.stepIndex) return; // the same step, looked up again
-    const advance = this.instruction?.tour.steps[effect.stepIndex]?.advance;
+    const advance = this.run?.tour.steps[effect.stepIndex]?.advance;
     const watched =
       advance && (advance.on === 'appear' || advance.on === 'disappear') ? advance.locator : null;
     this.fresh = {
@@ -406,13 +416,6 @@ export class TourController {
     return this.stepAbort.signal;
   }
 
-  /** Forgets the predicted card's listeners and what was done on it. */
-  private dropEarly(): void {
-    this.predictAbort?.abort();
-    this.predictAbort = null;
-    this.early = null;
-  }
-
   private endStep(): void {
     this.stepAbort?.abort();
     this.stepAbort = null;
@@ -442,34 +445,16 @@ export class TourController {
           return;
         }
         if (lookup.element) this.element = lookup.element;
-        // Found: show the card now, with what the background's show-step will say (it comes with
-        // the answer to TARGET_FOUND, sent in parallel, and only confirms this card).
-        if (lookup.event.type === 'TARGET_FOUND' && lookup.element) {
-          this.show({
-            type: 'show-step',
-            stepIndex: effect.stepIndex,
-            stepId: effect.stepId,
-            progress: effect.progress,
-            placement: effect.placement,
-            centred: false,
-          });
-        }
-        void this.emit(lookup.event as ContentTourEvent);
-        // What the learner did on the predicted card goes after TARGET_FOUND (see `early`).
-        const early = this.early;
-        if (early) {
-          this.early = null;
-          if (lookup.event.type === 'TARGET_FOUND' && early.stepIndex === effect.stepIndex)
-            for (const event of early.events) void this.emit(event);
-        }
+        // Found: the transition shows the card now (missing: the card says so).
+        void this.act(lookup.event as ContentTourEvent);
       },
     );
   }
 
   private show(effect: Extract<ContentEffect, { type: 'show-step' }>): void {
-    const instruction = this.instruction;
-    const step = this.currentStep();
-    if (!instruction || !step) return;
+    const run = this.run;
+    const step = run?.tour.steps[effect.stepIndex];
+    if (!run || !step) return;
     // A step shown without a lookup of its own (a centred step after a frame step) releases the
     // frame the previous step was delegated to.
     if (this.frameStep && this.frameStep.stepIndex !== effect.stepIndex) this.releaseFrame();
@@ -479,7 +464,7 @@ export class TourController {
     if (
       shown &&
       this.cardAbort &&
-      shown.tour.id === instruction.tour.id &&
+      shown.tour.id === run.tour.id &&
       shown.stepIndex === effect.stepIndex &&
       shown.mode === mode &&
       shown.placement === effect.placement &&
@@ -489,18 +474,13 @@ export class TourController {
       return;
     }
     if (!this.stepAbort) this.beginStep();
-    // The background disagreed with the card shown (or there was none): its answer wins.
     this.cardAbort?.abort();
     const card = new AbortController();
     this.cardAbort = card;
-    // The confirmed card listens from here on (what was done before is in `early`).
-    this.predictAbort?.abort();
-    this.predictAbort = null;
-    if (this.early && this.early.stepIndex !== effect.stepIndex) this.early = null;
-    if (located && this.element) this.listenForAdvance(step, this.element);
+    if (located && this.element) this.listenForAdvance(step, this.element, effect.stepIndex);
     if (step.guard && !effect.missing) this.deps.showGuard?.(step.guard, card.signal);
     this.setView({
-      tour: instruction.tour,
+      tour: run.tour,
       stepIndex: effect.stepIndex,
       mode: effect.missing ? 'missing' : located ? 'located' : 'centred',
       element: located ? this.element : null,
@@ -522,7 +502,7 @@ export class TourController {
     signal: AbortSignal,
   ): void {
     const stepIndex = effect.stepIndex;
-    const step = this.instruction?.tour.steps[stepIndex];
+    const step = this.run?.tour.steps[stepIndex];
     this.releaseFrame();
     const own = new AbortController();
     this.frameStep = { stepIndex, abort: own };
@@ -534,24 +514,14 @@ export class TourController {
       this.deps.frames ?? messagingFrameChannel,
       {
         signal: own.signal,
-        onAction: (action) => void this.emit({ type: 'USER_ACTION', stepIndex, ...action }),
-        onGone: (reason) => void this.emit({ type: 'TARGET_MISSING', stepIndex, reason }),
+        onAction: (action) => void this.act({ type: 'USER_ACTION', stepIndex, ...action }),
+        onGone: (reason) => void this.act({ type: 'TARGET_MISSING', stepIndex, reason }),
       },
     ).then((result) => {
       if (result.kind === 'aborted' || own.signal.aborted) return;
-      if (result.kind === 'found') {
-        this.frameTarget = result.target;
-        // As for a target in this document: the card now, the background's show-step confirms it.
-        this.show({
-          type: 'show-step',
-          stepIndex,
-          stepId: effect.stepId,
-          progress: effect.progress,
-          placement: effect.placement,
-          centred: false,
-        });
-      }
-      void this.emit(result.event as ContentTourEvent);
+      // As for a target in this document: the transition shows the card at once.
+      if (result.kind === 'found') this.frameTarget = result.target;
+      void this.act(result.event as ContentTourEvent);
     });
   }
 
@@ -559,9 +529,9 @@ export class TourController {
   private listenForAdvance(
     step: Step,
     element: Element,
-    stepIndex: number = this.instruction?.stepIndex ?? 0,
+    stepIndex: number = this.run?.state.stepIndex ?? 0,
     signal: AbortSignal | undefined = this.cardAbort?.signal,
-    deliver: (event: ContentTourEvent) => void = (event) => void this.emit(event),
+    deliver: (event: ContentTourEvent) => void = (event) => void this.act(event),
   ): void {
     if (!signal) return;
     const options = { capture: true, signal } as const;
@@ -624,7 +594,7 @@ export class TourController {
       signal: abort.signal,
       ...(baseline ? { baseline } : {}),
     }).then((event) => {
-      if (event && !abort.signal.aborted) void this.emit(event as ContentTourEvent);
+      if (event && !abort.signal.aborted) void this.act(event as ContentTourEvent);
     });
   }
 
@@ -632,4 +602,21 @@ export class TourController {
     this.view = view;
     this.deps.render(view);
   }
+}
+
+/** Same place in the run: what the page and the background must agree on. */
+function sameProgress(a: RunnerState, b: RunnerState): boolean {
+  return (
+    a.status === b.status &&
+    a.stepIndex === b.stepIndex &&
+    Boolean(a.missing) === Boolean(b.missing) &&
+    Boolean(a.confirming) === Boolean(b.confirming)
+  );
+}
+
+/** The same step of the same run, whether its target is still being looked up or shown. */
+function sameStep(a: RunnerState, b: RunnerState): boolean {
+  const presenting = (state: RunnerState) =>
+    state.status === 'running' || state.status === 'waiting-for-target';
+  return a.stepIndex === b.stepIndex && presenting(a) && presenting(b);
 }

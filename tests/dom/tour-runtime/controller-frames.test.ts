@@ -62,6 +62,8 @@ function setup() {
   const runner = new TourRunner(tour, { now: () => 0 });
   const sent: ContentTourEvent[] = [];
   const instruction = (effects: ReturnType<TourRunner['dispatch']>): TourInstruction => ({
+    run: 'run-1',
+    snapshot: structuredClone(runner.state),
     tour,
     status: runner.state.status,
     stepIndex: runner.state.stepIndex,
@@ -86,7 +88,7 @@ function setup() {
     document,
     lookup: { layout: false },
     frames,
-    send: async (event) => {
+    send: async ({ run: _run, ...event }) => {
       sent.push(event);
       if (event.type === 'SUBMIT') return null;
       return instruction(runner.dispatch(event));

@@ -14,6 +14,7 @@ import { userClick } from '../../support/user-events';
 import type {
   ContentEffect,
   ContentTourEvent,
+  TourEventMessage,
   TourInstruction,
 } from '../../../features/tour/protocol';
 
@@ -34,6 +35,8 @@ function background(tour: ReturnType<typeof makeTour>) {
   const runner = new TourRunner(tour, { now: () => 0 });
   const pending: { event: ContentTourEvent; reply: (value: TourInstruction | null) => void }[] = [];
   const instruction = (effects: RunnerEffect[]): TourInstruction => ({
+    run: 'run-1',
+    snapshot: structuredClone(runner.state),
     tour,
     status: runner.state.status,
     stepIndex: runner.state.stepIndex,
@@ -43,15 +46,24 @@ function background(tour: ReturnType<typeof makeTour>) {
     runner,
     pending,
     start: () => instruction(runner.dispatch({ type: 'START' })),
-    send: (event: ContentTourEvent) =>
+    send: ({ run: _run, ...event }: TourEventMessage) =>
       new Promise<TourInstruction | null>((reply) => pending.push({ event, reply })),
-    /** Answers the oldest event; `edit` lets the test make the background disagree. */
-    answer(edit: (effects: ContentEffect[]) => ContentEffect[] = (effects) => effects) {
+    /** Answers the oldest event the way the background's runner takes it. */
+    answer() {
       const next = pending.shift();
       if (!next) throw new Error('no event waiting for an answer');
       if (next.event.type === 'SUBMIT') throw new Error('not an exam');
-      const reply = instruction(runner.dispatch(next.event));
-      next.reply({ ...reply, effects: edit(reply.effects) });
+      next.reply(instruction(runner.dispatch(next.event)));
+      return next.event;
+    },
+    /**
+     * Answers the oldest event as if the background had seen `instead` (its session moved on
+     * otherwise: an exam's time ran out, another start): the background disagrees with the page.
+     */
+    answerAs(instead: Parameters<typeof runner.dispatch>[0]) {
+      const next = pending.shift();
+      if (!next) throw new Error('no event waiting for an answer');
+      next.reply(instruction(runner.dispatch(instead)));
       return next.event;
     },
   };
@@ -144,27 +156,24 @@ describe('tour controller: one round trip per step', () => {
     expect(bg.pending[0]?.event).toEqual({ type: 'USER_ACTION', stepIndex: 0, kind: 'click' });
   });
 
-  it('when the background disagrees, its answer wins', async () => {
-    const { bg, controller, renders, button } = setup([save]);
+  it('when the background disagrees, its answer wins (here: it ended the run)', async () => {
+    const { bg, controller, renders, button } = setup([save, { id: 'done', body: '完成' }]);
     dispose = () => controller.dispose();
     controller.apply(bg.start());
     await until(() => bg.pending.length === 1);
-    expect(renders.at(-1)).toMatchObject({ mode: 'located', placement: 'bottom' });
-    bg.answer((effects) =>
-      effects.map((effect) =>
-        effect.type === 'show-step' ? { ...effect, placement: 'top' } : effect,
-      ),
-    );
-    await until(() => renders.at(-1)?.placement === 'top');
-    expect(renders.at(-1)).toMatchObject({ mode: 'located', element: button });
-    // Redrawn once, and the earlier card's listeners went with it: still one action per click.
+    bg.answer(); // TARGET_FOUND: confirmed
     userClick(button);
+    // The page moved on at once: the last step's card.
+    await until(() => renders.at(-1)?.stepIndex === 1);
     await until(() => bg.pending.length === 1);
-    await tick();
-    expect(bg.pending).toHaveLength(1);
+    // The background ended the run instead (an exam's time ran out): the card goes.
+    bg.answerAs({ type: 'EXIT' });
+    await until(() => renders.at(-1) === null);
+    await controller.settled();
+    expect(bg.runner.state.status).toBe('abandoned');
   });
 
-  it('a missing target waits for the background to say how to show it', async () => {
+  it('a missing target is shown as missing at once; the answer only confirms it', async () => {
     const { bg, controller, renders } = setup([
       { ...save, target: { role: 'button', name: '撤回' }, missing: { wait: '1ms' } },
     ]);
@@ -172,13 +181,16 @@ describe('tour controller: one round trip per step', () => {
     controller.apply(bg.start());
     await until(() => bg.pending.length === 1);
     expect(bg.pending[0]?.event).toMatchObject({ type: 'TARGET_MISSING', stepIndex: 0 });
-    expect(renders.filter((view) => view !== null)).toEqual([]);
+    expect(renders.at(-1)).toMatchObject({ mode: 'missing', stepIndex: 0 });
+    const count = renders.length;
     bg.answer();
-    await until(() => renders.at(-1)?.mode === 'missing');
+    await controller.settled();
+    expect(renders.length).toBe(count);
+    expect(bg.runner.state.missing).toBeDefined();
   });
 });
 
-describe('tour controller: 下一步 shows the next card before the background answers', () => {
+describe('tour controller: 下一步 moves the card at once, the background confirms', () => {
   const intro: StepInput = {
     id: 'intro',
     body: '先看这里',
@@ -201,7 +213,9 @@ describe('tour controller: 下一步 shows the next card before the background a
     const { bg, controller, renders, button } = await onIntro([intro, save]);
     const count = renders.length;
     void controller.next();
-    // The save button's card is drawn at once, and NEXT goes on its way.
+    // The save button's card is drawn at once (its lookup settles in microtasks, before any
+    // later input), and NEXT goes on its way.
+    await until(() => renders.at(-1)?.stepIndex === 1);
     expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 1, element: button });
     await until(() => bg.pending.length === 1);
     expect(bg.pending.map((pending) => pending.event)).toEqual([{ type: 'NEXT' }]);
@@ -220,8 +234,9 @@ describe('tour controller: 下一步 shows the next card before the background a
   });
 
   it('a click on the next target before the background answers NEXT still counts (busy machine)', async () => {
-    const { bg, controller, button } = await onIntro([intro, save]);
+    const { bg, controller, button, renders } = await onIntro([intro, save]);
     void controller.next();
+    await until(() => renders.at(-1)?.stepIndex === 1);
     // The learner clicks 保存 on the card shown at once, while NEXT is still on its way.
     userClick(button);
     await until(() => bg.pending.length === 1);
@@ -236,23 +251,25 @@ describe('tour controller: 下一步 shows the next card before the background a
     bg.answer();
     await controller.settled();
     expect(bg.runner.state.status).toBe('finished');
-    // One click, one action: no listener left over from the prediction.
+    // One click, one action: no listener left over from the step before.
     expect(bg.pending).toEqual([]);
   });
 
-  it('下一步 pressed twice quickly (the second on the predicted card) moves two steps', async () => {
+  it('下一步 pressed twice quickly (the second before the background answered) moves two steps', async () => {
     const read: StepInput = { ...intro, id: 'read', target: { role: 'button', name: '保存' } };
-    const { bg, controller } = await onIntro([intro, read, save]);
+    const { bg, controller, renders } = await onIntro([intro, read, save]);
     void controller.next();
-    // The second press lands on the predicted card, before the background confirmed its step.
+    await until(() => renders.at(-1)?.stepIndex === 1);
+    // The second press lands on step 1's card before the background has answered the first.
     void controller.next();
+    await until(() => renders.at(-1)?.stepIndex === 2);
     await until(() => bg.pending.length === 1);
     expect(bg.pending[0]?.event).toEqual({ type: 'NEXT' });
     bg.answer(); // NEXT: on to step 1, look its target up
     await until(() => bg.pending.length === 1);
     expect(bg.pending[0]?.event).toEqual({ type: 'TARGET_FOUND', stepIndex: 1 });
     bg.answer();
-    // Only now the second 下一步: the background is running step 1 and moves on.
+    // Then the second 下一步, in the order the page applied it.
     await until(() => bg.pending.length === 1);
     expect(bg.pending[0]?.event).toEqual({ type: 'NEXT' });
     bg.answer();
@@ -260,33 +277,40 @@ describe('tour controller: 下一步 shows the next card before the background a
     bg.answer(); // TARGET_FOUND of step 2
     await controller.settled();
     expect(bg.runner.state.stepIndex).toBe(2);
+    expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 2 });
   });
 
   it('a background that does not move on brings the current card back', async () => {
     const { bg, controller, renders } = await onIntro([intro, save]);
     void controller.next();
-    expect(renders.at(-1)).toMatchObject({ stepIndex: 1 });
+    await until(() => renders.at(-1)?.stepIndex === 1);
     await until(() => bg.pending.length === 1);
-    bg.answer(() => []); // NEXT ignored
+    bg.answerAs({ type: 'CONTINUE' }); // the background did not take NEXT: it stays on step 0
     await until(() => renders.at(-1)?.stepIndex === 0);
     expect(renders.at(-1)).toMatchObject({ mode: 'located', stepIndex: 0, placement: 'right' });
     expect(renders.at(-1)?.element).toBe(document.querySelector('form'));
   });
 
-  it('a next target that is not there yet waits for the background (no card for it)', async () => {
+  it('a next target that is not there: the card goes while it is looked for, then says so', async () => {
     const { bg, controller, renders } = await onIntro([
       intro,
       { ...save, target: { role: 'button', name: '撤回' }, missing: { wait: '1ms' } },
     ]);
+    const count = renders.length;
     void controller.next();
-    expect(renders.at(-1)).toMatchObject({ stepIndex: 0 });
-    await until(() => bg.pending.length === 1);
-    bg.answer();
-    // The intro card goes (the lookup waits), then the background says the target is missing.
-    await until(() => renders.at(-1) === null);
-    await until(() => bg.pending.length === 1);
-    bg.answer();
+    // The intro card goes (the lookup waits; no stale card stays), then the missing card.
     await until(() => renders.at(-1)?.mode === 'missing');
+    expect(renders.slice(count).map((view) => view && view.stepIndex)).toEqual([null, 1]);
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // NEXT
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // TARGET_MISSING
+    await controller.settled();
+    expect(bg.runner.state).toMatchObject({
+      stepIndex: 1,
+      missing: { reason: expect.any(String) },
+    });
+    expect(renders.at(-1)).toMatchObject({ mode: 'missing', stepIndex: 1 });
   });
 });
 
@@ -309,13 +333,16 @@ describe('tour controller: a click with `until` that changes the route', () => {
     // The click changed the route (what content.ts reports after settled()): the page re-renders
     // the form and the step looks its button up again.
     document.body.innerHTML = `<form><button type="button">保存</button></form>`;
+    const navigated = bg.runner
+      .dispatch({ type: 'NAVIGATED', url: 'http://127.0.0.1/index.html#/saved' })
+      .filter((effect): effect is ContentEffect => effect.type !== 'record');
     controller.apply({
+      run: 'run-1',
+      snapshot: structuredClone(bg.runner.state),
       tour: bg.runner.tour,
       status: 'waiting-for-target',
       stepIndex: 0,
-      effects: bg.runner
-        .dispatch({ type: 'NAVIGATED', url: 'http://127.0.0.1/index.html#/saved' })
-        .filter((effect): effect is ContentEffect => effect.type !== 'record'),
+      effects: navigated,
     });
     await until(() => bg.pending.length === 1);
     bg.answer(); // TARGET_FOUND again

@@ -149,7 +149,7 @@ describe('a task tour run as a practical assessment in the background', () => {
   it('scores a clean run 40 + 30 + 30 = 100, passed, with no hints sent to the page', async () => {
     const first = await sessions.startExam(tab, tour.id, url);
     expect(first.exam?.timeLimitMs).toBe(360_000);
-    expect(first.tour.steps.map((step) => step.body)).toEqual(['', '', '']);
+    expect(first.tour?.steps.map((step) => step.body)).toEqual(['', '', '']);
     await doStep(0, () =>
       sessions.event(tab, { type: 'USER_ACTION', stepIndex: 0, kind: 'input', value: 'YZ1' }),
     );
@@ -231,8 +231,8 @@ describe('a task tour run as a practical assessment in the background', () => {
       record!.remedialStepIds,
     );
     expect(remedial.remedial).toEqual({ assessmentId: record!.id });
-    expect(remedial.tour.steps.map((step) => step.id)).toEqual(['query', 'search', 'open-detail']);
-    expect(remedial.tour.steps[0]!.body).toBe('输入受理编号');
+    expect(remedial.tour?.steps.map((step) => step.id)).toEqual(['query', 'search', 'open-detail']);
+    expect(remedial.tour?.steps[0]!.body).toBe('输入受理编号');
     await doStep(0, () =>
       sessions.event(tab, { type: 'USER_ACTION', stepIndex: 0, kind: 'input', value: 'YZ3' }),
     );

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunnerEffect } from '../../../features/tour/runner';
-import { TourRunner, parseSnapshot } from '../../../features/tour/runner';
+import { TourRunner } from '../../../features/tour/runner';
 import type { StepInput } from '../../../features/tour/schema';
 import { TourSchema } from '../../../features/tour/schema';
+import { parseSnapshot } from '../../../features/tour/snapshot';
 
 /** Cross-origin frames: the frame holding a shown target goes away (features/tour/README.md). */
 function setup(extra: Partial<StepInput> = {}) {

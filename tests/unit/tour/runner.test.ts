@@ -7,14 +7,10 @@ import type {
   RunnerSnapshot,
   TourRecord,
 } from '../../../features/tour/runner';
-import {
-  TourRunner,
-  parseSnapshot,
-  transition,
-  createRunnerState,
-} from '../../../features/tour/runner';
+import { TourRunner, transition, createRunnerState } from '../../../features/tour/runner';
 import type { StepInput, Tour } from '../../../features/tour/schema';
 import { TourSchema } from '../../../features/tour/schema';
+import { parseSnapshot } from '../../../features/tour/snapshot';
 
 function makeTour(steps: StepInput[]): Tour {
   return TourSchema.parse({
