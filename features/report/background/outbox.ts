@@ -2,7 +2,8 @@
  * The report outbox: reports are written to IndexedDB first, then delivered to the endpoint an
  * administrator configured, with retries. No timers live here: the background calls
  * {@link ReportOutbox.deliverDue} from a `chrome.alarms` alarm (and right after a report is added)
- * and sets the next alarm at {@link ReportOutbox.nextWakeAt} (see features/report/background/alarm.ts).
+ * and sets the next alarm at {@link ReportOutbox.nextWakeAt} (see features/report/background/alarm.ts). Retry timing,
+ * Retry-After and the give-up rule are the shared outbox library's (lib/platform/outbox).
  *
  * Guarantees:
  * - All state is in IndexedDB, so a stopped service worker or a closed browser loses nothing.
@@ -24,7 +25,13 @@
  */
 import type { ReportExportFile } from '../protocol';
 import type { EntityTable } from 'dexie';
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './backoff';
+import {
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  planRetry,
+  retriesExhausted,
+  type RetryPolicy,
+} from '../../../lib/platform/outbox';
 import { checkReportEndpoint, type ReportEndpoint } from '../endpoint';
 import type { OutboxFailure, OutboxRecord, OutboxStatus } from '../records';
 import { OUTBOX_STATUSES } from '../records';
@@ -35,6 +42,17 @@ import {
   type ProblemReport,
   type ReportExport,
 } from '../schema';
+
+/**
+ * Report retries: 30 s doubling to 1 h, each delay in [d/2, d] ("equal jitter"), Retry-After
+ * honoured up to 6 h; a delivery cycle gives up after 10 attempts or 24 h.
+ */
+export const REPORT_RETRY_POLICY: RetryPolicy = {
+  ...DEFAULT_RETRY_POLICY,
+  jitter: { min: 0.5, max: 1 },
+  maxAttempts: 10,
+  maxAgeMs: 24 * 60 * 60_000,
+};
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -114,7 +132,7 @@ export class ReportOutbox {
     this.timeoutSignal = options.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms));
     this.leaseMs = this.timeoutMs + (options.leaseMarginMs ?? 60_000);
     this.concurrency = Math.max(1, options.concurrency ?? 4);
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.policy = { ...REPORT_RETRY_POLICY, ...options.retry };
   }
 
   /**
@@ -388,9 +406,7 @@ export class ReportOutbox {
 
   private outOfBudget(record: OutboxRecord, nextAttemptAt: number): boolean {
     const started = record.cycleStartedAt ?? record.createdAt;
-    return (
-      record.attempts >= this.policy.maxAttempts || nextAttemptAt >= started + this.policy.maxAgeMs
-    );
+    return retriesExhausted(record.attempts, started, nextAttemptAt, this.policy);
   }
 
   private failedRecord(record: OutboxRecord, failure: OutboxFailure, now: number): OutboxRecord {
@@ -426,13 +442,17 @@ export class ReportOutbox {
         await this.table.put(this.failedRecord(current, failure, now));
         return 'failed';
       }
-      const backoff = backoffDelay(current.attempts, this.policy, this.random);
-      const retryAfter =
-        outcome.retryAfterMs === null
-          ? 0
-          : Math.min(outcome.retryAfterMs, this.policy.maxRetryAfterMs);
-      const nextAttemptAt = now + Math.max(backoff, retryAfter);
-      if (this.outOfBudget(current, nextAttemptAt)) {
+      const plan = planRetry(
+        {
+          attempts: current.attempts,
+          cycleStartedAt: current.cycleStartedAt ?? current.createdAt,
+          failedAt: now,
+          retryAfterMs: outcome.retryAfterMs,
+        },
+        this.policy,
+        this.random,
+      );
+      if (plan.kind === 'give-up') {
         await this.table.put(this.failedRecord(current, failure, now));
         return 'failed';
       }
@@ -440,7 +460,7 @@ export class ReportOutbox {
       await this.table.put({
         ...rest,
         status: 'queued',
-        dueAt: nextAttemptAt,
+        dueAt: plan.at,
         lastError: failure,
         updatedAt: now,
       });
@@ -499,7 +519,11 @@ export class ReportOutbox {
           status,
           message: `接收服务器暂时无法处理（HTTP ${status}）${suffix}`,
         },
-        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), this.clock()),
+        retryAfterMs: parseRetryAfter(
+          response.headers.get('Retry-After'),
+          this.clock(),
+          this.policy.maxRetryAfterMs,
+        ),
       };
     }
     return {

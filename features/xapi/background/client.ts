@@ -15,6 +15,7 @@
 import type { LrsAuth } from '../config';
 import { authorizationHeader, statementsUrl } from '../config';
 import type { XapiStatement } from '../types';
+import { parseRetryAfter } from '../../../lib/platform/outbox';
 
 export const XAPI_VERSION = '1.0.3';
 
@@ -30,7 +31,7 @@ export type LrsSendResult =
       reason: RetryReason;
       status: number | null;
       message: string;
-      /** From a Retry-After header, in ms. */
+      /** From a Retry-After header (seconds or HTTP date, at most 6 h), in ms. */
       retryAfterMs?: number;
     };
 
@@ -112,7 +113,7 @@ export class LrsClient {
     if (status === 401 || status === 403) return { kind: 'retry', reason: 'auth', status, message };
     if (status === 404) return { kind: 'retry', reason: 'not-found', status, message };
     if (status === 408 || status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+      const retryAfterMs = retryAfterOf(response);
       return {
         kind: 'retry',
         reason: status === 429 ? 'rate-limited' : 'timeout',
@@ -122,7 +123,7 @@ export class LrsClient {
       };
     }
     if (status >= 500) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+      const retryAfterMs = retryAfterOf(response);
       return {
         kind: 'retry',
         reason: 'server',
@@ -144,8 +145,7 @@ async function readMessage(response: Response): Promise<string> {
   }
 }
 
-/** Retry-After in seconds (HTTP dates are rare from LRSs and are ignored). */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value.trim()) * 1000;
+/** Retry-After (seconds or HTTP date, at most 6 h) in ms from now; undefined when none. */
+function retryAfterOf(response: Response): number | undefined {
+  return parseRetryAfter(response.headers.get('Retry-After'), Date.now()) ?? undefined;
 }

@@ -13,16 +13,33 @@
  * Outcomes per response (see features/xapi/background/client.ts):
  * - stored: delete the batch, reset the backoff.
  * - retry (network, timeout, 401/403/404/408/429/5xx): keep everything, back off for the whole LRS:
- *   delay = min(maxDelay, baseDelay × 2^(failures − 1)) × jitter(0.8–1.2), at least Retry-After.
+ *   delay = min(maxDelay, baseDelay × 2^(failures − 1)) × jitter(0.8–1.2), at least Retry-After
+ *   (honoured up to 6 h); never gives up (the queue is bounded instead). The timing is the shared
+ *   outbox library's (lib/platform/outbox) with {@link XAPI_RETRY_POLICY}.
  * - conflict / rejected on a batch: send its statements one by one (PUT) to find which ones;
  *   a single statement the LRS refuses (409 other content under this id, 400 invalid, 413 too
  *   large) is marked `rejected` and kept for the administrator; it is never resent automatically.
  */
 import type { XapiQueueStatus } from '../protocol';
 import type { EntityTable } from 'dexie';
+import {
+  DEFAULT_RETRY_POLICY,
+  retryDelay,
+  SingleFlight,
+  type RetryPolicy,
+} from '../../../lib/platform/outbox';
 import type { LrsClient, LrsSendResult } from './client';
 import type { XapiDeliveryRecord, XapiOutboxRecord } from '../records';
 import type { XapiStatement } from '../types';
+
+/**
+ * LRS retries: 30 s doubling to 1 h, each delay × 0.8–1.2, Retry-After honoured up to 6 h; no
+ * give-up (statements wait for the LRS; the queue's size is bounded instead).
+ */
+export const XAPI_RETRY_POLICY: RetryPolicy = {
+  ...DEFAULT_RETRY_POLICY,
+  jitter: { min: 0.8, max: 1.2 },
+};
 
 export interface XapiQueueTables {
   outbox: EntityTable<XapiOutboxRecord, 'id'>;
@@ -98,19 +115,21 @@ export class XapiQueue {
   readonly #sender: XapiQueueOptions['sender'];
   readonly #batchSize: number;
   readonly #maxBatches: number;
-  readonly #baseDelayMs: number;
-  readonly #maxDelayMs: number;
+  readonly #policy: RetryPolicy;
   readonly #maxPending: number;
   readonly #random: () => number;
-  #inFlight: Promise<FlushReport> | null = null;
+  readonly #flight = new SingleFlight<FlushReport>();
 
   constructor(options: XapiQueueOptions) {
     this.#tables = options.tables;
     this.#sender = options.sender;
     this.#batchSize = options.batchSize ?? 50;
     this.#maxBatches = options.maxBatchesPerFlush ?? 20;
-    this.#baseDelayMs = options.baseDelayMs ?? 30_000;
-    this.#maxDelayMs = options.maxDelayMs ?? 3_600_000;
+    this.#policy = {
+      ...XAPI_RETRY_POLICY,
+      ...(options.baseDelayMs === undefined ? {} : { baseDelayMs: options.baseDelayMs }),
+      ...(options.maxDelayMs === undefined ? {} : { maxDelayMs: options.maxDelayMs }),
+    };
     this.#maxPending = options.maxPending ?? 10_000;
     this.#random = options.random ?? Math.random;
     if (this.#batchSize < 1 || this.#maxBatches < 1 || this.#maxPending < 1)
@@ -168,12 +187,7 @@ export class XapiQueue {
    * administrator's 立即发送, or the LRS settings just changed).
    */
   flushDue(now: number, options: { ignoreBackoff?: boolean } = {}): Promise<FlushReport> {
-    if (!this.#inFlight) {
-      this.#inFlight = this.#flush(now, options.ignoreBackoff ?? false).finally(() => {
-        this.#inFlight = null;
-      });
-    }
-    return this.#inFlight;
+    return this.#flight.run(() => this.#flush(now, options.ignoreBackoff ?? false));
   }
 
   /**
@@ -306,9 +320,7 @@ export class XapiQueue {
   ): Promise<NonNullable<XapiDeliveryRecord['lastError']>> {
     const state = await this.#delivery();
     const failures = state.consecutiveFailures + 1;
-    const exponential = Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (failures - 1));
-    const jittered = Math.round(exponential * (0.8 + 0.4 * this.#random()));
-    const delay = Math.max(jittered, result.retryAfterMs ?? 0);
+    const delay = retryDelay(failures, this.#policy, this.#random, result.retryAfterMs);
     const lastError = {
       at: now,
       reason: result.reason,

@@ -39,6 +39,7 @@ import { LrsClient, type LrsSendResult } from './client';
 import { type StatementSender } from './queue';
 import { LrsConfigSchema, type LrsConfig } from '../config';
 import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
+import { armAlarm, deliverAndArm, type OutboxAlarms } from '../../../lib/platform/outbox';
 import { XapiQueue, type FlushReport } from './queue';
 import { createStatementFactory, type StatementFactory } from '../statements';
 import { statementForTourRecord } from '../tour-records';
@@ -53,11 +54,8 @@ import {
 
 export const XAPI_OUTBOX_ALARM = 'zhiyin:xapi-outbox';
 
-/** The part of `browser.alarms` the service needs. */
-export interface XapiAlarms {
-  create(name: string, info: { when: number }): unknown;
-  clear(name: string): unknown;
-}
+/** The part of `browser.alarms` the service needs (the shared outbox library's interface). */
+export type XapiAlarms = OutboxAlarms;
 
 /** Where the service keeps small values between worker restarts (browser.storage.local). */
 export interface XapiKeyValue {
@@ -256,20 +254,20 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
   const activityBase = async () => (await statementsLrs())?.activityBase ?? DEFAULT_ACTIVITY_BASE;
 
   let running: Promise<FlushReport> | null = null;
-  const run = async (force: boolean): Promise<FlushReport> => {
-    const report = await queue.flushDue(now(), { ignoreBackoff: force });
-    if (report.outcome === 'more') {
-      await options.alarms.create(XAPI_OUTBOX_ALARM, { when: now() });
-    } else if (report.outcome === 'not-configured' || report.pending === 0) {
-      // Nothing to do until something is queued or an LRS is configured (policy watch).
-      await options.alarms.clear(XAPI_OUTBOX_ALARM);
-    } else {
-      const when = await queue.nextWakeAt();
-      if (when === null) await options.alarms.clear(XAPI_OUTBOX_ALARM);
-      else await options.alarms.create(XAPI_OUTBOX_ALARM, { when });
-    }
-    return report;
-  };
+  const run = (force: boolean): Promise<FlushReport> =>
+    deliverAndArm(
+      {
+        deliver: () => queue.flushDue(now(), { ignoreBackoff: force }),
+        nextWakeAt: async (report) => {
+          if (report.outcome === 'more') return now();
+          // Nothing to do until something is queued or an LRS is configured (policy watch).
+          if (report.outcome === 'not-configured' || report.pending === 0) return null;
+          return queue.nextWakeAt();
+        },
+      },
+      options.alarms,
+      XAPI_OUTBOX_ALARM,
+    );
   const flush = (force = false): Promise<FlushReport> => {
     const next = (running ?? Promise.resolve(null)).catch(() => null).then(() => run(force));
     running = next.finally(() => {
@@ -282,7 +280,7 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
     if (statements.length === 0) return;
     await queue.enqueue(statements, now());
     // A safety net first: should the worker stop before this delivery ends, the alarm wakes it.
-    await options.alarms.create(XAPI_OUTBOX_ALARM, { when: now() + 30_000 });
+    await armAlarm(options.alarms, XAPI_OUTBOX_ALARM, now() + 30_000);
     void flush().catch(() => undefined);
   };
 

@@ -4,14 +4,10 @@ import {
   runReportOutbox,
   scheduleReportOutbox,
 } from '../../../features/report/background/alarm';
-import {
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  parseRetryAfter,
-} from '../../../features/report/background/backoff';
+import { backoffDelay, parseRetryAfter } from '../../../lib/platform/outbox';
 import { checkReportEndpoint } from '../../../features/report/endpoint';
 import type { OutboxRecord } from '../../../features/report/records';
-import type { DeliveryRun } from '../../../features/report/background/outbox';
+import { REPORT_RETRY_POLICY, type DeliveryRun } from '../../../features/report/background/outbox';
 import { describeReportStatus } from '../../../features/report/status-text';
 import { sampleReport, START } from './helpers';
 
@@ -39,7 +35,7 @@ describe('checkReportEndpoint', () => {
 });
 
 describe('backoff', () => {
-  const policy = DEFAULT_RETRY_POLICY;
+  const policy = REPORT_RETRY_POLICY;
 
   it('doubles from 30 s up to 1 h, with jitter between half and all of it', () => {
     expect(backoffDelay(1, policy, () => 0)).toBe(15_000);

@@ -101,6 +101,28 @@ describe('LrsClient', () => {
     });
   });
 
+  it('reads Retry-After as an HTTP date, bounds it, and ignores garbage (shared outbox library)', async () => {
+    const answer = (retryAfter: string) =>
+      fakeFetch(() => new Response('', { status: 503, headers: { 'Retry-After': retryAfter } }));
+    const send = (retryAfter: string) =>
+      new LrsClient(connection, { fetch: answer(retryAfter).fetch }).postStatements([statement]);
+
+    const inTenMinutes = new Date(Date.now() + 600_000).toUTCString();
+    const dated = await send(inTenMinutes);
+    expect(dated).toMatchObject({ kind: 'retry', reason: 'server' });
+    const ms = dated.kind === 'retry' ? dated.retryAfterMs : undefined;
+    // Whole seconds in the date, and a little time passes before the client reads the clock.
+    expect(ms).toBeGreaterThan(590_000);
+    expect(ms).toBeLessThanOrEqual(600_000);
+
+    expect(await send('Fri, 31 Dec 9999 23:59:59 GMT')).toMatchObject({
+      retryAfterMs: 6 * 3_600_000,
+    });
+    const garbage = await send('soon');
+    expect(garbage).toMatchObject({ kind: 'retry', reason: 'server' });
+    expect(garbage).not.toHaveProperty('retryAfterMs');
+  });
+
   it('turns a network failure into a retry, not an exception', async () => {
     const fetch = (async () => {
       throw new TypeError('fetch failed');
