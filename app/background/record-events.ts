@@ -3,8 +3,8 @@
  * feature's service emits after its record is saved; xAPI (features/xapi/background/subscribe.ts)
  * subscribes. Adding a kind of record: add it here, emit it where it is stored.
  */
+import type { QuizScored } from '../../features/quiz/records';
 import type { PracticalScore } from '../../features/exam/scoring';
-import type { WrittenScore } from '../../features/quiz/grading';
 import type { TipAcknowledgementRecord } from '../../features/rules/records';
 import type { SurveyAnswerRecord } from '../../features/survey/records';
 import type { TourRecord } from '../../features/tour/runner';
@@ -19,14 +19,7 @@ export interface LearningRecordEvents {
   /** A practical assessment (实操考核) scored and stored. */
   assessed: { tabId: number; tourId: string; attemptId: string; at: number; score: PracticalScore };
   /** A written quiz scored and stored. */
-  'quiz-scored': {
-    quizId: string;
-    quizTitle: string;
-    attemptId: string;
-    at: number;
-    ms?: number;
-    score: WrittenScore;
-  };
+  'quiz-scored': QuizScored;
   /** A compliance tip acknowledged (我已知晓) and stored. */
   'tip-acknowledged': { record: TipAcknowledgementRecord; tipTitle: string };
   /** A satisfaction survey answer stored. */

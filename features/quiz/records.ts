@@ -27,3 +27,13 @@ export interface QuizResultRecord {
   /** v3: set when the row came from a progress file (never on this machine's own rows). */
   imported?: ImportedMark;
 }
+
+/** A written quiz scored and stored: what learning-record listeners (xAPI) hear about it. */
+export interface QuizScored {
+  quizId: string;
+  quizTitle: string;
+  attemptId: string;
+  at: number;
+  ms?: number;
+  score: WrittenScore;
+}

@@ -4,8 +4,9 @@
  * stores a QuizResultRecord in db.quizResults and queues an xAPI statement. Short answers (简答题)
  * are graded here too, by their key points (features/quiz/short-answer.ts).
  */
+import type { QuizScored } from '../records';
 import type { QuizMessages } from '../protocol';
-import type { QuizAnswers, WrittenScore } from '../grading';
+import type { QuizAnswers } from '../grading';
 import { gradeWrittenTest } from '../grading';
 import type { QuizResultRecord } from '../records';
 import { gradedQuiz, type QuizFile } from '../schema';
@@ -18,14 +19,7 @@ export interface QuizServices {
   results: { add(record: QuizResultRecord): Promise<unknown> };
   /** Tells the learning-record events a result was stored (xAPI subscribes); optional. */
   events?: {
-    quizScored(input: {
-      quizId: string;
-      quizTitle: string;
-      attemptId: string;
-      at: number;
-      ms?: number;
-      score: WrittenScore;
-    }): Promise<unknown>;
+    quizScored(input: QuizScored): Promise<unknown>;
   };
   now?: () => number;
   uuid?: () => string;

@@ -26,10 +26,10 @@
  * profile's staff id (工号), else a stable random local learner id kept in the profile row. The
  * display name goes into actor.name only when the policy's `sendDisplayName` allows it.
  */
+import type { QuizScored } from '../../quiz/records';
 import type { XapiMessages } from '../protocol';
 import type { ConnectionTest, RejectedReason, XapiStatusView } from '../protocol';
 import type { SatisfactionLevel } from '../../exam/indicators';
-import type { WrittenScore } from '../../quiz/grading';
 import type { PracticalScore } from '../../exam/scoring';
 import type { ProfileRecord } from '../../profile/records';
 import type { ZhiyinDatabase } from '../../../app/database';
@@ -115,14 +115,7 @@ export interface XapiService {
     pageUrl?: string | null;
   }): Promise<XapiStatement>;
   /** A written quiz scored; null (nothing queued) while short answers are still ungraded. */
-  quizScored(input: {
-    quizId: string;
-    quizTitle: string;
-    attemptId: string;
-    at: number;
-    ms?: number;
-    score: WrittenScore;
-  }): Promise<XapiStatement | null>;
+  quizScored(input: QuizScored): Promise<XapiStatement | null>;
   /** A compliance tip / rule acknowledged (我已知晓). */
   ruleAcknowledged(input: {
     ruleId: string;
