@@ -33,6 +33,16 @@ module.exports = {
       to: { path: '^lib/db/' },
     },
     {
+      name: 'views-go-through-messages',
+      comment:
+        'Views and extension pages (popup, options, dashboard, quiz) read and write through typed messages: only background code (and the progress import/export it runs, features/progress/io.ts) opens the database.',
+      severity: 'error',
+      from: {
+        path: '^(features/[^/]+/views/|app/(popup|options)/|entrypoints/(popup|options|dashboard|quiz)/)',
+      },
+      to: { path: '^app/database\\.ts$' },
+    },
+    {
       name: 'platform-knows-no-feature',
       comment:
         'lib/ (platform and engines) and components/ (shared UI) are used by features, never the reverse.',

@@ -7,6 +7,8 @@
  * the router checks the sender before a handler runs (lib/messaging/router.ts).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { DashboardMessages } from '../features/dashboard/protocol';
+import type { HelpMessages } from '../features/help/protocol';
 import type { ExamMessages } from '../features/exam/protocol';
 import type { FramesMessages } from '../features/frames/protocol';
 import type { ProfileMessages } from '../features/profile/protocol';
@@ -85,7 +87,9 @@ export interface ProtocolMap
     SettingsMessages,
     XapiMessages,
     QuizMessages,
-    FramesMessages {}
+    FramesMessages,
+    DashboardMessages,
+    HelpMessages {}
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({
   // Quiet in production; a page that is not ours may also be listening to the console.

@@ -6,6 +6,8 @@
  * messages is listed here.
  */
 import { browser } from 'wxt/browser';
+import { createDashboardRoutes } from '../../features/dashboard/background/routes';
+import { createHelpRoutes } from '../../features/help/background/routes';
 import { createAssessmentRoutes } from '../../features/exam/background/routes';
 import { createFrameRoutes } from '../../features/frames/background/routes';
 import { createProfileRoutes } from '../../features/profile/background/routes';
@@ -67,7 +69,12 @@ export function featureRoutes(s: BackgroundServices) {
           .then((reply) => reply.shown)
           .catch(() => false),
     }),
-    progress: createProgressRoutes(s.activity),
+    progress: createProgressRoutes({
+      activity: s.activity,
+      db: platform.db,
+      tourTitle: (id) => s.tours.find((tour) => tour.id === id)?.title,
+      extensionVersion: () => browser.runtime.getManifest().version,
+    }),
     rules: createRulesRoutes({
       service: s.rules,
       inject: injectRules,
@@ -84,10 +91,15 @@ export function featureRoutes(s: BackgroundServices) {
     xapi: createXapiRoutes(s.xapi),
     quiz: createQuizRoutes({
       quizzes: s.quizzes,
-      results: platform.db.quizResults,
+      results: {
+        add: (record) => platform.db.quizResults.add(record),
+        newestFirst: () => platform.db.quizResults.orderBy('at').reverse().toArray(),
+      },
       events: { quizScored: async (input) => platform.records.emit('quiz-scored', input) },
     }),
     frames: createFrameRoutes(s.frames),
+    dashboard: createDashboardRoutes(platform.db),
+    help: createHelpRoutes(platform.db.searchMisses),
   };
 }
 
@@ -107,5 +119,7 @@ export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
     ...f.xapi,
     ...f.quiz,
     ...f.frames,
+    ...f.dashboard,
+    ...f.help,
   };
 }

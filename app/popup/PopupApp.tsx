@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActivityRecord } from '../../features/progress/records';
-import { database } from '../database';
-import { recordSearchMiss } from '../../features/help/misses';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
 import { sendMessage, type TabStatus } from '../protocol';
 import { describeActivity, formatTime } from '../../features/progress/views/activity-text';
@@ -113,9 +111,7 @@ export function PopupApp() {
   };
 
   const recordMiss = (query: string) => {
-    void recordSearchMiss(database().searchMisses, query, pageUrl, Date.now()).catch(
-      () => undefined,
-    );
+    void sendMessage('page:recordSearchMiss', { query, pageUrl }).catch(() => undefined);
   };
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).

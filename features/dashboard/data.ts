@@ -15,6 +15,8 @@ import type { SurveyAnswerRecord } from '../survey/records';
 import type { TourEventRecord, TourProgressRecord } from '../tour/records';
 import type { Role } from '../profile/roles';
 import { TOUR_MODULES, type Tour, type TourModule } from '../tour/schema';
+import type { ActivityRecord } from '../progress/records';
+import { pagePath } from '../progress/views/activity-text';
 
 export interface DashboardInput {
   role: Role | null;
@@ -131,4 +133,26 @@ export function dashboardData(input: DashboardInput): DashboardData {
     quizzes: [...input.quizzes].sort((a, b) => a.at - b.at),
     satisfactionCounts: satisfaction.counts,
   };
+}
+
+/** A page of the host system and how often the learner visited it. */
+export interface VisitedPage {
+  path: string;
+  title: string;
+  visits: number;
+}
+
+/** The `count` most visited pages among `page-visited` activity records. */
+export function topVisitedPages(
+  visits: readonly Pick<ActivityRecord, 'url' | 'title'>[],
+  count: number,
+): VisitedPage[] {
+  const counts = new Map<string, VisitedPage>();
+  for (const record of visits) {
+    const path = pagePath(record.url);
+    const entry = counts.get(path) ?? { path, title: record.title ?? '', visits: 0 };
+    entry.visits += 1;
+    counts.set(path, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.visits - a.visits).slice(0, count);
 }

@@ -13,4 +13,6 @@ export interface SubmitQuizRequest {
 export interface QuizMessages {
   /** Grades the answers against the bundled quiz, stores and returns the result record. */
   'page:submitQuiz'(data: SubmitQuizRequest): QuizResultRecord;
+  /** The learner's quiz results, newest first (成绩记录). */
+  'page:listQuizResults'(): QuizResultRecord[];
 }

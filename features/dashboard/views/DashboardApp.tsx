@@ -4,7 +4,6 @@ import type { Indicator } from '../../exam/indicators';
 import type { Checklists } from '../../checklist/schema';
 import type { Tour } from '../../tour/schema';
 import { PRACTICAL_PASS_SCORE } from '../../exam/scoring';
-import { database } from '../../../app/database';
 import { type ActivityRecord, type ImportedMark } from '../../progress/records';
 import { type AssessmentRecord } from '../../exam/records';
 import { type ProfileRecord } from '../../profile/records';
@@ -14,7 +13,7 @@ import { describeActivity, formatTime, pagePath } from '../../progress/views/act
 import { usePreferences } from '../../../components/use-preferences';
 import type { TipAcknowledgementRecord } from '../../rules/records';
 import { ExportImport, PROGRESS_IMPORTED_EVENT } from '../../progress/views/ExportImport';
-import { dashboardData, type DashboardData } from '../data';
+import { dashboardData, type DashboardData, type VisitedPage } from '../data';
 import { EChart, type ChartOption } from './EChart';
 import './dashboard.css';
 
@@ -46,7 +45,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
   const [profile, setProfile] = useState<ProfileRecord | null>(null);
   const [activity, setActivity] = useState<ActivityRecord[]>([]);
   const [acks, setAcks] = useState<TipAcknowledgementRecord[]>([]);
-  const [topPages, setTopPages] = useState<{ path: string; title: string; visits: number }[]>([]);
+  const [topPages, setTopPages] = useState<VisitedPage[]>([]);
   const [data, setData] = useState<DashboardData | null>(null);
   const [remedialMessage, setRemedialMessage] = useState<string | null>(null);
   // Bumped when a progress backup was restored (备份与导出): everything is read again.
@@ -59,35 +58,23 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
   }, []);
 
   useEffect(() => {
-    // Extension pages read the database directly (same origin as the background).
-    const db = database();
+    // The background reads the records (extension pages never open the database themselves).
     let current = true;
     void (async () => {
-      // One getAll per table (no cursors): IndexedDB answers each in one round trip.
-      const [me, progress, finished, abandoned, assessments, quizzes, surveys] = await Promise.all([
-        db.profile.get('me'),
-        db.tourProgress.toArray(),
-        // Only a run's end carries its duration: no need to read every step event.
-        db.tourEvents.where('kind').equals('finished').toArray(),
-        db.tourEvents.where('kind').equals('abandoned').toArray(),
-        db.assessments.toArray(),
-        db.quizResults.toArray(),
-        db.surveyAnswers.toArray(),
-      ]);
+      const records = await sendMessage('page:dashboardData');
       if (!current) return; // a restore started a newer read
-      const runEvents = [...finished, ...abandoned];
       performance.mark('zhiyin:dashboard-data');
-      setProfile(me ?? null);
+      setProfile(records.profile);
       setData(
         dashboardData({
-          role: me?.role ?? null,
+          role: records.profile?.role ?? null,
           tours,
           checklists,
-          progress,
-          runEvents,
-          assessments,
-          quizzes,
-          surveys,
+          progress: records.progress,
+          runEvents: records.runEvents,
+          assessments: records.assessments,
+          quizzes: records.quizzes,
+          surveys: records.surveys,
         }),
       );
     })();
@@ -100,19 +87,16 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
   const figuresShown = data !== null;
   useEffect(() => {
     if (!figuresShown) return;
-    const db = database();
-    void db.activity.orderBy('at').reverse().limit(TABLE_ROWS).toArray().then(setActivity);
-    void db.tipAcknowledgements.orderBy('at').reverse().limit(TABLE_ROWS).toArray().then(setAcks);
-    void (async () => {
-      const counts = new Map<string, { path: string; title: string; visits: number }>();
-      for (const record of await db.activity.where('type').equals('page-visited').toArray()) {
-        const path = pagePath(record.url);
-        const entry = counts.get(path) ?? { path, title: record.title ?? '', visits: 0 };
-        entry.visits += 1;
-        counts.set(path, entry);
-      }
-      setTopPages([...counts.values()].sort((a, b) => b.visits - a.visits).slice(0, 10));
-    })();
+    let current = true;
+    void sendMessage('page:dashboardActivity', { limit: TABLE_ROWS }).then((tables) => {
+      if (!current) return;
+      setActivity(tables.activity);
+      setAcks(tables.acknowledgements);
+      setTopPages(tables.topPages);
+    });
+    return () => {
+      current = false;
+    };
   }, [figuresShown, generation]);
 
   // Interactive: the figures (tables, checklist, buttons) are rendered and the next frame has

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { database } from '../../../app/database';
+import { sendMessage } from '../../../app/protocol';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
-import { searchMissesCsv, summarizeSearchMisses, type SearchMissSummary } from '../misses';
+import { searchMissesCsv, type SearchMissSummary } from '../misses';
 import { formatTime } from '../../progress/views/activity-text';
 import type { Language } from '../../../lib/settings/preferences';
 import { downloadTextFile } from '../../../components/download';
@@ -12,18 +12,10 @@ export function SearchMisses({ language }: { language: Language }) {
   const [rows, setRows] = useState<SearchMissSummary[] | null>(null);
   const [message, setMessage] = useState('');
 
-  const load = useCallback(
-    () =>
-      database()
-        .searchMisses.toArray()
-        .then((records) => setRows(summarizeSearchMisses(records))),
-    [],
-  );
+  const load = useCallback(() => sendMessage('page:listSearchMisses').then(setRows), []);
   useEffect(() => {
-    void database()
-      .searchMisses.toArray()
-      .then((records) => setRows(summarizeSearchMisses(records)));
-  }, []);
+    void load();
+  }, [load]);
 
   return (
     <section className="zy-section" aria-labelledby="zy-misses">
@@ -73,8 +65,7 @@ export function SearchMisses({ language }: { language: Language }) {
           type="button"
           disabled={!rows?.length}
           onClick={() =>
-            void database()
-              .searchMisses.clear()
+            void sendMessage('page:clearSearchMisses')
               .then(load)
               .then(() => setMessage(t('missesCleared')))
           }

@@ -1,24 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { database } from '../../../app/database';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
-import { progressCsv, progressFileNames } from '../csv';
 import type { ProgressFile } from '../format';
 import type { RowTable } from '../integrity';
-import {
-  clearProgress,
-  exportProgress,
-  importProgress,
-  listBackups,
-  parseProgressFile,
-  planImport,
-  progressCounts,
-  progressJson,
-  restoreBackup,
-  type ImportPlan,
-  type TableCounts,
-} from '../io';
+import { parseProgressFile, type ImportPlan, type TableCounts } from '../io';
+import type { ProgressBackupListing } from '../protocol';
 import type { Language } from '../../../lib/settings/preferences';
 
 /** Dispatched on window after an import, a clear or a backup restore, so views can reload. */
@@ -74,7 +60,7 @@ export function ExportImport({ language }: { language: Language }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [clearing, setClearing] = useState<TableCounts | null>(null);
-  const [backups, setBackups] = useState<Awaited<ReturnType<typeof listBackups>>>([]);
+  const [backups, setBackups] = useState<ProgressBackupListing[]>([]);
   const [busy, setBusy] = useState(false);
 
   const locale = language === 'en' ? 'en-GB' : 'zh-CN';
@@ -87,7 +73,7 @@ export function ExportImport({ language }: { language: Language }) {
   };
 
   const loadBackups = useCallback(() => {
-    void listBackups(database()).then(setBackups);
+    void sendMessage('page:listProgressBackups').then(setBackups);
   }, []);
   useEffect(loadBackups, [loadBackups]);
 
@@ -111,21 +97,10 @@ export function ExportImport({ language }: { language: Language }) {
 
   const exportAs = (kind: 'json' | 'csv') =>
     run(async () => {
-      const now = Date.now();
-      const file = await exportProgress(database(), {
-        now,
-        extensionVersion: browser.runtime.getManifest().version,
-      });
-      const names = progressFileNames(now);
-      if (kind === 'json') {
-        download(names.json, progressJson(file), 'application/json');
-        setStatus(t('progressExported', { file: names.json }));
-        return;
-      }
-      const tours = await sendMessage('page:listTours', { tabId: null }).catch(() => []);
-      const titles = new Map(tours.map((tour) => [tour.id, tour.title]));
-      download(names.csv, progressCsv(file, { titles: (id) => titles.get(id) }), 'text/csv');
-      setStatus(t('progressExported', { file: names.csv }));
+      // The background reads the tables and writes the file; only the chosen format comes back.
+      const { fileName, text } = await sendMessage('page:exportProgress', { format: kind });
+      download(fileName, text, kind === 'json' ? 'application/json' : 'text/csv');
+      setStatus(t('progressExported', { file: fileName }));
     });
 
   const choose = (input: HTMLInputElement) =>
@@ -140,13 +115,16 @@ export function ExportImport({ language }: { language: Language }) {
         setError(`「${chosen.name}」${parsed.message}`);
         return;
       }
-      const plan = await planImport(database(), parsed.file, { fileName: chosen.name });
+      const plan = await sendMessage('page:planProgressImport', {
+        file: parsed.file,
+        fileName: chosen.name,
+      });
       setPending({ file: parsed.file, fileName: chosen.name, plan });
     });
 
   const confirmImport = ({ file, fileName }: PendingImport) =>
     run(async () => {
-      const summary = await importProgress(database(), file, { fileName });
+      const summary = await sendMessage('page:importProgress', { file, fileName });
       setPending(null);
       setStatus(
         t('progressImported', {
@@ -161,14 +139,12 @@ export function ExportImport({ language }: { language: Language }) {
   const askClear = () =>
     run(async () => {
       setPending(null);
-      setClearing(await progressCounts(database()));
+      setClearing(await sendMessage('page:progressCounts'));
     });
 
   const confirmClear = () =>
     run(async () => {
-      const result = await clearProgress(database(), {
-        extensionVersion: browser.runtime.getManifest().version,
-      });
+      const result = await sendMessage('page:clearProgress');
       setClearing(null);
       setStatus(t('progressCleared', { detail: detail(result.deleted) }));
       changed();
@@ -176,7 +152,7 @@ export function ExportImport({ language }: { language: Language }) {
 
   const restore = (id: number) =>
     run(async () => {
-      const summary = await restoreBackup(database(), id);
+      const summary = await sendMessage('page:restoreProgressBackup', { id });
       setStatus(
         t('progressBackupRestored', {
           added: sum(summary.added),

@@ -16,7 +16,11 @@ import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
 export interface QuizServices {
   /** Bundled quizzes (virtual:zhiyin-quizzes, validated at build time). */
   quizzes: readonly QuizFile[];
-  results: { add(record: QuizResultRecord): Promise<unknown> };
+  results: {
+    add(record: QuizResultRecord): Promise<unknown>;
+    /** Every stored result, newest first (the quiz page's 成绩记录). */
+    newestFirst(): Promise<QuizResultRecord[]>;
+  };
   /** Tells the learning-record events a result was stored (xAPI subscribes); optional. */
   events?: {
     quizScored(input: QuizScored): Promise<unknown>;
@@ -125,6 +129,10 @@ export function createQuizRoutes(services: QuizServices | undefined): RouteTable
           .catch(() => null);
         return record;
       },
+    },
+    'page:listQuizResults': {
+      from: ['extension-page'],
+      handle: () => (services ? services.results.newestFirst() : []),
     },
   };
 }

@@ -2,7 +2,6 @@ import articles from 'virtual:zhiyin-help';
 import quizzes from 'virtual:zhiyin-quizzes';
 import tours from 'virtual:zhiyin-tours';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { database } from '../../../app/database';
 import { type QuizResultRecord } from '../records';
 import { localizedTour } from '../../help/docs';
 import { localizedArticle } from '../../help/schema';
@@ -55,10 +54,7 @@ export function QuizApp() {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const loadResults = () =>
-    void database()
-      .quizResults.orderBy('at')
-      .reverse()
-      .toArray()
+    void sendMessage('page:listQuizResults')
       .then(setResults)
       .catch(() => setResults([]));
   useEffect(loadResults, []);

@@ -7,6 +7,17 @@ import { DashboardApp } from '../../../features/dashboard/views/DashboardApp';
 import { PROGRESS_IMPORTED_EVENT } from '../../../features/progress/views/ExportImport';
 import type { PracticalScore } from '../../../features/exam/scoring';
 import { database } from '../../../app/database';
+import { createDashboardRoutes } from '../../../features/dashboard/background/routes';
+import { ActivityLog } from '../../../features/progress/background/activity-log';
+import { createProgressRoutes } from '../../../features/progress/background/routes';
+import { dispatch } from '../../../lib/messaging/router';
+
+// The dashboard reads through messages (page:dashboardData, page:dashboardActivity, the progress
+// backups): here they go straight to the background's real routes over the same fake IndexedDB.
+const sendMessage = vi.fn();
+vi.mock('../../../app/protocol', () => ({
+  sendMessage: (...args: unknown[]) => sendMessage(...args) as unknown,
+}));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -41,6 +52,22 @@ describe('dashboard (学习档案) over local records', () => {
     vi.stubGlobal('requestIdleCallback', () => 0);
     vi.stubGlobal('cancelIdleCallback', () => undefined);
     const db = database();
+    const routes = {
+      ...createDashboardRoutes(db),
+      ...createProgressRoutes({
+        activity: new ActivityLog(db),
+        db,
+        tourTitle: () => undefined,
+        extensionVersion: () => '0.1.0',
+      }),
+    };
+    sendMessage.mockImplementation((type: string, data: unknown) =>
+      dispatch(routes as never, type as never, data as never, {
+        ok: true,
+        kind: 'extension-page',
+        url: 'chrome-extension://zhiyin/dashboard.html',
+      }),
+    );
     await Promise.all(db.tables.map((table) => table.clear()));
     await db.profile.put({
       key: 'me',

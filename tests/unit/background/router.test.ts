@@ -100,7 +100,12 @@ describe('background router', () => {
         sendTourInstruction: async () => true,
       }),
       ...createProfileRoutes({ profile, activity, showWelcomeInTab: async () => true }),
-      ...createProgressRoutes(activity),
+      ...createProgressRoutes({
+        activity,
+        db,
+        tourTitle: () => undefined,
+        extensionVersion: () => '0.0.0',
+      }),
       ...createRulesRoutes({
         service: rulesService,
         inject: injectOverlay,

@@ -346,7 +346,10 @@ describe('grading a bundled quiz (pass at 80) and the submit route', () => {
     const statements: unknown[] = [];
     const routes = createQuizRoutes({
       quizzes: [quiz],
-      results: { add: async (record) => stored.push(record) },
+      results: {
+        add: async (record) => stored.push(record),
+        newestFirst: async () => [...stored].reverse(),
+      },
       events: { quizScored: async (input) => (statements.push(input), null) },
       now: () => 1_700_000_000_000,
       uuid: () => 'attempt-1',
