@@ -104,8 +104,11 @@ export interface ProtocolMap {
   'content:hello'(data: PageHello): PageInstructions;
   'content:chooseRole'(data: { role: Role; url: string }): ProfileView;
   'content:dismissWelcome'(data: { url: string }): void;
-  /** Injects the overlay UI bundle into the sender's frame; resolves when it has run. */
-  'content:loadOverlay'(): { loaded: boolean };
+  /**
+   * Injects the overlay UI bundle into the sender's frame; resolves when it has run. With
+   * `part: 'views'`, the overlay's React views (welcome, exam, survey, tips…) instead.
+   */
+  'content:loadOverlay'(data: { part?: 'views' } | undefined): { loaded: boolean };
   /** Injects the compliance-rules watcher (entrypoints/rules.ts) into the sender's frame. */
   'content:loadRules'(): { loaded: boolean };
   /** The rules watcher saw an action (page opened, export, copy, submit…): which tips to show. */

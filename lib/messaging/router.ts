@@ -53,8 +53,8 @@ export interface RouterServices {
   pingTab(tabId: number): Promise<{ url: string; title: string } | null>;
   /** Asks a tab's top frame to show the welcome card. */
   showWelcomeInTab(tabId: number): Promise<boolean>;
-  /** Runs the overlay bundle in one frame of a tab. */
-  injectOverlay(tabId: number, frameId: number): Promise<void>;
+  /** Runs the overlay bundle (or, with `views`, its React views) in one frame of a tab. */
+  injectOverlay(tabId: number, frameId: number, part?: 'views'): Promise<void>;
   /** Asks a tab's top frame to load the overlay bundle ahead of a likely start (bench/tour). */
   warmOverlay?(tabId: number): void;
   tours: TourSessions;
@@ -172,9 +172,11 @@ export function createRoutes(services: RouterServices): Routes {
     },
     'content:loadOverlay': {
       from: ['content'],
-      async handle(_data, sender) {
+      async handle(data, sender) {
         if (sender.kind !== 'content') throw new MessageRefused('content only');
-        await services.injectOverlay(sender.tabId, sender.frameId);
+        if (data?.part === 'views')
+          await services.injectOverlay(sender.tabId, sender.frameId, 'views');
+        else await services.injectOverlay(sender.tabId, sender.frameId);
         return { loaded: true };
       },
     },
