@@ -49,8 +49,11 @@ const SPOTLIGHT_PADDING = 6;
  *
  * Runs floating-ui's `autoUpdate` only while the card is shown: call the returned function to
  * stop it (it removes every listener and observer). Updates on scroll of any overflow ancestor
- * (inside the frame and, for frames, of the frame element in the top document), on resizes and
- * on layout shifts, so the card does not drift from its target.
+ * (inside the frame and, for frames, of the frame element in the top document), on resizes, and
+ * in every animation frame in which the target's box changed: a page that keeps changing its
+ * layout (rows rewritten above the target) moves the target without a scroll, and the layout-shift
+ * observer only reports that a frame later (bench/tour churn page: 2 px drift). One box read per
+ * frame, before the frame's own layout, so no extra layout pass.
  */
 export function anchorCard(target: Element, card: HTMLElement, options: AnchorOptions): () => void {
   // floating-ui adds the offsets of same-origin iframes itself when the reference lives in
@@ -64,7 +67,7 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
       ...(visiblePart ? { keepOnScreen: true } : {}),
     });
   };
-  const cleanups = [autoUpdate(target, card, update)];
+  const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
   return () => {
