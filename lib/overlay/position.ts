@@ -127,6 +127,8 @@ export async function position(
     placement: options.placement === 'auto' ? 'bottom' : options.placement,
     middleware,
   });
+  // Read before the writes below: read after them, it forces a second layout of the page.
+  const rect = spotlightReference.getBoundingClientRect();
   Object.assign(card.style, { left: `${result.x}px`, top: `${result.y}px` });
   card.dataset.placement = result.placement;
 
@@ -143,7 +145,6 @@ export async function position(
     });
   }
 
-  const rect = spotlightReference.getBoundingClientRect();
   if (options.spotlight) {
     Object.assign(options.spotlight.style, {
       left: `${rect.x - SPOTLIGHT_PADDING}px`,
@@ -209,8 +210,8 @@ export function frameAwareReference(element: Element): VirtualElement {
  * header, for instance): scrolls every scroll container on the way, and for a target in frames,
  * the frame elements too. Does nothing when the target is already visible and on top.
  */
-export function revealTarget(target: Element): void {
-  if (isUncovered(target)) return;
+export function revealTarget(target: Element, own?: Element | null): void {
+  if (isUncovered(target, own)) return;
   // A target taller than the viewport cannot be centred whole: show its start (heading, first
   // field) rather than an arbitrary middle slice.
   const view = target.ownerDocument.defaultView;
@@ -221,13 +222,17 @@ export function revealTarget(target: Element): void {
     behavior: 'instant',
   });
   for (const frame of frameChain(target)) {
-    if (!isUncovered(frame))
+    if (!isUncovered(frame, own))
       frame.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
   }
 }
 
-/** The element is inside its window's viewport and its centre point hits it (not a header). */
-function isUncovered(element: Element): boolean {
+/**
+ * The element is inside its window's viewport and its centre point hits it (not a header).
+ * `own` is Zhiyin's overlay host: the card of the step before may still lie over the new target
+ * (it moves there next), which is no reason to scroll the page.
+ */
+function isUncovered(element: Element, own?: Element | null): boolean {
   const view = element.ownerDocument.defaultView;
   if (!view) return true;
   const rect = element.getBoundingClientRect();
@@ -242,9 +247,11 @@ function isUncovered(element: Element): boolean {
     rect.bottom <= view.innerHeight &&
     rect.right <= view.innerWidth;
   if (!inViewport) return false;
-  const hit = element.ownerDocument.elementFromPoint(
-    rect.x + rect.width / 2,
-    rect.y + rect.height / 2,
-  );
+  const x = rect.x + rect.width / 2;
+  const y = rect.y + rect.height / 2;
+  let hit = element.ownerDocument.elementFromPoint(x, y);
+  if (own && hit === own) {
+    hit = element.ownerDocument.elementsFromPoint(x, y).find((under) => under !== own) ?? null;
+  }
   return hit === null || hit === element || element.contains(hit) || hit.contains(element);
 }

@@ -175,7 +175,7 @@ export class TourLayer {
         },
       });
     } else if (mode === 'located' && element && card) {
-      revealTarget(element);
+      revealTarget(element, ownHost(this.parent));
       const onTargetLost = this.actions.onTargetLost;
       stop = anchorCard(element, card, {
         placement,
@@ -194,4 +194,10 @@ export class TourLayer {
     this.anchored?.stop?.();
     this.anchored = null;
   }
+}
+
+/** The overlay's host element in the page (what the page's hit tests return for our card). */
+function ownHost(node: Node): Element | null {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
 }
