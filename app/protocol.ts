@@ -62,8 +62,11 @@ export interface TabStatus {
 /** Messages that belong to no single feature (routes: app/background/core-routes.ts). */
 export interface CoreMessages {
   'content:hello'(data: PageHello): PageInstructions;
-  /** Injects the overlay UI bundle into the sender's frame; resolves when it has run. */
-  'content:loadOverlay'(): { loaded: boolean };
+  /**
+   * Injects the overlay UI bundle into the sender's frame; resolves when it has run. With
+   * `part: 'views'`, the overlay's React views (welcome, exam, survey, tips…) instead.
+   */
+  'content:loadOverlay'(data: { part?: 'views' } | undefined): { loaded: boolean };
   'page:getTabStatus'(data: { tabId: number }): TabStatus;
   /** Is the content script alive in this frame, and on which page? */
   'bg:ping'(): { url: string; title: string };

@@ -12,8 +12,8 @@ export interface CoreRouteServices {
   rules: Pick<RulesService, 'forPage'>;
   /** The top frame's content script answers: its page, or null. */
   pingTab(tabId: number): Promise<{ url: string; title: string } | null>;
-  /** Runs the overlay bundle in one frame of a tab. */
-  injectOverlay(tabId: number, frameId: number): Promise<void>;
+  /** Runs the overlay bundle (or, with `views`, its React views) in one frame of a tab. */
+  injectOverlay(tabId: number, frameId: number, part?: 'views'): Promise<void>;
 }
 
 /**
@@ -55,9 +55,11 @@ export function createCoreRoutes(services: CoreRouteServices): RouteTable<CoreMe
     },
     'content:loadOverlay': {
       from: ['content'],
-      async handle(_data, sender) {
+      async handle(data, sender) {
         if (sender.kind !== 'content') throw new MessageRefused('content only');
-        await services.injectOverlay(sender.tabId, sender.frameId);
+        if (data?.part === 'views')
+          await services.injectOverlay(sender.tabId, sender.frameId, 'views');
+        else await services.injectOverlay(sender.tabId, sender.frameId);
         return { loaded: true };
       },
     },

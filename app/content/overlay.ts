@@ -12,7 +12,7 @@ export async function loadOverlay(): Promise<OverlayApi> {
   const existing = registeredOverlay();
   if (existing) return existing;
   overlayLoading ??= (async () => {
-    await sendMessage('content:loadOverlay');
+    await sendMessage('content:loadOverlay', undefined);
     const loaded = registeredOverlay();
     if (!loaded) throw new Error('Zhiyin overlay bundle did not register');
     return loaded;

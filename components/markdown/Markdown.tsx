@@ -1,5 +1,8 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { Fragment, type ReactNode } from 'react';
+import { decode, isWebLink, lexed } from './lex';
+
+export { isWebLink };
 
 /**
  * Tour and help text is Markdown written by trainers: rendered to React elements from marked's
@@ -10,23 +13,6 @@ import { Fragment, type ReactNode } from 'react';
  */
 export function Markdown({ source }: { source: string }) {
   return <>{renderBlocks(lexed(source))}</>;
-}
-
-/** Lexed sources, most recent last: a card re-renders (confirmed, repositioned) with the same text. */
-const LEXED = new Map<string, Token[]>();
-const LEXED_MAX = 64;
-
-function lexed(source: string): Token[] {
-  const known = LEXED.get(source);
-  if (known) {
-    LEXED.delete(source);
-    LEXED.set(source, known);
-    return known;
-  }
-  const tokens = new Lexer({ gfm: true, breaks: true }).lex(source);
-  LEXED.set(source, tokens);
-  if (LEXED.size > LEXED_MAX) LEXED.delete(LEXED.keys().next().value as string);
-  return tokens;
 }
 
 function renderBlocks(tokens: Token[]): ReactNode[] {
@@ -110,27 +96,4 @@ function renderInline(tokens: Token[] | undefined): ReactNode[] {
         return <Fragment key={index}>{'raw' in token ? String(token.raw) : ''}</Fragment>;
     }
   });
-}
-
-export function isWebLink(href: string): boolean {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-};
-
-// marked escapes some characters in codespan/text tokens; React escapes again on output, so undo
-// marked's escaping to show what the author wrote.
-function decode(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 }

@@ -49,8 +49,11 @@ const SPOTLIGHT_PADDING = 6;
  *
  * Runs floating-ui's `autoUpdate` only while the card is shown: call the returned function to
  * stop it (it removes every listener and observer). Updates on scroll of any overflow ancestor
- * (inside the frame and, for frames, of the frame element in the top document), on resizes and
- * on layout shifts, so the card does not drift from its target.
+ * (inside the frame and, for frames, of the frame element in the top document), on resizes, and
+ * in every animation frame in which the target's box changed: a page that keeps changing its
+ * layout (rows rewritten above the target) moves the target without a scroll, and the layout-shift
+ * observer only reports that a frame later (bench/tour churn page: 2 px drift). One box read per
+ * frame, before the frame's own layout, so no extra layout pass.
  */
 export function anchorCard(target: Element, card: HTMLElement, options: AnchorOptions): () => void {
   // floating-ui adds the offsets of same-origin iframes itself when the reference lives in
@@ -64,7 +67,7 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
       ...(visiblePart ? { keepOnScreen: true } : {}),
     });
   };
-  const cleanups = [autoUpdate(target, card, update)];
+  const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
   return () => {
@@ -124,6 +127,8 @@ export async function position(
     placement: options.placement === 'auto' ? 'bottom' : options.placement,
     middleware,
   });
+  // Read before the writes below: read after them, it forces a second layout of the page.
+  const rect = spotlightReference.getBoundingClientRect();
   Object.assign(card.style, { left: `${result.x}px`, top: `${result.y}px` });
   card.dataset.placement = result.placement;
 
@@ -140,7 +145,6 @@ export async function position(
     });
   }
 
-  const rect = spotlightReference.getBoundingClientRect();
   if (options.spotlight) {
     Object.assign(options.spotlight.style, {
       left: `${rect.x - SPOTLIGHT_PADDING}px`,
@@ -206,8 +210,8 @@ export function frameAwareReference(element: Element): VirtualElement {
  * header, for instance): scrolls every scroll container on the way, and for a target in frames,
  * the frame elements too. Does nothing when the target is already visible and on top.
  */
-export function revealTarget(target: Element): void {
-  if (isUncovered(target)) return;
+export function revealTarget(target: Element, own?: Element | null): void {
+  if (isUncovered(target, own)) return;
   // A target taller than the viewport cannot be centred whole: show its start (heading, first
   // field) rather than an arbitrary middle slice.
   const view = target.ownerDocument.defaultView;
@@ -218,13 +222,17 @@ export function revealTarget(target: Element): void {
     behavior: 'instant',
   });
   for (const frame of frameChain(target)) {
-    if (!isUncovered(frame))
+    if (!isUncovered(frame, own))
       frame.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
   }
 }
 
-/** The element is inside its window's viewport and its centre point hits it (not a header). */
-function isUncovered(element: Element): boolean {
+/**
+ * The element is inside its window's viewport and its centre point hits it (not a header).
+ * `own` is Zhiyin's overlay host: the card of the step before may still lie over the new target
+ * (it moves there next), which is no reason to scroll the page.
+ */
+function isUncovered(element: Element, own?: Element | null): boolean {
   const view = element.ownerDocument.defaultView;
   if (!view) return true;
   const rect = element.getBoundingClientRect();
@@ -239,9 +247,11 @@ function isUncovered(element: Element): boolean {
     rect.bottom <= view.innerHeight &&
     rect.right <= view.innerWidth;
   if (!inViewport) return false;
-  const hit = element.ownerDocument.elementFromPoint(
-    rect.x + rect.width / 2,
-    rect.y + rect.height / 2,
-  );
+  const x = rect.x + rect.width / 2;
+  const y = rect.y + rect.height / 2;
+  let hit = element.ownerDocument.elementFromPoint(x, y);
+  if (own && hit === own) {
+    hit = element.ownerDocument.elementsFromPoint(x, y).find((under) => under !== own) ?? null;
+  }
   return hit === null || hit === element || element.contains(hit) || hit.contains(element);
 }

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 
 /** The overlay UI bundle (entrypoints/overlay.ts), loaded only when something must be shown. */
 export const OVERLAY_SCRIPT = '/overlay.js';
+/** The overlay's React views (entrypoints/overlay-views.ts), loaded by the overlay when needed. */
+export const OVERLAY_VIEWS_SCRIPT = '/overlay-views.js';
 /** The compliance-rules watcher (entrypoints/rules.ts), loaded once the page is idle. */
 export const RULES_SCRIPT = '/rules.js';
 
@@ -12,7 +14,11 @@ export const RULES_SCRIPT = '/rules.js';
 export async function injectBundle(
   tabId: number,
   frameId: number,
-  file: typeof OVERLAY_SCRIPT | typeof RULES_SCRIPT | typeof FRAME_AGENT_SCRIPT,
+  file:
+    | typeof OVERLAY_SCRIPT
+    | typeof OVERLAY_VIEWS_SCRIPT
+    | typeof RULES_SCRIPT
+    | typeof FRAME_AGENT_SCRIPT,
 ): Promise<void> {
   if (browser.scripting) {
     await browser.scripting.executeScript({
@@ -25,8 +31,8 @@ export async function injectBundle(
   await browser.tabs.executeScript(tabId, { file, frameId });
 }
 
-export const injectOverlay = (tabId: number, frameId: number) =>
-  injectBundle(tabId, frameId, OVERLAY_SCRIPT);
+export const injectOverlay = (tabId: number, frameId: number, part?: 'views') =>
+  injectBundle(tabId, frameId, part === 'views' ? OVERLAY_VIEWS_SCRIPT : OVERLAY_SCRIPT);
 export const injectRules = (tabId: number, frameId: number) =>
   injectBundle(tabId, frameId, RULES_SCRIPT);
 

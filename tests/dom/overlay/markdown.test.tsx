@@ -2,10 +2,26 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from '../../../components/markdown/Markdown';
+import { renderMarkdown } from '../../../components/markdown/markdown-dom';
 
-const html = (source: string) => renderToStaticMarkup(<Markdown source={source} />);
+// The help views render with React (Markdown.tsx), the tour card without (markdown-dom.ts): both
+// must show trainers' text the same way. Markup is compared as the browser serialises it (React
+// also escapes quotes in text, the DOM does not).
+const react = (source: string) =>
+  renderToStaticMarkup(<Markdown source={source} />)
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('<br/>', '<br>');
+const dom = (source: string) => {
+  const box = document.createElement('div');
+  box.append(renderMarkdown(source));
+  return box.innerHTML;
+};
 
-describe('Markdown in tour text', () => {
+describe.each([
+  ['React (help views)', react],
+  ['DOM (tour card)', dom],
+])('Markdown in tour text, %s', (_name, html) => {
   it('renders emphasis, code and lists the way trainers write them', () => {
     expect(html('通知、请示、报告三选一。**请示**须一文一事。')).toBe(
       '<p>通知、请示、报告三选一。<strong>请示</strong>须一文一事。</p>',
@@ -19,7 +35,7 @@ describe('Markdown in tour text', () => {
     const out = html('点击 <img src=x onerror="alert(1)"> 或 <script>alert(2)</script>');
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<script');
-    expect(out).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(out).toContain('&lt;img src=x onerror="alert(1)"&gt;');
   });
 
   it('keeps http(s) links, opening in a new tab, and drops javascript: links', () => {
@@ -31,5 +47,12 @@ describe('Markdown in tour text', () => {
 
   it('shows code with the characters the author typed', () => {
     expect(html('输入 `a < b && c`')).toBe('<p>输入 <code>a &lt; b &amp;&amp; c</code></p>');
+  });
+
+  it('renders headings as bold lines, quotes, line breaks and fenced code', () => {
+    expect(html('## 注意\n\n> 引用\n\n第一行\n第二行\n\n```\nx <y>\n```')).toBe(
+      '<p><strong>注意</strong></p><blockquote><p>引用</p></blockquote>' +
+        '<p>第一行<br>第二行</p><pre><code>x &lt;y&gt;</code></pre>',
+    );
   });
 });

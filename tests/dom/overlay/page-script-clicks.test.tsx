@@ -7,7 +7,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SurveyCard } from '../../../features/survey/views/SurveyCard';
-import { StepCard } from '../../../features/tour/views/StepCard';
+import { StepCard } from '../../../features/tour/views/step-card';
 import { dispatchAsUser, userClick } from '../../support/user-events';
 import { ExamHud } from '../../../features/exam/views/ExamHud';
 
@@ -45,30 +45,28 @@ describe('page-script clicks on our UI (issue 10)', () => {
       onExit: vi.fn(),
       onReport: vi.fn(),
     };
-    act(() =>
-      root.render(
-        <StepCard
-          language="zh_CN"
-          tourId="t"
-          tourTitle="测试"
-          stepIndex={1}
-          stepCount={3}
-          body="正文"
-          mode="missing"
-          nextEnabled
-          {...handlers}
-        />,
-      ),
-    );
+    // The step card is framework-free (features/tour/views/step-card.ts): no React root.
+    const card = new StepCard({
+      language: 'zh_CN',
+      tourId: 't',
+      tourTitle: '测试',
+      stepIndex: 1,
+      stepCount: 3,
+      body: '正文',
+      mode: 'missing',
+      nextEnabled: true,
+      ...handlers,
+    });
+    host.append(card.element);
     for (const name of ['下一步', '上一步', '跳过', '×', '报告问题']) forge(button(name));
-    const card = host.querySelector('[data-zhiyin-step="1"]');
+    expect(host.querySelector('[data-zhiyin-step="1"]')).toBe(card.element);
     for (const key of ['ArrowRight', 'ArrowLeft', 'Escape']) {
-      act(() => card?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
+      card.element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
 
-    act(() => userClick(button('下一步')));
-    act(() => dispatchAsUser(card, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    userClick(button('下一步'));
+    dispatchAsUser(card.element, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(handlers.onNext).toHaveBeenCalledOnce();
     expect(handlers.onExit).toHaveBeenCalledOnce();
   });

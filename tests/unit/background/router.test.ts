@@ -261,6 +261,12 @@ describe('background router', () => {
     expect(injectOverlay).toHaveBeenCalledWith(7, 5);
   });
 
+  it('injects the overlay’s React views when the overlay asks for them', async () => {
+    const sender = check({ ...simTab(), frameId: 5 });
+    await dispatch(routes, 'content:loadOverlay', { part: 'views' }, sender);
+    expect(injectOverlay).toHaveBeenCalledWith(7, 5, 'views');
+  });
+
   it('reports whether the content script runs in a tab', async () => {
     expect(await dispatch(routes, 'page:getTabStatus', { tabId: 7 }, check(popup))).toEqual({
       active: true,

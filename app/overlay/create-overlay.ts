@@ -1,38 +1,70 @@
-import { createRoot, type Root } from 'react-dom/client';
 import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from './api';
-import { findSensitiveRegions } from '../../features/report/content/sensitive-regions';
 import { readPreferences } from '../../lib/settings/preferences';
+import { translate } from '../../lib/i18n/messages';
 import { TourController } from '../../features/tour/content/controller';
+import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
 import { keepOnTop } from '../../lib/overlay/top-layer';
 import { OVERLAY_SHADOW_MODE } from '../../lib/overlay/shadow-mode';
-import { OverlayApp, OverlayStore } from './OverlayApp';
-import tipsCss from '../../features/rules/views/tips.css?inline';
+import { needsViews, OverlayStore, showsTourCard, TOAST_MS, type OverlayState } from './store';
+import { registeredOverlayViews, type OverlayViews } from './views-api';
 import overlayCss from './overlay.css?inline';
 // Progress area: exam HUD, result and survey (their own messages and styles).
 import { sendMessage } from '../protocol';
-import examCss from '../../features/exam/views/exam.css?inline';
 import type { TourInstruction } from '../../features/tour/protocol';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
 
+/** What the overlay keeps in its shadow root while it is on the page. */
+interface Shell {
+  container: HTMLElement;
+  /** The framework-free part: tour step (spotlight, card, live region) and the notice. */
+  root: HTMLDivElement;
+  layer: TourLayer;
+  toast: HTMLDivElement;
+  /** The toast whose timer runs, and that timer. */
+  toastTimer: { id: number; timer: ReturnType<typeof setTimeout> } | null;
+  /** The React views, once loaded and mounted (or being loaded). */
+  views: Promise<void> | null;
+  unmountViews: (() => void) | null;
+  unsubscribe: () => void;
+  stopKeepingOnTop: () => void;
+}
+
+export interface OverlayOptions {
+  /** Where the React views come from (default: the background injects entrypoints/overlay-views.ts). */
+  loadViews?: () => Promise<OverlayViews>;
+}
+
+/** The React views bundle, injected into this frame once (see views-api.ts). */
+async function injectViews(): Promise<OverlayViews> {
+  const known = registeredOverlayViews();
+  if (known) return known;
+  await sendMessage('content:loadOverlay', { part: 'views' });
+  const loaded = registeredOverlayViews();
+  if (!loaded) throw new Error('Zhiyin overlay views did not register');
+  return loaded;
+}
+
 /**
  * Creates the overlay of one frame: a shadow-root host that exists only while something is shown
- * (welcome card, tour step, resume offer, a short notice) and is removed with its React root as
- * soon as nothing is, or when the content script is invalidated.
+ * (tour step, welcome card, resume offer, a short notice…) and is removed as soon as nothing is,
+ * or when the content script is invalidated. The tour step and the notice are drawn without a
+ * framework; everything else by React views loaded the first time one of them is needed (README
+ * "Overlay": the first tour card must not pay for React).
  */
-export function createOverlay(): OverlayApi {
+export function createOverlay(options: OverlayOptions = {}): OverlayApi {
+  const loadViews = options.loadViews ?? injectViews;
   const store = new OverlayStore();
-  let ui: ShadowRootContentScriptUi<Root> | undefined;
+  let ui: ShadowRootContentScriptUi<Shell> | undefined;
   let mounting: Promise<void> | undefined;
   let controller: TourController | undefined;
   let channel: TourChannel | undefined;
-  let stopKeepingOnTop: (() => void) | undefined;
   // Rules area: order of setTips / setHints calls (see below).
   let tipsCall = 0;
   let hintsCall = 0;
@@ -42,38 +74,119 @@ export function createOverlay(): OverlayApi {
     ui = undefined;
   };
 
+  // The card's buttons act on the tour shown (the store holds its controller).
+  const shownTour = () => store.snapshot().tour?.controller;
+  const tourActions: TourLayerActions = {
+    onNext: () => shownTour()?.next(),
+    onBack: () => shownTour()?.back(),
+    onSkip: () => shownTour()?.skip(),
+    onExit: () => shownTour()?.exit(),
+    onTargetLost: () => shownTour()?.relocate(),
+    onReport: () => void shownTour()?.reportMissing(),
+  };
+
+  /** Loads and mounts the React views into the shell, once; resolves when they are mounted. */
+  const ensureViews = (shell: Shell): Promise<void> => {
+    shell.views ??= loadViews().then(
+      (views) => {
+        if (ui?.mounted !== shell) return;
+        shell.unmountViews = views.mount(shell.container, store);
+      },
+      (error: unknown) => {
+        shell.views = null;
+        console.warn('[zhiyin] overlay views could not be loaded', error);
+      },
+    );
+    return shell.views;
+  };
+
+  /** Draws the framework-free part, and asks for the React views when they have work. */
+  const draw = (shell: Shell, state: OverlayState) => {
+    const prefs = state.preferences;
+    const language = prefs.language;
+    const className = [
+      'zy-root',
+      prefs.largeText ? 'zy-large' : '',
+      prefs.reducedMotion ? 'zy-reduced-motion' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    if (shell.root.className !== className) shell.root.className = className;
+    shell.root.lang = language === 'en' ? 'en' : 'zh-CN';
+
+    if (state.tour && showsTourCard(state)) {
+      shell.layer.show(state.tour.view, language);
+    } else {
+      shell.layer.clear();
+    }
+
+    const toast = state.toast;
+    if (toast) {
+      shell.toast.textContent = translate(language, toast.key, toast.params);
+      if (!shell.toast.isConnected) shell.root.append(shell.toast);
+      if (shell.toastTimer?.id !== toast.id) {
+        if (shell.toastTimer) clearTimeout(shell.toastTimer.timer);
+        shell.toastTimer = {
+          id: toast.id,
+          timer: setTimeout(() => store.clearToast(toast.id), TOAST_MS),
+        };
+      }
+    } else {
+      shell.toast.remove();
+      if (shell.toastTimer) clearTimeout(shell.toastTimer.timer);
+      shell.toastTimer = null;
+    }
+
+    if (needsViews(state)) void ensureViews(shell);
+  };
+
   const ensureMounted = async (ctx: ContentScriptContext) => {
     if (ui) return;
     mounting ??= (async () => {
       store.setPreferences(await readPreferences());
-      const created = await createShadowRootUi<Root>(ctx, {
+      const created = await createShadowRootUi<Shell>(ctx, {
         name: OVERLAY_HOST_TAG,
         // Closed in production, open in the test build (lib/overlay/shadow-mode.ts).
         mode: OVERLAY_SHADOW_MODE,
         position: 'inline',
         anchor: 'body',
         append: 'last',
-        css: `${overlayCss}\n${tipsCss}\n${examCss}`,
+        css: overlayCss,
         // Keys typed into our cards must not trigger the host page's shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount(container, _shadow, host) {
-          // React is mounted on a wrapper div, never on the shadow container itself.
-          const wrapper = document.createElement('div');
-          container.append(wrapper);
-          const root = createRoot(wrapper);
-          root.render(<OverlayApp store={store} />);
-          // Above the page's modal dialogs and popovers too (tour engine: lib/overlay/top-layer.ts).
-          stopKeepingOnTop = keepOnTop(host);
-          return root;
+          const root = document.createElement('div');
+          const toast = document.createElement('div');
+          toast.className = 'zy-toast';
+          toast.setAttribute('role', 'status');
+          container.append(root);
+          const shell: Shell = {
+            container,
+            root,
+            layer: new TourLayer(root, tourActions),
+            toast,
+            toastTimer: null,
+            views: null,
+            unmountViews: null,
+            unsubscribe: () => undefined,
+            // Above the page's modal dialogs and popovers too (tour engine: lib/overlay/top-layer.ts).
+            stopKeepingOnTop: keepOnTop(host),
+          };
+          shell.unsubscribe = store.subscribe(() => draw(shell, store.snapshot()));
+          return shell;
         },
-        onRemove(root) {
-          stopKeepingOnTop?.();
-          stopKeepingOnTop = undefined;
-          root?.unmount();
+        onRemove(shell) {
+          if (!shell) return;
+          shell.unsubscribe();
+          shell.stopKeepingOnTop();
+          shell.layer.clear();
+          if (shell.toastTimer) clearTimeout(shell.toastTimer.timer);
+          shell.unmountViews?.();
         },
       });
       created.mount();
       ui = created;
+      if (created.mounted) draw(created.mounted, store.snapshot());
       ctx.onInvalidated(() => {
         controller?.dispose();
         unmount();
@@ -82,6 +195,12 @@ export function createOverlay(): OverlayApi {
       mounting = undefined;
     });
     await mounting;
+  };
+
+  /** Mounted, with the React views ready to draw (welcome, resume, masks, tips, hints…). */
+  const ensureMountedWithViews = async (ctx: ContentScriptContext) => {
+    await ensureMounted(ctx);
+    if (ui?.mounted) await ensureViews(ui.mounted);
   };
 
   // Nothing left to show: take our element off the page.
@@ -194,7 +313,7 @@ export function createOverlay(): OverlayApi {
 
   return {
     async showWelcome(ctx, options) {
-      await ensureMounted(ctx);
+      await ensureMountedWithViews(ctx);
       store.setWelcome(options);
     },
     settled: () => controller?.settled() ?? Promise.resolve(),
@@ -204,7 +323,7 @@ export function createOverlay(): OverlayApi {
       created.apply(instruction);
     },
     async offerResume(ctx, offer, next) {
-      await ensureMounted(ctx);
+      await ensureMountedWithViews(ctx);
       store.setResume({
         offer,
         choose: async (mode) => {
@@ -215,8 +334,8 @@ export function createOverlay(): OverlayApi {
       });
     },
     async maskSensitive(ctx) {
-      await ensureMounted(ctx);
-      const regions = findSensitiveRegions(document);
+      await ensureMountedWithViews(ctx);
+      const regions = (await loadViews()).findSensitiveRegions(document);
       store.setMasks(regions);
       // Resolve only after the covers are on screen: two frames (commit, then paint).
       await new Promise<void>((done) =>
@@ -231,12 +350,12 @@ export function createOverlay(): OverlayApi {
     // after it (a field reset) must not be overwritten when that wait ends.
     async setTips(ctx, tips, respond) {
       const call = ++tipsCall;
-      if (tips.length > 0) await ensureMounted(ctx);
+      if (tips.length > 0) await ensureMountedWithViews(ctx);
       if (call === tipsCall) store.setTips(tips, respond);
     },
     async setHints(ctx, hints) {
       const call = ++hintsCall;
-      if (hints.length > 0) await ensureMounted(ctx);
+      if (hints.length > 0) await ensureMountedWithViews(ctx);
       if (call === hintsCall) store.setHints(hints);
     },
     unmount() {

@@ -1,0 +1,233 @@
+import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import type { Language } from '../../../lib/settings/preferences';
+import { renderMarkdown } from '../../../components/markdown/markdown-dom';
+import { onlyTrusted } from '../../../lib/trust/user-event';
+
+/** A line under the body: why the learner's action did not count, or a report's state. */
+export interface StepNotice {
+  text: string;
+  kind: 'rejection' | 'hint';
+  role?: 'alert' | 'status' | undefined;
+}
+
+export interface StepCardProps {
+  language: Language;
+  tourId: string;
+  tourTitle: string;
+  /** 0-based index of the step (contract: `data-zhiyin-step`). */
+  stepIndex: number;
+  stepCount: number;
+  title?: string | undefined;
+  body: string;
+  /** What the learner has to do for the step to advance on its own, if not 下一步. */
+  actionHint?: string | undefined;
+  /** `located`: next to its target; `centred`: no target; `missing`: target not found. */
+  mode: 'located' | 'centred' | 'missing';
+  /** Whether 下一步 advances (false when the step waits for the learner's own action). */
+  nextEnabled: boolean;
+  onNext(): void;
+  onBack(): void;
+  onSkip(): void;
+  onExit(): void;
+  onReport?: (() => void) | undefined;
+  /** Shown under the body, e.g. "问题已记录". */
+  notice?: StepNotice | null | undefined;
+}
+
+let cards = 0;
+
+/**
+ * One step of a tour: a labelled, non-modal dialog, drawn without a framework (the first card on
+ * a page must not wait for React to load and start: README "Overlay"). Built once and updated in
+ * place, so the same elements (and the focus on 下一步) carry over from step to step. Keys while
+ * focus is in the card: Esc exits, → next, ← back. It never takes focus by itself (the learner may
+ * be typing in the page); the step is announced through the live region of TourLayer. Only the
+ * learner's own clicks and keys count (lib/trust/user-event.ts).
+ */
+export class StepCard {
+  readonly element: HTMLDivElement;
+  /** The arrow towards the target: in the card only while it is `located`. */
+  readonly arrow: HTMLDivElement;
+  private props: StepCardProps;
+  private readonly tour: HTMLSpanElement;
+  private readonly progress: HTMLSpanElement;
+  private readonly close: HTMLButtonElement;
+  private readonly title: HTMLHeadingElement;
+  private readonly body: HTMLDivElement;
+  private readonly hint: HTMLParagraphElement;
+  private readonly notice: HTMLParagraphElement;
+  private readonly bar: HTMLDivElement;
+  private readonly actions: HTMLDivElement;
+  private readonly report: HTMLButtonElement;
+  private readonly skip: HTMLButtonElement;
+  private readonly back: HTMLButtonElement;
+  private readonly next: HTMLButtonElement;
+  /** What the body shows now (its Markdown source, or null for "target missing"), and its nodes. */
+  private shownBody: { source: string | null; language: Language } | null = null;
+  private bodyNodes: ChildNode[] = [];
+
+  constructor(props: StepCardProps, doc: Document = document) {
+    this.props = props;
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string) => {
+      const element = doc.createElement(tag);
+      if (className) element.className = className;
+      return element;
+    };
+    const button = (className: string, handler: () => void) => {
+      const element = make('button', className);
+      element.type = 'button';
+      element.addEventListener(
+        'click',
+        onlyTrusted(() => handler()),
+      );
+      return element;
+    };
+    const id = ++cards;
+
+    const card = (this.element = make('div'));
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-modal', 'false');
+    card.setAttribute('aria-labelledby', `zy-step-title-${id}`);
+    card.setAttribute('aria-describedby', `zy-step-body-${id}`);
+    card.tabIndex = -1;
+    card.addEventListener('keydown', onlyTrusted(this.onKeyDown));
+
+    this.arrow = make('div', 'zy-arrow');
+    this.arrow.setAttribute('aria-hidden', 'true');
+
+    const head = make('div', 'zy-card-head');
+    this.tour = make('span', 'zy-card-tour');
+    this.progress = make('span', 'zy-card-progress');
+    this.close = button('zy-close', () => this.props.onExit());
+    this.close.textContent = '×';
+    head.append(this.tour, this.progress, this.close);
+
+    this.title = make('h2', 'zy-card-title');
+    this.title.id = `zy-step-title-${id}`;
+    this.body = make('div', 'zy-card-body');
+    this.body.id = `zy-step-body-${id}`;
+    this.hint = make('p', 'zy-card-hint');
+    this.notice = make('p');
+
+    const bar = make('div', 'zy-progress-bar');
+    bar.setAttribute('aria-hidden', 'true');
+    this.bar = make('div');
+    bar.append(this.bar);
+
+    this.actions = make('div', 'zy-card-actions');
+    this.report = button('zy-button', () => this.props.onReport?.());
+    this.skip = button('zy-button zy-button-text', () => this.props.onSkip());
+    this.back = button('zy-button', () => this.props.onBack());
+    this.next = button('zy-button zy-button-primary', () => this.props.onNext());
+    this.actions.append(this.skip, make('span', 'zy-spacer'), this.next);
+
+    card.append(head, this.title, this.body, bar, this.actions);
+    this.update(props);
+  }
+
+  /** Shows `props`: the same elements, their texts and attributes changed where they differ. */
+  update(props: StepCardProps): void {
+    this.props = props;
+    const t = (key: MessageKey, params?: Record<string, string | number>) =>
+      translate(props.language, key, params);
+    const isFirst = props.stepIndex === 0;
+    const isLast = props.stepIndex === props.stepCount - 1;
+    const missing = props.mode === 'missing';
+    const card = this.element;
+
+    setAttr(card, 'class', `zy-card zy-card-${props.mode}`);
+    setAttr(card, 'data-zhiyin-tour', props.tourId);
+    setAttr(card, 'data-zhiyin-step', String(props.stepIndex));
+    if (props.mode !== 'located') this.arrow.remove();
+    else if (card.firstChild !== this.arrow) card.prepend(this.arrow);
+
+    setText(this.tour, props.tourTitle);
+    setAttr(
+      this.progress,
+      'aria-label',
+      t('stepProgressLabel', { n: props.stepIndex + 1, total: props.stepCount }),
+    );
+    setText(this.progress, `${props.stepIndex + 1} / ${props.stepCount}`);
+    setAttr(this.close, 'aria-label', t('tourExit'));
+    setAttr(this.close, 'title', t('tourExit'));
+
+    setText(this.title, missing ? t('targetMissingTitle') : (props.title ?? props.tourTitle));
+    const source = missing ? null : props.body;
+    const shown = this.shownBody;
+    if (
+      !shown ||
+      shown.source !== source ||
+      (source === null && shown.language !== props.language)
+    ) {
+      const doc = card.ownerDocument;
+      let content: DocumentFragment;
+      if (source === null) {
+        content = doc.createDocumentFragment();
+        const paragraph = doc.createElement('p');
+        paragraph.textContent = t('targetMissingBody');
+        content.append(paragraph);
+      } else {
+        content = renderMarkdown(source, doc);
+      }
+      for (const node of this.bodyNodes) node.remove();
+      this.bodyNodes = [...content.childNodes];
+      this.body.prepend(content);
+      this.shownBody = { source, language: props.language };
+    }
+    const notice = props.notice;
+    if (notice) {
+      setAttr(
+        this.notice,
+        'class',
+        notice.kind === 'rejection' ? 'zy-card-rejection' : 'zy-card-hint',
+      );
+      setAttr(this.notice, 'role', notice.role ?? null);
+      setText(this.notice, notice.text);
+    }
+    place(this.notice, Boolean(notice), this.body, null);
+    const hint = props.actionHint && !missing ? props.actionHint : null;
+    if (hint) setText(this.hint, hint);
+    place(this.hint, hint !== null, this.body, notice ? this.notice : null);
+
+    this.bar.style.width = `${((props.stepIndex + 1) / props.stepCount) * 100}%`;
+
+    setText(this.report, t('reportProblem'));
+    place(this.report, missing && Boolean(props.onReport), this.actions, this.skip);
+    setText(this.skip, t('stepSkip'));
+    setText(this.back, t('stepBack'));
+    place(this.back, !isFirst, this.actions, this.next);
+    setText(this.next, isLast ? t('stepDone') : t('stepNext'));
+    this.next.disabled = !props.nextEnabled;
+  }
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    const props = this.props;
+    const inButton = event.target instanceof HTMLElement && event.target.tagName === 'BUTTON';
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      props.onExit();
+    } else if (event.key === 'ArrowRight' && props.nextEnabled && !inButton) {
+      props.onNext();
+    } else if (event.key === 'ArrowLeft' && props.stepIndex !== 0 && !inButton) {
+      props.onBack();
+    }
+  };
+}
+
+function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+function setAttr(element: Element, name: string, value: string | null): void {
+  if (value === null) element.removeAttribute(name);
+  else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+/** Puts `child` into `parent` before `before` (null: at the end), or takes it out. */
+function place(child: Element, shown: boolean, parent: Element, before: Node | null): void {
+  if (!shown) {
+    child.remove();
+  } else if (child.parentNode !== parent || child.nextSibling !== before) {
+    parent.insertBefore(child, before);
+  }
+}

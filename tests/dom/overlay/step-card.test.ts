@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+/**
+ * The tour step card as the learner meets it (features/tour/views/tour-layer.ts, drawn without
+ * React): the contract hooks, the buttons by their accessible names, the texts in both languages,
+ * the keys, and focus staying on 下一步 from one step to the next.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TourView } from '../../../features/tour/content/view';
+import type { Step, Tour } from '../../../features/tour/schema';
+import { TourLayer, type TourLayerActions } from '../../../features/tour/views/tour-layer';
+import { dispatchAsUser, userClick } from '../../support/user-events';
+
+const step = (id: string, extra: Partial<Step> = {}): Step =>
+  ({
+    id,
+    title: `标题 ${id}`,
+    body: `**${id}** 的说明`,
+    placement: 'auto',
+    advance: { on: 'next' },
+    optional: false,
+    ...extra,
+  }) as Step;
+
+const tour = {
+  id: 'demo-tour',
+  title: '演示',
+  steps: [step('a'), step('b'), step('c', { advance: { on: 'click' } } as Partial<Step>)],
+} as unknown as Tour;
+
+const view = (stepIndex: number, extra: Partial<TourView> = {}): TourView => ({
+  tour,
+  stepIndex,
+  mode: 'centred',
+  element: null,
+  placement: 'auto',
+  rejection: null,
+  missingReason: null,
+  report: 'idle',
+  ...extra,
+});
+
+let root: HTMLDivElement;
+let actions: { [K in keyof TourLayerActions]: ReturnType<typeof vi.fn<() => void>> };
+let layer: TourLayer;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  actions = {
+    onNext: vi.fn<() => void>(),
+    onBack: vi.fn<() => void>(),
+    onSkip: vi.fn<() => void>(),
+    onExit: vi.fn<() => void>(),
+    onTargetLost: vi.fn<() => void>(),
+    onReport: vi.fn<() => void>(),
+  };
+  layer = new TourLayer(root, actions);
+});
+afterEach(() => {
+  layer.clear();
+  root.remove();
+});
+
+const card = () => root.querySelector<HTMLElement>('[role="dialog"]');
+const button = (name: string) =>
+  [...root.querySelectorAll('button')].find(
+    (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent?.trim()) === name,
+  );
+const buttonNames = () =>
+  [...root.querySelectorAll('button')].map(
+    (candidate) => candidate.getAttribute('aria-label') ?? candidate.textContent?.trim(),
+  );
+
+describe('tour step card (framework-free)', () => {
+  it('carries the tour and step hooks, its title, Markdown body, progress and announcement', () => {
+    layer.show(view(0), 'zh_CN');
+    const shown = card();
+    expect(shown?.dataset.zhiyinTour).toBe('demo-tour');
+    expect(shown?.dataset.zhiyinStep).toBe('0');
+    const title = root.querySelector(`#${shown?.getAttribute('aria-labelledby') ?? 'x'}`);
+    expect(title?.textContent).toBe('标题 a');
+    const body = root.querySelector(`#${shown?.getAttribute('aria-describedby') ?? 'x'}`);
+    expect(body?.innerHTML).toBe('<p><strong>a</strong> 的说明</p>');
+    expect(root.querySelector('.zy-card-progress')?.textContent).toBe('1 / 3');
+    expect(root.querySelector('[aria-live="polite"]')?.textContent).toContain('标题 a');
+    // First step: no 上一步.
+    expect(buttonNames()).toEqual(['退出引导', '跳过', '下一步']);
+  });
+
+  it('shows 上一步 after the first step, 完成 on the last, and waits for the action', () => {
+    layer.show(view(1), 'zh_CN');
+    expect(buttonNames()).toEqual(['退出引导', '跳过', '上一步', '下一步']);
+    layer.show(view(2), 'zh_CN');
+    expect(buttonNames()).toEqual(['退出引导', '跳过', '上一步', '完成']);
+    // A click step: 完成 is disabled, the hint says what to do.
+    expect(button('完成')?.disabled).toBe(true);
+    expect(root.querySelector('.zy-card-hint')?.textContent).toBeTruthy();
+    expect(card()?.dataset.zhiyinStep).toBe('2');
+  });
+
+  it('keeps the same card and the focus on 下一步 from step to step', () => {
+    layer.show(view(0), 'zh_CN');
+    const first = card();
+    button('下一步')?.focus();
+    layer.show(view(1), 'zh_CN');
+    expect(card()).toBe(first);
+    expect(root.ownerDocument.activeElement).toBe(button('下一步'));
+    expect(root.querySelector('.zy-card-body')?.textContent).toBe('b 的说明');
+  });
+
+  it('acts on the learner’s clicks and keys only', () => {
+    layer.show(view(1), 'zh_CN');
+    button('下一步')?.click();
+    card()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(actions.onNext).not.toHaveBeenCalled();
+    expect(actions.onExit).not.toHaveBeenCalled();
+
+    userClick(button('下一步'));
+    userClick(button('上一步'));
+    userClick(button('跳过'));
+    userClick(button('退出引导'));
+    expect(actions.onNext).toHaveBeenCalledOnce();
+    expect(actions.onBack).toHaveBeenCalledOnce();
+    expect(actions.onSkip).toHaveBeenCalledOnce();
+    expect(actions.onExit).toHaveBeenCalledOnce();
+
+    const key = (name: string) =>
+      dispatchAsUser(card(), new KeyboardEvent('keydown', { key: name, bubbles: true }));
+    key('ArrowRight');
+    key('ArrowLeft');
+    key('Escape');
+    expect(actions.onNext).toHaveBeenCalledTimes(2);
+    expect(actions.onBack).toHaveBeenCalledTimes(2);
+    expect(actions.onExit).toHaveBeenCalledTimes(2);
+    // Arrow keys on a button belong to the button.
+    dispatchAsUser(
+      button('跳过'),
+      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
+    );
+    expect(actions.onNext).toHaveBeenCalledTimes(2);
+  });
+
+  it('says when the target is missing, offers 报告问题, then says it was recorded', () => {
+    layer.show(
+      view(1, { mode: 'missing', missingReason: 'timeout' } as Partial<TourView>),
+      'zh_CN',
+    );
+    expect(card()?.className).toContain('zy-card-missing');
+    expect(root.querySelector('.zy-card-title')?.textContent).not.toBe('标题 b');
+    userClick(button('报告问题'));
+    expect(actions.onReport).toHaveBeenCalledOnce();
+    layer.show(view(1, { mode: 'missing', report: 'sent' } as Partial<TourView>), 'zh_CN');
+    expect(button('报告问题')).toBeUndefined();
+    expect(root.querySelector('[role="status"]')).not.toBeNull();
+  });
+
+  it('shows why an action did not count', () => {
+    layer.show(view(2, { rejection: 'empty' }), 'zh_CN');
+    expect(root.querySelector('[role="alert"]')?.textContent).toBeTruthy();
+    layer.show(view(2, { rejection: 'validator-rejected', rejectionMessage: '格式不对' }), 'zh_CN');
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('格式不对');
+    layer.show(view(2), 'zh_CN');
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('speaks English when the learner chose it', () => {
+    layer.show(view(1), 'en');
+    expect(buttonNames()).toEqual(['Exit guide', 'Skip', 'Back', 'Next']);
+    layer.show(view(2), 'en');
+    expect(buttonNames()).toContain('Done');
+  });
+
+  it('leaves nothing behind when cleared', () => {
+    layer.show(view(0), 'zh_CN');
+    layer.clear();
+    expect(root.childNodes).toHaveLength(0);
+  });
+});
