@@ -319,14 +319,17 @@ export class TourController {
     }
     if (expected) this.following = true;
     const active = ACTIVE_STATUSES.has(reply.snapshot.status);
-    if (sameRun && active && reply.effects.length === 0 && sameStep(run.state, reply.snapshot)) {
-      // The page is on the background's step (perhaps still looking its target up): keep going.
-      if (reply.revision !== undefined) this.revision = reply.revision;
-      return;
-    }
     const moves = reply.effects.some(
       (effect) => effect.type !== 'watch-element' && effect.type !== 'advance-rejected',
     );
+    if (sameRun && active && !moves && sameStep(run.state, reply.snapshot)) {
+      // The page is on the background's step (perhaps still looking its target up): keep the
+      // card, take what the background said about it (a refused value, a signal to wait for).
+      if (reply.revision !== undefined) this.revision = reply.revision;
+      if (run.state.status === reply.snapshot.status) run.state = reply.snapshot;
+      for (const effect of reply.effects) this.runEffect(effect);
+      return;
+    }
     if (moves || !active || !sameRun) {
       this.apply(reply);
       return;

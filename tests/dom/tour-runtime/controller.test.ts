@@ -10,7 +10,7 @@ import { TourController } from '../../../features/tour/content/controller';
 import type { TourView } from '../../../features/tour/content/view';
 import { TourRunner, type RunnerEffect } from '../../../features/tour/runner';
 import { TourSchema, type StepInput } from '../../../features/tour/schema';
-import { userClick } from '../../support/user-events';
+import { dispatchAsUser, userClick } from '../../support/user-events';
 import type {
   ContentEffect,
   ContentTourEvent,
@@ -311,6 +311,48 @@ describe('tour controller: 下一步 moves the card at once, the background conf
       missing: { reason: expect.any(String) },
     });
     expect(renders.at(-1)).toMatchObject({ mode: 'missing', stepIndex: 1 });
+  });
+});
+
+describe('tour controller: values checked by a validator', () => {
+  it('the background’s refusal shows on the card, which stays where it is', async () => {
+    document.body.innerHTML = `<form><label for="code">代码</label><input id="code"></form>`;
+    const tour = makeTour([
+      {
+        id: 'code',
+        body: '填写代码',
+        target: { label: '代码' },
+        advance: { on: 'input', validator: 'creditCode' },
+      },
+      { id: 'done', body: '完成' },
+    ]);
+    const bg = background(tour);
+    const renders: (TourView | null)[] = [];
+    const controller = new TourController({
+      document,
+      lookup: { layout: false },
+      send: bg.send,
+      render: (view) => renders.push(view),
+      report: async () => ({ scrubSummary: null }),
+      finished: () => {},
+    });
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => bg.pending.length === 1);
+    bg.answer(); // TARGET_FOUND
+    await controller.settled();
+    const input = document.querySelector('input');
+    if (!input) throw new Error('no input');
+    input.value = '91350100M000100Y44';
+    dispatchAsUser(input, new Event('change', { bubbles: true }));
+    await until(() => bg.pending.length === 1);
+    // The page does not judge a validator's value itself: no refusal before the answer.
+    expect(renders.at(-1)?.rejection ?? null).toBeNull();
+    const count = renders.length;
+    bg.answer(); // this background's runner has no validators: it refuses the value
+    await until(() => renders.at(-1)?.rejection != null);
+    expect(renders.at(-1)).toMatchObject({ stepIndex: 0, mode: 'located' });
+    expect(renders.slice(count)).not.toContain(null);
   });
 });
 
