@@ -1,8 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Role } from '../../features/profile/roles';
-import type { TipDecision, TipResponse } from '../../features/rules/protocol';
-import type { GuardHint } from '../../features/guards/content/guards';
 import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../../features/tour/protocol';
+import type { RulesOverlay } from '../../features/rules/content/loader';
 
 /**
  * The contract between the small content script that runs on every page (entrypoints/content.ts)
@@ -27,7 +26,8 @@ export interface TourChannel {
   showGuard(guardId: string, signal: AbortSignal): boolean;
 }
 
-export interface OverlayApi {
+/** Also draws compliance tips and field-guard hints ({@link RulesOverlay}). */
+export interface OverlayApi extends RulesOverlay {
   /** Shows the first-run welcome card (choose a role). Resolves when it is on screen. */
   showWelcome(ctx: ContentScriptContext, options: WelcomeOptions): Promise<void>;
   /** Carries out a tour instruction from the background in this page. */
@@ -45,14 +45,6 @@ export interface OverlayApi {
   maskSensitive(ctx: ContentScriptContext): Promise<number>;
   /** Removes the covers again. */
   unmaskSensitive(): void;
-  /** Compliance tips waiting to be answered (the first is shown) and how to answer them. */
-  setTips(
-    ctx: ContentScriptContext,
-    tips: readonly TipDecision[],
-    respond: (tip: TipDecision, response: TipResponse) => void,
-  ): Promise<void>;
-  /** Field-guard hints next to their fields. */
-  setHints(ctx: ContentScriptContext, hints: readonly GuardHint[]): Promise<void>;
   /** Removes everything the overlay put on the page. */
   unmount(): void;
   /** Resolves when the tour's events sent so far have been answered (tour engine: h1). */

@@ -1,5 +1,5 @@
 /** UI strings of the quiz page (zh_CN + en), kept with the quiz code like features/rules/i18n.ts. */
-import type { Language } from '../../lib/settings/preferences';
+import { translator } from '../../lib/i18n/format';
 
 const zh = {
   pageTitle: '知识测验',
@@ -130,13 +130,5 @@ const en: Record<QuizMessageKey, string> = {
     'Key points are found by their wording: compare your answer with the model answer, and ask a trainer to review it if in doubt.',
 };
 
-export function quizText(
-  language: Language,
-  key: QuizMessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  const template = (language === 'en' ? en : zh)[key];
-  return template.replace(/\{(\w+)\}/gu, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match,
-  );
-}
+/** The string for `key`, with `{name}` placeholders filled from `params`. */
+export const quizText = translator<QuizMessageKey>({ zh_CN: zh, en });

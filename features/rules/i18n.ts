@@ -3,6 +3,7 @@
  * engineer owns; merge later if wanted). Simplified Chinese first; English covers every key.
  */
 import type { Language } from '../../lib/settings/preferences';
+import { translator } from '../../lib/i18n/format';
 
 const zh = {
   tipAcknowledge: '我已知晓',
@@ -43,12 +44,4 @@ const en: Record<RulesMessageKey, string> = {
 export const RULES_MESSAGES: Record<Language, Record<RulesMessageKey, string>> = { zh_CN: zh, en };
 
 /** The string for `key`, with `{name}` placeholders filled from `params`. */
-export function rulesText(
-  language: Language,
-  key: RulesMessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  return RULES_MESSAGES[language][key].replace(/\{(\w+)\}/gu, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
-}
+export const rulesText = translator(RULES_MESSAGES);

@@ -1,4 +1,5 @@
 import type { Language } from '../settings/preferences';
+import { translator } from './format';
 
 /** UI strings, Simplified Chinese first. Keys are stable; English must cover every key. */
 const zh = {
@@ -716,16 +717,7 @@ const ROLE_NAMES_EN: Record<string, string> = {
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh_CN: zh, en };
 
 /** A UI string in the given language, with `{name}` placeholders filled in. */
-export function translate(
-  language: Language,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  const template = MESSAGES[language][key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
-}
+export const translate = translator(MESSAGES);
 
 /** A role's display name: the Chinese name is the id; English gets a translation. */
 export function roleName(language: Language, role: string): string {

@@ -5,6 +5,7 @@ import type { Role } from '../../profile/roles';
 import type { Language } from '../../../lib/settings/preferences';
 import './checklist.css';
 import type { TourListing } from '../../tour/protocol';
+import { ProgressBar } from '../../../components/ProgressBar';
 
 export interface ChecklistProps {
   language: Language;
@@ -49,17 +50,7 @@ export function Checklist({
   return (
     <section className="zy-section" aria-labelledby="zy-checklist" data-testid="checklist">
       <h2 id="zy-checklist">{t('checklistTitle', { role: roleName(language, role) })}</h2>
-      <div
-        className="zy-progress"
-        role="progressbar"
-        aria-label={t('checklistProgressLabel')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={progressText}
-      >
-        <div className="zy-progress-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label={t('checklistProgressLabel')} percent={percent} text={progressText} />
       <p className="zy-muted zy-small" data-testid="checklist-count">
         {progressText}
         {done === total ? ` · ${t('checklistAllDone')}` : ''}

@@ -16,6 +16,7 @@ import { ExportImport, PROGRESS_IMPORTED_EVENT } from '../../progress/views/Expo
 import { dashboardData, type DashboardData, type VisitedPage } from '../data';
 import { EChart, type ChartOption } from './EChart';
 import './dashboard.css';
+import { ProgressBar } from '../../../components/ProgressBar';
 
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
@@ -441,17 +442,11 @@ function ProgressSection({
         <p className="zy-muted">{t('dashNoRole')}</p>
       ) : (
         <>
-          <div
-            className="zy-progress"
-            role="progressbar"
-            aria-label={t('checklistProgressLabel')}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
-            aria-valuetext={t('checklistProgress', { done: data.checklistDone, total })}
-          >
-            <div className="zy-progress-fill" style={{ width: `${pct}%` }} />
-          </div>
+          <ProgressBar
+            label={t('checklistProgressLabel')}
+            percent={pct}
+            text={t('checklistProgress', { done: data.checklistDone, total })}
+          />
           <p className="zy-muted zy-small" data-testid="dashboard-checklist-count">
             {t('checklistProgress', { done: data.checklistDone, total })}
           </p>

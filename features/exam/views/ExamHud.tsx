@@ -3,6 +3,7 @@ import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { isTrustedUserEvent, onlyTrusted } from '../../../lib/trust/user-event';
 import type { ExamHud as ExamHudInfo } from '../outcome';
+import { Button } from '../../../components/Button';
 
 export interface ExamHudProps {
   language: Language;
@@ -95,13 +96,9 @@ export function ExamHud({
           >
             {t('resumeContinue')}
           </button>
-          <button
-            type="button"
-            className="zy-button zy-button-danger"
-            onClick={onlyTrusted(onExit)}
-          >
+          <Button variant="danger" onPress={onExit}>
             {t('examExit')}
-          </button>
+          </Button>
         </div>
       ) : (
         <div className="zy-actions">

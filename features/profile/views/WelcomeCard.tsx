@@ -3,6 +3,7 @@ import { roleName, translate } from '../../../lib/i18n/messages';
 import { ROLE_FOCUS, ROLES, type Role } from '../roles';
 import type { Language } from '../../../lib/settings/preferences';
 import { onlyTrusted } from '../../../lib/trust/user-event';
+import { Button } from '../../../components/Button';
 
 export interface WelcomeCardProps {
   language: Language;
@@ -94,13 +95,9 @@ export function WelcomeCard({ language, onChooseRole, onDismiss, onClose }: Welc
               {t('welcomeChosen', { role: roleName(language, chosen) })}
             </p>
             <div className="zy-actions">
-              <button
-                type="button"
-                className="zy-button zy-button-primary"
-                onClick={onlyTrusted(onClose)}
-              >
+              <Button variant="primary" onPress={onClose}>
                 {t('welcomeDone')}
-              </button>
+              </Button>
             </div>
           </>
         ) : (

@@ -19,11 +19,13 @@ import { watchRuleTriggers, type PendingAction } from './triggers';
 
 /** The part of the overlay bundle the rules draw with (app/overlay/api.ts `OverlayApi`). */
 export interface RulesOverlay {
+  /** Compliance tips waiting to be answered (the first is shown) and how to answer them. */
   setTips(
     ctx: ContentScriptContext,
     tips: readonly TipDecision[],
     respond: (tip: TipDecision, response: TipResponse) => void,
   ): Promise<void>;
+  /** Field-guard hints next to their fields. */
   setHints(ctx: ContentScriptContext, hints: readonly GuardHint[]): Promise<void>;
 }
 

@@ -5,6 +5,7 @@ import { rulesText } from '../i18n';
 import type { Language } from '../../../lib/settings/preferences';
 import { Markdown } from '../../../components/markdown/Markdown';
 import { onlyTrusted } from '../../../lib/trust/user-event';
+import { Button } from '../../../components/Button';
 
 export interface TipCardProps {
   tip: TipDecision;
@@ -78,13 +79,9 @@ export function TipCard({
       </div>
       <div className="zy-tip-actions">
         {tip.dismissible && (
-          <button
-            type="button"
-            className="zy-button zy-button-text"
-            onClick={onlyTrusted(onDismiss)}
-          >
+          <Button variant="text" onPress={onDismiss}>
             {t('tipDismiss')}
-          </button>
+          </Button>
         )}
         <span className="zy-spacer" />
         {tip.snoozeMs !== undefined && (

@@ -4,6 +4,7 @@ import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { onlyTrusted } from '../../../lib/trust/user-event';
 import type { SurveyPrompt } from '../protocol';
+import { Button } from '../../../components/Button';
 
 const LEVELS_EN: Record<SatisfactionLevel, string> = {
   非常满意: 'Very satisfied',
@@ -84,13 +85,9 @@ export function SurveyCard({ language, prompt, onSubmit, onDismiss }: SurveyCard
           </p>
         )}
         <div className="zy-actions">
-          <button
-            type="button"
-            className="zy-button zy-button-text"
-            onClick={onlyTrusted(onDismiss)}
-          >
+          <Button variant="text" onPress={onDismiss}>
             {t('surveyLater')}
-          </button>
+          </Button>
           <button
             type="submit"
             className="zy-button zy-button-primary"

@@ -119,4 +119,16 @@ describe('feature-folder layout', () => {
     const unheard = outgoing.filter((name) => !pageSide.includes(`onMessage('${name}'`));
     expect(unheard).toEqual([]);
   });
+
+  it('README names only files and folders that exist (the layout and its description agree)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const top =
+      /^(app|features|lib|components|entrypoints|tests|bench|docs|scripts|tours|sim|public)\//;
+    const named = [...readme.matchAll(/`([^`\s]+)`/g)]
+      .map((match) => match[1] ?? '')
+      .filter((path) => top.test(path) && !/[*<>{}]/.test(path));
+    expect(named.length).toBeGreaterThan(30);
+    const missing = named.filter((path) => !existsSync(join(ROOT, path.replace(/\/$/, ''))));
+    expect(missing).toEqual([]);
+  });
 });

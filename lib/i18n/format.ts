@@ -1,0 +1,17 @@
+import type { Language } from '../settings/preferences';
+
+/** Fills `{name}` placeholders from `params`; an unknown name is left as written. */
+export function fillPlaceholders(
+  template: string,
+  params: Record<string, string | number>,
+): string {
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** A `text(language, key, params)` function over one table of strings per UI language. */
+export function translator<Key extends string>(tables: Record<Language, Record<Key, string>>) {
+  return (language: Language, key: Key, params: Record<string, string | number> = {}): string =>
+    fillPlaceholders(tables[language][key], params);
+}
