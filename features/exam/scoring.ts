@@ -32,7 +32,7 @@
  *   inaccurate field, in tour order.
  */
 import type { Step, Tour } from '../tour/schema';
-import { parseDuration } from '../tour/schema';
+import { parseDuration } from '../tour/duration';
 import type { AdvanceRejection } from '../tour/advance';
 import type { TourRecord } from '../tour/runner';
 
