@@ -75,8 +75,8 @@ async function until(check: () => boolean) {
   expect(check()).toBe(true);
 }
 
-function setup(steps: StepInput[]) {
-  document.body.innerHTML = `<form><button type="button">保存</button></form>`;
+function setup(steps: StepInput[], html = `<form><button type="button">保存</button></form>`) {
+  document.body.innerHTML = html;
   const tour = makeTour(steps);
   const bg = background(tour);
   const renders: (TourView | null)[] = [];
@@ -316,26 +316,18 @@ describe('tour controller: 下一步 moves the card at once, the background conf
 
 describe('tour controller: values checked by a validator', () => {
   it('the background’s refusal shows on the card, which stays where it is', async () => {
-    document.body.innerHTML = `<form><label for="code">代码</label><input id="code"></form>`;
-    const tour = makeTour([
-      {
-        id: 'code',
-        body: '填写代码',
-        target: { label: '代码' },
-        advance: { on: 'input', validator: 'creditCode' },
-      },
-      { id: 'done', body: '完成' },
-    ]);
-    const bg = background(tour);
-    const renders: (TourView | null)[] = [];
-    const controller = new TourController({
-      document,
-      lookup: { layout: false },
-      send: bg.send,
-      render: (view) => renders.push(view),
-      report: async () => ({ scrubSummary: null }),
-      finished: () => {},
-    });
+    const { bg, controller, renders } = setup(
+      [
+        {
+          id: 'code',
+          body: '填写代码',
+          target: { label: '代码' },
+          advance: { on: 'input', validator: 'creditCode' },
+        },
+        { id: 'done', body: '完成' },
+      ],
+      `<form><label for="code">代码</label><input id="code"><button type="button">保存</button></form>`,
+    );
     dispose = () => controller.dispose();
     controller.apply(bg.start());
     await until(() => bg.pending.length === 1);
