@@ -6,7 +6,7 @@
 import type { EntityTable } from 'dexie';
 import type { SearchMissRecord } from './records';
 import { redactUrl } from '../../lib/privacy/url';
-import { scrubPersonalData } from '../report/scrub';
+import { scrubPersonalData } from '../../lib/privacy/personal-data';
 import { MAX_QUERY_LENGTH } from './search-index';
 
 /** The same query recorded again within this time counts once (typing pauses, reopened popup). */

@@ -18,7 +18,7 @@ import {
   ProgressFileSchema,
   type ProgressFile,
 } from './format';
-import { scrubPersonalData } from '../report/scrub';
+import { scrubPersonalData } from '../../lib/privacy/personal-data';
 import { checkProgressRows, type RefusedRow, type RowTable } from './integrity';
 
 /** Larger files are refused before parsing (a year of daily training is a few MB). */
@@ -267,7 +267,7 @@ function markOf(file: ProgressFile, source: ImportSource, now: number): Imported
   return {
     at: now,
     // A file name can carry a person's ID or phone number ("张三_1381234….json"): kept scrubbed,
-    // like everything else that is stored (features/report/scrub.ts).
+    // like everything else that is stored (lib/privacy/personal-data.ts).
     fileName: source.fileName ? scrubPersonalData(source.fileName).text : null,
     exportedAt: file.exportedAt,
     sourceExtensionVersion: file.extensionVersion ?? null,

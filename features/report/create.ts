@@ -4,7 +4,6 @@
  * and the id generator are injected.
  */
 import { redactUrl } from '../../lib/privacy/url';
-import { safeDecode } from '../../lib/url/decode';
 import type { RunnerState } from '../tour/runner';
 import {
   categoryLabel,
@@ -16,7 +15,11 @@ import {
   type ReportFailedStep,
   type ReportTour,
 } from './schema';
-import { addScrubCounts, scrubPersonalData, type ScrubCounts } from './scrub';
+import {
+  addScrubCounts,
+  scrubPersonalData,
+  type ScrubCounts,
+} from '../../lib/privacy/personal-data';
 
 /** What the report form sends (the popup, or the overlay's 上报问题 button). */
 export interface ReportDraft {
@@ -113,32 +116,9 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/**
- * A page address fit for a report: {@link redactUrl} (query and fragment values dropped, id-like
- * path segments masked), then path segments that look like tokens or personal data by the report
- * scrubber (e.g. `/s/eyJhbGciOi…`, `/share/8fA3kLm9…`) masked with `*` as well. `''` for an invalid
- * URL; capped at the schema's length limit.
- */
+/** A page address fit for a report: {@link redactUrl}, capped at the schema's length limit. */
 export function redactReportUrl(input: string): string {
-  const redacted = redactUrl(input);
-  if (!redacted) return '';
-  const url = new URL(redacted);
-  const maskSegments = (path: string) =>
-    path
-      .split('/')
-      .map((segment) => {
-        // Invalid escapes (GBK, `%zz`) stay as written; valid ones around them are decoded.
-        return scrubPersonalData(safeDecode(segment)).total > 0 ? '*' : segment;
-      })
-      .join('/');
-  const hashPath = url.hash.startsWith('#/') ? url.hash.slice(1).split('?', 2) : null;
-  const hash = hashPath
-    ? `#${maskSegments(hashPath[0] ?? '')}${hashPath[1] === undefined ? '' : `?${hashPath[1]}`}`
-    : url.hash;
-  return truncate(
-    `${url.origin}${maskSegments(url.pathname)}${url.search}${hash}`,
-    REPORT_LIMITS.urlChars,
-  );
+  return truncate(redactUrl(input), REPORT_LIMITS.urlChars);
 }
 
 /**

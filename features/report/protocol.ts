@@ -1,7 +1,7 @@
 /** Messages of problem reporting (报告问题) and the shapes they carry. */
 import type { OutboxStatus } from './records';
 import type { ReportCategory } from './schema';
-import type { ScrubCounts } from './scrub';
+import type { ScrubCounts } from '../../lib/privacy/personal-data';
 import type { ReportStatusText } from './status-text';
 
 /** Reply to a submitted report. */

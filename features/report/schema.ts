@@ -9,7 +9,7 @@
  * schemaVersion.
  */
 import { z } from 'zod';
-import { SCRUB_KINDS } from './scrub';
+import { SCRUB_KINDS } from '../../lib/privacy/personal-data';
 
 export const REPORT_SCHEMA_VERSION = 1;
 

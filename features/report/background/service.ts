@@ -12,7 +12,7 @@ import {
 } from '../create';
 import type { OutboxRecord } from '../records';
 import type { ReportOutbox } from './outbox';
-import { describeScrub } from '../scrub';
+import { describeScrub } from '../../../lib/privacy/personal-data';
 import { describeReportStatus } from '../status-text';
 
 /** Scrubs, builds and stores a report. Throws a ZodError for an invalid draft. */

@@ -1,4 +1,4 @@
-import { scrubPersonalData } from '../scrub';
+import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 
 /** A box to cover before a screenshot, in the top window's viewport (CSS px). */
 export interface MaskRegion {
@@ -25,7 +25,7 @@ const SKIP_TEXT_IN = new Set(['script', 'style', 'noscript', 'template', 'zhiyin
 /**
  * Everything that must not appear in a screenshot of the visible page: password fields, fields
  * marked sensitive, and form values or text that contain personal data (ID card numbers, phone
- * numbers… as detected by features/report/scrub.ts). Same-origin iframes are searched too; boxes are
+ * numbers… as detected by lib/privacy/personal-data.ts). Same-origin iframes are searched too; boxes are
  * returned in the top viewport's coordinates. Only what is inside the viewport is returned.
  */
 export function findSensitiveRegions(doc: Document, offset = { x: 0, y: 0 }): MaskRegion[] {

@@ -3,7 +3,7 @@ import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
 import type { ReportCategory } from '../schema';
 import { REPORT_LIMITS } from '../schema';
-import { scrubPersonalData } from '../scrub';
+import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 import type { Language } from '../../../lib/settings/preferences';
 import { categoryOptions, scrubKindsText } from './report-text';
 import type { SubmitReportReply } from '../protocol';

@@ -1,7 +1,11 @@
 import type { OutboxStatus } from '../records';
 import type { ReportCategory } from '../schema';
 import { REPORT_CATEGORIES } from '../schema';
-import { SCRUB_KIND_LABELS, SCRUB_KINDS, type ScrubCounts } from '../scrub';
+import {
+  SCRUB_KIND_LABELS,
+  SCRUB_KINDS,
+  type ScrubCounts,
+} from '../../../lib/privacy/personal-data';
 import type { Language } from '../../../lib/settings/preferences';
 
 const CATEGORY_EN: Record<ReportCategory, string> = {

@@ -20,7 +20,7 @@ import { computeAccessibleName } from 'dom-accessibility-api';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import { normalizeText } from '../../../lib/locate/text';
 import type { VisibilityOptions } from '../../../lib/locate/visibility';
-import { scrubPersonalData } from '../../report/scrub';
+import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 import type { PersonalDataKind, RuleAction } from '../engine';
 import type { Marker } from '../schema';
 import { globList } from '../helpers';

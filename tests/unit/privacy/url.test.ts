@@ -24,6 +24,29 @@ describe('redactUrl', () => {
     ).toBe('http://oa.example/person/*/phone/*/doc/*');
   });
 
+  it('masks what the activity log used to keep: session ids, prefixed IDs, e-mail, JWTs, +86 numbers', () => {
+    expect(redactUrl('http://oa.example/app/index.jsp;jsessionid=A1B2C3D4E5F6/list')).toBe(
+      'http://oa.example/app/*/list',
+    );
+    expect(redactUrl('http://oa.example/people/id-110101199003074514/edit')).toBe(
+      'http://oa.example/people/*/edit',
+    );
+    expect(redactUrl('http://oa.example/users/zhang.san%40gov.example/profile')).toBe(
+      'http://oa.example/users/*/profile',
+    );
+    expect(
+      redactUrl(
+        'http://oa.example/s/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.abcdefghijk#/tel/+86-138-0013-8000',
+      ),
+    ).toBe('http://oa.example/s/*#/tel/*');
+  });
+
+  it('masks a query parameter name that is itself personal data', () => {
+    expect(redactUrl('http://oa.example/find?13800138000&type=1')).toBe(
+      'http://oa.example/find?*=&type=',
+    );
+  });
+
   it('returns an empty string for something that is not a URL', () => {
     expect(redactUrl('not a url')).toBe('');
   });

@@ -6,7 +6,7 @@ import {
   REPORT_CATEGORIES,
   reportJsonSchema,
 } from '../../../features/report/schema';
-import { SCRUB_KINDS, SCRUB_PLACEHOLDERS } from '../../../features/report/scrub';
+import { SCRUB_KINDS, SCRUB_PLACEHOLDERS } from '../../../lib/privacy/personal-data';
 
 const root = join(import.meta.dirname, '../../..');
 const formatDoc = readFileSync(join(root, 'docs/report-format.md'), 'utf8');

@@ -26,9 +26,9 @@
  * Full-width digits and letters (an IME left in full-width mode) are detected too: matching runs on a
  * half-width copy of the text, which has the same length, and spans are replaced in the original.
  */
-import { checkIdCard } from '../../lib/validators/id-card';
-import { toHalfWidth } from '../../lib/validators/normalize';
-import { checkLandline, checkMobile } from '../../lib/validators/phone';
+import { checkIdCard } from '../validators/id-card';
+import { toHalfWidth } from '../validators/normalize';
+import { checkLandline, checkMobile } from '../validators/phone';
 
 export const SCRUB_KINDS = [
   'idCard',
@@ -72,11 +72,13 @@ export interface ScrubResult {
   total: number;
 }
 
-interface Span {
+/** Where personal data was found: UTF-16 offsets into the text, end exclusive. */
+export interface PersonalDataSpan {
   start: number;
   end: number;
   kind: ScrubKind;
 }
+type Span = PersonalDataSpan;
 
 /** Finds candidate spans of one kind in the half-width copy. */
 type Detector = (text: string) => Span[];
@@ -246,10 +248,10 @@ const DETECTORS: readonly Detector[] = [
 ];
 
 /**
- * Replaces personal data and secrets in `input` with typed placeholders (see the module comment)
- * and counts what was replaced. Idempotent: scrubbing scrubbed text changes nothing.
+ * The spans of personal data and secrets in `input`, in text order, never overlapping (see the
+ * module comment for the kinds). Screenshot covers use the spans to cover only what holds them.
  */
-export function scrubPersonalData(input: string): ScrubResult {
+export function findPersonalData(input: string): PersonalDataSpan[] {
   const probe = toHalfWidth(input);
   // toHalfWidth maps one UTF-16 unit to one, so indices in `probe` are indices in `input`.
   const accepted: Span[] = [];
@@ -259,7 +261,15 @@ export function scrubPersonalData(input: string): ScrubResult {
       accepted.push(span);
     }
   }
-  accepted.sort((a, b) => a.start - b.start);
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Replaces personal data and secrets in `input` with typed placeholders (see the module comment)
+ * and counts what was replaced. Idempotent: scrubbing scrubbed text changes nothing.
+ */
+export function scrubPersonalData(input: string): ScrubResult {
+  const accepted = findPersonalData(input);
 
   const counts: ScrubCounts = {};
   let text = '';

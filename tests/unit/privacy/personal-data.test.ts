@@ -4,7 +4,7 @@ import {
   describeScrub,
   scrubPersonalData,
   type ScrubKind,
-} from '../../../features/report/scrub';
+} from '../../../lib/privacy/personal-data';
 import { idCardCheckCharacter } from '../../../lib/validators/id-card';
 
 /** A well-formed 18-digit ID with the correct check character. */
