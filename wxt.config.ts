@@ -29,17 +29,18 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    // Each permission is justified in README "Permissions". No 'tabs': the host permissions below
+    // already give the URL and title of the configured hosts' tabs, and nothing else is read. No
+    // 'unlimitedStorage': records live in IndexedDB (ordinary origin quota) and are pruned by the
+    // retention policy; storage.local holds only small settings.
     permissions: [
       'storage',
-      'unlimitedStorage',
       'alarms',
-      'tabs',
       // Report screenshots: granted for the current tab when the learner opens the popup.
       'activeTab',
       ...(manifestVersion === 3 ? ['scripting'] : []),
       // Tour targets in cross-origin iframes: getAllFrames maps the iframe's URL to the frame id
-      // the background messages, and onCommitted says when that frame navigates away. Adds no
-      // install warning beyond the one 'tabs' already shows (browsing history).
+      // the background messages, and onCommitted says when that frame navigates away.
       'webNavigation',
     ],
     action: { default_title: '__MSG_extActionTitle__' },

@@ -19,6 +19,7 @@ import {
   type ProgressFile,
 } from './format';
 import { scrubPersonalData } from '../../lib/privacy/personal-data';
+import { redactUrl } from '../../lib/privacy/url';
 import { checkProgressRows, type RefusedRow, type RowTable } from './integrity';
 
 /** Larger files are refused before parsing (a year of daily training is a few MB). */
@@ -216,7 +217,8 @@ async function mergePlan(
       seen.add(rowKey);
       // A file's ids belong to the machine that wrote it: numbered afresh here.
       const { id: _id, ...rest } = row;
-      toAdd.push(options.mark ? { ...rest, imported: options.mark } : rest);
+      const clean = scrubImportedRow(table, rest);
+      toAdd.push(options.mark ? { ...clean, imported: options.mark } : clean);
     });
     added[table] = toAdd.length;
     rows[table] = toAdd;
@@ -261,6 +263,18 @@ export async function planImport(
     const { plan } = await mergePlan(db, file, { now, mark: markOf(file, source, now) });
     return plan;
   });
+}
+
+/**
+ * Free text and addresses in a file are scrubbed like this machine's own rows are when written (a
+ * file from an older version, or edited by hand, may hold a comment with an ID number in it).
+ */
+function scrubImportedRow(table: RowTable, row: Record<string, unknown>): Record<string, unknown> {
+  if (table === 'surveyAnswers' && typeof row.comment === 'string')
+    return { ...row, comment: scrubPersonalData(row.comment).text };
+  if (table === 'tipAcknowledgements' && typeof row.url === 'string')
+    return { ...row, url: redactUrl(row.url) };
+  return row;
 }
 
 function markOf(file: ProgressFile, source: ImportSource, now: number): ImportedMark {

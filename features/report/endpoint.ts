@@ -7,6 +7,8 @@
  * because the bearer token and the reports would travel in clear text).
  */
 
+import { isSecureTransport } from '../../lib/url/transport';
+
 /** As the administrator configures it (managed policy). */
 export interface ReportEndpoint {
   /** The URL reports are POSTed to. */
@@ -16,8 +18,6 @@ export interface ReportEndpoint {
 }
 
 export type EndpointCheck = { ok: true; url: URL } | { ok: false; message: string };
-
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Is this endpoint acceptable? `message` is Simplified Chinese, for the options page. */
 export function checkReportEndpoint(input: string): EndpointCheck {
@@ -30,8 +30,7 @@ export function checkReportEndpoint(input: string): EndpointCheck {
   if (url.username || url.password) {
     return { ok: false, message: '接收地址中不能包含用户名或密码，请改用令牌' };
   }
-  if (url.protocol === 'https:') return { ok: true, url };
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname)) return { ok: true, url };
+  if (isSecureTransport(url)) return { ok: true, url };
   if (url.protocol === 'http:') {
     return { ok: false, message: '接收地址必须使用 HTTPS（仅本机回环地址可用 HTTP 测试）' };
   }

@@ -3,6 +3,7 @@
  * valid configuration exists.
  */
 import { z } from 'zod';
+import { isSecureTransport } from '../../lib/url/transport';
 
 const httpUrl = (what: string) =>
   z
@@ -41,7 +42,21 @@ export type LrsAuth = z.infer<typeof LrsAuthSchema>;
 
 export const LrsConfigSchema = z.strictObject({
   /** xAPI endpoint, e.g. `https://lrs.example.gov.cn/data/xAPI/` (statements = endpoint + "statements"). */
-  endpoint: httpUrl('endpoint'),
+  endpoint: httpUrl('endpoint').refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        // Other protocols are refused by httpUrl already (one message per problem).
+        return url.protocol !== 'http:' || isSecureTransport(url);
+      } catch {
+        return true; // not a URL at all: httpUrl already said so
+      }
+    },
+    {
+      error:
+        '学习记录库地址必须使用 HTTPS（仅本机回环地址可用 HTTP 测试）：否则密钥和学习记录会以明文传输',
+    },
+  ),
   auth: LrsAuthSchema,
   /**
    * actor.account.homePage: the organisation's home page. Optional: without it the background

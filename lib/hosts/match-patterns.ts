@@ -6,7 +6,7 @@ export interface MatchOptions {
   mode: string;
   /**
    * Comma- or whitespace-separated list an administrator configured at build time
-   * (`ZHIYIN_HOSTS`). Entries may be bare hosts (`oa.gov.example`), origins
+   * (`ZHIYIN_HOSTS`). Entries may be bare hosts (`oa.gov.example`, meaning HTTPS), origins
    * (`https://oa.gov.example:8443`) or full match patterns (`https://*.gov.example/*`).
    */
   configuredHosts?: string | undefined;
@@ -22,7 +22,9 @@ export function toMatchPattern(entry: string): string {
   if (/^(https?|\*):\/\/[^/]+\/.*$/.test(value)) return value;
   const origin = /^(https?):\/\/([^/]+)\/?$/.exec(value);
   if (origin) return `${origin[1]}://${stripPort(origin[2] ?? '')}/*`;
-  if (/^(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(value)) return `*://${stripPort(value)}/*`;
+  // A bare host means HTTPS: Zhiyin sends nothing to a page over plain HTTP unless the
+  // administrator wrote `http://` (or `*://`) on purpose.
+  if (/^(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(value)) return `https://${stripPort(value)}/*`;
   throw new Error(`ZHIYIN_HOSTS: "${entry}" is not a host name, origin or match pattern`);
 }
 

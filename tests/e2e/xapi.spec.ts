@@ -104,16 +104,23 @@ async function completeTour(
   await expect(last).toBeVisible();
   await last.getByRole('button', { name: '完成' }).click();
   await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
-  // The satisfaction survey at the end of the tour: 满意, with a comment.
+  // The satisfaction survey at the end of the tour: 满意, with a comment holding personal data
+  // (people write them there): it reaches the LRS scrubbed.
   const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
   await expect(survey).toBeVisible();
   await survey.getByRole('radio', { name: '满意', exact: true }).check();
-  await survey.getByRole('textbox', { name: '意见或建议（选填）' }).fill('步骤清楚');
+  await survey.getByRole('textbox', { name: '意见或建议（选填）' }).fill(SURVEY_COMMENT);
   await survey.getByRole('button', { name: '提交' }).click();
   await expect(survey).toHaveCount(0);
 }
 
-/** The survey answer about the tour: response 满意, the tour as parent. */
+const SURVEY_COMMENT = '步骤清楚。我的身份证 110101199003074514，手机 138-0013-8000，有问题请联系';
+const SURVEY_COMMENT_SENT = '步骤清楚。我的身份证 [身份证号]，手机 [手机号]，有问题请联系';
+
+/**
+ * The survey answer about the tour: response 满意, the tour as parent, the comment scrubbed; no
+ * statement holds the ID or mobile number in any writing.
+ */
 function expectSurvey(statements: StoredStatement[]) {
   const answered = statements.filter(
     (s) => (s.verb as { id: string }).id === VERB('answered'),
@@ -123,6 +130,10 @@ function expectSurvey(statements: StoredStatement[]) {
   }[];
   expect(answered).toHaveLength(1);
   expect(answered[0]!.result.response).toBe('满意');
+  expect(JSON.stringify(answered[0]!.result)).toContain(SURVEY_COMMENT_SENT);
+  const everything = JSON.stringify(statements);
+  for (const value of ['110101199003074514', '13800138000', '138-0013-8000'])
+    expect(everything).not.toContain(value);
   expect(answered[0]!.context.contextActivities.parent[0]!.id).toMatch(
     /\/activities\/tour\/e2e-multipage$/,
   );

@@ -1,6 +1,7 @@
 import type { ActivityRecord, ActivityType } from '../records';
 import type { ZhiyinDatabase } from '../../../app/database';
 import { redactUrl } from '../../../lib/privacy/url';
+import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 
 export interface ActivityInput {
   type: ActivityType;
@@ -13,7 +14,7 @@ export interface ActivityInput {
 /** Longest page title kept: titles are for recognising the page, not for storing content. */
 const MAX_TITLE = 120;
 
-/** Records what the learner did, with addresses redacted before anything is written. */
+/** Records what the learner did, with addresses and titles scrubbed before anything is written. */
 export class ActivityLog {
   constructor(
     private readonly db: ZhiyinDatabase,
@@ -26,7 +27,8 @@ export class ActivityLog {
       at: this.now(),
       tabId: input.tabId,
       url: input.url === null ? null : redactUrl(input.url),
-      title: input.title === null ? null : input.title.slice(0, MAX_TITLE),
+      // A page title may name the citizen whose case is open ("张三 1101… 的办件详情").
+      title: input.title === null ? null : scrubPersonalData(input.title).text.slice(0, MAX_TITLE),
       detail: input.detail ?? {},
     };
     record.id = await this.db.activity.add(record);

@@ -4,6 +4,7 @@ import type { SurveyAnswerRecord } from '../records';
 import type { ZhiyinDatabase } from '../../../app/database';
 import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '../../../app/policy/policy';
 import type { SurveyPrompt } from '../protocol';
+import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 
 /**
  * The satisfaction survey (满意度: 非常满意 / 满意 / 一般 / 不满意 + a comment) offered at the end of
@@ -86,12 +87,14 @@ export class SurveyService {
     const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
     if (comment.length > SURVEY_COMMENT_MAX)
       throw new SurveyRefused(`意见不能超过 ${SURVEY_COMMENT_MAX} 字`);
+    // Comments are free text: people write "我的身份证号 … 办不了" there. What is stored (and sent
+    // as xAPI from the stored row) is scrubbed.
     const record: SurveyAnswerRecord = {
       at: this.options.now(),
       subjectKind: input.subjectKind,
       subjectId: input.subjectId,
       rating: input.rating,
-      comment,
+      comment: scrubPersonalData(comment).text,
     };
     const id = await this.options.db.surveyAnswers.add(record);
     const stored = { ...record, id: id as number };

@@ -27,6 +27,7 @@
  * display name goes into actor.name only when the policy's `sendDisplayName` allows it.
  */
 import type { QuizScored } from '../../quiz/records';
+import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 import type { XapiMessages } from '../protocol';
 import type { ConnectionTest, RejectedReason, XapiStatusView } from '../protocol';
 import type { SatisfactionLevel } from '../../exam/indicators';
@@ -407,7 +408,8 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
                   name: { 'zh-CN': `笔试：${title}` },
                 },
               };
-      const comment = input.comment?.trim() ?? '';
+      // Scrubbed again here: whatever calls this, nothing personal reaches the LRS.
+      const comment = scrubPersonalData(input.comment?.trim() ?? '').text;
       return one((f) =>
         f.surveyAnswered({
           surveyId: 'satisfaction',

@@ -8,7 +8,14 @@ describe('content-script host matching', () => {
         mode: 'production',
         configuredHosts: 'oa.gov.example, https://zw.gov.example:8443',
       }),
-    ).toEqual(['*://oa.gov.example/*', 'https://zw.gov.example/*']);
+    ).toEqual(['https://oa.gov.example/*', 'https://zw.gov.example/*']);
+  });
+
+  it('reads a bare host as HTTPS; plain HTTP only when written on purpose', () => {
+    expect(toMatchPattern('oa.gov.example')).toBe('https://oa.gov.example/*');
+    expect(toMatchPattern('oa.gov.example:8080')).toBe('https://oa.gov.example/*');
+    expect(toMatchPattern('http://legacy.gov.example')).toBe('http://legacy.gov.example/*');
+    expect(toMatchPattern('*://both.gov.example/*')).toBe('*://both.gov.example/*');
   });
 
   it('runs a production build nowhere when no host is configured', () => {

@@ -179,6 +179,23 @@ describe('LRS configuration', () => {
     });
   });
 
+  it('refuses plain HTTP to anything but loopback: credentials and records would travel in clear', () => {
+    const auth = { kind: 'basic', key: 'k', secret: 's' } as const;
+    expect(parseLrsConfig({ endpoint: 'http://lrs.example.gov.cn/xapi/', auth })).toEqual({
+      ok: false,
+      errors: [
+        'endpoint: 学习记录库地址必须使用 HTTPS（仅本机回环地址可用 HTTP 测试）：否则密钥和学习记录会以明文传输',
+      ],
+    });
+    for (const endpoint of [
+      'https://lrs.example.gov.cn/xapi/',
+      'http://127.0.0.1:8080/xapi/',
+      'http://localhost/xapi/',
+      'http://[::1]:9000/xapi/',
+    ])
+      expect(parseLrsConfig({ endpoint, auth }).ok).toBe(true);
+  });
+
   it('encodes basic credentials as UTF-8', () => {
     expect(authorizationHeader({ kind: 'basic', key: '指引', secret: 'pw' })).toBe(
       `Basic ${Buffer.from('指引:pw', 'utf8').toString('base64')}`,

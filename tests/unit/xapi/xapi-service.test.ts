@@ -355,10 +355,13 @@ describe('xAPI service', () => {
       subjectKind: 'assessment',
       subjectId: TOUR.id,
       rating: '一般',
-      comment: '  步骤太多  ',
+      comment: '  步骤太多，回电 138-0013-8000  ',
       at: T0,
     });
     expect(survey.result).toMatchObject({ response: '一般' });
+    // Whoever calls it, the comment reaches the LRS scrubbed.
+    expect(JSON.stringify(survey.result)).toContain('步骤太多，回电 [手机号]');
+    expect(JSON.stringify(survey)).not.toContain('0013');
     expect(survey.context.contextActivities?.parent?.[0]?.id).toBe(
       'https://zhiyin.example/xapi/activities/assessment/gongwen-new-document',
     );
