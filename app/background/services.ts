@@ -20,6 +20,7 @@ import { readPreferences } from '../../lib/settings/preferences';
 import { VALIDATORS } from '../../lib/validators';
 import { readPolicy } from '../policy/store';
 import type { BackgroundPlatform } from './platform';
+import { scheduleRetention } from './retention';
 
 export type BackgroundServices = ReturnType<typeof createServices>;
 
@@ -60,6 +61,17 @@ export function createServices(platform: BackgroundPlatform) {
   });
   // A tab closed mid-tour: keep where the learner was, to offer resuming it later.
   browser.tabs.onRemoved.addListener((tabId) => void sessions.tabClosed(tabId));
+  // Delivered reports, the activity log, refused statements and search misses expire.
+  scheduleRetention({
+    db,
+    retention: async () => {
+      const view = await readPolicy();
+      // Until the browser answers for the managed policy the defaults could be shorter than what
+      // the administrator set: prune nothing rather than too much.
+      return view.managedPending ? null : view.policy.retention;
+    },
+    alarms: browser.alarms,
+  });
 
   return {
     platform,

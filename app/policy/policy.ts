@@ -14,6 +14,31 @@ export interface SurveyPolicy {
 export const DEFAULT_SURVEY_POLICY: SurveyPolicy = { perSubject: 1, perDay: 3 };
 
 /**
+ * How long records that are not learning results are kept, in days (app/background/retention.ts):
+ * problem reports once delivered, the activity log (pages visited…), statements the LRS refused
+ * for good, and help searches that found nothing. Learning results (tours, exams, quizzes,
+ * acknowledgements) are the training record and are not pruned; reports and statements still to
+ * be delivered are never pruned.
+ */
+export interface RetentionPolicy {
+  sentReportsDays: number;
+  activityDays: number;
+  rejectedStatementsDays: number;
+  searchMissesDays: number;
+}
+
+/**
+ * Short enough that the machine does not become an archive of what people did, long enough for
+ * support to follow up a report and for trainers to see a term's unanswered searches.
+ */
+export const DEFAULT_RETENTION_POLICY: RetentionPolicy = {
+  sentReportsDays: 30,
+  activityDays: 90,
+  rejectedStatementsDays: 30,
+  searchMissesDays: 180,
+};
+
+/**
  * What an administrator decides. Sources, per setting: the managed policy (Chrome/domestic browser
  * enterprise policy, `storage.managed`, schema in public/managed-schema.json) wins and locks the
  * setting; otherwise the value saved on the options page's 管理员设置 (storage.local); otherwise
@@ -26,6 +51,8 @@ export interface Policy {
   lrs: LrsConfig | null;
   /** How often the satisfaction survey is offered (default {@link DEFAULT_SURVEY_POLICY}). */
   survey: SurveyPolicy;
+  /** How long records are kept (default {@link DEFAULT_RETENTION_POLICY}). */
+  retention: RetentionPolicy;
 }
 
 export type PolicyKey = keyof Policy;
@@ -47,7 +74,33 @@ export const DEFAULT_POLICY: Policy = {
   reportEndpoint: null,
   lrs: null,
   survey: DEFAULT_SURVEY_POLICY,
+  retention: DEFAULT_RETENTION_POLICY,
 };
+
+const Days = z.int().min(1).max(3650);
+const RetentionInput = z.strictObject({
+  sentReportsDays: Days.optional(),
+  activityDays: Days.optional(),
+  rejectedStatementsDays: Days.optional(),
+  searchMissesDays: Days.optional(),
+});
+
+/** Fields left out keep their default; a broken value keeps all defaults, with a problem. */
+function parseRetention(input: unknown): { value: RetentionPolicy; problem?: string } {
+  if (input === null || input === undefined) return { value: DEFAULT_RETENTION_POLICY };
+  const parsed = RetentionInput.safeParse(input);
+  if (parsed.success) {
+    const defined = Object.fromEntries(
+      Object.entries(parsed.data).filter(([, days]) => days !== undefined),
+    );
+    return { value: { ...DEFAULT_RETENTION_POLICY, ...defined } };
+  }
+  const issue = parsed.error.issues[0];
+  return {
+    value: DEFAULT_RETENTION_POLICY,
+    problem: `retention: ${issue?.path.join('.') || '(value)'}: 应为 1–3650 的整数天数（${issue?.message}）`,
+  };
+}
 
 const SurveyInput = z.strictObject({
   perSubject: z.int().min(0).max(100),
@@ -108,8 +161,15 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
   const survey = parseSurvey(pick('survey'));
   if (lrs.problem) problems.push(lrs.problem);
   if (survey.problem) problems.push(survey.problem);
+  const retention = parseRetention(pick('retention'));
+  if (retention.problem) problems.push(retention.problem);
   return {
-    policy: { reportEndpoint: endpoint.value, lrs: lrs.value, survey: survey.value },
+    policy: {
+      reportEndpoint: endpoint.value,
+      lrs: lrs.value,
+      survey: survey.value,
+      retention: retention.value,
+    },
     locked,
     problems,
   };

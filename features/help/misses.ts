@@ -96,3 +96,8 @@ export function searchMissesCsv(summary: readonly SearchMissSummary[]): string {
   ];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/** Retention (app/background/retention.ts): deletes misses recorded before `before` (epoch ms). */
+export function pruneSearchMisses(table: SearchMissTable, before: number): Promise<number> {
+  return table.where('at').below(before).delete();
+}

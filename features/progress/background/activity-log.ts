@@ -35,6 +35,11 @@ export class ActivityLog {
     return record;
   }
 
+  /** Retention (app/background/retention.ts): deletes what happened before `before` (epoch ms). */
+  prune(before: number): Promise<number> {
+    return this.db.activity.where('at').below(before).delete();
+  }
+
   /** Newest first; only one tab's when `tabId` is given. */
   async recent({ tabId, limit }: { tabId?: number; limit: number }): Promise<ActivityRecord[]> {
     const capped = Math.max(1, Math.min(limit, 500));

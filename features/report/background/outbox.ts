@@ -576,3 +576,19 @@ async function readServerMessage(response: Response): Promise<string> {
     ? `${clean.slice(0, MAX_SERVER_MESSAGE_CHARS - 1)}…`
     : clean;
 }
+
+/**
+ * Retention (app/background/retention.ts): deletes reports delivered before `before` (epoch ms).
+ * Reports not yet delivered (local, queued, sending, failed) are never deleted here: a report is
+ * never lost. Returns how many were deleted.
+ */
+export function pruneSentReports(
+  table: EntityTable<OutboxRecord, 'id'>,
+  before: number,
+): Promise<number> {
+  return table
+    .where('status')
+    .equals('sent')
+    .filter((record) => (record.sentAt ?? record.updatedAt) < before)
+    .delete();
+}

@@ -346,3 +346,18 @@ export class XapiQueue {
     return lastError;
   }
 }
+
+/**
+ * Retention (app/background/retention.ts): deletes statements the LRS refused for good before
+ * `before` (epoch ms). Pending statements are never deleted here. Returns how many were deleted.
+ */
+export function pruneRejectedStatements(
+  outbox: XapiQueueTables['outbox'],
+  before: number,
+): Promise<number> {
+  return outbox
+    .where('state')
+    .equals('rejected')
+    .filter((record) => (record.rejectedAt ?? record.enqueuedAt) < before)
+    .delete();
+}

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PolicyView } from '../../../app/policy/policy';
+import { DEFAULT_RETENTION_POLICY, type PolicyView } from '../../../app/policy/policy';
 
 const sendMessage = vi.fn();
 vi.mock('../../../app/protocol', () => ({
@@ -93,6 +93,7 @@ describe('AdminSettings', () => {
         reportEndpoint: { url: 'https://r.example.gov.cn/reports', token: 't' },
         lrs: null,
         survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
       },
       locked: ['reportEndpoint'],
       problems: [],
@@ -111,7 +112,12 @@ describe('AdminSettings', () => {
 
   it('shows the problems of a refused value', async () => {
     sendMessage.mockResolvedValue({
-      policy: { reportEndpoint: null, lrs: null, survey: { perSubject: 1, perDay: 3 } },
+      policy: {
+        reportEndpoint: null,
+        lrs: null,
+        survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
+      },
       locked: [],
       problems: ['reportEndpoint: 接收地址必须使用 HTTPS（仅本机回环地址可用 HTTP 测试）'],
     } satisfies PolicyView);
@@ -129,6 +135,7 @@ describe('AdminSettings', () => {
         reportEndpoint: { url: 'https://old.example.gov.cn/reports', token: 'old' },
         lrs: null,
         survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
       },
       locked: [],
       problems: [],

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PolicyView } from '../../../app/policy/policy';
+import { DEFAULT_RETENTION_POLICY, type PolicyView } from '../../../app/policy/policy';
 import type { XapiStatusView } from '../../../features/xapi/protocol';
 
 const sendMessage = vi.fn();
@@ -84,6 +84,7 @@ describe('学习记录库（xAPI） settings', () => {
           sendDisplayName: false,
         },
         survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
       },
       locked: ['lrs'],
       problems: [],
@@ -104,7 +105,12 @@ describe('学习记录库（xAPI） settings', () => {
 
   it('shows why the LRS refused statements and sends them again on request', async () => {
     answer({
-      policy: { reportEndpoint: null, lrs: null, survey: { perSubject: 1, perDay: 3 } },
+      policy: {
+        reportEndpoint: null,
+        lrs: null,
+        survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
+      },
       locked: [],
       problems: [],
     });
@@ -125,7 +131,12 @@ describe('学习记录库（xAPI） settings', () => {
 
   it('explains wrong input per field and saves nothing', async () => {
     answer({
-      policy: { reportEndpoint: null, lrs: null, survey: { perSubject: 1, perDay: 3 } },
+      policy: {
+        reportEndpoint: null,
+        lrs: null,
+        survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
+      },
       locked: [],
       problems: [],
     });
