@@ -187,7 +187,8 @@ export function recentFailedSteps(states: readonly RunnerState[], limit = 10): R
         stepId: visit.stepId,
         stepIndex: visit.index,
         at: new Date(visit.endedAt ?? visit.enteredAt).toISOString(),
-        reason: visit.reason ?? null,
+        // Reasons are ours, but a validator's may quote what the learner typed.
+        reason: visit.reason ? scrubPersonalData(visit.reason).text : null,
       });
     }
   }

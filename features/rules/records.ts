@@ -14,6 +14,7 @@
  */
 import type { ImportedMark } from '../progress/records';
 import type { Role } from '../profile/roles';
+import { scrubPersonalData } from '../../lib/privacy/personal-data';
 import { redactUrl } from '../../lib/privacy/url';
 import type { AckAndShowHistory, RuleAction, TipState } from './engine';
 
@@ -94,7 +95,8 @@ function actionDetail(action: RuleAction | { kind: 'tour-step' }): string | null
       return action.marker;
     case 'export':
     case 'submit':
-      return action.name.slice(0, 40);
+      // The control's accessible name comes from the page ("提交张三的申请").
+      return scrubPersonalData(action.name).text.slice(0, 40);
     case 'copy':
       return action.personalData.join(',');
     default:
