@@ -61,7 +61,7 @@ test('the extension asks only for the permissions README justifies', async ({
   });
   const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
   const section = readme.split('### Permissions')[1]?.split('\n## ')[0] ?? '';
-  const justified = [...section.matchAll(/^\| `([a-zA-Z]+)` \|/gm)].map((match) => match[1]);
+  const justified = [...section.matchAll(/^\| `([a-zA-Z]+)`\s*\|/gm)].map((match) => match[1]);
   expect(justified.length).toBeGreaterThan(0);
   expect([...permissions].sort()).toEqual([...justified].sort());
   expect(permissions).not.toContain('tabs');
