@@ -4,7 +4,7 @@
  */
 import { resolveTarget } from '../../lib/locate/resolve';
 import type { VisibilityOptions } from '../../lib/locate/visibility';
-import { matchGlob } from '../../lib/url/glob';
+import { matchUrlText } from '../../lib/url/glob';
 import type { Applies, PagePredicate } from './schema';
 
 // `*` (and `**`) match any run of characters, `/` and `#` included: authors think of "everything
@@ -28,9 +28,9 @@ function subjectFor(glob: string, url: URL): string {
  */
 export function matchUrlGlob(glob: string, url: string | URL): boolean {
   const parsed = typeof url === 'string' ? new URL(url) : url;
-  if (matchGlob(glob, subjectFor(glob, parsed))) return true;
+  if (matchUrlText(glob, subjectFor(glob, parsed))) return true;
   if (!glob.includes('?') && parsed.search !== '' && !/^[a-z][a-z0-9+.-]*:\/\//iu.test(glob)) {
-    return matchGlob(glob, parsed.pathname + parsed.hash);
+    return matchUrlText(glob, parsed.pathname + parsed.hash);
   }
   return false;
 }

@@ -8,7 +8,7 @@
  * ends and case-sensitive, like URLs.
  */
 
-import { matchGlob } from '../url/glob';
+import { matchUrlText } from '../url/glob';
 
 // Matched without regexes, in at most subject × pattern steps (lib/url/glob.ts, issue 10).
 
@@ -23,9 +23,9 @@ export function urlMatchesPattern(url: string, pattern: string): boolean {
       // Not an absolute URL: treat the input itself as a path.
       pathAndMore = url;
     }
-    return matchGlob(pattern, pathAndMore);
+    return matchUrlText(pattern, pathAndMore);
   }
-  return matchGlob(pattern, url);
+  return matchUrlText(pattern, url);
 }
 
 /** True when any of the patterns matches. */

@@ -16,6 +16,8 @@
  * one — the URL parser drops tabs and newlines and percent-encodes everything else non-ASCII.)
  */
 
+import { safeDecode } from './decode';
+
 interface CompiledGlob {
   /** Literal pieces between stars; `starred` false means the glob had no star at all. */
   pieces: string[];
@@ -90,4 +92,17 @@ function indexOfWithin(
     if (equalsAt(subject, start, piece, counter)) return start;
   }
   return -1;
+}
+
+/**
+ * {@link matchGlob} for a part of a URL (path, query, hash or the whole href) as browsers give
+ * it, percent-encoded. Authors write addresses as they read them (`/wiki/特殊:用户登录*`,
+ * `#/办件/列表`), so a glob also matches the decoded text; an encoded glob matches the text as
+ * given. Decoding never throws (GBK and broken escapes stay as written: lib/url/decode.ts).
+ */
+export function matchUrlText(glob: string, subject: string): boolean {
+  if (matchGlob(glob, subject)) return true;
+  if (!subject.includes('%')) return false;
+  const decoded = safeDecode(subject);
+  return decoded !== subject && matchGlob(glob, decoded);
 }

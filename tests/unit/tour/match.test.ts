@@ -125,3 +125,29 @@ describe('renames', () => {
     expect(validateRenames(renames)).toEqual([]);
   });
 });
+
+describe('URL patterns as authors read them (issue 13)', () => {
+  it('a pattern written in Chinese matches the percent-encoded address the browser reports', () => {
+    const wiki =
+      'http://wiki.gov.example/index.php/%E7%89%B9%E6%AE%8A:%E7%94%A8%E6%88%B7%E7%99%BB%E5%BD%95?returnto=%E9%A6%96%E9%A1%B5';
+    expect(matchUrlGlob('/index.php/特殊:用户登录*', wiki)).toBe(true);
+    expect(matchUrlGlob('/index.php/特殊:用户登录', wiki)).toBe(true); // query strings are incidental
+    expect(matchUrlGlob('http://wiki.gov.example/index.php/特殊:*', wiki)).toBe(true);
+    // The encoded writing still works, and a different page still does not match.
+    expect(matchUrlGlob('/index.php/%E7%89%B9%E6%AE%8A:*', wiki)).toBe(true);
+    expect(matchUrlGlob('/index.php/首页*', wiki)).toBe(false);
+  });
+
+  it('SPA routes in the fragment match decoded too', () => {
+    expect(
+      matchUrlGlob('/index.html#/办件/*', new URL('http://oa.example/index.html#/办件/列表')),
+    ).toBe(true);
+  });
+
+  it('GBK and broken escapes never throw and stay literal', () => {
+    const gbk = 'http://oa.example/files/%D5%C5%C8%FD.html';
+    expect(matchUrlGlob('/files/%D5%C5%C8%FD.html', gbk)).toBe(true);
+    expect(matchUrlGlob('/files/张三.html', gbk)).toBe(false);
+    expect(matchUrlGlob('/a/%zz/用户*', 'http://oa.example/a/%zz/%E7%94%A8%E6%88%B7/x')).toBe(true);
+  });
+});

@@ -75,3 +75,14 @@ describe('matchGlob', () => {
     expect(urlMatchesPattern(long, '/*a')).toBe(true);
   });
 });
+
+describe('help urlPatterns as authors read them (issue 13)', () => {
+  it('a help pattern written in Chinese matches the encoded address', () => {
+    expect(urlMatchesPattern('http://wiki.gov.example/wiki/%E9%A6%96%E9%A1%B5', '/wiki/首页')).toBe(
+      true,
+    );
+    expect(urlMatchesPattern('http://wiki.gov.example/wiki/%E9%A6%96%E9%A1%B5', '/wiki/帮助')).toBe(
+      false,
+    );
+  });
+});
