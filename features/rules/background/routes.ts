@@ -15,13 +15,30 @@ export interface RulesServices {
 }
 
 /**
- * Rules messages come from the tab's top frame only, about the page that frame shows: a frame
- * cannot claim actions on another page, nor acknowledge tips for it.
+ * Rules messages come from the tab's top frame only, about a page of the site that frame shows: a
+ * frame cannot claim actions on another site, nor acknowledge tips for it.
+ *
+ * Compared by origin, not by whole URL: after a history-API route change (SPA) the browser updates
+ * `sender.url` a moment after the page's own `location` changes, so an exact comparison refused
+ * honest messages (and printed console noise on every route change). It protected nothing more
+ * either: any script of the origin can `pushState` to any address of that origin.
  */
 function topFrameOn(sender: AcceptedSender, url?: string): void {
   if (sender.kind !== 'content' || sender.frameId !== 0) throw new MessageRefused('top frame only');
-  if (url !== undefined && url !== sender.url)
-    throw new MessageRefused('url is not the sender’s page');
+  if (url === undefined) return;
+  const claimed = originOf(url);
+  if (claimed === null || claimed !== originOf(sender.url))
+    throw new MessageRefused('url is not on the sender’s site');
+}
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }
 
 export function createRulesRoutes(services: RulesServices): RouteTable<RulesMessages> {

@@ -362,10 +362,31 @@ describe('background router', () => {
       dispatch(
         routes,
         'content:ruleAction',
-        { url: 'http://127.0.0.1:4173/admin.html', action: { kind: 'page-open', markers: [] } },
+        { url: 'http://evil.example/admin.html', action: { kind: 'page-open', markers: [] } },
         check(simTab()),
       ),
-    ).rejects.toThrow(/not the sender/);
+    ).rejects.toThrow(/not on the sender’s site/);
+    await expect(
+      dispatch(
+        routes,
+        'content:ruleAction',
+        { url: 'not a url', action: { kind: 'page-open', markers: [] } },
+        check(simTab()),
+      ),
+    ).rejects.toThrow(/not on the sender’s site/);
     expect(await db.tipAcknowledgements.count()).toBe(0);
+    // Right after an SPA route change the browser still reports the previous route as the
+    // sender's URL: a message about the new route of the same site is the page's own.
+    await expect(
+      dispatch(
+        routes,
+        'content:ruleAction',
+        {
+          url: 'http://127.0.0.1:4173/index.html#/todo',
+          action: { kind: 'page-open', markers: [] },
+        },
+        check(simTab('http://127.0.0.1:4173/index.html#/docs')),
+      ),
+    ).resolves.toBeDefined();
   });
 });
