@@ -260,9 +260,10 @@ function baseCandidates(picked: Element): Locator[] {
   }
 
   const text = normalizeText(picked.textContent ?? '');
-  if (text && text.length <= MAX_TEXT_LENGTH && !picked.matches(FIELDS)) candidates.push({ text });
-
   const placeholder = placeholderOf(picked);
+  // A widget showing only its placeholder (请选择文种) is proposed by the placeholder, not as text.
+  if (text && text !== placeholder && text.length <= MAX_TEXT_LENGTH && !picked.matches(FIELDS))
+    candidates.push({ text });
   if (placeholder) candidates.push({ placeholder });
 
   for (const attribute of TEST_ID_ATTRIBUTES) {

@@ -19,6 +19,32 @@ const RENDERED_SELECTS = [
   },
 ] as const;
 
+/**
+ * Multiple selects and cascaders show their values as tags; the inner input stays empty.
+ * [widget root, one tag's label].
+ */
+const TAGGED_VALUES = [
+  { root: '.el-cascader', tag: '.el-cascader__tags .el-tag__content' },
+  { root: '.el-select', tag: '.el-select__selection .el-tag__content' },
+  {
+    root: '.ant-select, .ant-cascader',
+    tag: '.ant-select-selection-overflow-item:not(.ant-select-selection-overflow-item-suffix) .ant-select-selection-item',
+  },
+] as const;
+
+/** The tags' labels joined with 、, or undefined when `element` is no tagged widget or has none. */
+function readTags(element: Element): string | undefined {
+  for (const tagged of TAGGED_VALUES) {
+    const root = element.closest(tagged.root) ?? element.querySelector(tagged.root);
+    if (!root) continue;
+    const labels = [...root.querySelectorAll(tagged.tag)]
+      .map((tag) => normalizeText(tag.getAttribute('title') ?? tag.textContent ?? ''))
+      .filter(Boolean);
+    if (labels.length > 0) return labels.join('、');
+  }
+  return undefined;
+}
+
 function isNativeControl(
   element: Element,
 ): element is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
@@ -32,6 +58,8 @@ function isNativeControl(
  */
 export function readFieldValue(element: Element): string | undefined {
   if (isNativeControl(element)) return element.value;
+  const tags = readTags(element);
+  if (tags !== undefined) return tags;
   for (const select of RENDERED_SELECTS) {
     const root = element.closest(select.root) ?? element.querySelector(select.root);
     if (!root) continue;

@@ -60,8 +60,12 @@ export function inDocumentOrder(elements: Iterable<Element>): Element[] {
   );
 }
 
-/** Drop elements that contain, or are contained by, an element earlier in the list. */
-function withoutNested(elements: Element[]): Element[] {
+/**
+ * Drop elements that contain, or are contained by, an element earlier in the list. In document
+ * order that keeps the outermost: an upload trigger (`div[role=button]`) wrapping a `<button>` of
+ * the same name is one control, and a click anywhere in it is a click on it.
+ */
+export function withoutNested(elements: Element[]): Element[] {
   const kept: Element[] = [];
   for (const element of elements) {
     if (kept.some((other) => other.contains(element) || element.contains(other))) continue;
@@ -212,12 +216,55 @@ function stripIconNames(element: Element, accessibleName: string): string {
 // visible text
 
 const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg']);
-const INTERACTIVE_ANCESTOR =
-  'button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="option"], [role="checkbox"], [role="radio"]';
+/**
+ * What a person clicks when they follow "click 10条/页": native and ARIA controls, and the
+ * component libraries' widget roots, whose visible text (a select's value, a tag, a checkbox's
+ * label) sits in spans beside the element that carries the role. The nearest one wins, so an
+ * option inside an open dropdown is the option, not the select around it.
+ */
+const INTERACTIVE_ANCESTOR = [
+  'button',
+  'a[href]',
+  'summary',
+  'select',
+  '[role="button"]',
+  '[role="link"]',
+  '[role="tab"]',
+  '[role="menuitem"]',
+  '[role="menuitemcheckbox"]',
+  '[role="menuitemradio"]',
+  '[role="option"]',
+  '[role="treeitem"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
+  '[role="switch"]',
+  '[role="combobox"]',
+  // Element Plus / Element UI
+  '.el-select',
+  '.el-cascader',
+  '.el-date-editor',
+  '.el-checkbox',
+  '.el-radio',
+  '.el-radio-button',
+  '.el-switch',
+  // Ant Design
+  '.ant-select',
+  '.ant-cascader',
+  '.ant-picker',
+  '.ant-checkbox-wrapper',
+  '.ant-radio-wrapper',
+  '.ant-radio-button-wrapper',
+  '.ant-switch',
+  // layui
+  '.layui-form-select',
+  '.layui-form-checkbox',
+  '.layui-form-radio',
+  '.layui-form-switch',
+].join(', ');
 
 /**
- * The innermost elements whose text reads `text`, lifted to the button/link/tab they belong to,
- * because that is what a person clicks when they follow "click 提交审核".
+ * The innermost elements whose text reads `text`, lifted to the control they belong to (see
+ * INTERACTIVE_ANCESTOR), because that is what a person clicks when they follow "click 提交审核".
  */
 export function findByText(scope: Scope, text: string, exact: boolean): Element[] {
   const expected = normalizeText(text);

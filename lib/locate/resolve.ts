@@ -21,6 +21,7 @@ import {
   findByText,
   inDocumentOrder,
   queryAll,
+  withoutNested,
 } from './find';
 import type { ImmediateOutcome, InvalidSelector, LocatorRef } from './types';
 import type { VisibilityOptions } from './visibility';
@@ -183,7 +184,10 @@ function matchLocator(
       candidates.push(...findByKind(locator, container));
     }
   }
-  const all = inDocumentOrder(candidates.map(presentedElement));
+  // Nested matches of one control (a trigger wrapping a same-named button) are one match; CSS is
+  // taken as the author wrote it.
+  const presented = inDocumentOrder(candidates.map(presentedElement));
+  const all = 'css' in locator ? presented : withoutNested(presented);
   const visible = all.filter((element) => isVisible(element, options));
   const hidden = all.filter((element) => !visible.includes(element));
   return { visible, hidden, errors, ...(css ? { css } : {}) };
