@@ -9,7 +9,13 @@ import { onlyTrusted } from '../../lib/trust/user-event';
 import { ExamHud } from '../../features/exam/views/ExamHud';
 import { ExamResult } from '../../features/exam/views/ExamResult';
 import { SurveyCard } from '../../features/survey/views/SurveyCard';
-import { TOAST_MS, type OutcomeState, type OverlayStore, type ResumeState } from './store';
+import {
+  showsWelcome,
+  TOAST_MS,
+  type OutcomeState,
+  type OverlayStore,
+  type ResumeState,
+} from './store';
 
 export type { ExamState, OutcomeState } from './store';
 export { OverlayStore } from './store';
@@ -32,9 +38,10 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
     .filter(Boolean)
     .join(' ');
 
+  const welcomeShown = showsWelcome(state);
   return (
     <div className={className} lang={language === 'en' ? 'en' : 'zh-CN'}>
-      {state.welcome && (
+      {state.welcome && welcomeShown && (
         <WelcomeCard
           language={language}
           onChooseRole={state.welcome.onChooseRole}
@@ -42,7 +49,7 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
           onClose={() => store.setWelcome(null)}
         />
       )}
-      {!state.welcome && state.exam && (
+      {!welcomeShown && state.exam && (
         <ExamHud
           language={language}
           title={state.exam.title}
@@ -57,12 +64,12 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
           onExit={state.exam.exit}
         />
       )}
-      {!state.welcome && state.outcome && (
+      {!welcomeShown && state.outcome && (
         <OutcomePanel language={language} outcome={state.outcome} store={store} />
       )}
-      {!state.welcome && state.resume && <ResumePrompt language={language} resume={state.resume} />}
+      {!welcomeShown && state.resume && <ResumePrompt language={language} resume={state.resume} />}
       <GuardHintLayer hints={state.hints} language={language} />
-      {!state.welcome && (
+      {!welcomeShown && (
         <TipLayer tips={state.tips.list} language={language} onRespond={state.tips.respond} />
       )}
       {state.masks.map((mask, index) => (

@@ -169,7 +169,19 @@ export function needsViews(state: OverlayState): boolean {
   );
 }
 
-/** The tour card is drawn: a tour is running, no welcome card or exam (HUD only) in front of it. */
+/**
+ * The tour card is drawn: a tour is running and no exam (HUD only) replaces it. A tour the learner
+ * started always shows, also on a first visit: the welcome card waits behind it (issue 13), see
+ * {@link showsWelcome}.
+ */
 export function showsTourCard(state: OverlayState): boolean {
-  return Boolean(state.tour && !state.welcome && !state.exam);
+  return Boolean(state.tour && !state.exam);
+}
+
+/**
+ * The welcome card is drawn: it was asked for and no tour is running (it comes back when the tour
+ * ends; its first-run tips follow its answer, so they queue behind the tour too).
+ */
+export function showsWelcome(state: OverlayState): boolean {
+  return Boolean(state.welcome && !state.tour);
 }
