@@ -127,6 +127,30 @@ const NAME_CUES = [
   '承办人',
   '投保人',
   '开户名',
+  '代办人',
+  '驾驶人',
+  '驾驶员',
+  '申报人',
+  '参保人',
+  '领取人',
+  '权利人',
+  '产权人',
+  '承租人',
+  '出租人',
+  '借款人',
+  '担保人',
+  '签收人',
+  '填报人',
+  '审核人',
+  '审批人',
+  '复核人',
+  '第三人',
+  '被告人',
+  '原告',
+  '被告',
+  '证人',
+  '业主',
+  '房主',
   '姓名',
   '户主',
   '患者',
@@ -138,6 +162,7 @@ const ADDRESS_CUES = [
   '户籍所在地',
   '经常居住地',
   '户籍地址',
+  '户籍地',
   '家庭住址',
   '家庭地址',
   '联系地址',
@@ -157,12 +182,31 @@ const ADDRESS_CUES = [
   '地址',
 ];
 
-/** Every cue word, for the cheap prefilter in personal-data.ts. */
-export const CUE_WORDS: readonly string[] = [...NAME_CUES, ...ADDRESS_CUES];
+// Forms pad two-character labels for alignment: 姓  名, 住  址.
+const SPACED_LABEL = '[ \\t]{1,3}';
+const NAME_CUE = `(?:${NAME_CUES.join('|')}|姓${SPACED_LABEL}名)`;
+/** Addresses of offices and venues (办理地址, 办公地址, 注册地址 …) are public, not personal. */
+const VENUE_BEFORE =
+  '(?<!办理|办公|单位|公司|企业|注册|经营|服务|窗口|受理|咨询|会议|活动|考试|报名|领取|网点|机构|门店|营业|网页|网站|服务器|IP|ip|邮箱|邮件)';
+const ADDRESS_CUE = `(?:${VENUE_BEFORE}(?:${ADDRESS_CUES.join('|')})|[住地]${SPACED_LABEL}址)`;
 
-const SEPARATOR = '(?:[ \\t]*[:：][ \\t]*|[ \\t]+)';
-const NAME_CUE_REGEX = new RegExp(`(?:${NAME_CUES.join('|')})(${SEPARATOR})`, 'g');
-const ADDRESS_CUE_REGEX = new RegExp(`(?:${ADDRESS_CUES.join('|')})(${SEPARATOR})`, 'g');
+/**
+ * For the cheap prefilter in personal-data.ts: matches wherever a name or address could follow a
+ * cue (a superset of what the cue regexes below accept: a cue word and the first character of a
+ * separator), so 申请人信息 or 请填写姓名和地址 need no scan.
+ */
+export const CUE_PATTERN = `(?:${NAME_CUES.join('|')}|${ADDRESS_CUES.join('|')}|姓[ \\t]+名|[住地][ \\t]+址)[（(:： \\t为是]|家住|居住在`;
+
+// A cue may be followed by a remark in brackets (申请人（签字）：, 法定代表人（负责人）：), then a
+// colon, whitespace, or 为/是 (住址为…, 姓名是…).
+const REMARK = '(?:[（(][^（()）\\n]{1,10}[）)])?';
+const SEPARATOR = `${REMARK}(?:[ \\t]*[:：][ \\t]*|[ \\t]+|[为是][ \\t]*)`;
+const NAME_CUE_REGEX = new RegExp(`${NAME_CUE}(${SEPARATOR})`, 'g');
+// 家住… / 居住在… need no separator.
+const ADDRESS_CUE_REGEX = new RegExp(
+  `(?:${ADDRESS_CUE}(${SEPARATOR})|(?:家住|居住在)[ \\t]*)`,
+  'g',
+);
 
 const DOTTED_NAME = new RegExp(`${HAN_CHAR}{1,8}(?:[·•・]${HAN_CHAR}{1,10})+`, 'y');
 const PADDED_NAME = new RegExp(`(${HAN_CHAR})[ ]{1,2}(${HAN_CHAR})(?!${HAN_CHAR})`, 'y');
@@ -208,6 +252,7 @@ export function findCuedNames(text: string): CueSpan[] {
   NAME_CUE_REGEX.lastIndex = 0;
   for (let match = NAME_CUE_REGEX.exec(text); match; match = NAME_CUE_REGEX.exec(text)) {
     const at = match.index + match[0].length;
+    // After a bare space or 为/是 the name must end where the run of Han characters ends.
     const colon = /[:：]/.test(match[1] ?? '');
     const span = readName(text, at, colon);
     if (span) {
@@ -245,6 +290,8 @@ function readAddress(text: string, at: number): CueSpan | null {
       if (sawNumber) break;
       continue;
     }
+    // 家住…18号院的居民: after the house number, 的 ends the address.
+    if (sawNumber && ch === '的') break;
     if (HOUSE_NUMBER.test(ch)) sawNumber = true;
     end = i + 1;
   }

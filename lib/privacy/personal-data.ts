@@ -53,7 +53,7 @@
 import { checkIdCard } from '../validators/id-card';
 import { toHalfWidth } from '../validators/normalize';
 import { checkLandline, checkMobile } from '../validators/phone';
-import { CUE_WORDS, findCuedAddresses, findCuedNames } from './context-cues';
+import { CUE_PATTERN, findCuedAddresses, findCuedNames } from './context-cues';
 
 export const SCRUB_KINDS = [
   'idCard',
@@ -331,7 +331,7 @@ const DETECTORS: readonly Detector[] = [
   ),
   regexDetector(
     'idCard',
-    `${LABEL_LETTERS_BEFORE}(?:\\d{6}[ -]?\\d{8}[ -]?\\d{3}[\\dXx]|\\d{15})(?![0-9])`,
+    `${LABEL_LETTERS_BEFORE}(?:\\d{6}[ -]?(?:\\d{8}[ -]?\\d{3}[\\dXx]|\\d{4}[ -]?\\d{4}[ -]?\\d{3}[\\dXx])|\\d{15})(?![0-9])`,
     '',
     (match, text) => isIdCard(match[0].replace(/[ -]/g, ''), text, match.index),
   ),
@@ -375,7 +375,7 @@ const DETECTORS: readonly Detector[] = [
 /** Whether `text` has a character from the full-width digit/letter/@ block (an IME in full width). */
 const DIGIT_OR_FULL_WIDTH = /[0-9@\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]/;
 const PREFILTER_WORDS = new RegExp(
-  [...CUE_WORDS, '密码', '口令', 'pass', 'pwd', 'eyJ', 'bearer', 'basic', SECRET_KEYS].join('|'),
+  [CUE_PATTERN, '密码', '口令', 'pass', 'pwd', 'eyJ', 'bearer', 'basic', SECRET_KEYS].join('|'),
   'i',
 );
 
@@ -401,10 +401,20 @@ export interface FindOptions {
 /**
  * The spans of personal data and secrets in `input`, in text order, never overlapping (see the
  * module comment for the kinds). Screenshot covers use the spans to cover only what holds them.
+ * Text that {@link mightHoldPersonalData} rules out is not scanned.
  */
 export function findPersonalData(input: string, options: FindOptions = {}): PersonalDataSpan[] {
-  const context = options.context ? `${options.context.replace(/[\r\n]+/g, ' ')} ` : '';
+  const context = contextPrefix(options);
   if (!mightHoldPersonalData(context + input)) return [];
+  return scanPersonalData(input, options);
+}
+
+/**
+ * {@link findPersonalData} without the prefilter: every detector runs over the text. The prefilter
+ * is tested against this (it must never rule out text this finds something in).
+ */
+export function scanPersonalData(input: string, options: FindOptions = {}): PersonalDataSpan[] {
+  const context = contextPrefix(options);
   // toHalfWidth maps one UTF-16 unit to one, so indices in the probe are indices in the input
   // (shifted by the context's length).
   const spans = scan(toHalfWidth(context + input));
@@ -416,6 +426,10 @@ export function findPersonalData(input: string, options: FindOptions = {}): Pers
       start: span.start - context.length,
       end: span.end - context.length,
     }));
+}
+
+function contextPrefix(options: FindOptions): string {
+  return options.context ? `${options.context.replace(/[\r\n]+/g, ' ')} ` : '';
 }
 
 function scan(probe: string): Span[] {
