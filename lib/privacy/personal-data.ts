@@ -325,7 +325,9 @@ const DETECTORS: readonly Detector[] = [
   ),
   regexDetector(
     'email',
-    `${NOT_ALNUM_BEFORE}[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}${NOT_ALNUM_AFTER}`,
+    // Bounded parts (64-character local part, labels of at most 63, at most 8 of them): an
+    // unbounded local part made `1-1-1-…` quadratic (every start ran to the end looking for @).
+    `${NOT_ALNUM_BEFORE}[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\\.){1,8}[A-Za-z]{2,24}${NOT_ALNUM_AFTER}`,
     '',
     () => true,
   ),
@@ -432,13 +434,22 @@ function contextPrefix(options: FindOptions): string {
   return options.context ? `${options.context.replace(/[\r\n]+/g, ' ')} ` : '';
 }
 
+/**
+ * Runs the detectors in order; a span that overlaps one already accepted is dropped (or, for an
+ * address, ended where the earlier span starts). Linear in the number of spans: every detector
+ * returns its spans in text order, and the accepted ones are kept sorted.
+ */
 function scan(probe: string): Span[] {
-  const accepted: Span[] = [];
+  let accepted: Span[] = [];
   for (const detect of DETECTORS) {
+    const added: Span[] = [];
+    let next = 0;
+    let lastEnd = 0;
     for (const found of detect(probe)) {
-      let span: Span | null = found;
-      for (const other of accepted) {
-        if (!span || !(span.start < other.end && other.start < span.end)) continue;
+      while (next < accepted.length && (accepted[next]?.end ?? 0) <= found.start) next += 1;
+      const other = accepted[next];
+      let span: Span | null = found.start >= lastEnd ? { ...found } : null;
+      if (span && other && other.start < span.end) {
         // An address that runs into a phone number found earlier ends where the number starts.
         span =
           CLIPPABLE.has(span.kind) && other.start > span.start + 2
@@ -447,10 +458,30 @@ function scan(probe: string): Span[] {
       }
       if (!span) continue;
       while (span.end > span.start && /\s/.test(probe.charAt(span.end - 1))) span.end -= 1;
-      accepted.push(span);
+      added.push(span);
+      lastEnd = span.end;
+    }
+    if (added.length > 0) accepted = mergeByStart(accepted, added);
+  }
+  return accepted;
+}
+
+function mergeByStart(a: Span[], b: Span[]): Span[] {
+  const merged: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const left = a[i];
+    const right = b[j];
+    if (left && (!right || left.start <= right.start)) {
+      merged.push(left);
+      i += 1;
+    } else if (right) {
+      merged.push(right);
+      j += 1;
     }
   }
-  return accepted.sort((a, b) => a.start - b.start);
+  return merged;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   mightHoldPersonalData,
   scanPersonalData,
+  scrubPersonalData,
   SCRUB_KINDS,
 } from '../../../lib/privacy/personal-data';
 import {
@@ -35,6 +36,13 @@ describe('personal-data corpus (tests/fixtures/privacy/corpus.yaml)', () => {
       expect(entry.claimed, `${entry.kind} is in the corpus but not in SCRUB_KINDS`).toBe(true);
     }
     expect(score.ok).toBe(true);
+  });
+
+  it('scrubbing is idempotent on every corpus string', () => {
+    for (const { text } of [...corpus.personal, ...corpus.clean]) {
+      const once = scrubPersonalData(text).text;
+      expect(scrubPersonalData(once).text, text).toBe(once);
+    }
   });
 
   it('mightHoldPersonalData never says no where the detectors find something', () => {

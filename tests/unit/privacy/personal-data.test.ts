@@ -362,6 +362,22 @@ describe('findPersonalData on a whole page', () => {
   });
 });
 
+describe('findPersonalData on hostile text', () => {
+  // Each of these took tens of seconds with a quadratic step (an unbounded e-mail local part on
+  // "1-1-1-…", an overlap check against every accepted span on 20 000 names); vitest's timeout
+  // fails them if that comes back.
+  it.each([
+    ['digits', '1'.repeat(200_000), 0],
+    ['digits and dashes', '1-'.repeat(100_000), 0],
+    ['letters and digits', 'ab1'.repeat(70_000), 0],
+    ['at signs', 'a@'.repeat(100_000), 0],
+    ['address cues', '地址：北京市'.repeat(35_000), 1],
+    ['name cues', '姓名：张伟，'.repeat(35_000), 35_000],
+  ])('%s', (_name, text, count) => {
+    expect(findPersonalData(text)).toHaveLength(count);
+  });
+});
+
 describe('kinds', () => {
   it('every kind has a placeholder and a label', () => {
     for (const kind of SCRUB_KINDS) {
