@@ -241,10 +241,18 @@ const PASSPORT_CUE = /护照|passport|通行证|旅行证/i;
  * after 护照/passport in the same stretch of text.
  */
 function isPassport(candidate: string, text: string, index: number): boolean {
-  if (/^(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})$/.test(candidate)) return true;
-  if (!PASSPORT_CUE.test(text.slice(Math.max(0, index - 24), index))) return false;
-  return /^(?:[A-Za-z]{1,2}\d{6,8}|\d{9})$/.test(candidate);
+  const before = text.slice(Math.max(0, index - 24), index);
+  if (PASSPORT_CUE.test(before)) return /^(?:[A-Za-z]{1,2}\d{6,8}|\d{9})$/.test(candidate);
+  if (!/^(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})$/.test(candidate)) return false;
+  // Without a cue, E/G + 8 digits is also the shape of many codes: refuse it after the name of
+  // another number (版本号, 发动机号, 受理编号 …) and when the digits start with a date (G20261128).
+  if (OTHER_NUMBER_CUE.test(clauseBefore(text, index, 12))) return false;
+  return !/^[EG](?:19|20)\d\d(?:0[1-9]|1[0-2])/.test(candidate);
 }
+
+/** Names of numbers that are not passports, right before an E/G + 8 digits without 护照. */
+const OTHER_NUMBER_CUE =
+  /编号|单号|版本|发动机|车架|型号|序列|批次|流水|订单|工单|受理|案号|文号|代码|批号|货号|料号|SN|No\.?\s*$/i;
 
 const PLATE_PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 const PLATE_LETTER = '[A-HJ-NP-Z]';

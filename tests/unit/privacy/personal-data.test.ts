@@ -189,6 +189,7 @@ describe('scrubPersonalData: names and addresses after a cue', () => {
     ['地址：请填写详细地址'],
     ['申请人：北京市某某科技有限公司'],
     ['申请人：黄山市旅游发展有限公司'],
+    ['业主：万科物业'],
     ['当事人 对处罚决定不服的，可以申请行政复议'],
     ['办理地址：各区政务服务中心一楼综合窗口'],
     ['服务器地址：https://zwfw.example.gov.cn/api/v1'],
@@ -230,6 +231,8 @@ describe('scrubPersonalData: passports and licence plates', () => {
     ['京公网安备 11010502030143号'],
     ['车牌号码格式：省份简称+字母+5位数字'],
     ['粤B 申请'],
+    ['受理编号 G20261128'],
+    ['发动机号 E12345678'],
   ])('keeps %s', (text) => untouched(text));
 });
 
