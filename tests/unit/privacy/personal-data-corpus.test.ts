@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   mightHoldPersonalData,
@@ -60,6 +62,24 @@ describe('personal-data corpus (tests/fixtures/privacy/corpus.yaml)', () => {
     }
     // The check above is only worth something if it ran on the corpus's personal data.
     expect(found).toBeGreaterThanOrEqual(corpus.personal.length);
+  });
+});
+
+describe('README', () => {
+  it('shows the figures the scorer prints today', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Privacy: what counts as personal data'));
+    const block = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const printed = formatScore(scoreCorpus(corpus), { details: false });
+    const trim = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .filter((line) => line.length > 0);
+    // The README's block is the script's output up to the damaged strings.
+    const figures = trim(printed).slice(0, trim(block).length);
+    expect(trim(block)).toEqual(figures);
+    expect(block).toContain('clean strings damaged');
   });
 });
 
