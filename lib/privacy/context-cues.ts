@@ -98,6 +98,13 @@ const AFTER_NAME =
 /** Values that are not names: placeholders, "none", organisations, labels of a table header. */
 const NOT_A_NAME_START =
   /^(?:请|暂|无|未|空|略|同上|见|详见|本人|不详|待|选填|必填|匿名|系统|管理|信息|变更|名称|类型|签|列表|查询|详情|性别|年龄|电话|手机|地址|住址|身份|证件|民族|籍贯|职务|单位|联系|邮箱|备注|须知|栏|输入|填写|姓名|全称|代码|编号|是否)/;
+/**
+ * Everyday words that start with a surname character (关系, 方式, 申请 …): after a cue and a space
+ * in a table header or a menu (户主 关系, 联系人 方式) they are not names.
+ */
+const SURNAME_WORDS =
+  /^(?:关系|方式|方法|方面|时间|时限|时效|金额|金融|文件|文化|文字|明细|明确|成员|成功|成立|车辆|车型|程序|程度|费用|安全|应当|常住|常用|万元|余额|申请|申报|严格|曾经|康复|温馨|任务|任何|高度|全部|全体|左侧|管辖|单据|项目|简介|简称|齐全|周期|周岁|司法|卫生|卫健|宣传|计划|计算|解决|解释|党员|党组|党委|党建|农业|农村|武装|包括|包含|华侨|房屋|房产|路线|路段|公开|原因|江苏|江西|云南|吉林|安徽|宁夏|甘肃|贵州|湖南|湖北|广东|广西|海南|山东|山西|河南|河北)/;
+
 const ORGANISATION =
   /(?:公司|有限|物业|地产|置业|实业|贸易|科技|股份|律师|委员会|村委|居委|社区|街道|集团|委员会|政府|街道办|办事处|合作社|事务所|协会|学会|研究院|研究所|医院|学校|大学|学院|银行|中心|部门|单位|工作室|商行|门市|个体|厂|局|厅|店)/;
 
@@ -226,7 +233,7 @@ function readName(text: string, at: number, colon: boolean): CueSpan | null {
   }
   HAN_RUN.lastIndex = at;
   const run = HAN_RUN.exec(text)?.[0] ?? '';
-  if (run.length < 2 || NOT_A_NAME_START.test(run)) return null;
+  if (run.length < 2 || NOT_A_NAME_START.test(run) || SURNAME_WORDS.test(run)) return null;
   const surname = surnameLength(run);
   if (surname === 0) return null;
   // The surname, then one or two given-name characters, ended early where a following word starts.

@@ -164,6 +164,7 @@ describe('scrubPersonalData: names and addresses after a cue', () => {
     ['申请人：李四已于11月28日提交', '申请人：[姓名]已于11月28日提交'],
     ['姓名：阿依古丽·买买提', '姓名：[姓名]'],
     ['申请人（签字）：许晴', '申请人（签字）：[姓名]'],
+    ['姓名：关晓彤', '姓名：[姓名]'],
   ])('%s', (text, scrubbed) => expect(only(text, 'name')).toBe(scrubbed));
 
   it.each([
@@ -190,6 +191,8 @@ describe('scrubPersonalData: names and addresses after a cue', () => {
     ['申请人：北京市某某科技有限公司'],
     ['申请人：黄山市旅游发展有限公司'],
     ['业主：万科物业'],
+    ['户主 关系 姓名'],
+    ['联系人 方式'],
     ['当事人 对处罚决定不服的，可以申请行政复议'],
     ['办理地址：各区政务服务中心一楼综合窗口'],
     ['服务器地址：https://zwfw.example.gov.cn/api/v1'],
