@@ -178,7 +178,7 @@ function luhnValid(digits: string): boolean {
 }
 
 /** Words that say the number that follows is an ID number. */
-const ID_CUE = /身份证|身份号码|证件号|证件号码|证号|居住证|ID|SFZ|sfzh|idcard|id_?no/i;
+const ID_CUE = /身份证|身份号码|证件号|证号|居住证|(?<![A-Za-z])(?:ID|SFZ|sfzh|idcard|id_?no)/i;
 /** Words that say the number that follows is a card or account number. */
 const CARD_CUE =
   /卡号|银行卡|借记卡|信用卡|储蓄卡|社保卡|账号|帐号|账户|帐户|开户|收款|card|account|acct/i;

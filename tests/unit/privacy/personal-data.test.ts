@@ -65,6 +65,7 @@ describe('scrubPersonalData: ID card numbers', () => {
     untouched(`身份证已核验。序列号 ${wrong}`);
     expect(only(`证件号码：${wrong}`, 'idCard')).toBe('证件号码：[身份证号]');
     expect(only(`ID ${wrong}`, 'idCard')).toBe('ID [身份证号]');
+    untouched(`invalid serial ${wrong}`);
   });
 
   it('replaces numbers right after ASCII letters, but not inside hex strings', () => {
