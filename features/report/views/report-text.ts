@@ -24,6 +24,10 @@ const SCRUB_KIND_EN: Record<(typeof SCRUB_KINDS)[number], string> = {
   mobile: 'mobile number',
   landline: 'phone number',
   email: 'e-mail',
+  name: 'name',
+  address: 'address',
+  passport: 'passport number',
+  licensePlate: 'licence plate',
   password: 'password',
   token: 'token',
 };

@@ -87,7 +87,7 @@ function tableWithPersonalData(): Element[] {
   const cells = [...document.querySelectorAll('tbody td.ant-table-cell')].filter((cell) =>
     cell.textContent?.includes('请示'),
   );
-  cells[0]!.textContent = '张三 110101199003071234 13800138000';
+  cells[0]!.textContent = '张三 110101199003071233 13800138000';
   return cells;
 }
 

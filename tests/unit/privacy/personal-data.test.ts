@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addScrubCounts,
   describeScrub,
+  findPersonalData,
+  mightHoldPersonalData,
   scrubPersonalData,
+  SCRUB_KINDS,
+  SCRUB_KIND_LABELS,
+  SCRUB_PLACEHOLDERS,
   type ScrubKind,
 } from '../../../lib/privacy/personal-data';
 import { idCardCheckCharacter } from '../../../lib/validators/id-card';
@@ -50,6 +55,28 @@ describe('scrubPersonalData: ID card numbers', () => {
   it('replaces a number with a mistyped check digit (still someone’s ID)', () => {
     const wrong = ID_A.slice(0, 17) + (ID_A.endsWith('0') ? '1' : '0');
     expect(only(`身份证 ${wrong} 校验不过`, 'idCard')).toBe('身份证 [身份证号] 校验不过');
+  });
+
+  it('keeps an ID-shaped serial number with a wrong check digit when nothing says it is an ID', () => {
+    const wrong = ID_A.slice(0, 17) + (ID_A.endsWith('0') ? '1' : '0');
+    untouched(`设备序列号 ${wrong}`);
+    untouched(`流水号：${wrong}，批次 3`);
+    // The cue must be in the same clause, not in an earlier one.
+    untouched(`身份证已核验。序列号 ${wrong}`);
+    expect(only(`证件号码：${wrong}`, 'idCard')).toBe('证件号码：[身份证号]');
+    expect(only(`ID ${wrong}`, 'idCard')).toBe('ID [身份证号]');
+    untouched(`invalid serial ${wrong}`);
+  });
+
+  it('replaces numbers right after ASCII letters, but not inside hex strings', () => {
+    expect(only(`备注 SFZ${ID_A} 已核验`, 'idCard')).toBe('备注 SFZ[身份证号] 已核验');
+    expect(only(`Tel13912345678`, 'mobile')).toBe('Tel[手机号]');
+    untouched(`hash 9f${ID_A}ab`);
+  });
+
+  it('replaces numbers in 6-4-4-4 groups', () => {
+    const grouped = `${ID_B.slice(0, 6)} ${ID_B.slice(6, 10)} ${ID_B.slice(10, 14)} ${ID_B.slice(14)}`;
+    expect(only(`身份证 ${grouped}`, 'idCard')).toBe('身份证 [身份证号]');
   });
 
   it('replaces 15-digit legacy numbers', () => {
@@ -128,6 +155,91 @@ describe('scrubPersonalData: e-mail, bank cards', () => {
   });
 });
 
+describe('scrubPersonalData: names and addresses after a cue', () => {
+  it.each([
+    ['姓名：张伟', '姓名：[姓名]'],
+    ['姓 名：周杰', '姓 名：[姓名]'],
+    ['申请人：欧阳娜娜，电话稍后补充', '申请人：[姓名]，电话稍后补充'],
+    ['联系人 王芳 电话', '联系人 [姓名] 电话'],
+    ['当事人：郑国华对处罚决定不服', '当事人：[姓名]对处罚决定不服'],
+    ['申请人：李四已于11月28日提交', '申请人：[姓名]已于11月28日提交'],
+    ['姓名：阿依古丽·买买提', '姓名：[姓名]'],
+    ['申请人（签字）：许晴', '申请人（签字）：[姓名]'],
+    ['姓名：关晓彤', '姓名：[姓名]'],
+  ])('%s', (text, scrubbed) => expect(only(text, 'name')).toBe(scrubbed));
+
+  it.each([
+    ['住址：北京市朝阳区建国路88号，已核实', '住址：[地址]，已核实'],
+    ['联系地址：西安市雁塔区小寨东路91号 联系电话见上', '联系地址：[地址] 联系电话见上'],
+    ['家住北京市丰台区丰台北路18号院的居民', '家住[地址]的居民'],
+    ['住  址：天津市和平区南京路120号', '住  址：[地址]'],
+  ])('%s', (text, scrubbed) => expect(only(text, 'address')).toBe(scrubbed));
+
+  it('ends an address where a phone number found in it starts', () => {
+    const result = scrubPersonalData('地址：北京市海淀区中关村大街27号13800138000');
+    expect(result.text).toBe('地址：[地址][手机号]');
+    expect(result.counts).toEqual({ address: 1, mobile: 1 });
+  });
+
+  it.each([
+    ['请填写姓名和地址'],
+    ['在浏览器地址栏输入网址'],
+    ['IP地址：192.168.1.100'],
+    ['姓名 性别 年龄 联系电话 住址'],
+    ['申请人：请输入'],
+    ['联系人：暂无'],
+    ['地址：请填写详细地址'],
+    ['申请人：北京市某某科技有限公司'],
+    ['申请人：黄山市旅游发展有限公司'],
+    ['业主：万科物业'],
+    ['户主 关系 姓名'],
+    ['联系人 方式'],
+    ['当事人 对处罚决定不服的，可以申请行政复议'],
+    ['办理地址：各区政务服务中心一楼综合窗口'],
+    ['服务器地址：https://zwfw.example.gov.cn/api/v1'],
+  ])('keeps %s', (text) => untouched(text));
+
+  it('uses a context (a field label) for cues, without touching it', () => {
+    untouched('张伟');
+    expect(scrubPersonalData('张伟', { context: '姓名' }).text).toBe('[姓名]');
+    const wrong = ID_A.slice(0, 17) + (ID_A.endsWith('0') ? '1' : '0');
+    untouched(wrong);
+    expect(findPersonalData(wrong, { context: '身份证号' })).toEqual([
+      { start: 0, end: 18, kind: 'idCard' },
+    ]);
+    // Nothing inside the context itself is reported.
+    expect(findPersonalData('无', { context: '13800138000' })).toEqual([]);
+  });
+});
+
+describe('scrubPersonalData: passports and licence plates', () => {
+  it.each([
+    ['护照号码：E12345678', '护照号码：[护照号]'],
+    ['护照号 EA1234567，签发地广东', '护照号 [护照号]，签发地广东'],
+    ['持G12345678办理', '持[护照号]办理'],
+    ['外籍人员护照号码 P1234567', '外籍人员护照号码 [护照号]'],
+  ])('%s', (text, scrubbed) => expect(only(text, 'passport')).toBe(scrubbed));
+
+  it.each([
+    ['车牌号京A12345违章', '车牌号[车牌号]违章'],
+    ['号牌：粤B·12345', '号牌：[车牌号]'],
+    ['新能源 粤BD12345', '新能源 [车牌号]'],
+    ['沪A-12345 已年检', '[车牌号] 已年检'],
+    ['浙A12345D', '[车牌号]'],
+  ])('%s', (text, scrubbed) => expect(only(text, 'licensePlate')).toBe(scrubbed));
+
+  it.each([
+    ['错误代码 E1001：参数缺失'],
+    ['乘坐G1234次列车'],
+    ['京ICP备12345678号-1'],
+    ['京公网安备 11010502030143号'],
+    ['车牌号码格式：省份简称+字母+5位数字'],
+    ['粤B 申请'],
+    ['受理编号 G20261128'],
+    ['发动机号 E12345678'],
+  ])('keeps %s', (text) => untouched(text));
+});
+
 describe('scrubPersonalData: secrets', () => {
   it('replaces the credential after Bearer but keeps the word', () => {
     expect(only('Authorization: Bearer abc123def456ghi789', 'token')).toBe(
@@ -198,6 +310,88 @@ describe('scrubPersonalData: properties', () => {
   });
 
   it('returns empty text unchanged', () => untouched(''));
+});
+
+describe('mightHoldPersonalData', () => {
+  it('is false for ordinary UI text', () => {
+    for (const text of [
+      '首页',
+      '办件管理',
+      '统计分析',
+      '提交',
+      '返回上一页',
+      '公文处理 → 新建公文',
+      '请选择事项类型',
+      '申请人信息',
+      '',
+    ]) {
+      expect(mightHoldPersonalData(text), text).toBe(false);
+    }
+  });
+
+  it('is true when there is a digit, an @, full-width letters or a cue word', () => {
+    for (const text of ['第3步', 'a@b', 'ｐａｓｓ', '姓名：张伟', '住址为', 'Bearer abcdefghij']) {
+      expect(mightHoldPersonalData(text), text).toBe(true);
+    }
+  });
+});
+
+describe('findPersonalData on a whole page', () => {
+  it('scans 200 kB of mixed Chinese text and digits and finds every planted value', () => {
+    const filler = [
+      '办件编号 20261128000123，金额 ¥12,345.67，',
+      '根据京政发〔2024〕12号文件，',
+      '第3页 共12页 版本 v2.13.5 ',
+      '1'.repeat(40),
+      '请填写姓名和地址。',
+      'a1b2c3d4'.repeat(5),
+      '　'.repeat(30),
+      '姓名 性别 年龄\n',
+    ].join('');
+    const planted = `申请人：张伟，身份证号${ID_A}，手机13800138000。`;
+    let text = '';
+    let plants = 0;
+    while (text.length < 200_000) {
+      text += filler;
+      if (text.length % 7 === 0 || plants === 0) {
+        text += planted;
+        plants += 1;
+      }
+    }
+    expect(text.length).toBeGreaterThanOrEqual(200_000);
+    const spans = findPersonalData(text);
+    const kinds = (kind: ScrubKind) => spans.filter((span) => span.kind === kind).length;
+    expect(kinds('idCard')).toBe(plants);
+    expect(kinds('mobile')).toBe(plants);
+    expect(kinds('name')).toBe(plants);
+    expect(spans).toHaveLength(plants * 3);
+    expect(scrubPersonalData(text).text).not.toContain(ID_A);
+  });
+});
+
+describe('findPersonalData on hostile text', () => {
+  // Each of these took tens of seconds with a quadratic step (an unbounded e-mail local part on
+  // "1-1-1-…", an overlap check against every accepted span on 20 000 names); vitest's timeout
+  // fails them if that comes back.
+  it.each([
+    ['digits', '1'.repeat(200_000), 0],
+    ['digits and dashes', '1-'.repeat(100_000), 0],
+    ['letters and digits', 'ab1'.repeat(70_000), 0],
+    ['at signs', 'a@'.repeat(100_000), 0],
+    ['address cues', '地址：北京市'.repeat(35_000), 1],
+    ['name cues', '姓名：张伟，'.repeat(35_000), 35_000],
+  ])('%s', (_name, text, count) => {
+    expect(findPersonalData(text)).toHaveLength(count);
+  });
+});
+
+describe('kinds', () => {
+  it('every kind has a placeholder and a label', () => {
+    for (const kind of SCRUB_KINDS) {
+      expect(SCRUB_PLACEHOLDERS[kind]).toMatch(/^\[\p{Script=Han}+\]$/u);
+      expect(SCRUB_KIND_LABELS[kind]).toMatch(/^\p{Script=Han}+$/u);
+    }
+  });
 });
 
 describe('describeScrub / addScrubCounts', () => {
