@@ -3,6 +3,7 @@ import type { OutboxStatus } from './records';
 import type { ReportCategory } from './schema';
 import type { ScrubCounts } from '../../lib/privacy/personal-data';
 import type { ReportStatusText } from './status-text';
+import type { SensitivePage } from './content/sensitive-regions';
 
 /** Reply to a submitted report. */
 export interface SubmitReportReply {
@@ -68,7 +69,11 @@ export interface ReportMessages {
   'page:retryReports'(data: { ids: string[] }): ReportListItem[];
   'page:exportReports'(data: { ids?: string[] }): ReportExportFile;
   'page:deleteReports'(data: { ids: string[] }): void;
-  /** Cover personal data for a screenshot; replies once the covers are painted. */
-  'bg:maskSensitive'(): { masked: number };
-  'bg:unmaskSensitive'(): void;
+  /**
+   * What a screenshot of the tab must cover (regions in the top viewport, CSS px) and where the
+   * viewport was; the page also covers them on screen. Null outside the top frame.
+   */
+  'bg:maskSensitive'(): SensitivePage | null;
+  /** The same measured again, then the page's covers removed (null if never measured). */
+  'bg:unmaskSensitive'(): SensitivePage | null;
 }
