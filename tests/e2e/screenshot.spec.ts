@@ -372,7 +372,6 @@ test.describe('report screenshots from the active tab (the popup opened on the p
         dataUrl,
         allRects.map(({ rect }) => rect),
       );
-      if (process.env.SHOTS_DEBUG) console.log(Math.max(...personal.map((p) => p.brightest)));
       personal.forEach((pixels, at) => {
         // Covers are #2b2f36 (brightness 48); JPEG ringing at their edges stays far below text
         // on a white page (255).

@@ -295,7 +295,8 @@ export function findSensitiveTargets(doc: Document): {
     const element = node as Element;
     const name = element.localName;
     if (NOT_SHOWN.has(name)) return;
-    if (element.matches(SENSITIVE_SELECTOR)) {
+    // Every selector above needs an attribute: most elements of a big table have none.
+    if (element.hasAttributes() && element.matches(SENSITIVE_SELECTOR)) {
       joiner.flush();
       targets.push({
         kind: element.matches('input[type="password"]') ? 'password' : 'sensitive',
