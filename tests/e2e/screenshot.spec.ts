@@ -200,16 +200,19 @@ async function valueBoxes(page: Page): Promise<{ personal: ValueBox[]; clean: Va
 }
 
 /**
- * For each box: the brightest pixel (mean of R, G, B) of the screenshot inside it (1 px inset,
- * for anti-aliased box edges) and its mean brightness, decoded in an extension page.
+ * For each box (CSS px of a page whose viewport is `viewportWidth` wide): the brightest pixel
+ * (mean of R, G, B) of the screenshot inside it (1 px inset, for anti-aliased box edges) and its
+ * mean brightness, decoded in an extension page. A box outside the image is an error, never
+ * "dark".
  */
 async function brightnessIn(
   extensionPage: Page,
   dataUrl: string,
+  viewportWidth: number,
   boxes: ValueBox['rects'],
 ): Promise<{ brightest: number; mean: number }[]> {
   return extensionPage.evaluate(
-    async ({ dataUrl, boxes }) => {
+    async ({ dataUrl, viewportWidth, boxes }) => {
       const image = new Image();
       image.src = dataUrl;
       await image.decode();
@@ -219,12 +222,15 @@ async function brightnessIn(
       const context = canvas.getContext('2d');
       if (!context) throw new Error('no 2d context');
       context.drawImage(image, 0, 0);
-      const scale = image.width / innerWidth;
+      const scale = image.width / viewportWidth;
       return boxes.map((box) => {
         const x = Math.ceil((box.x + 1) * scale);
         const y = Math.ceil((box.y + 1) * scale);
         const width = Math.max(1, Math.floor((box.width - 2) * scale));
         const height = Math.max(1, Math.floor((box.height - 2) * scale));
+        if (x < 0 || y < 0 || x + width > image.width || y + height > image.height) {
+          throw new Error(`box ${JSON.stringify(box)} is outside the ${image.width} px image`);
+        }
         const data = context.getImageData(x, y, width, height).data;
         let brightest = 0;
         let sum = 0;
@@ -236,7 +242,7 @@ async function brightnessIn(
         return { brightest, mean: sum / (data.length / 4) };
       });
     },
-    { dataUrl, boxes },
+    { dataUrl, viewportWidth, boxes },
   );
 }
 
@@ -310,6 +316,7 @@ test.describe('report screenshots from the active tab (the popup opened on the p
     await page.locator('#field-mobile').fill('136 0000 1111');
     await page.locator('#field-note').fill('请核对 320106197811042635 的材料');
     const boxes = await valueBoxes(page);
+    const viewportWidth = await page.evaluate(() => innerWidth);
     // The page shows what the test expects to check: 9 formats + shadow root + frame + fields.
     expect(boxes.personal.map((box) => box.value).sort()).toEqual(
       [
@@ -370,6 +377,7 @@ test.describe('report screenshots from the active tab (the popup opened on the p
       const personal = await brightnessIn(
         popup,
         dataUrl,
+        viewportWidth,
         allRects.map(({ rect }) => rect),
       );
       personal.forEach((pixels, at) => {
@@ -379,7 +387,7 @@ test.describe('report screenshots from the active tab (the popup opened on the p
           110,
         );
       });
-      const readable = await brightnessIn(popup, dataUrl, cleanRects);
+      const readable = await brightnessIn(popup, dataUrl, viewportWidth, cleanRects);
       readable.forEach((pixels, at) => {
         expect(pixels.mean, `${boxes.clean[at]?.value} stays readable`).toBeGreaterThan(150);
       });
