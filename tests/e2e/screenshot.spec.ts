@@ -403,6 +403,64 @@ test.describe('report screenshots from the active tab (the popup opened on the p
     await popup.close();
   });
 
+  test('at 150 % browser zoom the covers still land on the values (image px are not CSS px)', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    tabIdOf,
+  }) => {
+    await chooseRole(openExtensionPage);
+    const page = await context.newPage();
+    await page.goto('/__e2e/personal-data.html');
+    await expect(page.frameLocator('#detail-frame').getByText('材料清单（框架内）')).toBeVisible();
+    await page.locator('#field-mobile').fill('136 0000 1111');
+    await page.locator('#field-note').fill('请核对 320106197811042635 的材料');
+    const tabId = await tabIdOf(page);
+    await serviceWorker.evaluate(async (tabId) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { setZoom(id: number, factor: number): Promise<void> } };
+      };
+      await chrome.tabs.setZoom(tabId, 1.5);
+    }, tabId);
+    await expect.poll(() => page.evaluate(() => devicePixelRatio)).toBe(1.5);
+    const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    const boxes = await valueBoxes(page);
+    // What is wholly inside the (now smaller) viewport is what the image shows.
+    const inside = (rect: ValueBox['rects'][number]) =>
+      rect.x >= 0 &&
+      rect.y >= 0 &&
+      rect.x + rect.width <= viewport.width &&
+      rect.y + rect.height <= viewport.height;
+    const shown = boxes.personal.flatMap((box) =>
+      box.rects.filter(inside).map((rect) => ({ value: box.value, rect })),
+    );
+    expect(new Set(shown.map((entry) => entry.value)).size).toBeGreaterThanOrEqual(10);
+
+    const popup = await openPopupWindow(serviceWorker, context, tabId);
+    for (let run = 0; run < 3; run++) {
+      const shot = await sendFromExtensionPage(popup, 'page:captureScreenshot', { tabId });
+      if (!shot.ok) throw new Error(shot.reason);
+      if (run === 0) save(shot.dataUrl, 'screenshot-personal-data-zoom');
+      const pixels = await brightnessIn(
+        popup,
+        shot.dataUrl,
+        viewport.width,
+        shown.map((entry) => entry.rect),
+      );
+      pixels.forEach((measured, at) => {
+        expect(measured.brightest, `${shown[at]?.value} at 150 %`).toBeLessThan(110);
+      });
+      const readable = await brightnessIn(
+        popup,
+        shot.dataUrl,
+        viewport.width,
+        boxes.clean.flatMap((box) => box.rects).filter(inside),
+      );
+      for (const measured of readable) expect(measured.mean).toBeGreaterThan(150);
+    }
+    await popup.close();
+  });
+
   test('a page that moves under the capture gives no screenshot, with the reason', async ({
     context,
     serviceWorker,
