@@ -304,6 +304,15 @@ export function findSensitiveTargets(doc: Document): {
       });
       return;
     }
+    // Not rendered at all (the `hidden` attribute): nothing to cover, and its text must not be
+    // read into the text around it.
+    if (element.hasAttribute('hidden')) return;
+    if (name === 'embed' || name === 'object') {
+      // A PDF, a scanned form or a plugin: what it shows cannot be read, so it is covered whole.
+      joiner.flush();
+      targets.push({ kind: 'sensitive', cover: element });
+      return;
+    }
     if (name === 'iframe' || name === 'frame') {
       joiner.flush();
       frames.push(element as HTMLIFrameElement);

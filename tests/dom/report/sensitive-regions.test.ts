@@ -112,6 +112,26 @@ describe('findSensitiveTargets reads the page as a person does', () => {
     ]);
   });
 
+  it('covers embedded documents it cannot read whole (a PDF, a plugin)', () => {
+    document.body.innerHTML =
+      '<p>材料预览</p><embed type="application/pdf" src="/files/a.pdf" /><object data="/files/b.pdf"></object>';
+    expect(
+      findSensitiveTargets(document).targets.map((target) => [describeTarget(target), target.kind]),
+    ).toEqual([
+      ['<embed>', 'sensitive'],
+      ['<object>', 'sensitive'],
+    ]);
+  });
+
+  it('does not read elements that are not rendered (hidden) into the text around them', () => {
+    document.body.innerHTML = '<p>手机 138<span hidden>9</span>00138000</p>';
+    // Found as the 11-digit number shown; the range runs from 138 to 8000, so its text includes
+    // the hidden 9 (which is not drawn).
+    expect(covered()).toEqual(['138900138000']);
+    document.body.innerHTML = '<p>手机 138<span>9</span>00138000</p>';
+    expect(covered()).toEqual([]);
+  });
+
   it('leaves out the overlay, scripts and styles', () => {
     document.body.innerHTML =
       '<zhiyin-overlay>110101199003074514</zhiyin-overlay><script>var id = "110101199003074514";</script><style>.a{}</style>';
