@@ -4,6 +4,7 @@ import type { ReportCategory } from './schema';
 import type { ScrubCounts } from '../../lib/privacy/personal-data';
 import type { ReportStatusText } from './status-text';
 import type { SensitivePage } from './content/sensitive-regions';
+import type { ScreenshotReply } from './screenshot-text';
 
 /** Reply to a submitted report. */
 export interface SubmitReportReply {
@@ -61,9 +62,7 @@ export interface ReportMessages {
    * A screenshot of the tab's visible area with passwords, sensitive fields and personal data
    * covered before capture. Refused where Zhiyin does not run (nothing could be covered there).
    */
-  'page:captureScreenshot'(data: {
-    tabId: number;
-  }): { ok: true; dataUrl: string; masked: number } | { ok: false; reason: string };
+  'page:captureScreenshot'(data: { tabId: number }): ScreenshotReply;
   'page:listReports'(data: { limit: number }): ReportListItem[];
   /** Send again (failed) or send now (kept locally, once an endpoint exists). */
   'page:retryReports'(data: { ids: string[] }): ReportListItem[];

@@ -128,6 +128,7 @@ test.describe('report screenshots cover personal data before the capture', () =>
     });
     expect(shot).toEqual({
       ok: false,
+      code: 'notRunning',
       reason: '指引未在该页面运行，无法遮盖个人信息，因此不截图。',
     });
   });

@@ -2,6 +2,11 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../../app/protocol';
 import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
 import type { MaskRegion, SensitivePage } from '../content/sensitive-regions';
+import {
+  screenshotFailureText,
+  type ScreenshotFailure,
+  type ScreenshotReply,
+} from '../screenshot-text';
 
 /** JPEG keeps a full-HD screenshot to a few hundred kB (reports travel over office networks). */
 const JPEG_QUALITY = 0.7;
@@ -31,17 +36,20 @@ const SCREENSHOT_DEADLINES = {
 /** `captureVisibleTab` accepts about two calls a second per browser. */
 const CAPTURE_QUOTA_WAIT_MS = 600;
 
-export type ScreenshotResult =
-  { ok: true; dataUrl: string; masked: number } | { ok: false; reason: string };
+export type ScreenshotResult = ScreenshotReply;
 
-export const SCREENSHOT_REASONS = {
-  noTab: '找不到该标签页。',
-  notRunning: '指引未在该页面运行，无法遮盖个人信息，因此不截图。',
-  noAnswer: '页面没有及时响应，无法确认个人信息已遮盖，因此不截图。',
-  tabChanged: '截图时切换了标签页，为保护个人信息未附截图。请回到要报告的页面后再试。',
-  moved: '截图时页面发生变化（滚动或内容更新），为保护个人信息未附截图。请等页面静止后再试。',
-  notVerified: '无法确认截图中的个人信息已全部遮盖，为保护个人信息未附截图。',
-} as const;
+/** The failure, with its Chinese text. */
+export function screenshotFailure(
+  code: ScreenshotFailure,
+  error?: string,
+): Extract<ScreenshotResult, { ok: false }> {
+  return {
+    ok: false,
+    reason: screenshotFailureText('zh_CN', code, error),
+    code,
+    ...(error === undefined ? {} : { error }),
+  };
+}
 
 /** What the capture needs from the browser (a seam for tests; the default is the real browser). */
 export interface ScreenshotBrowser {
@@ -58,8 +66,8 @@ export interface ScreenshotBrowser {
 }
 
 class ScreenshotRefused extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly code: ScreenshotFailure) {
+    super(code);
   }
 }
 
@@ -86,7 +94,7 @@ export async function captureMaskedScreenshot(
 ): Promise<ScreenshotResult> {
   try {
     const tab = await using.tab(tabId);
-    if (!tab) return { ok: false, reason: SCREENSHOT_REASONS.noTab };
+    if (!tab) return screenshotFailure('noTab');
     // captureVisibleTab takes the window's active tab: when the popup was opened for another tab
     // (e.g. as a page of its own), bring the reported tab to the front first.
     if (!tab.active) {
@@ -97,13 +105,10 @@ export async function captureMaskedScreenshot(
       const shot = await captureOnce(tabId, tab.windowId, using);
       if (shot) return { ok: true, ...shot };
     }
-    return { ok: false, reason: SCREENSHOT_REASONS.moved };
+    return screenshotFailure('moved');
   } catch (error) {
-    if (error instanceof ScreenshotRefused) return { ok: false, reason: error.reason };
-    return {
-      ok: false,
-      reason: `截图失败：${error instanceof Error ? error.message : String(error)}`,
-    };
+    if (error instanceof ScreenshotRefused) return screenshotFailure(error.code);
+    return screenshotFailure('failed', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -114,20 +119,18 @@ async function captureOnce(
   using: ScreenshotBrowser,
 ): Promise<{ dataUrl: string; masked: number } | null> {
   const before = await using.measure(tabId, true);
-  if (!before) throw new ScreenshotRefused(SCREENSHOT_REASONS.notRunning);
+  if (!before) throw new ScreenshotRefused('notRunning');
   let png: string;
   let after: SensitivePage | null = null;
   try {
-    if (!(await using.tab(tabId))?.active)
-      throw new ScreenshotRefused(SCREENSHOT_REASONS.tabChanged);
+    if (!(await using.tab(tabId))?.active) throw new ScreenshotRefused('tabChanged');
     png = await using.capture(windowId);
-    if (!(await using.tab(tabId))?.active)
-      throw new ScreenshotRefused(SCREENSHOT_REASONS.tabChanged);
+    if (!(await using.tab(tabId))?.active) throw new ScreenshotRefused('tabChanged');
   } finally {
     // Measure again and take the page's covers off, whatever happened to the capture.
     after = await using.measure(tabId, false).catch(() => null);
   }
-  if (!after) throw new ScreenshotRefused(SCREENSHOT_REASONS.noAnswer);
+  if (!after) throw new ScreenshotRefused('noAnswer');
   if (!samePagePosition(before, after)) return null;
   return { dataUrl: await using.cover(png, before), masked: before.regions.length };
 }
@@ -221,7 +224,7 @@ export async function coverCapture(png: string, page: SensitivePage): Promise<st
   // resized window, cannot take covers placed from the measurement).
   if (!(scale > 0) || Math.abs(height / scale - page.viewport.height) > 2) {
     image.close();
-    throw new ScreenshotRefused(SCREENSHOT_REASONS.notVerified);
+    throw new ScreenshotRefused('notVerified');
   }
   const canvas = new OffscreenCanvas(width, height);
   const context = context2d(canvas);
@@ -253,7 +256,7 @@ export async function coverCapture(png: string, page: SensitivePage): Promise<st
     if (!box) continue;
     const { data } = checkContext.getImageData(box.x, box.y, box.width, box.height);
     if (worstCoverDistance(data) > COVER_TOLERANCE) {
-      throw new ScreenshotRefused(SCREENSHOT_REASONS.notVerified);
+      throw new ScreenshotRefused('notVerified');
     }
   }
   return blobToDataUrl(jpeg);
@@ -303,7 +306,7 @@ const realBrowser: ScreenshotBrowser = {
     } catch (error) {
       // No content script in the tab (not a configured host): nothing can be found there.
       if (cover && !(error instanceof Error && error.name === 'DeadlineExceeded')) return null;
-      throw new ScreenshotRefused(SCREENSHOT_REASONS.noAnswer);
+      throw new ScreenshotRefused('noAnswer');
     }
   },
   async capture(windowId) {

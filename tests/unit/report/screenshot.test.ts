@@ -8,12 +8,22 @@ import {
   captureMaskedScreenshot,
   imageBox,
   samePagePosition,
-  SCREENSHOT_REASONS,
   worstCoverDistance,
   COVER_RGB,
   type ScreenshotBrowser,
 } from '../../../features/report/background/screenshot';
 import type { SensitivePage } from '../../../features/report/content/sensitive-regions';
+import {
+  screenshotFailureText,
+  type ScreenshotFailure,
+} from '../../../features/report/screenshot-text';
+
+/** The reply without a screenshot, with the reason in Chinese (what the popup shows in zh_CN). */
+const failure = (code: ScreenshotFailure) => ({
+  ok: false,
+  code,
+  reason: screenshotFailureText('zh_CN', code),
+});
 
 const page = (scrollY = 0, y = 100): SensitivePage => ({
   regions: [{ x: 10, y, width: 160, height: 18, kind: 'personal-data' }],
@@ -79,10 +89,7 @@ describe('captureMaskedScreenshot', () => {
 
   it('drops the capture, with the reason, when the page keeps moving', async () => {
     const { browser, calls } = scripted([page(0), page(40), page(80), page(120)]);
-    expect(await captureMaskedScreenshot(7, browser)).toEqual({
-      ok: false,
-      reason: SCREENSHOT_REASONS.moved,
-    });
+    expect(await captureMaskedScreenshot(7, browser)).toEqual(failure('moved'));
     expect(calls).not.toContain('cover');
   });
 
@@ -94,27 +101,18 @@ describe('captureMaskedScreenshot', () => {
 
   it('takes no screenshot where the content script does not answer', async () => {
     const { browser, calls } = scripted([null]);
-    expect(await captureMaskedScreenshot(7, browser)).toEqual({
-      ok: false,
-      reason: SCREENSHOT_REASONS.notRunning,
-    });
+    expect(await captureMaskedScreenshot(7, browser)).toEqual(failure('notRunning'));
     expect(calls).not.toContain('capture');
   });
 
   it('drops it when the page cannot be measured after the capture', async () => {
     const { browser } = scripted([page(), null]);
-    expect(await captureMaskedScreenshot(7, browser)).toEqual({
-      ok: false,
-      reason: SCREENSHOT_REASONS.noAnswer,
-    });
+    expect(await captureMaskedScreenshot(7, browser)).toEqual(failure('noAnswer'));
   });
 
   it('drops it when another tab came to the front during the capture, and uncovers the page', async () => {
     const { browser, calls } = scripted([page(), page()], { activeAfterCapture: false });
-    expect(await captureMaskedScreenshot(7, browser)).toEqual({
-      ok: false,
-      reason: SCREENSHOT_REASONS.tabChanged,
-    });
+    expect(await captureMaskedScreenshot(7, browser)).toEqual(failure('tabChanged'));
     expect(calls).toContain('unmask');
     expect(calls).not.toContain('cover');
   });
@@ -122,8 +120,22 @@ describe('captureMaskedScreenshot', () => {
   it('returns no image when the covers cannot be drawn and checked', async () => {
     const { browser } = scripted([page(), page()], { coverFails: true });
     const result = await captureMaskedScreenshot(7, browser);
-    expect(result.ok).toBe(false);
-    expect(result).not.toHaveProperty('dataUrl');
+    expect(result).toEqual({
+      ok: false,
+      code: 'failed',
+      error: 'covers not found in the image',
+      reason: '截图失败：covers not found in the image',
+    });
+  });
+});
+
+describe('screenshotFailureText', () => {
+  it('says every failure in Chinese and in English', () => {
+    expect(screenshotFailureText('zh_CN', 'moved')).toContain('截图时页面发生变化');
+    expect(screenshotFailureText('en', 'moved')).toContain(
+      'The page changed during the screenshot',
+    );
+    expect(screenshotFailureText('en', 'failed', 'quota')).toBe('The screenshot failed: quota');
   });
 });
 
