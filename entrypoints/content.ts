@@ -23,8 +23,10 @@ export default defineContentScript({
     onMessage('bg:ping', () => ({ url: location.href, title: document.title }));
     onMessage('bg:showWelcome', async () => ({ shown: await page.showWelcome() }));
     onMessage('bg:tourInstruction', ({ data }) => page.runTour(data));
-    onMessage('bg:maskSensitive', async () => ({ masked: await page.maskSensitive() }));
-    onMessage('bg:unmaskSensitive', () => registeredOverlay()?.unmaskSensitive());
+    onMessage('bg:maskSensitive', () => page.maskSensitive());
+    onMessage('bg:unmaskSensitive', () =>
+      window === window.top ? (registeredOverlay()?.unmaskSensitive() ?? null) : null,
+    );
     onMessage('bg:warmOverlay', () => page.warmOverlay());
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 

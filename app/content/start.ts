@@ -3,6 +3,7 @@ import { showWelcome } from '../../features/profile/content/welcome';
 import { createRulesLoader } from '../../features/rules/content/loader';
 import { createTourChannel } from '../../features/tour/content/channel';
 import type { TourInstruction } from '../../features/tour/protocol';
+import type { SensitivePage } from '../../features/report/content/sensitive-regions';
 import { watchRouteChanges } from '../../lib/lifetime/content-context';
 import { registeredOverlay } from '../overlay/api';
 import { sendMessage, type PageInstructions } from '../protocol';
@@ -16,8 +17,8 @@ export interface ContentPage {
   showWelcome(): Promise<boolean>;
   /** `bg:tourInstruction`. */
   runTour(instruction: TourInstruction): Promise<void>;
-  /** `bg:maskSensitive`: how many regions are covered (0 outside the top frame). */
-  maskSensitive(): Promise<number>;
+  /** `bg:maskSensitive`: what a screenshot must cover (null outside the top frame). */
+  maskSensitive(): Promise<SensitivePage | null>;
   /** `bg:warmOverlay`: the popup opened here and a tour applies: load the overlay, draw nothing. */
   warmOverlay(): void;
 }
@@ -81,7 +82,7 @@ export function createContentPage(ctx: ContentScriptContext, topFrame: boolean):
     runTour: async (instruction) => {
       if (topFrame) await (await loadOverlay()).runTour(ctx, instruction, channel);
     },
-    maskSensitive: async () => (topFrame ? (await loadOverlay()).maskSensitive(ctx) : 0),
+    maskSensitive: async () => (topFrame ? (await loadOverlay()).maskSensitive(ctx) : null),
     warmOverlay: () => {
       if (topFrame) void loadOverlay().catch(() => undefined);
     },

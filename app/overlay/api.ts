@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Role } from '../../features/profile/roles';
 import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../../features/tour/protocol';
 import type { RulesOverlay } from '../../features/rules/content/loader';
+import type { SensitivePage } from '../../features/report/content/sensitive-regions';
 
 /**
  * The contract between the small content script that runs on every page (entrypoints/content.ts)
@@ -39,12 +40,17 @@ export interface OverlayApi extends RulesOverlay {
   /** Offers to continue a tour that was interrupted earlier. */
   offerResume(ctx: ContentScriptContext, offer: ResumeOffer, channel: TourChannel): Promise<void>;
   /**
-   * Covers passwords, sensitive fields and personal data on the visible page (for a screenshot);
-   * resolves with how many regions are covered once the covers are painted.
+   * Finds what a screenshot of the visible page must cover (passwords, sensitive fields, personal
+   * data) and covers it on the page for the learner's eyes; resolves with the regions and the
+   * viewport once the covers are painted. The background draws its own covers into the capture:
+   * correctness does not depend on these (features/report/background/screenshot.ts).
    */
-  maskSensitive(ctx: ContentScriptContext): Promise<number>;
-  /** Removes the covers again. */
-  unmaskSensitive(): void;
+  maskSensitive(ctx: ContentScriptContext): Promise<SensitivePage>;
+  /**
+   * Measures the regions and the viewport again (so the background can tell whether the page
+   * moved under its capture), then removes the covers. Null if nothing was ever measured here.
+   */
+  unmaskSensitive(): SensitivePage | null;
   /** Removes everything the overlay put on the page. */
   unmount(): void;
   /** Resolves when the tour's events sent so far have been answered (tour engine: h1). */

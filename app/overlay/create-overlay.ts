@@ -68,6 +68,8 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
   // Rules area: order of setTips / setHints calls (see below).
   let tipsCall = 0;
   let hintsCall = 0;
+  // Report area: the views that measured the masks (to measure again after the capture).
+  let maskViews: OverlayViews | undefined;
 
   const unmount = () => {
     ui?.remove();
@@ -335,16 +337,23 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     },
     async maskSensitive(ctx) {
       await ensureMountedWithViews(ctx);
-      const regions = (await loadViews()).findSensitiveRegions(document);
-      store.setMasks(regions);
-      // Resolve only after the covers are on screen: two frames (commit, then paint).
+      const views = await loadViews();
+      maskViews = views;
+      const page = views.readSensitivePage(window);
+      store.setMasks(page.regions);
+      // The covers drawn here are for the learner's eyes (and a second layer in the capture):
+      // the background draws its own into the image and checks them, so nothing depends on
+      // these being painted in time. Two frames (commit, then paint) keep them on screen when
+      // the capture is taken in the common case.
       await new Promise<void>((done) =>
         requestAnimationFrame(() => requestAnimationFrame(() => done())),
       );
-      return regions.length;
+      return page;
     },
     unmaskSensitive() {
+      const page = maskViews?.readSensitivePage(window) ?? null;
       store.setMasks([]);
+      return page;
     },
     // The latest call wins: a non-empty list waits for the mount, so an empty list sent just
     // after it (a field reset) must not be overwritten when that wait ends.

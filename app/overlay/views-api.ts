@@ -1,5 +1,5 @@
 import type { OverlayStore } from './store';
-import type { MaskRegion } from '../../features/report/content/sensitive-regions';
+import type { SensitivePage } from '../../features/report/content/sensitive-regions';
 
 /**
  * The contract between the overlay bundle (entrypoints/overlay.ts: tour card, framework-free) and
@@ -12,8 +12,11 @@ export const OVERLAY_VIEWS_GLOBAL = '__zhiyinOverlayViews__';
 export interface OverlayViews {
   /** Draws `store` into `container` (in the overlay's shadow root); returns how to take it off. */
   mount(container: HTMLElement, store: OverlayStore): () => void;
-  /** The regions a screenshot must cover (features/report: its scrubbing rules come with it). */
-  findSensitiveRegions(doc: Document): MaskRegion[];
+  /**
+   * What a screenshot of the top window `win` must cover, and where its viewport was
+   * (features/report: the personal-data rules come with it).
+   */
+  readSensitivePage(win: Window): SensitivePage;
 }
 
 type ViewsGlobal = typeof globalThis & { [OVERLAY_VIEWS_GLOBAL]?: OverlayViews };

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import tipsCss from '../../features/rules/views/tips.css?inline';
 import examCss from '../../features/exam/views/exam.css?inline';
-import { findSensitiveRegions } from '../../features/report/content/sensitive-regions';
+import { readSensitivePage } from '../../features/report/content/sensitive-regions';
 import { OverlayApp } from './OverlayApp';
 import type { OverlayViews } from './views-api';
 
@@ -21,5 +21,5 @@ export const overlayViews: OverlayViews = {
       style.remove();
     };
   },
-  findSensitiveRegions,
+  readSensitivePage,
 };

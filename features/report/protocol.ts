@@ -3,6 +3,8 @@ import type { OutboxStatus } from './records';
 import type { ReportCategory } from './schema';
 import type { ScrubCounts } from '../../lib/privacy/personal-data';
 import type { ReportStatusText } from './status-text';
+import type { SensitivePage } from './content/sensitive-regions';
+import type { ScreenshotReply } from './screenshot-text';
 
 /** Reply to a submitted report. */
 export interface SubmitReportReply {
@@ -60,15 +62,17 @@ export interface ReportMessages {
    * A screenshot of the tab's visible area with passwords, sensitive fields and personal data
    * covered before capture. Refused where Zhiyin does not run (nothing could be covered there).
    */
-  'page:captureScreenshot'(data: {
-    tabId: number;
-  }): { ok: true; dataUrl: string; masked: number } | { ok: false; reason: string };
+  'page:captureScreenshot'(data: { tabId: number }): ScreenshotReply;
   'page:listReports'(data: { limit: number }): ReportListItem[];
   /** Send again (failed) or send now (kept locally, once an endpoint exists). */
   'page:retryReports'(data: { ids: string[] }): ReportListItem[];
   'page:exportReports'(data: { ids?: string[] }): ReportExportFile;
   'page:deleteReports'(data: { ids: string[] }): void;
-  /** Cover personal data for a screenshot; replies once the covers are painted. */
-  'bg:maskSensitive'(): { masked: number };
-  'bg:unmaskSensitive'(): void;
+  /**
+   * What a screenshot of the tab must cover (regions in the top viewport, CSS px) and where the
+   * viewport was; the page also covers them on screen. Null outside the top frame.
+   */
+  'bg:maskSensitive'(): SensitivePage | null;
+  /** The same measured again, then the page's covers removed (null if never measured). */
+  'bg:unmaskSensitive'(): SensitivePage | null;
 }

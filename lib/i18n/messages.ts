@@ -77,6 +77,14 @@ const zh = {
   reportShotAlt: '将随报告发送的页面截图',
   reportShotMasked: '已遮盖 {n} 处密码、敏感字段或个人信息。请确认截图中没有其他不宜发送的内容。',
   reportShotDrop: '不附带截图',
+  reportShotNoTab: '找不到该标签页。',
+  reportShotNotRunning: '指引未在该页面运行，无法遮盖个人信息，因此不截图。',
+  reportShotNoAnswer: '页面没有及时响应，无法确认个人信息已遮盖，因此不截图。',
+  reportShotTabChanged: '截图时切换了标签页，为保护个人信息未附截图。请回到要报告的页面后再试。',
+  reportShotMoved:
+    '截图时页面发生变化（滚动或内容更新），为保护个人信息未附截图。请等页面静止后再试。',
+  reportShotNotVerified: '无法确认截图中的个人信息已全部遮盖，为保护个人信息未附截图。',
+  reportShotFailed: '截图失败：{error}',
   hintClick: '请点击高亮的位置完成此步骤。',
   hintInput: '请在高亮的输入框中填写，符合要求后将自动进入下一步。',
   hintChange: '请在高亮处做出选择，选择后将自动进入下一步。',
@@ -427,6 +435,18 @@ const en: Record<MessageKey, string> = {
   reportShotMasked:
     '{n} passwords, sensitive fields or personal data covered. Check nothing else in it should not be sent.',
   reportShotDrop: 'Do not attach',
+  reportShotNoTab: 'That tab cannot be found.',
+  reportShotNotRunning:
+    'Zhiyin does not run on this page, so personal data cannot be covered: no screenshot is taken.',
+  reportShotNoAnswer:
+    'The page did not answer in time, so covering personal data cannot be confirmed: no screenshot is taken.',
+  reportShotTabChanged:
+    'Another tab came to the front during the screenshot; to protect personal data none is attached. Go back to the page to report and try again.',
+  reportShotMoved:
+    'The page changed during the screenshot (scrolling or updating); to protect personal data none is attached. Try again once the page is still.',
+  reportShotNotVerified:
+    'The covers over personal data could not be confirmed in the screenshot; to protect personal data none is attached.',
+  reportShotFailed: 'The screenshot failed: {error}',
   hintClick: 'Click the highlighted element to continue.',
   hintInput: 'Fill in the highlighted field; the guide continues once it is valid.',
   hintChange: 'Make a choice in the highlighted field; the guide continues after it.',

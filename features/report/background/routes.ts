@@ -1,4 +1,5 @@
 import type { ReportMessages } from '../protocol';
+import type { ScreenshotReply } from '../screenshot-text';
 import type { ReportOutbox } from './outbox';
 import { submitReport, toReportListItem } from './service';
 import { type ReportDraft, type ReportEnvironment } from '../create';
@@ -19,9 +20,7 @@ export interface ReportServices {
     },
   ): Promise<ReportEnvironment>;
   /** Masks personal data in the tab, captures its visible area, removes the masks. */
-  captureScreenshot(
-    tabId: number,
-  ): Promise<{ ok: true; dataUrl: string; masked: number } | { ok: false; reason: string }>;
+  captureScreenshot(tabId: number): Promise<ScreenshotReply>;
   readPolicy(): Promise<PolicyView>;
   now(): number;
 }

@@ -7,6 +7,7 @@ import { scrubPersonalData } from '../../../lib/privacy/personal-data';
 import type { Language } from '../../../lib/settings/preferences';
 import { categoryOptions, scrubKindsText } from './report-text';
 import type { SubmitReportReply } from '../protocol';
+import { screenshotFailureText } from '../screenshot-text';
 
 export interface ReportFormProps {
   language: Language;
@@ -43,7 +44,7 @@ export function ReportForm(props: ReportFormProps) {
     try {
       const result = await sendMessage('page:captureScreenshot', { tabId: props.tabId });
       if (result.ok) setShot({ dataUrl: result.dataUrl, masked: result.masked });
-      else setShotNote(result.reason);
+      else setShotNote(screenshotFailureText(language, result.code, result.error));
     } catch (cause) {
       setShotNote(cause instanceof Error ? cause.message : String(cause));
     } finally {

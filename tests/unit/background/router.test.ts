@@ -115,7 +115,11 @@ describe('background router', () => {
         outbox,
         deliver,
         now,
-        captureScreenshot: async () => ({ ok: false as const, reason: 'not in unit tests' }),
+        captureScreenshot: async () => ({
+          ok: false as const,
+          reason: 'not in unit tests',
+          code: 'failed' as const,
+        }),
         readPolicy,
         environment: async (tabId, from) =>
           reportEnvironment({
