@@ -38,12 +38,9 @@ function blocks(tokens: Token[]): RichNode[] {
       case 'blockquote':
         out.push(element('blockquote', blocks((token as Tokens.Blockquote).tokens)));
         break;
-      case 'text': {
-        const text = token as Tokens.Text;
-        if (text.tokens) out.push(...inline(text.tokens));
-        else out.push(decode(text.text));
+      case 'text':
+        out.push(...text(token as Tokens.Text));
         break;
-      }
       case 'code':
         out.push(element('pre', [element('code', [(token as Tokens.Code).text])]));
         break;
@@ -52,6 +49,11 @@ function blocks(tokens: Token[]): RichNode[] {
     }
   }
   return out;
+}
+
+/** A text token: its inline tokens when marked split it further, else its (decoded) text. */
+function text(token: Tokens.Text): RichNode[] {
+  return token.tokens ? inline(token.tokens) : [decode(token.text)];
 }
 
 function inline(tokens: Token[] | undefined): RichNode[] {
@@ -79,12 +81,9 @@ function inline(tokens: Token[] | undefined): RichNode[] {
         else out.push(...inline(link.tokens));
         break;
       }
-      case 'text': {
-        const text = token as Tokens.Text;
-        if (text.tokens) out.push(...inline(text.tokens));
-        else out.push(decode(text.text));
+      case 'text':
+        out.push(...text(token as Tokens.Text));
         break;
-      }
       default:
         // html, image and anything unknown: show what the author typed, as text.
         out.push('raw' in token ? String(token.raw) : '');
