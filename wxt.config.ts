@@ -86,6 +86,8 @@ export default defineConfig({
     },
   },
   vite: (env) => ({
+    // ZHIYIN_SOURCEMAP=1: source maps, to attribute bundle bytes (bench/README.md, tour engine).
+    ...(process.env.ZHIYIN_SOURCEMAP ? { build: { sourcemap: true } } : {}),
     // Tours are validated at build time; a broken tour file fails the build with file and path.
     plugins: [
       toursPlugin({ validatorIds: VALIDATOR_IDS }),

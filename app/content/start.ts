@@ -84,7 +84,10 @@ export function createContentPage(ctx: ContentScriptContext, topFrame: boolean):
     },
     maskSensitive: async () => (topFrame ? (await loadOverlay()).maskSensitive(ctx) : null),
     warmOverlay: () => {
-      if (topFrame) void loadOverlay().catch(() => undefined);
+      if (!topFrame) return;
+      void loadOverlay()
+        .then((overlay) => overlay.warm?.(ctx))
+        .catch(() => undefined);
     },
   };
 }

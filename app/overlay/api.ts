@@ -31,6 +31,11 @@ export interface TourChannel {
 export interface OverlayApi extends RulesOverlay {
   /** Shows the first-run welcome card (choose a role). Resolves when it is on screen. */
   showWelcome(ctx: ContentScriptContext, options: WelcomeOptions): Promise<void>;
+  /**
+   * Prepares what the first card needs without touching the page (the popup opened here: a tour
+   * start is likely). Optional: an overlay without it simply does that work on the first card.
+   */
+  warm?(ctx: ContentScriptContext): void;
   /** Carries out a tour instruction from the background in this page. */
   runTour(
     ctx: ContentScriptContext,

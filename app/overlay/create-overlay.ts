@@ -4,7 +4,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from './api';
-import { readPreferences } from '../../lib/settings/preferences';
+import { readPreferences, type Preferences } from '../../lib/settings/preferences';
 import { translate } from '../../lib/i18n/messages';
 import { TourController } from '../../features/tour/content/controller';
 import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
@@ -19,6 +19,9 @@ import type { TourInstruction } from '../../features/tour/protocol';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
+
+/** How long preferences read ahead for a mount stay usable (createOverlay, prefetchPreferences). */
+const PREFETCH_MS = 1000;
 
 /** What the overlay keeps in its shadow root while it is on the page. */
 interface Shell {
@@ -142,50 +145,42 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     if (needsViews(state)) void ensureViews(shell);
   };
 
+  /**
+   * The shadow-root UI, created but not on the page yet: host element, shadow root and styles
+   * (bench/tour: ~5 ms of the first card). Made ahead by warm() (the popup opened: a start is
+   * likely), taken by the next mount. Nothing is added to the page until then.
+   */
+  let prepared: Promise<ShadowRootContentScriptUi<Shell>> | undefined;
+  const prepare = (ctx: ContentScriptContext): Promise<ShadowRootContentScriptUi<Shell>> => {
+    const made = (prepared ??= createUi(ctx));
+    made.catch(() => {
+      if (prepared === made) prepared = undefined;
+    });
+    return made;
+  };
+  /**
+   * The learner's preferences for the next mount, read once per mount: asked for as soon as a
+   * tour instruction arrives, so the storage round trip overlaps the target lookup instead of
+   * following it. Never kept from one mount to the next (the learner may change them between).
+   */
+  let preferences: Promise<Preferences> | undefined;
+  const prefetchPreferences = () => {
+    if (ui || preferences) return;
+    const read = (preferences = readPreferences());
+    read.catch(() => undefined); // the mount that uses it reports the failure
+    // Only for a mount that follows at once: one nothing used in time would go stale.
+    setTimeout(() => {
+      if (preferences === read) preferences = undefined;
+    }, PREFETCH_MS);
+  };
+
   const ensureMounted = async (ctx: ContentScriptContext) => {
     if (ui) return;
     mounting ??= (async () => {
-      store.setPreferences(await readPreferences());
-      const created = await createShadowRootUi<Shell>(ctx, {
-        name: OVERLAY_HOST_TAG,
-        // Closed in production, open in the test build (lib/overlay/shadow-mode.ts).
-        mode: OVERLAY_SHADOW_MODE,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: overlayCss,
-        // Keys typed into our cards must not trigger the host page's shortcuts.
-        isolateEvents: ['keydown', 'keyup', 'keypress'],
-        onMount(container, _shadow, host) {
-          const root = document.createElement('div');
-          const toast = document.createElement('div');
-          toast.className = 'zy-toast';
-          toast.setAttribute('role', 'status');
-          container.append(root);
-          const shell: Shell = {
-            container,
-            root,
-            layer: new TourLayer(root, tourActions),
-            toast,
-            toastTimer: null,
-            views: null,
-            unmountViews: null,
-            unsubscribe: () => undefined,
-            // Above the page's modal dialogs and popovers too (tour engine: lib/overlay/top-layer.ts).
-            stopKeepingOnTop: keepOnTop(host),
-          };
-          shell.unsubscribe = store.subscribe(() => draw(shell, store.snapshot()));
-          return shell;
-        },
-        onRemove(shell) {
-          if (!shell) return;
-          shell.unsubscribe();
-          shell.stopKeepingOnTop();
-          shell.layer.clear();
-          if (shell.toastTimer) clearTimeout(shell.toastTimer.timer);
-          shell.unmountViews?.();
-        },
-      });
+      const [read, created] = await Promise.all([preferences ?? readPreferences(), prepare(ctx)]);
+      preferences = undefined;
+      prepared = undefined;
+      store.setPreferences(read);
       created.mount();
       ui = created;
       if (created.mounted) draw(created.mounted, store.snapshot());
@@ -198,6 +193,48 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     });
     await mounting;
   };
+
+  const createUi = (ctx: ContentScriptContext) =>
+    createShadowRootUi<Shell>(ctx, {
+      name: OVERLAY_HOST_TAG,
+      // Closed in production, open in the test build (lib/overlay/shadow-mode.ts).
+      mode: OVERLAY_SHADOW_MODE,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: overlayCss,
+      // Keys typed into our cards must not trigger the host page's shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount(container, _shadow, host) {
+        const root = document.createElement('div');
+        const toast = document.createElement('div');
+        toast.className = 'zy-toast';
+        toast.setAttribute('role', 'status');
+        container.append(root);
+        const shell: Shell = {
+          container,
+          root,
+          layer: new TourLayer(root, tourActions),
+          toast,
+          toastTimer: null,
+          views: null,
+          unmountViews: null,
+          unsubscribe: () => undefined,
+          // Above the page's modal dialogs and popovers too (tour engine: lib/overlay/top-layer.ts).
+          stopKeepingOnTop: keepOnTop(host),
+        };
+        shell.unsubscribe = store.subscribe(() => draw(shell, store.snapshot()));
+        return shell;
+      },
+      onRemove(shell) {
+        if (!shell) return;
+        shell.unsubscribe();
+        shell.stopKeepingOnTop();
+        shell.layer.clear();
+        if (shell.toastTimer) clearTimeout(shell.toastTimer.timer);
+        shell.unmountViews?.();
+      },
+    });
 
   /** Mounted, with the React views ready to draw (welcome, resume, masks, tips, hints…). */
   const ensureMountedWithViews = async (ctx: ContentScriptContext) => {
@@ -319,7 +356,11 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
       store.setWelcome(options);
     },
     settled: () => controller?.settled() ?? Promise.resolve(),
+    warm(ctx) {
+      if (!ui) void prepare(ctx).catch(() => undefined);
+    },
     async runTour(ctx, instruction, next) {
+      prefetchPreferences();
       const created = tourController(ctx, next);
       track(ctx, instruction);
       created.apply(instruction);

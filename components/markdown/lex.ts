@@ -1,7 +1,7 @@
 import { Lexer, type Token } from 'marked';
 
 /**
- * Shared by the React renderer (Markdown.tsx) and the framework-free one (markdown-dom.ts): the
+ * Shared by the React renderer (Markdown.tsx) and the build-time compiler (compile.ts): the
  * lexed sources, most recent last (a card re-renders with the same text), and the rules both
  * apply to what trainers wrote.
  */

@@ -9,6 +9,7 @@
 import type { Plugin } from 'vite';
 import { contentDirs } from '../../lib/content/collection';
 import { contentModulePlugin } from '../../lib/content/vite-plugin';
+import { withCompiledMarkdown } from './compiled';
 import { loadTours } from './load';
 
 export const VIRTUAL_TOURS_ID = 'virtual:zhiyin-tours';
@@ -39,7 +40,10 @@ export function toursPlugin(options: ToursPluginOptions = {}): Plugin {
           ? await options.validatorIds()
           : options.validatorIds;
       const result = loadTours(dirs, { cwd: root, ...(validatorIds ? { validatorIds } : {}) });
-      return { value: result.tours, errors: result.errors, files: result.files };
+      // Step bodies compiled here, so the page-side card ships no Markdown parser.
+      const value =
+        result.errors.length > 0 ? result.tours : result.tours.map(withCompiledMarkdown);
+      return { value, errors: result.errors, files: result.files };
     },
   });
 }

@@ -7,6 +7,7 @@
  * JSON Schema describes exactly what authors write. Helpers at the bottom normalise the few
  * shorthand forms (a single locator or an array of alternatives, durations as strings).
  */
+import type { RichNode } from '../../components/markdown/rich';
 import {
   LOCATOR_KINDS,
   type Locator,
@@ -397,7 +398,14 @@ export const TourSchema = z
     }
   })
   .meta({ id: 'Tour', title: 'Zhiyin 指引 tour file' });
-export type Tour = z.infer<typeof TourSchema>;
+export type Tour = z.infer<typeof TourSchema> & {
+  /**
+   * Added by the build, never written by authors (features/tour/compiled.ts): every step body of
+   * every language compiled from Markdown, keyed by its source, so the page-side step card draws
+   * it without a Markdown parser.
+   */
+  readonly markdown?: Readonly<Record<string, readonly RichNode[]>>;
+};
 export type TourInput = z.input<typeof TourSchema>;
 
 // ---------------------------------------------------------------------------------------------

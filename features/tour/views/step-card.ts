@@ -1,6 +1,7 @@
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
-import { renderMarkdown } from '../../../components/markdown/markdown-dom';
+import type { RichNode } from '../../../components/markdown/rich';
+import { renderRich } from '../../../components/markdown/rich-dom';
 import { onlyTrusted } from '../../../lib/trust/user-event';
 
 /** A line under the body: why the learner's action did not count, or a report's state. */
@@ -18,7 +19,13 @@ export interface StepCardProps {
   stepIndex: number;
   stepCount: number;
   title?: string | undefined;
+  /** The body's Markdown source (what the card compares to know the body changed). */
   body: string;
+  /**
+   * The body compiled at build time (features/tour/compiled.ts). Without it (a tour not made by
+   * the build) the source shows as plain text: the card ships no Markdown parser.
+   */
+  bodyRich?: readonly RichNode[] | undefined;
   /** What the learner has to do for the step to advance on its own, if not 下一步. */
   actionHint?: string | undefined;
   /** `located`: next to its target; `centred`: no target; `missing`: target not found. */
@@ -167,7 +174,7 @@ export class StepCard {
         paragraph.textContent = t('targetMissingBody');
         content.append(paragraph);
       } else {
-        content = renderMarkdown(source, doc);
+        content = props.bodyRich ? renderRich(props.bodyRich, doc) : plainText(source, doc);
       }
       for (const node of this.bodyNodes) node.remove();
       this.bodyNodes = [...content.childNodes];
@@ -230,4 +237,16 @@ function place(child: Element, shown: boolean, parent: Element, before: Node | n
   } else if (child.parentNode !== parent || child.nextSibling !== before) {
     parent.insertBefore(child, before);
   }
+}
+
+/** A body the build did not compile: its paragraphs as text (no Markdown parser in the card). */
+function plainText(source: string, doc: Document): DocumentFragment {
+  const fragment = doc.createDocumentFragment();
+  for (const paragraph of source.split(/\n\s*\n/u)) {
+    if (!paragraph.trim()) continue;
+    const element = doc.createElement('p');
+    element.textContent = paragraph.trim();
+    fragment.append(element);
+  }
+  return fragment;
 }

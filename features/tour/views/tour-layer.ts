@@ -3,7 +3,8 @@ import { anchorCard, revealTarget } from '../../../lib/overlay/position';
 import { anchorFrameCard, revealFrameTarget } from '../../frames/content/frame-reference';
 import type { Language } from '../../../lib/settings/preferences';
 import type { AdvanceRejection } from '../advance';
-import type { Step } from '../schema';
+import type { Step, Tour } from '../schema';
+import type { RichNode } from '../../../components/markdown/rich';
 import type { TourView } from '../content/view';
 import { StepCard, type StepNotice } from './step-card';
 
@@ -95,6 +96,7 @@ export class TourLayer {
       stepCount: view.tour.steps.length,
       title: step.title,
       body: step.body,
+      bodyRich: compiledBody(view.tour, step.body),
       mode,
       actionHint: hintKey ? t(hintKey) : undefined,
       nextEnabled: step.advance.on === 'next' || mode === 'missing',
@@ -200,4 +202,10 @@ export class TourLayer {
 function ownHost(node: Node): Element | null {
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** The body as the build compiled it (features/tour/compiled.ts), or undefined without it. */
+function compiledBody(tour: Tour, source: string): readonly RichNode[] | undefined {
+  const markdown = tour.markdown;
+  return markdown && Object.hasOwn(markdown, source) ? markdown[source] : undefined;
 }

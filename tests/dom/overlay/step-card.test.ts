@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TourView } from '../../../features/tour/content/view';
 import type { Step, Tour } from '../../../features/tour/schema';
+import { withCompiledMarkdown } from '../../../features/tour/compiled';
 import { TourLayer, type TourLayerActions } from '../../../features/tour/views/tour-layer';
 import { dispatchAsUser, userClick } from '../../support/user-events';
 
@@ -21,11 +22,12 @@ const step = (id: string, extra: Partial<Step> = {}): Step =>
     ...extra,
   }) as Step;
 
-const tour = {
+// As the build ships it: step bodies compiled from Markdown (the card has no parser of its own).
+const tour = withCompiledMarkdown({
   id: 'demo-tour',
   title: '演示',
   steps: [step('a'), step('b'), step('c', { advance: { on: 'click' } } as Partial<Step>)],
-} as unknown as Tour;
+} as unknown as Tour);
 
 const view = (stepIndex: number, extra: Partial<TourView> = {}): TourView => ({
   tour,
@@ -167,6 +169,14 @@ describe('tour step card (framework-free)', () => {
     expect(buttonNames()).toEqual(['Exit guide', 'Skip', 'Back', 'Next']);
     layer.show(view(2), 'en');
     expect(buttonNames()).toContain('Done');
+  });
+
+  it('shows a body the build did not compile as plain text, never as markup', () => {
+    const plain = { ...tour, markdown: undefined } as Tour;
+    layer.show(view(0, { tour: plain }), 'zh_CN');
+    const shown = card();
+    const body = root.querySelector(`#${shown?.getAttribute('aria-describedby') ?? 'x'}`);
+    expect(body?.innerHTML).toBe('<p>**a** 的说明</p>');
   });
 
   it('leaves nothing behind when cleared', () => {
