@@ -67,6 +67,9 @@ const zh = {
   targetMissingBody:
     '本步骤要指向的页面元素没有出现。页面可能尚未加载完成、您没有相应权限，或系统界面已更新。您可以跳过本步，或一键报告问题，我们会通知培训管理员更新引导内容。',
   // Cross-origin frames: why the step's target is gone.
+  targetAmbiguousTitle: '无法确定要指向哪一个',
+  targetAmbiguousBody:
+    '页面上有多个符合本步骤说明的位置，指引无法确定是哪一个。这是引导内容需要更新，不是您的操作问题。您可以跳过本步，或一键报告问题，我们会通知培训管理员。',
   targetMissingFrameGone: '该元素所在的内嵌页面已跳转或被关闭。',
   reportProblem: '报告问题',
   reportRecorded: '问题已记录，可在工具栏「我的报告」中查看。',
@@ -424,6 +427,9 @@ const en: Record<MessageKey, string> = {
   targetMissingBody:
     'The page element this step points to did not appear. The page may still be loading, you may lack the permission, or the system has changed. Skip this step, or report the problem so the training administrator can update the guide.',
   // Cross-origin frames: why the step's target is gone.
+  targetAmbiguousTitle: 'Cannot tell which one',
+  targetAmbiguousBody:
+    'Several places on the page fit this step, so the guide cannot tell which one is meant. The tour needs updating; nothing is wrong with what you did. You can skip this step, or report it in one click and we will tell the training administrator.',
   targetMissingFrameGone: 'The embedded page that held this element navigated away or was closed.',
   reportProblem: 'Report problem',
   reportRecorded: 'Problem recorded. See “My reports” in the toolbar popup.',

@@ -30,6 +30,11 @@ export interface StepCardProps {
   actionHint?: string | undefined;
   /** `located`: next to its target; `centred`: no target; `missing`: target not found. */
   mode: 'located' | 'centred' | 'missing';
+  /**
+   * With `missing`: `ambiguous` when the step's description fits several elements (a tour bug the
+   * learner cannot fix: the card must not claim nothing was found), else `not-found`.
+   */
+  missingKind?: 'not-found' | 'ambiguous' | undefined;
   /** Whether 下一步 advances (false when the step waits for the learner's own action). */
   nextEnabled: boolean;
   onNext(): void;
@@ -70,7 +75,8 @@ export class StepCard {
   private readonly back: HTMLButtonElement;
   private readonly next: HTMLButtonElement;
   /** What the body shows now (its Markdown source, or null for "target missing"), and its nodes. */
-  private shownBody: { source: string | null; language: Language } | null = null;
+  private shownBody: { source: string | null; language: Language; key: MessageKey | null } | null =
+    null;
   private bodyNodes: ChildNode[] = [];
 
   constructor(props: StepCardProps, doc: Document = document) {
@@ -158,12 +164,20 @@ export class StepCard {
     setAttr(this.close, 'aria-label', t('tourExit'));
     setAttr(this.close, 'title', t('tourExit'));
 
-    setText(this.title, missing ? t('targetMissingTitle') : (props.title ?? props.tourTitle));
+    const ambiguous = props.missingKind === 'ambiguous';
+    const missingTitle = ambiguous ? 'targetAmbiguousTitle' : 'targetMissingTitle';
+    const missingBody: MessageKey | null = missing
+      ? ambiguous
+        ? 'targetAmbiguousBody'
+        : 'targetMissingBody'
+      : null;
+    setText(this.title, missing ? t(missingTitle) : (props.title ?? props.tourTitle));
     const source = missing ? null : props.body;
     const shown = this.shownBody;
     if (
       !shown ||
       shown.source !== source ||
+      shown.key !== missingBody ||
       (source === null && shown.language !== props.language)
     ) {
       const doc = card.ownerDocument;
@@ -171,7 +185,7 @@ export class StepCard {
       if (source === null) {
         content = doc.createDocumentFragment();
         const paragraph = doc.createElement('p');
-        paragraph.textContent = t('targetMissingBody');
+        paragraph.textContent = t(missingBody ?? 'targetMissingBody');
         content.append(paragraph);
       } else {
         content = props.bodyRich ? renderRich(props.bodyRich, doc) : plainText(source, doc);
@@ -179,7 +193,7 @@ export class StepCard {
       for (const node of this.bodyNodes) node.remove();
       this.bodyNodes = [...content.childNodes];
       this.body.prepend(content);
-      this.shownBody = { source, language: props.language };
+      this.shownBody = { source, language: props.language, key: missingBody };
     }
     const notice = props.notice;
     if (notice) {

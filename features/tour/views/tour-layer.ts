@@ -98,6 +98,10 @@ export class TourLayer {
       body: step.body,
       bodyRich: compiledBody(view.tour, step.body),
       mode,
+      missingKind:
+        mode === 'missing' && view.missingReason === 'ambiguous'
+          ? ('ambiguous' as const)
+          : ('not-found' as const),
       actionHint: hintKey ? t(hintKey) : undefined,
       nextEnabled: step.advance.on === 'next' || mode === 'missing',
       onNext: this.actions.onNext,

@@ -155,6 +155,23 @@ describe('tour step card (framework-free)', () => {
     expect(root.querySelector('[role="status"]')).not.toBeNull();
   });
 
+  it('never tells the learner "not found" when the step fits several elements (issue 13)', () => {
+    layer.show(
+      view(1, { mode: 'missing', missingReason: 'ambiguous' } as Partial<TourView>),
+      'zh_CN',
+    );
+    expect(root.querySelector('.zy-card-title')?.textContent).toBe('无法确定要指向哪一个');
+    expect(card()?.textContent).not.toContain('找不到');
+    expect(card()?.textContent).toContain('多个符合本步骤说明的位置');
+    // The same card, the target now simply absent: the text follows.
+    layer.show(
+      view(1, { mode: 'missing', missingReason: 'not-found' } as Partial<TourView>),
+      'zh_CN',
+    );
+    expect(root.querySelector('.zy-card-title')?.textContent).toBe('找不到该元素');
+    expect(card()?.textContent).toContain('没有出现');
+  });
+
   it('shows why an action did not count', () => {
     layer.show(view(2, { rejection: 'empty' }), 'zh_CN');
     expect(root.querySelector('[role="alert"]')?.textContent).toBeTruthy();
