@@ -58,7 +58,7 @@ describe('toursPlugin', () => {
       'id: broken\ntitle: 坏的\nsummary: x\nmodule: 培训\naudience: [基层用户]\napplies: { url: "/x" }\nsteps: []\n',
     );
     await expect(bundle()).rejects.toThrow(
-      /2 tour errors:\n {2}tours\/broken\/tour\.yaml:4:9: module: .*\n {2}tours\/broken\/tour\.yaml:7:8: steps: a tour needs at least one step/u,
+      /引导文件有 2 处错误 \/ 2 tour errors:\n {2}tours\/broken\/tour\.yaml:4:9: module: .*\n {2}tours\/broken\/tour\.yaml:7:8: steps: 引导至少要有一个步骤 \/ a tour needs at least one step/u,
     );
   });
 
