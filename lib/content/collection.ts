@@ -432,10 +432,9 @@ export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> 
   return result;
 }
 
+/** Same file, path and message: one problem (a key and its value are placed apart). */
 function errorKey(error: ContentError): string {
-  return [error.file, error.path ?? '', error.line ?? '', error.column ?? '', error.message].join(
-    '\0',
-  );
+  return [error.file, error.path ?? '', error.message].join('\0');
 }
 
 /** A file's errors top to bottom, as an author fixes them (stable for errors on one line). */
