@@ -47,11 +47,11 @@ const required =
 const kebabId = (key: string, zhName: string) =>
   z
     .string({
-      error: required(key, bilingual(`${zhName}应为文字`, `${key} must be a string`), zhName),
+      error: required(key, bilingual(`${zhName} 应为文字`, `${key} must be a string`), zhName),
     })
     .regex(KEBAB_ID, {
       error: bilingual(
-        `${zhName}只能用小写英文字母、数字和单个短横线，如 gongwen-new-document`,
+        `${zhName} 只能用小写英文字母、数字和单个短横线，如 gongwen-new-document`,
         `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. gongwen-new-document`,
       ),
     });
