@@ -48,6 +48,13 @@ async function main(): Promise<number> {
     args.tourIds.length > 0
       ? loaded.tours.filter((tour) => args.tourIds.includes(tour.id))
       : loaded.tours;
+  const print = (report: ReturnType<typeof summarize>) =>
+    console.log(args.json ? JSON.stringify(report, null, 2) : formatText(report));
+  if (tours.length === 0 && loadErrors.length > 0) {
+    // Every tour asked for is invalid: the file errors are the whole answer, no browser needed.
+    print(summarize(args.url, [], loadErrors));
+    return 1;
+  }
   let reports;
   try {
     reports = await checkToursInBrowser(tours, {
@@ -69,7 +76,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const report = summarize(args.url, reports, loadErrors);
-  console.log(args.json ? JSON.stringify(report, null, 2) : formatText(report));
+  print(report);
   return report.ok ? 0 : 1;
 }
 
