@@ -27,8 +27,20 @@ async function main(): Promise<number> {
   const root = resolve(import.meta.dirname, '..');
   const dirs = args.toursDirs?.map((dir) => resolve(dir)) ?? tourDirs(root);
   const loaded = loadTours(dirs, { validatorIds: VALIDATOR_IDS });
+  const loadErrors = loaded.errors.map(formatTourError);
+  // The report lists them (once) when the check runs; when it stops before, say them here.
+  const printLoadErrors = () => {
+    if (loadErrors.length === 0) return;
+    console.error(
+      [
+        `✗ 引导文件无效 / invalid tour files (${loadErrors.length}):`,
+        ...loadErrors.map((line) => `  ${line}`),
+      ].join('\n'),
+    );
+  };
   const unknown = args.tourIds.filter((id) => !loaded.tours.some((tour) => tour.id === id));
   if (unknown.length > 0) {
+    printLoadErrors();
     console.error(`没有这些引导 / no such tours: ${unknown.join(', ')}`);
     return 2;
   }
@@ -36,6 +48,13 @@ async function main(): Promise<number> {
     args.tourIds.length > 0
       ? loaded.tours.filter((tour) => args.tourIds.includes(tour.id))
       : loaded.tours;
+  const print = (report: ReturnType<typeof summarize>) =>
+    console.log(args.json ? JSON.stringify(report, null, 2) : formatText(report));
+  if (tours.length === 0 && loadErrors.length > 0) {
+    // Every tour asked for is invalid: the file errors are the whole answer, no browser needed.
+    print(summarize(args.url, [], loadErrors));
+    return 1;
+  }
   let reports;
   try {
     reports = await checkToursInBrowser(tours, {
@@ -52,11 +71,12 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof CheckSetupError)) throw error;
+    printLoadErrors();
     console.error(error.message);
     return 2;
   }
-  const report = summarize(args.url, reports, loaded.errors.map(formatTourError));
-  console.log(args.json ? JSON.stringify(report, null, 2) : formatText(report));
+  const report = summarize(args.url, reports, loadErrors);
+  print(report);
   return report.ok ? 0 : 1;
 }
 

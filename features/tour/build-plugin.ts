@@ -34,6 +34,7 @@ export function toursPlugin(options: ToursPluginOptions = {}): Plugin {
   return contentModulePlugin({
     id: VIRTUAL_TOURS_ID,
     what: 'tour',
+    whatZh: '引导文件',
     async load() {
       const validatorIds =
         typeof options.validatorIds === 'function'

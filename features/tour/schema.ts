@@ -15,6 +15,7 @@ import {
   type Target,
 } from '../../lib/locate/locator';
 import { z } from 'zod';
+import { bilingual, didYouMean, withSuggestion } from '../../lib/content/explain';
 import { CONTENT_LIMITS } from '../../lib/content/limits';
 import { findRegexRisks } from '../../lib/content/regex-safety';
 import { DURATION, parseDuration } from './duration';
@@ -35,33 +36,83 @@ export type StartTrigger = (typeof START_TRIGGERS)[number];
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** "x is required" when the key is absent, `otherwise` when it has the wrong type. */
-const required = (what: string, otherwise: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `${what} is required` : otherwise;
+// Messages are for tour authors (trainers): Simplified Chinese first, then English, joined by
+// lib/content/explain.ts's separator (" / "), so "did you mean" can be added to both halves.
 
-const kebabId = (what: string) =>
-  z.string({ error: required(what, `${what} must be a string`) }).regex(KEBAB_ID, {
-    error: `${what} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. gongwen-new-document`,
-  });
+/** "缺少 x / x is required" when the key is absent, `otherwise` when it has the wrong type. */
+const required =
+  (key: string, otherwise: string, zhName = key) =>
+  (issue: { input?: unknown }) =>
+    issue.input === undefined ? bilingual(`缺少必填项 ${zhName}`, `${key} is required`) : otherwise;
 
-const nonEmptyText = (what: string) =>
+const kebabId = (key: string, zhName: string) =>
   z
-    .string({ error: required(what, `${what} must be a string`) })
+    .string({
+      error: required(key, bilingual(`${zhName} 应为文字`, `${key} must be a string`), zhName),
+    })
+    .regex(KEBAB_ID, {
+      error: bilingual(
+        `${zhName} 只能用小写英文字母、数字和单个短横线，如 gongwen-new-document`,
+        `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. gongwen-new-document`,
+      ),
+    });
+
+const nonEmptyText = (key: string) =>
+  z
+    .string({ error: required(key, bilingual(`${key} 应为文字`, `${key} must be a string`)) })
     .trim()
-    .min(1, { error: `${what} must not be empty` });
+    .min(1, { error: bilingual(`${key} 不能为空`, `${key} must not be empty`) });
+
+/** `a, b 和 c` / `a, b and c`. */
+const listed = (items: readonly string[], and: string) =>
+  items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1] ?? ''}`;
+
+/** Message of a locator with no kind, also used to recognise it (an unknown key is the cause). */
+export const LOCATOR_WITHOUT_KIND = bilingual(
+  `定位器缺少定位方式，请写其中一种：${LOCATOR_KINDS.join(', ')}`,
+  `a locator needs one of: ${LOCATOR_KINDS.join(', ')}`,
+);
+
+/** A step id used twice (checked by the schema, and by the loader on files that fail it). */
+export function duplicateStepIdMessage(id: string, firstIndex: number): string {
+  return bilingual(
+    `步骤 id "${id}" 重复（steps[${firstIndex}] 已经用过）`,
+    `duplicate step id "${id}" (first used by steps[${firstIndex}])`,
+  );
+}
+
+/** A translation keyed by a step id the tour does not have. */
+export function unknownStepTextMessage(key: string, stepIds: Iterable<string>): string {
+  return withSuggestion(
+    bilingual(`没有 id 为 "${key}" 的步骤`, `no step with id "${key}"`),
+    didYouMean(key, stepIds),
+  );
+}
 
 /**
  * A URL glob matched against path + search + hash (see features/tour/match.ts), e.g. `/index.html#/docs/new*`.
  * A pattern that starts with a scheme (`http://…`) is matched against the whole URL.
  */
-export const UrlGlobSchema = nonEmptyText('a URL glob').meta({
+export const UrlGlobSchema = nonEmptyText('url').meta({
   description: 'URL glob on path+hash: `*` matches any characters, e.g. "/index.html#/docs/new*"',
 });
 
 /** Duration such as `5s`, `500ms`, `1.5s`, `1m`. */
 export const DurationSchema = z
-  .string({ error: 'a duration must be a string such as "5s" or "500ms"' })
-  .regex(DURATION, { error: 'a duration must look like "5s", "500ms" or "1m"' })
+  .string({
+    error: bilingual(
+      '时长应写成 "5s"、"500ms" 这样的文字',
+      'a duration must be a string such as "5s" or "500ms"',
+    ),
+  })
+  .regex(DURATION, {
+    error: bilingual(
+      '时长应写成 "5s"、"500ms" 或 "1m"',
+      'a duration must look like "5s", "500ms" or "1m"',
+    ),
+  })
   .meta({ description: 'Duration: "500ms", "5s", "1m"' });
 
 // ---------------------------------------------------------------------------------------------
@@ -70,8 +121,9 @@ export const DurationSchema = z
 export { LOCATOR_KINDS, type Locator, type LocatorKind, type Target };
 
 const CssAlternativeSchema = z.strictObject({
-  selector: nonEmptyText('a CSS selector'),
-  note: nonEmptyText('a note (say what this selector targets and why it exists)'),
+  selector: nonEmptyText('selector'),
+  // Say what this selector targets and why it exists.
+  note: nonEmptyText('note'),
 });
 
 // A flat object with all kinds optional plus a refinement, rather than a union: zod reports a
@@ -80,8 +132,13 @@ export const LocatorSchema: z.ZodType<Locator> = z
   .strictObject({
     label: nonEmptyText('label').optional(),
     role: z
-      .string({ error: 'role must be a string' })
-      .regex(/^[a-z]+$/, { error: 'role must be an ARIA role name such as button, link, textbox' })
+      .string({ error: bilingual('role 应为文字', 'role must be a string') })
+      .regex(/^[a-z]+$/, {
+        error: bilingual(
+          'role 应为 ARIA 角色名，如 button、link、textbox',
+          'role must be an ARIA role name such as button, link, textbox',
+        ),
+      })
       .optional(),
     name: nonEmptyText('name').optional(),
     text: nonEmptyText('text').optional(),
@@ -89,14 +146,19 @@ export const LocatorSchema: z.ZodType<Locator> = z
     testid: nonEmptyText('testid').optional(),
     css: z
       .array(CssAlternativeSchema)
-      .min(1, { error: 'css needs at least one { selector, note }' })
+      .min(1, {
+        error: bilingual(
+          'css 至少要有一项 { selector, note }',
+          'css needs at least one { selector, note }',
+        ),
+      })
       .optional(),
     get within() {
       return LocatorSchema.optional();
     },
     nth: z
-      .int({ error: 'nth must be a whole number' })
-      .min(1, { error: 'nth is 1-based' })
+      .int({ error: bilingual('nth 应为整数', 'nth must be a whole number') })
+      .min(1, { error: bilingual('nth 从 1 开始数', 'nth is 1-based') })
       .optional(),
     exact: z.boolean().optional(),
   })
@@ -107,15 +169,18 @@ export const LocatorSchema: z.ZodType<Locator> = z
         code: 'custom',
         message:
           kinds.length === 0
-            ? `a locator needs one of: ${LOCATOR_KINDS.join(', ')}`
-            : `a locator has exactly one kind, found: ${kinds.join(', ')} (use an array for alternatives)`,
+            ? LOCATOR_WITHOUT_KIND
+            : bilingual(
+                `一个定位器只能写一种定位方式，这里写了 ${listed(kinds, '和')}（几种写法互为备选时，请写成列表）`,
+                `a locator takes one kind, found ${listed(kinds, 'and')} (write alternatives as a list)`,
+              ),
       });
     }
     if (value.name !== undefined && value.role === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['name'],
-        message: 'name is only allowed together with role',
+        message: bilingual('name 只能和 role 一起写', 'name is only allowed together with role'),
       });
     }
   })
@@ -126,13 +191,18 @@ export const LocatorSchema: z.ZodType<Locator> = z
 
 export const TargetSchema = z.union([
   LocatorSchema,
-  z.array(LocatorSchema).min(1, { error: 'a target array needs at least one locator' }),
+  z.array(LocatorSchema).min(1, {
+    error: bilingual('定位器列表至少要有一项', 'a target list needs at least one locator'),
+  }),
 ]);
 
 /** Iframes from the top document down to the frame that holds the target. */
-export const FramePathSchema = z
-  .array(LocatorSchema)
-  .min(1, { error: 'a frame path needs at least one iframe locator' });
+export const FramePathSchema = z.array(LocatorSchema).min(1, {
+  error: bilingual(
+    'frame 列表至少要有一个 iframe 定位器',
+    'a frame path needs at least one iframe locator',
+  ),
+});
 
 // ---------------------------------------------------------------------------------------------
 // How a step advances
@@ -165,16 +235,27 @@ export const AdvanceSchema = z.discriminatedUnion(
       /** Regular expression the whole value must match (anchored automatically). */
       pattern: nonEmptyText('pattern')
         .max(CONTENT_LIMITS.patternChars, {
-          error: `pattern is longer than ${CONTENT_LIMITS.patternChars} characters`,
+          error: bilingual(
+            `pattern 超过 ${CONTENT_LIMITS.patternChars} 个字符`,
+            `pattern is longer than ${CONTENT_LIMITS.patternChars} characters`,
+          ),
         })
-        .refine(isValidRegExp, { error: 'pattern is not a valid regular expression' })
+        .refine(isValidRegExp, {
+          error: bilingual(
+            'pattern 不是有效的正则表达式',
+            'pattern is not a valid regular expression',
+          ),
+        })
         // It runs in the host page on every keystroke: no exponential backtracking (issue 10).
         .superRefine((source, context) => {
           if (!isValidRegExp(source)) return;
           for (const risk of findRegexRisks(source)) {
             context.addIssue({
               code: 'custom',
-              message: `pattern may hang the page: ${risk.message}`,
+              message: bilingual(
+                `pattern 可能让页面卡死（${risk.message}）`,
+                `pattern may hang the page: ${risk.message}`,
+              ),
             });
           }
         })
@@ -190,7 +271,10 @@ export const AdvanceSchema = z.discriminatedUnion(
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? `unknown advance kind: use one of ${ADVANCE_KINDS.join(', ')}`
+        ? bilingual(
+            `未知的推进方式，可用：${ADVANCE_KINDS.join(', ')}`,
+            `unknown advance kind: use one of ${ADVANCE_KINDS.join(', ')}`,
+          )
         : undefined,
   },
 );
@@ -210,7 +294,9 @@ export const MissingSchema = z.strictObject({
   wait: DurationSchema.default('5s'),
   /** skip: go on silently; report: show the card centred with 找不到该元素 and a problem report. */
   then: z
-    .enum(['skip', 'report'], { error: 'missing.then must be skip or report' })
+    .enum(['skip', 'report'], {
+      error: bilingual('missing.then 只能是 skip 或 report', 'missing.then must be skip or report'),
+    })
     .default('report'),
 });
 export type Missing = z.infer<typeof MissingSchema>;
@@ -221,7 +307,7 @@ export type Missing = z.infer<typeof MissingSchema>;
 export const StepSchema = z
   .strictObject({
     /** Stable step id (kebab-case), used by analytics and i18n; unique within the tour. */
-    id: kebabId('step id'),
+    id: kebabId('step id', '步骤 id'),
     /** What to point at. Absent: a centred step. */
     target: TargetSchema.optional(),
     /** Iframe path to the target, outermost first. */
@@ -232,14 +318,19 @@ export const StepSchema = z
     /** Markdown subset, rendered (sanitised) by the overlay. */
     body: nonEmptyText('body'),
     placement: z
-      .enum(PLACEMENTS, { error: `placement must be one of ${PLACEMENTS.join(', ')}` })
+      .enum(PLACEMENTS, {
+        error: bilingual(
+          `placement 只能是 ${PLACEMENTS.join(', ')}`,
+          `placement must be one of ${PLACEMENTS.join(', ')}`,
+        ),
+      })
       .default('auto'),
     advance: AdvanceSchema.default({ on: 'next' }),
     missing: MissingSchema.default({ wait: '5s', then: 'report' }),
     /** Optional steps are skipped when their target cannot be found. */
     optional: z.boolean().default(false),
     /** Field guard (features/rules) shown while this step is active. */
-    guard: kebabId('guard id').optional(),
+    guard: kebabId('guard id', 'guard（字段提示）id').optional(),
     /**
      * For `npm run tours:check` only: where to open this step's page when it is checked on its own,
      * and what to type or choose here when the checker drives the tour like a learner.
@@ -255,7 +346,10 @@ export const StepSchema = z
          */
         do: z
           .enum(['click', 'tick-all', 'none'], {
-            error: 'check.do must be click, tick-all or none',
+            error: bilingual(
+              'check.do 只能是 click、tick-all 或 none',
+              'check.do must be click, tick-all or none',
+            ),
           })
           .optional(),
         /** Click this instead, looked up inside the target (a row's link in a `role: table` step). */
@@ -279,14 +373,20 @@ export const StepSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['advance'],
-        message: `advance "${step.advance.on}" needs a target to listen on`,
+        message: bilingual(
+          `推进方式 ${step.advance.on} 要监听目标上的操作，这一步需要写 target`,
+          `advance "${step.advance.on}" needs a target to listen on`,
+        ),
       });
     }
     if (step.frame && step.target === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['frame'],
-        message: 'frame needs a target inside that frame',
+        message: bilingual(
+          '写了 frame，还要写 target（框架里的目标）',
+          'frame needs a target inside that frame',
+        ),
       });
     }
   });
@@ -308,7 +408,12 @@ export type Applies = z.infer<typeof AppliesSchema>;
 
 export const StartSchema = z.strictObject({
   on: z.union([
-    z.enum(START_TRIGGERS, { error: `start.on must be one of ${START_TRIGGERS.join(', ')}` }),
+    z.enum(START_TRIGGERS, {
+      error: bilingual(
+        `start.on 只能是 ${START_TRIGGERS.join(', ')}`,
+        `start.on must be one of ${START_TRIGGERS.join(', ')}`,
+      ),
+    }),
     z.array(z.enum(START_TRIGGERS)).min(1),
   ]),
 });
@@ -333,17 +438,30 @@ export const TourSchema = z
   .strictObject({
     $schema: z.string().optional(),
     /** Stable forever: progress is stored by it. Rename only through tours/renames.json. */
-    id: kebabId('tour id'),
+    id: kebabId('tour id', '引导 id'),
     title: nonEmptyText('title'),
     summary: nonEmptyText('summary'),
     module: z.enum(TOUR_MODULES, {
-      error: required('module', `module must be one of ${TOUR_MODULES.join(' / ')}`),
+      error: required(
+        'module',
+        bilingual(
+          `module 只能是 ${TOUR_MODULES.join('、')}`,
+          `module must be one of ${TOUR_MODULES.join(', ')}`,
+        ),
+      ),
     }),
     audience: z
       .array(
-        z.enum(AUDIENCE_ROLES, { error: `audience must be among ${AUDIENCE_ROLES.join(' / ')}` }),
+        z.enum(AUDIENCE_ROLES, {
+          error: bilingual(
+            `audience 只能包含 ${AUDIENCE_ROLES.join('、')}`,
+            `audience must be among ${AUDIENCE_ROLES.join(', ')}`,
+          ),
+        }),
       )
-      .min(1, { error: 'audience needs at least one role' }),
+      .min(1, {
+        error: bilingual('audience 至少要有一个适用对象', 'audience needs at least one role'),
+      }),
     applies: AppliesSchema,
     start: StartSchema.default({ on: 'manual' }),
     i18n: TourI18nSchema.optional(),
@@ -357,7 +475,7 @@ export const TourSchema = z
          * Tours the checker drives first in the same browser (the data this tour needs, e.g. an
          * application to review). Each runs as its own `check.login`.
          */
-        after: z.array(kebabId('tour id')).min(1).optional(),
+        after: z.array(kebabId('tour id', '引导 id')).min(1).optional(),
       })
       .optional(),
     /**
@@ -370,10 +488,18 @@ export const TourSchema = z
         (exam) =>
           exam.targetTime === undefined ||
           parseDuration(exam.targetTime) < parseDuration(exam.timeLimit),
-        { error: 'exam.targetTime must be shorter than exam.timeLimit', path: ['targetTime'] },
+        {
+          error: bilingual(
+            'exam.targetTime 必须短于 exam.timeLimit',
+            'exam.targetTime must be shorter than exam.timeLimit',
+          ),
+          path: ['targetTime'],
+        },
       )
       .optional(),
-    steps: z.array(StepSchema).min(1, { error: 'a tour needs at least one step' }),
+    steps: z.array(StepSchema).min(1, {
+      error: bilingual('引导至少要有一个步骤', 'a tour needs at least one step'),
+    }),
   })
   .superRefine((tour, ctx) => {
     const seen = new Map<string, number>();
@@ -383,7 +509,7 @@ export const TourSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['steps', index, 'id'],
-          message: `duplicate step id "${step.id}" (first used by steps[${first}])`,
+          message: duplicateStepIdMessage(step.id, first),
         });
       } else seen.set(step.id, index);
     });
@@ -392,7 +518,7 @@ export const TourSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['i18n', 'en', 'steps', stepId],
-          message: `no step with id "${stepId}"`,
+          message: unknownStepTextMessage(stepId, seen.keys()),
         });
       }
     }

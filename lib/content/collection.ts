@@ -14,7 +14,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Document, Node } from 'yaml';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
+import type { ExplainedIssue, ExplainOptions } from './explain';
+import { explainIssues } from './explain';
 import { CONTENT_LIMITS, checkContentLimits, overLimit } from './limits';
 
 export interface ContentError {
@@ -192,11 +194,32 @@ export function readText(
   }
 }
 
-/** Line/column of the deepest node that exists along `path` (a missing key points at its parent). */
+/**
+ * Line/column of the deepest node that exists along `path` (a missing key points at its parent).
+ * With `atKey`, the last path element's key itself (an unknown key), when the parent is a mapping.
+ */
 export function positionIn(
   source: Pick<ContentSource, 'doc' | 'lineCounter'>,
   path: readonly PropertyKey[],
+  { atKey = false }: { atKey?: boolean } = {},
 ): { line?: number; column?: number } {
+  if (atKey && path.length > 0) {
+    const parentKeys = path
+      .slice(0, -1)
+      .filter((key): key is string | number => typeof key !== 'symbol');
+    const parent: unknown =
+      parentKeys.length === 0 ? source.doc.contents : source.doc.getIn(parentKeys, true);
+    const last = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(last),
+      );
+      if (pair && isNode(pair.key) && pair.key.range) {
+        const { line, col } = source.lineCounter.linePos(pair.key.range[0]);
+        return { line, column: col };
+      }
+    }
+  }
   for (let length = path.length; length >= 0; length--) {
     const keys = path
       .slice(0, length)
@@ -211,16 +234,17 @@ export function positionIn(
   return {};
 }
 
-/** An error about `path` inside a parsed file, placed at its line. */
+/** An error about `path` inside a parsed file, placed at its line (at its key with `atKey`). */
 export function errorAt(
   source: Pick<ContentSource, 'shownAs' | 'doc' | 'lineCounter'>,
   path: readonly PropertyKey[],
   message: string,
+  place: { atKey?: boolean } = {},
 ): ContentError {
   return {
     file: source.shownAs,
     ...(path.length > 0 ? { path: formatIssuePath(path) } : {}),
-    ...positionIn(source, path),
+    ...positionIn(source, path, place),
     message,
   };
 }
@@ -234,15 +258,39 @@ export interface ContentSchema<T> {
     | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
 }
 
-/** The file's data checked against `schema`; issues come back placed at their lines. */
+/** How schema issues are worded: as zod says them, or explained for authors (./explain.ts). */
+export type ExplainSetting = Pick<ExplainOptions, 'expectedAt'> & {
+  /** Drop an issue (one another issue of the same file explains better). */
+  ignore?: (issue: ExplainedIssue, all: readonly ExplainedIssue[]) => boolean;
+};
+
+/**
+ * The file's data checked against `schema`; issues come back placed at their lines. With
+ * `explain`, in authors' words (bilingual, unknown keys on the key, "did you mean").
+ */
 export function validate<T>(
   source: ContentSource,
   schema: ContentSchema<T>,
+  explain?: ExplainSetting,
 ): { value: T } | { errors: ContentError[] } {
   const parsed = schema.safeParse(source.data);
   if (parsed.success) return { value: parsed.data };
+  if (!explain) {
+    return {
+      errors: parsed.error.issues.map((issue) => errorAt(source, issue.path, issue.message)),
+    };
+  }
+  const explained = explainIssues(parsed.error.issues, {
+    schema,
+    data: source.data,
+    ...(explain.expectedAt ? { expectedAt: explain.expectedAt } : {}),
+  });
   return {
-    errors: parsed.error.issues.map((issue) => errorAt(source, issue.path, issue.message)),
+    errors: explained
+      .filter((issue) => !explain.ignore?.(issue, explained))
+      .map((issue) =>
+        errorAt(source, issue.path, issue.message, issue.atKey ? { atKey: true } : {}),
+      ),
   };
 }
 
@@ -295,6 +343,14 @@ export interface CollectionOptions<T> {
   missingFolder?: string;
   /** Feature checks of one valid file; an entry with any error is left out. */
   check?: (entry: CollectionEntry<T>) => ContentError[];
+  /**
+   * Feature checks of every parsed file, valid or not, on the data as read: so that problems
+   * such as a duplicate id are reported in the same run as the schema's, not after they are
+   * fixed. A schema error identical to one of these (same file, place and message) is dropped.
+   */
+  checkSource?: (source: ContentSource, name: string) => ContentError[];
+  /** Schema issues in authors' words (./explain.ts); default: zod's messages as they are. */
+  explain?: ExplainSetting;
   listLimits?: Readonly<Record<string, number>>;
   /** Base for the file names in errors. Default: process.cwd(). */
   cwd?: string | undefined;
@@ -352,9 +408,18 @@ export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> 
         result.errors.push(...source.errors);
         continue;
       }
-      const valid = validate(source, options.schema);
+      const early = options.checkSource?.(source, found.name) ?? [];
+      const valid = validate(source, options.schema, options.explain);
       if ('errors' in valid) {
-        result.errors.push(...valid.errors);
+        const shown = new Set(early.map(errorKey));
+        const errors = [...early, ...valid.errors.filter((error) => !shown.has(errorKey(error)))];
+        result.errors.push(
+          ...(options.checkSource || options.explain ? sortByPlace(errors) : errors),
+        );
+        continue;
+      }
+      if (early.length > 0) {
+        result.errors.push(...early);
         continue;
       }
       const entry: CollectionEntry<T> = { value: valid.value, source, name: found.name };
@@ -365,6 +430,24 @@ export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> 
     }
   }
   return result;
+}
+
+/** Same file, path and message: one problem (a key and its value are placed apart). */
+function errorKey(error: ContentError): string {
+  return [error.file, error.path ?? '', error.message].join('\0');
+}
+
+/** A file's errors top to bottom, as an author fixes them (stable for errors on one line). */
+function sortByPlace(errors: ContentError[]): ContentError[] {
+  return errors
+    .map((error, index) => ({ error, index }))
+    .sort(
+      (a, b) =>
+        (a.error.line ?? 0) - (b.error.line ?? 0) ||
+        (a.error.column ?? 0) - (b.error.column ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ error }) => error);
 }
 
 function idErrors<T>(

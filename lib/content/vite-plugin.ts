@@ -22,19 +22,40 @@ export interface ContentModuleOptions<T> {
   id: string;
   /** What an error is about, singular, in the count: `tour` → `2 tour errors:`. */
   what: string;
+  /** The same in Chinese, to head the count in both languages: `引导文件有 2 处错误 / 2 tour errors:`. */
+  whatZh?: string;
   load: () => LoadedContent<T> | Promise<LoadedContent<T>>;
 }
 
 /** A count, then one `file:line:col: path: message` per line, indented. */
-export function formatContentErrors(what: string, errors: readonly ContentError[]): string {
+export function formatContentErrors(
+  what: string,
+  errors: readonly ContentError[],
+  whatZh?: string,
+): string {
   const count = errors.length;
+  const english = `${count} ${what} error${count === 1 ? '' : 's'}:`;
   return [
-    `${count} ${what} error${count === 1 ? '' : 's'}:`,
+    whatZh ? `${whatZh}有 ${count} 处错误 / ${english}` : english,
     ...errors.map((error) => `  ${formatContentError(error)}`),
   ].join('\n');
 }
 
+/**
+ * The build error for broken content: the list and nothing else. Its stack is its own first line,
+ * so neither Vite's dev server (consola prints the stack below the message), nor Rolldown (which
+ * appends `stack` minus `name: message` to its summary) prints the plugin's call stack under the
+ * list: the author needs the list, not where in Vite it was raised.
+ */
+export function contentBuildError(text: string): Error {
+  const error = new Error(text);
+  error.stack = `${error.name}: ${text}`;
+  return error;
+}
+
 export function contentModulePlugin<T>(options: ContentModuleOptions<T>): Plugin {
+  const fail = (errors: readonly ContentError[]) =>
+    contentBuildError(formatContentErrors(options.what, errors, options.whatZh));
   const resolvedId = `\0${options.id}`;
   // Synchronous when `load` is: a content loader on disk needs no promise.
   const then = <R>(
@@ -46,7 +67,7 @@ export function contentModulePlugin<T>(options: ContentModuleOptions<T>): Plugin
     // Fail early even when no entry imports the module yet: broken content is a broken build.
     buildStart() {
       return then(options.load(), (result) => {
-        if (result.errors.length > 0) this.error(formatContentErrors(options.what, result.errors));
+        if (result.errors.length > 0) this.error(fail(result.errors));
       });
     },
     resolveId(id) {
@@ -56,7 +77,7 @@ export function contentModulePlugin<T>(options: ContentModuleOptions<T>): Plugin
       if (id !== resolvedId) return undefined;
       return then(options.load(), (result) => {
         for (const file of result.files) this.addWatchFile(file);
-        if (result.errors.length > 0) this.error(formatContentErrors(options.what, result.errors));
+        if (result.errors.length > 0) this.error(fail(result.errors));
         return `export default ${JSON.stringify(result.value)};\n`;
       });
     },

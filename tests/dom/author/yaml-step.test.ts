@@ -68,7 +68,7 @@ describe('stepYaml', () => {
   it('refuses options that would make an invalid step', () => {
     loadFixture('antd-form.html');
     expect(() => stepYaml(firstProposal('#doc_type'), { id: '文种' })).toThrow(
-      /id: step id must be kebab-case/u,
+      /id: 步骤 id 只能用小写英文字母.* \/ step id must be kebab-case/u,
     );
     expect(() => stepYaml(firstProposal('#doc_type'), { body: '  ' })).toThrow(/body/u);
   });

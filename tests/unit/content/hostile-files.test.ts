@@ -155,7 +155,7 @@ describe('hostile content files', () => {
     expect(result.tours).toEqual([]);
     expect(printed(result.errors)).toEqual([
       expect.stringMatching(
-        /^tours\/redos\/tour\.yaml:11:\d+: steps\[0\]\.advance\.pattern: pattern may hang the page: nested quantifier: the repeated group \(\\w\+\\s\?\)\* contains \\w\+/u,
+        /^tours\/redos\/tour\.yaml:11:\d+: steps\[0\]\.advance\.pattern: pattern 可能让页面卡死（nested quantifier.*\/ pattern may hang the page: nested quantifier: the repeated group \(\\w\+\\s\?\)\* contains \\w\+/u,
       ),
     ]);
   });
@@ -172,7 +172,7 @@ describe('hostile content files', () => {
     const result = loadTours([join(root, 'tours')], { cwd: root });
     expect(printed(result.errors)).toEqual([
       expect.stringMatching(
-        /^tours\/longpattern\/tour\.yaml:11:\d+: steps\[0\]\.advance\.pattern: pattern is longer than 300 characters/u,
+        /^tours\/longpattern\/tour\.yaml:11:\d+: steps\[0\]\.advance\.pattern: pattern 超过 300 个字符 \/ pattern is longer than 300 characters/u,
       ),
     ]);
   });

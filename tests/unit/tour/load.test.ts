@@ -69,16 +69,20 @@ describe('valid tours', () => {
 
 describe('schema errors name the file and the path', () => {
   it.each([
-    ['missing id', { id: '' }, 'tours/t/tour.yaml:1:1: id: tour id is required'],
+    [
+      'missing id',
+      { id: '' },
+      'tours/t/tour.yaml:1:1: id: 缺少必填项 引导 id / tour id is required',
+    ],
     [
       'bad module',
       { module: 'module: 培训' },
-      'tours/t/tour.yaml:4:9: module: module must be one of 认知 / 操作 / 规范 / 安全 / 进阶',
+      'tours/t/tour.yaml:4:9: module: module 只能是 认知、操作、规范、安全、进阶 / module must be one of 认知, 操作, 规范, 安全, 进阶',
     ],
     [
       'unknown advance kind',
       { steps: 'steps:\n  - id: one\n    body: x\n    advance: { on: hover }' },
-      'tours/t/tour.yaml:10:20: steps[0].advance.on: unknown advance kind: use one of next, click, input, change, navigation, appear, disappear',
+      'tours/t/tour.yaml:10:20: steps[0].advance.on: 未知的推进方式，可用：next, click, input, change, navigation, appear, disappear / unknown advance kind: use one of next, click, input, change, navigation, appear, disappear',
     ],
     [
       'bad wait duration',
@@ -86,27 +90,27 @@ describe('schema errors name the file and the path', () => {
         steps:
           'steps:\n  - id: one\n    body: x\n    target: { text: 提交 }\n    missing: { wait: 5 seconds }',
       },
-      'tours/t/tour.yaml:11:22: steps[0].missing.wait: a duration must look like "5s", "500ms" or "1m"',
+      'tours/t/tour.yaml:11:22: steps[0].missing.wait: 时长应写成 "5s"、"500ms" 或 "1m" / a duration must look like "5s", "500ms" or "1m"',
     ],
     [
       'duplicate step ids',
       { steps: 'steps:\n  - id: one\n    body: x\n  - id: one\n    body: y' },
-      'tours/t/tour.yaml:10:9: steps[1].id: duplicate step id "one" (first used by steps[0])',
+      'tours/t/tour.yaml:10:9: steps[1].id: 步骤 id "one" 重复（steps[0] 已经用过） / duplicate step id "one" (first used by steps[0])',
     ],
     [
       'empty steps',
       { steps: 'steps: []' },
-      'tours/t/tour.yaml:7:8: steps: a tour needs at least one step',
+      'tours/t/tour.yaml:7:8: steps: 引导至少要有一个步骤 / a tour needs at least one step',
     ],
     [
       'a locator with two kinds',
       { steps: 'steps:\n  - id: one\n    body: x\n    target: { label: 标题, text: 标题 }' },
-      'tours/t/tour.yaml:10:13: steps[0].target: a locator has exactly one kind, found: label, text (use an array for alternatives)',
+      'tours/t/tour.yaml:10:13: steps[0].target: 一个定位器只能写一种定位方式，这里写了 label 和 text（几种写法互为备选时，请写成列表） / a locator takes one kind, found label and text (write alternatives as a list)',
     ],
     [
       'a click step without a target',
       { steps: 'steps:\n  - id: one\n    body: x\n    advance: { on: click }' },
-      'tours/t/tour.yaml:10:14: steps[0].advance: advance "click" needs a target to listen on',
+      'tours/t/tour.yaml:10:14: steps[0].advance: 推进方式 click 要监听目标上的操作，这一步需要写 target / advance "click" needs a target to listen on',
     ],
   ])('%s', (_name, overrides, expected) => {
     const dir = writeTour('t', tourYaml('t', overrides));
@@ -123,7 +127,7 @@ describe('schema errors name the file and the path', () => {
   it('requires the tour id to match its folder', () => {
     const dir = writeTour('other-name', tourYaml('t'));
     expect(printed(load([dir]).errors)).toEqual([
-      'tours/other-name/tour.yaml:1:5: id: tour id "t" must equal its folder name "other-name"',
+      'tours/other-name/tour.yaml:1:5: id: 引导 id "t" 必须与所在文件夹名 "other-name" 相同 / tour id "t" must equal its folder name "other-name"',
     ]);
   });
 });
@@ -150,7 +154,7 @@ describe('file-level errors', () => {
     const { tours, errors } = load([first, second]);
     expect(tours).toHaveLength(1);
     expect(printed(errors)).toEqual([
-      'extra/t/tour.yaml:1:5: id: duplicate tour id "t" (also in tours/t/tour.yaml)',
+      'extra/t/tour.yaml:1:5: id: 引导 id "t" 重复（tours/t/tour.yaml 也用了它） / duplicate tour id "t" (also in tours/t/tour.yaml)',
     ]);
   });
 
@@ -161,7 +165,9 @@ describe('file-level errors', () => {
   });
 
   it('reports a tours folder that does not exist', () => {
-    expect(printed(load([join(root, 'nope')]).errors)).toEqual(['nope: tours folder not found']);
+    expect(printed(load([join(root, 'nope')]).errors)).toEqual([
+      'nope: 找不到引导文件夹 / tours folder not found',
+    ]);
   });
 
   it('checks validator ids against the known list', () => {
@@ -173,7 +179,7 @@ describe('file-level errors', () => {
       }),
     );
     expect(printed(load([dir], { validatorIds: ['uscc', 'id-card'] }).errors)).toEqual([
-      'tours/t/tour.yaml:11:38: steps[0].advance.validator: unknown validator "usc" (known: id-card, uscc)',
+      'tours/t/tour.yaml:11:38: steps[0].advance.validator: 没有名为 "usc" 的校验器（可用：id-card, uscc），是不是想写 "uscc"？ / unknown validator "usc" (known: id-card, uscc); did you mean "uscc"?',
     ]);
     expect(load([dir]).errors).toEqual([]);
   });
@@ -187,7 +193,7 @@ describe('renames', () => {
     const { tours, errors } = load([dir]);
     expect(tours.map((tour) => tour.id)).toEqual(['new-id']);
     expect(printed(errors)).toEqual([
-      'tours/old-id/tour.yaml:1:5: id: "old-id" was renamed to "new-id" (tours/renames.json); old ids are never reused because progress is stored by id',
+      'tours/old-id/tour.yaml:1:5: id: 引导 id "old-id" 已改名为 "new-id"（tours/renames.json），旧 id 不能再用：学习进度按 id 保存 / "old-id" was renamed to "new-id" (tours/renames.json); old ids are never reused because progress is stored by id',
     ]);
   });
 

@@ -81,7 +81,7 @@ describe('schema helpers', () => {
     });
     expect(bad.error?.issues[0]).toMatchObject({
       path: ['i18n', 'en', 'steps', 'nope'],
-      message: 'no step with id "nope"',
+      message: '没有 id 为 "nope" 的步骤 / no step with id "nope"',
     });
   });
 
@@ -92,7 +92,9 @@ describe('schema helpers', () => {
         { id: 'one', body: 'x', target: { label: 'a' }, advance: { on: 'input', pattern: '([' } },
       ],
     });
-    expect(bad.error?.issues[0]?.message).toBe('pattern is not a valid regular expression');
+    expect(bad.error?.issues[0]?.message).toBe(
+      'pattern 不是有效的正则表达式 / pattern is not a valid regular expression',
+    );
   });
 
   it('tours/schema.json is the current export of the schema (run npm run tours:schema)', () => {
