@@ -1,0 +1,57 @@
+/**
+ * Tours on a page built with the real Element Plus (sim/element.html; issue 13): the widgets a
+ * reviewer's Element Plus office system tripped over.
+ */
+import { expect, test } from './fixtures';
+import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
+
+const TOUR = 'e2e-element';
+
+test('Element Plus: a nested same-name upload button, a multiple cascader, a page-size select by its text', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  await chooseRole(openExtensionPage);
+  const page = await context.newPage();
+  await page.goto('/element.html');
+  await expect(page.getByRole('heading', { name: '便民服务登记' })).toBeVisible();
+  await startTourFromPopup(
+    page,
+    openExtensionPage,
+    await tabIdOf(page),
+    '引擎测试：Element Plus 组件',
+  );
+
+  // 1. el-upload: a div[role=button] wrapping a <button>, both named 选择文件. One target, shown
+  // beside it — never "not found".
+  const upload = stepCard(page, TOUR, 0);
+  await expect(upload).toBeVisible();
+  await expect(upload).toHaveClass(/zy-card-located/);
+  await expect(upload).not.toContainText('找不到');
+  await upload.getByRole('button', { name: '下一步' }).click();
+
+  // 2. A multiple cascader: the chosen regions live only in tags. Ticking one advances.
+  const areas = stepCard(page, TOUR, 1);
+  await expect(areas).toHaveClass(/zy-card-located/);
+  await page.getByPlaceholder('请选择服务区域').click();
+  await page.getByRole('menuitem', { name: '北山乡' }).click();
+  await page
+    .locator('.el-cascader-panel .el-cascader-node')
+    .filter({ hasText: '东村' })
+    .locator('.el-checkbox')
+    .click();
+  await expect(page.locator('.el-cascader__tags')).toContainText('北山乡 / 东村');
+  const pageSize = stepCard(page, TOUR, 2);
+  await expect(pageSize).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // 3. { text: 10条/页 } is the whole select: clicking its box (not the inner text) advances.
+  await expect(pageSize).toHaveClass(/zy-card-located/);
+  const sizes = page.locator('.el-pagination__sizes .el-select__wrapper');
+  const box = await sizes.boundingBox();
+  if (!box) throw new Error('no page-size select');
+  // Near the right edge, by the arrow: outside the text "10条/页".
+  await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
+  await expect(stepCard(page, TOUR, 3)).toBeVisible();
+});
