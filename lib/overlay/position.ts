@@ -12,6 +12,7 @@ import {
   type Placement as FloatingPlacement,
   type VirtualElement,
 } from '@floating-ui/dom';
+import { boxWithPopups, openPopups } from './popups';
 
 export type CardPlacement = 'top' | 'bottom' | 'left' | 'right' | 'auto';
 
@@ -61,8 +62,17 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // in the top viewport and gets the frame-aware reference.
   const spotlightReference = frameAwareReference(target);
   const update = () => {
-    const visiblePart = oversized(spotlightReference);
-    void position(visiblePart ?? target, spotlightReference, card, {
+    // An open dropdown of the target (teleported by its library) is part of the step: the card
+    // goes beside both, the spotlight takes both in (lib/overlay/popups.ts).
+    const popups = openPopups(target);
+    const reference: Element | VirtualElement = popups.length
+      ? { contextElement: target, getBoundingClientRect: () => boxWithPopups(target, popups) }
+      : target;
+    const spotlight = popups.length
+      ? frameAwareReference(target, () => boxWithPopups(target, popups))
+      : spotlightReference;
+    const visiblePart = oversized(spotlight);
+    void position(visiblePart ?? reference, spotlight, card, {
       ...options,
       ...(visiblePart ? { keepOnScreen: true } : {}),
     });
@@ -70,8 +80,50 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
+  cleanups.push(followPopups(target, update));
   return () => {
     for (const cleanup of cleanups) cleanup();
+  };
+}
+
+/** Keys that open or close popups (typing into a field does not). */
+const POPUP_KEYS = new Set(['Escape', 'Enter', ' ', 'ArrowDown', 'ArrowUp', 'Tab']);
+
+/**
+ * When after the learner's click or key to place the card again: a popup opens or closes within
+ * a transition (Element Plus zooms in over ~300 ms).
+ */
+const POPUP_SETTLE_MS = [0, 50, 150, 350, 600] as const;
+
+/**
+ * Places the card again while a popup of the target may be opening or closing: after each click
+ * or popup key in the target's document (a popup's opening does not move the target, so
+ * autoUpdate does not see it). Returns the cleanup.
+ */
+function followPopups(target: Element, update: () => void): () => void {
+  const doc = target.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return () => undefined;
+  const timers = new Set<number>();
+  const burst = () => {
+    for (const delay of POPUP_SETTLE_MS) {
+      const timer = view.setTimeout(() => {
+        timers.delete(timer);
+        update();
+      }, delay);
+      timers.add(timer);
+    }
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (POPUP_KEYS.has(event.key)) burst();
+  };
+  doc.addEventListener('click', burst, { capture: true, passive: true });
+  doc.addEventListener('keyup', onKey, { capture: true, passive: true });
+  return () => {
+    doc.removeEventListener('click', burst, { capture: true });
+    doc.removeEventListener('keyup', onKey, { capture: true });
+    for (const timer of timers) view.clearTimeout(timer);
+    timers.clear();
   };
 }
 
@@ -187,11 +239,14 @@ function safeFrameElement(view: Window): Element | null {
  * A floating-ui reference whose box is the element's box in the *top* viewport: for an element
  * inside iframes, each frame's offset (its box plus border and padding) is added.
  */
-export function frameAwareReference(element: Element): VirtualElement {
+export function frameAwareReference(
+  element: Element,
+  box: () => DOMRectReadOnly = () => element.getBoundingClientRect(),
+): VirtualElement {
   return {
     contextElement: element,
     getBoundingClientRect() {
-      const rect = element.getBoundingClientRect();
+      const rect = box();
       let x = rect.x;
       let y = rect.y;
       for (const frame of frameChain(element)) {

@@ -34,7 +34,8 @@ test('Element Plus: a nested same-name upload button, a multiple cascader, a pag
   // 2. A multiple cascader: the chosen regions live only in tags. Ticking one advances.
   const areas = stepCard(page, TOUR, 1);
   await expect(areas).toHaveClass(/zy-card-located/);
-  await page.getByPlaceholder('请选择服务区域').click();
+  // The learner clicks the box (in a multiple cascader the tag area lies over its input).
+  await page.locator('.el-form-item', { hasText: '服务区域' }).locator('.el-cascader').click();
   await page.getByRole('menuitem', { name: '北山乡' }).click();
   await page
     .locator('.el-cascader-panel .el-cascader-node')

@@ -1,0 +1,115 @@
+/**
+ * The popup a target opened: the dropdown of a select or cascader, a date picker's panel, a
+ * menu. Component libraries render them away from the target (teleported to `<body>`), so the
+ * card placed beside the target would lie over them and take the learner's clicks meant for
+ * them (a multiple cascader's regions on an Element Plus page, issue 13). The card is placed
+ * beside the target *and* its open popup instead.
+ */
+
+/** Popup layers of the component libraries and ARIA popups, as they are when open. */
+const POPUP_SELECTOR = [
+  // Element Plus / Element UI (the popper holds selects, cascaders, pickers, dropdown menus)
+  '.el-popper',
+  '.el-select-dropdown',
+  '.el-picker-panel',
+  '.el-cascader__dropdown',
+  '.el-dropdown-menu',
+  // Ant Design
+  '.ant-select-dropdown',
+  '.ant-cascader-dropdown',
+  '.ant-picker-dropdown',
+  '.ant-dropdown',
+  // layui
+  '.layui-form-select dl',
+  '.layui-laydate',
+  // ARIA
+  '[role="listbox"]',
+  '[role="menu"]',
+].join(', ');
+
+/** How far from the target a popup may open and still be its popup (px). */
+const NEAR = 24;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function boxOf(rect: DOMRectReadOnly): Box {
+  return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+}
+
+function isEmpty(rect: DOMRectReadOnly): boolean {
+  return rect.width === 0 || rect.height === 0;
+}
+
+/** The two boxes touch or lie within {@link NEAR} px of each other on both axes. */
+function near(a: Box, b: Box): boolean {
+  return (
+    a.left - NEAR <= b.right &&
+    b.left - NEAR <= a.right &&
+    a.top - NEAR <= b.bottom &&
+    b.top - NEAR <= a.bottom
+  );
+}
+
+/** Shown, and floating over the page (a popup, not a list that is part of the page's layout). */
+function shownFloating(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(element);
+  const transparent = style.opacity !== '' && Number(style.opacity) === 0;
+  if (style.visibility === 'hidden' || transparent) return false;
+  // Inside a closed popup (display: none on an ancestor) there is nothing to see.
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (view.getComputedStyle(node).display === 'none') return false;
+  }
+  for (let node: Element | null = element, depth = 0; node && depth < 3; depth += 1) {
+    const position = view.getComputedStyle(node).position;
+    if (position === 'absolute' || position === 'fixed') return true;
+    node = node.parentElement;
+  }
+  return false;
+}
+
+/**
+ * The open popups of `target`: shown popup layers (outermost matching element) outside the target
+ * whose box is next to the target's. Empty when nothing is open — the usual case, one
+ * `querySelectorAll` over the document.
+ */
+export function openPopups(target: Element): Element[] {
+  const doc = target.ownerDocument;
+  const targetRect = target.getBoundingClientRect();
+  if (isEmpty(targetRect)) return [];
+  const targetBox = boxOf(targetRect);
+  const found: Element[] = [];
+  for (const candidate of doc.querySelectorAll(POPUP_SELECTOR)) {
+    if (target.contains(candidate) || candidate.contains(target)) continue;
+    // The outermost popup layer only (a listbox inside an open .el-popper is the same popup).
+    if (found.some((popup) => popup.contains(candidate))) continue;
+    const rect = candidate.getBoundingClientRect();
+    if (isEmpty(rect) || !near(targetBox, boxOf(rect)) || !shownFloating(candidate)) continue;
+    found.push(candidate);
+  }
+  return found;
+}
+
+/** The smallest box holding the target and its open popups, in the target's viewport. */
+export function boxWithPopups(target: Element, popups: readonly Element[]): DOMRectReadOnly {
+  const box = boxOf(target.getBoundingClientRect());
+  for (const popup of popups) {
+    const rect = popup.getBoundingClientRect();
+    box.left = Math.min(box.left, rect.left);
+    box.top = Math.min(box.top, rect.top);
+    box.right = Math.max(box.right, rect.right);
+    box.bottom = Math.max(box.bottom, rect.bottom);
+  }
+  return DOMRectReadOnly.fromRect({
+    x: box.left,
+    y: box.top,
+    width: box.right - box.left,
+    height: box.bottom - box.top,
+  });
+}

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+/**
+ * The open popup of a step's target (a teleported dropdown) is found so the card can be placed
+ * beside both (issue 13). happy-dom has no layout: boxes are given per element.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { boxWithPopups, openPopups } from '../../../lib/overlay/popups';
+
+function place(element: Element, x: number, y: number, width: number, height: number) {
+  element.getBoundingClientRect = () => DOMRectReadOnly.fromRect({ x, y, width, height });
+}
+
+let target: Element;
+beforeEach(() => {
+  document.body.innerHTML = `
+    <form><div class="el-cascader" id="target"><input placeholder="请选择服务区域"></div></form>
+    <div class="el-popper el-cascader__dropdown" id="open" style="position:absolute">
+      <ul role="menu"><li role="menuitem">北山乡</li></ul>
+    </div>
+    <div class="el-popper" id="far" style="position:absolute"></div>
+    <div class="el-popper" id="closed" style="position:absolute;display:none"></div>
+    <ul role="listbox" id="static"><li role="option">页面里的列表</li></ul>`;
+  target = document.getElementById('target') as Element;
+  place(target, 100, 100, 220, 32);
+  place(document.getElementById('open') as Element, 100, 140, 360, 200);
+  place(document.querySelector('#open ul') as Element, 100, 140, 180, 200);
+  place(document.getElementById('far') as Element, 900, 600, 200, 100);
+  place(document.getElementById('closed') as Element, 100, 140, 200, 100);
+  // A list that is part of the page's layout, right under the target: not a popup.
+  place(document.getElementById('static') as Element, 100, 136, 220, 80);
+});
+
+describe('openPopups', () => {
+  it('finds the shown, floating popup next to the target, once (not its inner menu too)', () => {
+    expect(openPopups(target).map((element) => element.id)).toEqual(['open']);
+  });
+
+  it('finds nothing when the popup closes', () => {
+    (document.getElementById('open') as HTMLElement).style.display = 'none';
+    expect(openPopups(target)).toEqual([]);
+  });
+
+  it('the box to place the card beside holds the target and its popup', () => {
+    const box = boxWithPopups(target, openPopups(target));
+    expect([box.x, box.y, box.width, box.height]).toEqual([100, 100, 360, 240]);
+  });
+});
