@@ -61,10 +61,16 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // another window than the floating element, so it gets the element; the spotlight needs the box
   // in the top viewport and gets the frame-aware reference.
   const spotlightReference = frameAwareReference(target);
+  // Popups are looked for only while one may be opening or closing (after a click or key, and as
+  // the step starts: the click that advanced to it may have opened one) or is open: a placement
+  // in a page that keeps moving (every frame) costs no document query.
+  const looking = { now: true };
+  let hadPopups = false;
   const update = () => {
     // An open dropdown of the target (teleported by its library) is part of the step: the card
     // goes beside both, the spotlight takes both in (lib/overlay/popups.ts).
-    const popups = openPopups(target);
+    const popups = looking.now || hadPopups ? openPopups(target) : [];
+    hadPopups = popups.length > 0;
     const reference: Element | VirtualElement = popups.length
       ? { contextElement: target, getBoundingClientRect: () => boxWithPopups(target, popups) }
       : target;
@@ -80,7 +86,7 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
-  cleanups.push(followPopups(target, update));
+  cleanups.push(followPopups(target, update, looking));
   return () => {
     for (const cleanup of cleanups) cleanup();
   };
@@ -100,27 +106,33 @@ const POPUP_SETTLE_MS = [0, 50, 150, 350, 600] as const;
  * or popup key in the target's document (a popup's opening does not move the target, so
  * autoUpdate does not see it). Returns the cleanup.
  */
-function followPopups(target: Element, update: () => void): () => void {
+function followPopups(target: Element, update: () => void, looking: { now: boolean }): () => void {
   const doc = target.ownerDocument;
   const view = doc.defaultView;
   if (!view) return () => undefined;
   const timers = new Set<number>();
-  const burst = () => {
-    for (const delay of POPUP_SETTLE_MS) {
+  // At the start autoUpdate places the card at once (looking): no extra placement in the same
+  // moment, which would land in the first card's frame.
+  const burst = (start = false) => {
+    looking.now = true;
+    for (const delay of start ? POPUP_SETTLE_MS.slice(1) : POPUP_SETTLE_MS) {
       const timer = view.setTimeout(() => {
         timers.delete(timer);
         update();
+        if (timers.size === 0) looking.now = false;
       }, delay);
       timers.add(timer);
     }
   };
+  burst(true);
   const onKey = (event: KeyboardEvent) => {
     if (POPUP_KEYS.has(event.key)) burst();
   };
-  doc.addEventListener('click', burst, { capture: true, passive: true });
+  const onClick = () => burst();
+  doc.addEventListener('click', onClick, { capture: true, passive: true });
   doc.addEventListener('keyup', onKey, { capture: true, passive: true });
   return () => {
-    doc.removeEventListener('click', burst, { capture: true });
+    doc.removeEventListener('click', onClick, { capture: true });
     doc.removeEventListener('keyup', onKey, { capture: true });
     for (const timer of timers) view.clearTimeout(timer);
     timers.clear();
