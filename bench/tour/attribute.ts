@@ -7,7 +7,7 @@
  * original function and file when a build with maps is given.
  *
  *   ZHIYIN_SOURCEMAP=1 ZHIYIN_OUT_DIR=/tmp/map ZHIYIN_TOURS_DIR=bench/tour/tours \
- *     ZHIYIN_HOSTS=127.0.0.1 VITE_ZHIYIN_BENCH_OPEN_SHADOW=1 npx wxt build
+ *     ZHIYIN_HOSTS=http://127.0.0.1 VITE_ZHIYIN_BENCH_OPEN_SHADOW=1 npx wxt build
  *   npx tsx bench/tour/attribute.ts /tmp/t-start.json /tmp/map/chrome-mv3-production [top] [from ms]
  *
  * The build with maps must be of the same code as the bench's build (minified output is the

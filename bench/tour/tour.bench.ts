@@ -118,7 +118,8 @@ function build() {
       ...process.env,
       ZHIYIN_OUT_DIR: OUT_BASE,
       ZHIYIN_TOURS_DIR: 'bench/tour/tours',
-      ZHIYIN_HOSTS: '127.0.0.1',
+      // Written with its scheme: a bare host means HTTPS (lib/hosts/match-patterns.ts).
+      ZHIYIN_HOSTS: 'http://127.0.0.1',
       // Production closes the overlay's shadow root (issue 10); the harness finds the card in it.
       VITE_ZHIYIN_BENCH_OPEN_SHADOW: '1',
     },
