@@ -244,6 +244,36 @@ class TextJoiner {
   }
 }
 
+/** Form-item labels of the component libraries (the label is not a `<label for>` there). */
+const FORM_ITEM_LABELS = [
+  { item: '.el-form-item', label: '.el-form-item__label' },
+  { item: '.ant-form-item', label: '.ant-form-item-label' },
+  { item: '.layui-form-item', label: '.layui-form-label' },
+] as const;
+
+/**
+ * What names a field for a person, ending in `：` so the detector reads it as a cue before the
+ * value: `aria-labelledby`, `aria-label`, its `<label>`s, a component library's form-item label,
+ * else its placeholder (请输入身份证号). Empty when nothing names it.
+ */
+function fieldCue(element: Element): string {
+  const doc = element.ownerDocument;
+  const parts: string[] = [];
+  for (const id of (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean))
+    parts.push(doc.getElementById(id)?.textContent ?? '');
+  parts.push(element.getAttribute('aria-label') ?? '');
+  const labels = (element as HTMLInputElement).labels;
+  if (labels) for (const label of labels) parts.push(label.textContent ?? '');
+  for (const { item, label } of FORM_ITEM_LABELS) {
+    const text = element.closest(item)?.querySelector(label)?.textContent;
+    if (text) parts.push(text);
+  }
+  let cue = parts.join(' ').replace(/\s+/g, ' ').trim();
+  if (!cue) cue = (element.getAttribute('placeholder') ?? '').trim();
+  cue = cue.replace(/[*＊:：\s]+$/u, '').slice(-40);
+  return cue ? `${cue}：` : '';
+}
+
 /** The text a form field shows, or null for fields that show none. */
 function shownFieldValue(element: Element): string | null {
   const name = element.localName;
@@ -311,7 +341,9 @@ export function findSensitiveTargets(doc: Document): {
     if (name === 'input' || name === 'textarea' || name === 'select') {
       joiner.flush();
       const value = shownFieldValue(element);
-      if (value && findPersonalData(value).length > 0) {
+      // The field's label is the cue a person reads the value by (姓名 → 张伟, 身份证号 → a
+      // mistyped number): it counts, it is not covered.
+      if (value && findPersonalData(value, { context: fieldCue(element) }).length > 0) {
         targets.push({ kind: 'personal-data', cover: element });
       }
       return;

@@ -112,6 +112,24 @@ describe('findSensitiveTargets reads the page as a person does', () => {
     ]);
   });
 
+  it('reads a field by its label: a name under 姓名 is covered, the same text under 单位 is not', () => {
+    document.body.innerHTML = [
+      '<label for="name">姓名</label><input id="name" />',
+      '<div class="el-form-item"><label class="el-form-item__label">申请人：</label>',
+      '<div class="el-form-item__content"><input id="applicant" /></div></div>',
+      '<input id="by-placeholder" placeholder="请输入联系人" />',
+      '<label for="org">单位</label><input id="org" />',
+    ].join('');
+    const set = (id: string, value: string) =>
+      ((document.getElementById(id) as HTMLInputElement).value = value);
+    set('name', '张伟');
+    set('applicant', '欧阳明');
+    set('by-placeholder', '李娜');
+    set('org', '张伟');
+    const ids = findSensitiveTargets(document).targets.map(({ cover }) => (cover as Element).id);
+    expect(ids).toEqual(['name', 'applicant', 'by-placeholder']);
+  });
+
   it('covers embedded documents it cannot read whole (a PDF, a plugin)', () => {
     document.body.innerHTML =
       '<p>材料预览</p><embed type="application/pdf" src="/files/a.pdf" /><object data="/files/b.pdf"></object>';
