@@ -70,6 +70,7 @@ const zh = {
   targetAmbiguousTitle: '无法确定要指向哪一个',
   targetAmbiguousBody:
     '页面上有多个符合本步骤说明的位置，指引无法确定是哪一个。这是引导内容需要更新，不是您的操作问题。您可以跳过本步，或一键报告问题，我们会通知培训管理员。',
+  targetAway: '该元素暂时不见了（例如下拉框已收起），重新打开后指引会回到它旁边。',
   targetMissingFrameGone: '该元素所在的内嵌页面已跳转或被关闭。',
   reportProblem: '报告问题',
   reportRecorded: '问题已记录，可在工具栏「我的报告」中查看。',
@@ -430,6 +431,8 @@ const en: Record<MessageKey, string> = {
   targetAmbiguousTitle: 'Cannot tell which one',
   targetAmbiguousBody:
     'Several places on the page fit this step, so the guide cannot tell which one is meant. The tour needs updating; nothing is wrong with what you did. You can skip this step, or report it in one click and we will tell the training administrator.',
+  targetAway:
+    'The element is out of sight for now (a dropdown closed, for instance); reopen it and the guide comes back to it.',
   targetMissingFrameGone: 'The embedded page that held this element navigated away or was closed.',
   reportProblem: 'Report problem',
   reportRecorded: 'Problem recorded. See “My reports” in the toolbar popup.',

@@ -23,6 +23,11 @@ export interface AnchorState {
   placement: FloatingPlacement;
   /** The target is scrolled out of view or clipped away (floating-ui `hide`). */
   targetHidden: boolean;
+  /**
+   * The target has no box any more (display: none — a dropdown closed with Esc): the card was
+   * left where it was instead of being placed against an empty box at the window's corner.
+   */
+  targetAway: boolean;
 }
 
 export interface AnchorOptions {
@@ -186,6 +191,20 @@ export async function position(
   if (options.arrowElement) middleware.push(arrow({ element: options.arrowElement, padding: 10 }));
   middleware.push(hide({ strategy: 'referenceHidden' }));
 
+  // A target without a box (display: none) would put the card in the window's top-left corner:
+  // once placed, the card stays where it was and the caller shows that it waits.
+  const box = reference.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0 && card.dataset.placement) {
+    if (options.spotlight) options.spotlight.hidden = true;
+    const spot = spotlightReference.getBoundingClientRect();
+    options.onUpdate?.({
+      target: { x: spot.x, y: spot.y, width: spot.width, height: spot.height },
+      placement: card.dataset.placement as FloatingPlacement,
+      targetHidden: true,
+      targetAway: true,
+    });
+    return;
+  }
   const result = await computePosition(reference, card, {
     strategy: 'fixed',
     placement: options.placement === 'auto' ? 'bottom' : options.placement,
@@ -222,6 +241,7 @@ export async function position(
     target: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     placement: result.placement,
     targetHidden,
+    targetAway: false,
   });
 }
 

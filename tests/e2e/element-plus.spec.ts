@@ -7,7 +7,7 @@ import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 
 const TOUR = 'e2e-element';
 
-test('Element Plus: a nested same-name upload button, a multiple cascader, a page-size select by its text', async ({
+test('Element Plus: a nested same-name upload button, a multiple cascader, a page-size select by its text, an option whose dropdown closes', async ({
   context,
   openExtensionPage,
   tabIdOf,
@@ -54,5 +54,22 @@ test('Element Plus: a nested same-name upload button, a multiple cascader, a pag
   if (!box) throw new Error('no page-size select');
   // Near the right edge, by the arrow: outside the text "10条/页".
   await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
-  await expect(stepCard(page, TOUR, 3)).toBeVisible();
+
+  // 4. The option in the open (teleported) dropdown. Esc closes the dropdown: the card waits in
+  // place and says so (it used to jump to the window's top-left corner); reopened, it is back
+  // beside the option, and choosing it advances.
+  const option = stepCard(page, TOUR, 3);
+  await expect(option).toHaveClass(/zy-card-located/);
+  const before = await option.boundingBox();
+  await page.keyboard.press('Escape');
+  await expect(option).toHaveAttribute('data-target-away', '');
+  await expect(option).toContainText('暂时不见了');
+  const waiting = await option.boundingBox();
+  expect(Math.abs((waiting?.x ?? 0) - (before?.x ?? 0))).toBeLessThan(2);
+  expect(Math.abs((waiting?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
+  await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
+  await expect(option).not.toHaveAttribute('data-target-away');
+  await page.getByRole('option', { name: '20条/页' }).click();
+  await expect(stepCard(page, TOUR, 4)).toBeVisible();
+  await expect(page.getByText('共 200 条')).toBeVisible();
 });

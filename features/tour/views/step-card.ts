@@ -63,6 +63,7 @@ export class StepCard {
   private props: StepCardProps;
   private readonly tour: HTMLSpanElement;
   private readonly progress: HTMLSpanElement;
+  private readonly away: HTMLParagraphElement;
   private readonly close: HTMLButtonElement;
   private readonly title: HTMLHeadingElement;
   private readonly body: HTMLDivElement;
@@ -121,6 +122,8 @@ export class StepCard {
     this.body.id = `zy-step-body-${id}`;
     this.hint = make('p', 'zy-card-hint');
     this.notice = make('p');
+    this.away = make('p', 'zy-card-hint zy-card-away');
+    this.away.setAttribute('role', 'status');
 
     const bar = make('div', 'zy-progress-bar');
     bar.setAttribute('aria-hidden', 'true');
@@ -219,6 +222,17 @@ export class StepCard {
     place(this.back, !isFirst, this.actions, this.next);
     setText(this.next, isLast ? t('stepDone') : t('stepNext'));
     this.next.disabled = !props.nextEnabled;
+  }
+
+  /**
+   * The target left the page's layout while the step is shown (a dropdown closed with Esc): the
+   * card stays where it was and says it waits; it moves back when the target returns.
+   */
+  setTargetAway(away: boolean): void {
+    if (away === this.element.hasAttribute('data-target-away')) return;
+    this.element.toggleAttribute('data-target-away', away);
+    setText(this.away, translate(this.props.language, 'targetAway'));
+    place(this.away, away, this.body, null);
   }
 
   private onKeyDown = (event: KeyboardEvent) => {

@@ -189,6 +189,7 @@ export class TourLayer {
         spotlight,
         onUpdate: (state) => {
           spotlight.hidden = state.targetHidden;
+          this.card?.setTargetAway(state.targetAway && element.isConnected);
           if (!element.isConnected) onTargetLost();
         },
       });
