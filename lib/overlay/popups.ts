@@ -113,3 +113,22 @@ export function boxWithPopups(target: Element, popups: readonly Element[]): DOMR
     height: box.bottom - box.top,
   });
 }
+
+/**
+ * Classes of a running leave transition: Vue's `<Transition>` (Element Plus:
+ * `el-zoom-in-top-leave-active`) and rc-motion (Ant Design: `ant-slide-up-leave-active`). Only the
+ * `-active`/`-to` forms: a plain `annual-leave` class (年假) is no transition.
+ */
+const LEAVING_CLASS = /(?:^|\s)[\w-]+-leave-(?:active|to)(?=\s|$)/;
+
+/**
+ * The element is on its way out: it or an ancestor runs a leave transition (a dropdown closing,
+ * shrinking over ~300 ms before it is display: none). The card does not follow it there.
+ */
+export function isLeaving(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const className = node.getAttribute('class');
+    if (className && LEAVING_CLASS.test(className)) return true;
+  }
+  return false;
+}

@@ -12,7 +12,7 @@ import {
   type Placement as FloatingPlacement,
   type VirtualElement,
 } from '@floating-ui/dom';
-import { boxWithPopups, openPopups } from './popups';
+import { boxWithPopups, isLeaving, openPopups } from './popups';
 
 export type CardPlacement = 'top' | 'bottom' | 'left' | 'right' | 'auto';
 
@@ -194,7 +194,13 @@ export async function position(
   // A target without a box (display: none) would put the card in the window's top-left corner:
   // once placed, the card stays where it was and the caller shows that it waits.
   const box = reference.getBoundingClientRect();
-  if (box.width === 0 && box.height === 0 && card.dataset.placement) {
+  // The element behind the reference (a virtual reference names it as its context element).
+  const element: Element | undefined =
+    'contextElement' in reference
+      ? (reference.contextElement as Element | undefined)
+      : (reference as Element);
+  const leaving = element !== undefined && isLeaving(element);
+  if (card.dataset.placement && ((box.width === 0 && box.height === 0) || leaving)) {
     if (options.spotlight) options.spotlight.hidden = true;
     const spot = spotlightReference.getBoundingClientRect();
     options.onUpdate?.({

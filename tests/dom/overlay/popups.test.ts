@@ -45,3 +45,17 @@ describe('openPopups', () => {
     expect([box.x, box.y, box.width, box.height]).toEqual([100, 100, 360, 240]);
   });
 });
+
+describe('isLeaving', () => {
+  it('sees a closing dropdown (Vue and rc-motion leave classes), not a class that merely says leave', async () => {
+    const { isLeaving } = await import('../../../lib/overlay/popups');
+    const option = document.querySelector('#open li') as Element;
+    expect(isLeaving(option)).toBe(false);
+    (document.getElementById('open') as Element).classList.add('el-zoom-in-top-leave-active');
+    expect(isLeaving(option)).toBe(true);
+    document.body.innerHTML = `<div class="ant-select-dropdown ant-slide-up-leave ant-slide-up-leave-active"><div role="option">x</div></div>
+      <form class="annual-leave"><button>提交年假申请</button></form>`;
+    expect(isLeaving(document.querySelector('[role="option"]') as Element)).toBe(true);
+    expect(isLeaving(document.querySelector('button') as Element)).toBe(false);
+  });
+});
