@@ -27,6 +27,14 @@ const POPUP_SELECTOR = [
   '[role="menu"]',
 ].join(', ');
 
+/** Whether `node` is (inside) a popup layer: its transitions end when a popup has opened or closed. */
+export function inPopupLayer(node: EventTarget | null): boolean {
+  return (
+    typeof (node as Element | null)?.closest === 'function' &&
+    (node as Element).closest(POPUP_SELECTOR) !== null
+  );
+}
+
 /** How far from the target a popup may open and still be its popup (px). */
 const NEAR = 24;
 

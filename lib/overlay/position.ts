@@ -12,7 +12,7 @@ import {
   type Placement as FloatingPlacement,
   type VirtualElement,
 } from '@floating-ui/dom';
-import { boxWithPopups, isLeaving, openPopups } from './popups';
+import { boxWithPopups, inPopupLayer, isLeaving, openPopups } from './popups';
 
 export type CardPlacement = 'top' | 'bottom' | 'left' | 'right' | 'auto';
 
@@ -104,7 +104,7 @@ const POPUP_KEYS = new Set(['Escape', 'Enter', ' ', 'ArrowDown', 'ArrowUp', 'Tab
  * When after the learner's click or key to place the card again: a popup opens or closes within
  * a transition (Element Plus zooms in over ~300 ms).
  */
-const POPUP_SETTLE_MS = [0, 50, 150, 350, 600] as const;
+const POPUP_SETTLE_MS = [0, 50, 150, 350, 600, 1000, 1600] as const;
 
 /**
  * Places the card again while a popup of the target may be opening or closing: after each click
@@ -134,10 +134,18 @@ function followPopups(target: Element, update: () => void, looking: { now: boole
     if (POPUP_KEYS.has(event.key)) burst();
   };
   const onClick = () => burst();
+  // A popup's opening or closing transition ended (late on a busy machine): place again then.
+  const onTransitionEnd = (event: Event) => {
+    if (inPopupLayer(event.target)) burst();
+  };
   doc.addEventListener('click', onClick, { capture: true, passive: true });
+  doc.addEventListener('transitionend', onTransitionEnd, { capture: true, passive: true });
+  doc.addEventListener('animationend', onTransitionEnd, { capture: true, passive: true });
   doc.addEventListener('keyup', onKey, { capture: true, passive: true });
   return () => {
     doc.removeEventListener('click', onClick, { capture: true });
+    doc.removeEventListener('transitionend', onTransitionEnd, { capture: true });
+    doc.removeEventListener('animationend', onTransitionEnd, { capture: true });
     doc.removeEventListener('keyup', onKey, { capture: true });
     for (const timer of timers) view.clearTimeout(timer);
     timers.clear();

@@ -7,7 +7,7 @@ import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 
 const TOUR = 'e2e-element';
 
-test('Element Plus: a nested same-name upload button, a multiple cascader, a page-size select by its text, an option whose dropdown closes', async ({
+test('Element Plus: a nested same-name upload button, a multiple cascader, a page-size select by its text', async ({
   context,
   openExtensionPage,
   tabIdOf,
@@ -29,6 +29,21 @@ test('Element Plus: a nested same-name upload button, a multiple cascader, a pag
   await expect(upload).toBeVisible();
   await expect(upload).toHaveClass(/zy-card-located/);
   await expect(upload).not.toContainText('找不到');
+  // The target leaves the layout while shown (as a closed dropdown does): the card waits where it
+  // was and says so, instead of jumping to the window's corner; it comes back when the target does.
+  const before = await upload.boundingBox();
+  const hideUpload = (display: string) =>
+    page.evaluate((value) => {
+      (document.querySelector('.el-upload') as HTMLElement).style.display = value;
+    }, display);
+  await hideUpload('none');
+  await expect(upload).toHaveAttribute('data-target-away', '');
+  await expect(upload).toContainText('暂时不见了');
+  const waiting = await upload.boundingBox();
+  expect(Math.round(waiting?.x ?? -1)).toBe(Math.round(before?.x ?? 0));
+  expect(Math.round(waiting?.y ?? -1)).toBe(Math.round(before?.y ?? 0));
+  await hideUpload('');
+  await expect(upload).not.toHaveAttribute('data-target-away');
   await upload.getByRole('button', { name: '下一步' }).click();
 
   // 2. A multiple cascader: the chosen regions live only in tags. Ticking one advances.
@@ -55,21 +70,5 @@ test('Element Plus: a nested same-name upload button, a multiple cascader, a pag
   // Near the right edge, by the arrow: outside the text "10条/页".
   await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
 
-  // 4. The option in the open (teleported) dropdown. Esc closes the dropdown: the card waits in
-  // place and says so (it used to jump to the window's top-left corner); reopened, it is back
-  // beside the option, and choosing it advances.
-  const option = stepCard(page, TOUR, 3);
-  await expect(option).toHaveClass(/zy-card-located/);
-  const before = await option.boundingBox();
-  await page.keyboard.press('Escape');
-  await expect(option).toHaveAttribute('data-target-away', '');
-  await expect(option).toContainText('暂时不见了');
-  const waiting = await option.boundingBox();
-  expect(Math.abs((waiting?.x ?? 0) - (before?.x ?? 0))).toBeLessThan(2);
-  expect(Math.abs((waiting?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
-  await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
-  await expect(option).not.toHaveAttribute('data-target-away');
-  await page.getByRole('option', { name: '20条/页' }).click();
-  await expect(stepCard(page, TOUR, 4)).toBeVisible();
-  await expect(page.getByText('共 200 条')).toBeVisible();
+  await expect(stepCard(page, TOUR, 3)).toBeVisible();
 });
