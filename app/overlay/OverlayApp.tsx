@@ -10,6 +10,7 @@ import { ExamHud } from '../../features/exam/views/ExamHud';
 import { ExamResult } from '../../features/exam/views/ExamResult';
 import { SurveyCard } from '../../features/survey/views/SurveyCard';
 import {
+  rootClassName,
   showsWelcome,
   TOAST_MS,
   type OutcomeState,
@@ -30,13 +31,7 @@ export function OverlayApp({ store }: { store: OverlayStore }) {
   const state = useSyncExternalStore(store.subscribe, store.snapshot);
   const { preferences: prefs } = state;
   const language = prefs.language;
-  const className = [
-    'zy-root',
-    prefs.largeText ? 'zy-large' : '',
-    prefs.reducedMotion ? 'zy-reduced-motion' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const className = rootClassName(prefs);
 
   const welcomeShown = showsWelcome(state);
   return (

@@ -10,7 +10,14 @@ import { TourController } from '../../features/tour/content/controller';
 import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
 import { keepOnTop } from '../../lib/overlay/top-layer';
 import { OVERLAY_SHADOW_MODE } from '../../lib/overlay/shadow-mode';
-import { needsViews, OverlayStore, showsTourCard, TOAST_MS, type OverlayState } from './store';
+import {
+  needsViews,
+  OverlayStore,
+  rootClassName,
+  showsTourCard,
+  TOAST_MS,
+  type OverlayState,
+} from './store';
 import { registeredOverlayViews, type OverlayViews } from './views-api';
 import overlayCss from './overlay.css?inline';
 // Progress area: exam HUD, result and survey (their own messages and styles).
@@ -109,13 +116,7 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
   const draw = (shell: Shell, state: OverlayState) => {
     const prefs = state.preferences;
     const language = prefs.language;
-    const className = [
-      'zy-root',
-      prefs.largeText ? 'zy-large' : '',
-      prefs.reducedMotion ? 'zy-reduced-motion' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const className = rootClassName(prefs);
     if (shell.root.className !== className) shell.root.className = className;
     shell.root.lang = language === 'en' ? 'en' : 'zh-CN';
 

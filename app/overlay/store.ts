@@ -185,3 +185,17 @@ export function showsTourCard(state: OverlayState): boolean {
 export function showsWelcome(state: OverlayState): boolean {
   return Boolean(state.welcome && !state.tour);
 }
+
+/**
+ * The class of the overlay's root element for the learner's preferences (large text, reduced
+ * motion): the framework-free shell and the React views draw the same root.
+ */
+export function rootClassName(prefs: Preferences): string {
+  return [
+    'zy-root',
+    prefs.largeText ? 'zy-large' : '',
+    prefs.reducedMotion ? 'zy-reduced-motion' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
