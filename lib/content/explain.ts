@@ -12,6 +12,7 @@
  *
  * Framework-free and Node-free: the tour schema uses {@link didYouMean} at run time too.
  */
+import { boundedOsaDistance } from '../search/distance';
 
 /** One schema issue as zod reports it (the fields this module reads). */
 export interface SchemaIssue {
@@ -60,39 +61,21 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   const lowered = input.toLowerCase();
+  const limit = Math.max(1, Math.floor(Math.max(input.length, 1) / 3));
   for (const candidate of candidates) {
     if (candidate === input) continue;
-    // A difference of case only (idcard → idCard) is always a slip.
+    // A difference of case only (idcard → idCard) is always a slip. Otherwise the help search's
+    // edit distance (transpositions count one: cilck → click), bounded by what can still be a slip.
     const distance =
-      candidate.toLowerCase() === lowered ? 0.5 : editDistance(lowered, candidate.toLowerCase());
+      candidate.toLowerCase() === lowered
+        ? 0.5
+        : boundedOsaDistance(lowered, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.max(1, Math.floor(Math.max(input.length, 1) / 3));
   return bestDistance <= limit ? best : undefined;
-}
-
-/** Levenshtein distance with adjacent transpositions counted as one edit (clik, cilck → click). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, at(i - 2, j - 2) + 1);
-      }
-      (d[i] as number[])[j] = value;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 /**

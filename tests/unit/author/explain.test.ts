@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatTourError, loadTours } from '../../../features/tour/load';
-import { didYouMean, editDistance, withSuggestion } from '../../../lib/content/explain';
+import { didYouMean, withSuggestion } from '../../../lib/content/explain';
+import { boundedOsaDistance } from '../../../lib/search/distance';
 
 const ADVANCE_KINDS = ['next', 'click', 'input', 'change', 'navigation', 'appear', 'disappear'];
 
@@ -28,8 +29,8 @@ describe('didYouMean', () => {
   });
 
   it('counts a transposition as one edit', () => {
-    expect(editDistance('cilck', 'click')).toBe(1);
-    expect(editDistance('', 'abc')).toBe(3);
+    expect(boundedOsaDistance('cilck', 'click', 3)).toBe(1);
+    expect(boundedOsaDistance('', 'abc', 3)).toBe(3);
   });
 });
 

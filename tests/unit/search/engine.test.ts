@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundedOsaDistance, InvertedIndex } from '../../../lib/search/engine';
+import { boundedOsaDistance } from '../../../lib/search/distance';
+import { InvertedIndex } from '../../../lib/search/engine';
 
 // Two fields: 0 = title, 1 = body.
 const docs = [
