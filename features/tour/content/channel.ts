@@ -11,8 +11,8 @@ export function createTourChannel(
   showGuard: TourChannel['showGuard'],
 ): TourChannel {
   return {
-    // A worker that never answers must not hold every later step behind this one (the
-    // controller sends one event at a time): give up, and the next event or hello resyncs.
+    // A worker that never answers must not hold every later answer behind this one (the
+    // controller applies answers in order): give up, and the next event or hello resyncs.
     send: (event) =>
       withDeadline(sendMessage('content:tourEvent', event), DEADLINES.message, 'tour event'),
     resume: (tourId, mode) =>

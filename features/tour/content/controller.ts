@@ -289,13 +289,23 @@ export class TourController {
     event: ContentTourEvent,
     expected: RunnerState | null,
   ): Promise<void> {
-    // One event at a time, in order: the background must see them as the page applied them.
+    // Sent now, answered in order. The background handles a tab's messages one at a time in the
+    // order they arrive (TourSessions.serial), so it sees the events as the page applied them
+    // without the page waiting for each answer first. Waiting lost events: a click that loads a
+    // new page (登录) queued behind a slow answer was never sent before the page went away, and
+    // the next page resumed on the step the learner had already done.
+    if (this.disposed) return this.queue;
     this.pending += 1;
     if (expected === null) this.undecided += 1;
+    const reply = (async () => this.deps.send({ ...event, run: runId }))();
+    // Handled where the queue reaches it; until then a refusal is not an unhandled rejection on
+    // the host page's console.
+    reply.catch(() => undefined);
     this.queue = this.queue
       .then(async () => {
+        const answer = await reply;
         if (this.disposed) return;
-        this.reconcile(await this.deps.send({ ...event, run: runId }), expected);
+        this.reconcile(answer, expected);
       })
       .catch((error: unknown) => console.warn('[zhiyin] tour event failed', error))
       .finally(() => {
