@@ -42,6 +42,12 @@ export type RunnerStatus = (typeof RUNNER_STATUSES)[number];
  * cross-origin frame the target was found in navigated away or was removed (cross-origin frames).
  */
 export type MissingReason = Exclude<LocateOutcomeKind, 'found' | 'aborted'> | 'frame-gone';
+/**
+ * Missing reasons a target can still get over by appearing (the page watches for it while the
+ * card says 找不到该元素); an ambiguous or broken locator, or a frame that went away, cannot.
+ */
+export const RECOVERABLE: ReadonlySet<MissingReason> = new Set(['not-found', 'hidden', 'timeout']);
+
 export const MISSING_REASONS = [
   'not-found',
   'ambiguous',
@@ -286,6 +292,18 @@ class Machine {
       case 'CONTINUE':
         return;
       case 'TARGET_FOUND':
+        // A target that came late (a slow page, a dropdown still opening, a panel the learner
+        // opened after reading 找不到该元素): the step recovers and goes on as if found in time.
+        // The step-failed record stays: it did not appear within the step's wait.
+        if (
+          s.status === 'running' &&
+          s.missing !== undefined &&
+          RECOVERABLE.has(s.missing.reason) &&
+          event.stepIndex === s.stepIndex
+        ) {
+          delete s.missing;
+          return this.show();
+        }
         if (s.status !== 'waiting-for-target') return;
         return this.show();
       case 'TARGET_MISSING':

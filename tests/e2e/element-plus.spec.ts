@@ -70,5 +70,12 @@ test('Element Plus: a nested same-name upload button, a multiple cascader, a pag
   // Near the right edge, by the arrow: outside the text "10条/页".
   await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
 
-  await expect(stepCard(page, TOUR, 3)).toBeVisible();
+  // 4. An option in the dropdown that click opened (teleported popper, still in its enter
+  // transition when the step begins; on a starved machine it can outlast the step's wait, and the
+  // card then moves to the option when it shows instead of staying 找不到该元素).
+  const option = stepCard(page, TOUR, 3);
+  await expect(option).toBeVisible();
+  await expect(option).toHaveClass(/zy-card-located/);
+  await page.getByRole('option', { name: '20条/页' }).click();
+  await expect(stepCard(page, TOUR, 4)).toBeVisible();
 });

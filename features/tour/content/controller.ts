@@ -5,6 +5,7 @@ import { examPageEffect } from '../../exam/exam';
 import type { ExamHud } from '../../exam/outcome';
 import {
   ACTIVE_STATUSES,
+  RECOVERABLE,
   createRunnerState,
   transition,
   type RunnerEffect,
@@ -492,6 +493,9 @@ export class TourController {
     this.cardAbort = card;
     if (located && this.element) this.listenForAdvance(step, this.element, effect.stepIndex);
     if (step.guard && !effect.missing) this.deps.showGuard?.(step.guard, card.signal);
+    if (effect.missing && RECOVERABLE.has(effect.missing.reason)) {
+      this.recoverWhenFound(step, effect.stepIndex, card.signal);
+    }
     this.setView({
       tour: run.tour,
       stepIndex: effect.stepIndex,
@@ -535,6 +539,26 @@ export class TourController {
       // As for a target in this document: the transition shows the card at once.
       if (result.kind === 'found') this.frameTarget = result.target;
       void this.act(result.event as ContentTourEvent);
+    });
+  }
+
+  /**
+   * While the card says 找不到该元素, keep watching for the target (same scoped observer, no
+   * polling): on a slow intranet page, or a dropdown still opening on a starved machine, it may
+   * come after the step's wait. When it does, the card moves to it and the step goes on. Ends
+   * with the card (下一步, 跳过, a new step, the tour's end).
+   */
+  private recoverWhenFound(step: Step, stepIndex: number, signal: AbortSignal): void {
+    if (!step.target) return;
+    void waitForTarget(step.target, this.deps.document, {
+      ...this.deps.lookup,
+      timeoutMs: Infinity,
+      frame: step.frame ?? null,
+      signal,
+    }).then((outcome) => {
+      if (outcome.kind !== 'found' || signal.aborted || this.view?.stepIndex !== stepIndex) return;
+      this.element = outcome.element;
+      void this.act({ type: 'TARGET_FOUND', stepIndex });
     });
   }
 

@@ -207,6 +207,60 @@ describe('tour controller: one round trip per step', () => {
     expect(renders.length).toBe(count);
     expect(bg.runner.state.missing).toBeDefined();
   });
+
+  it('a target that shows up after 找不到该元素 takes the card, and acting on it counts', async () => {
+    const { bg, controller, renders } = setup(
+      [
+        { ...save, target: { role: 'button', name: '撤回' }, missing: { wait: '1ms' } },
+        { id: 'done', body: '完成' },
+      ],
+      `<form><button type="button">保存</button></form>`,
+    );
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => renders.at(-1)?.mode === 'missing');
+    bg.answer(); // TARGET_MISSING
+    await controller.settled();
+    // The page renders the control late (a slow intranet page, a dropdown still opening).
+    const late = document.createElement('button');
+    late.type = 'button';
+    late.textContent = '撤回';
+    document.querySelector('form')?.append(late);
+    await until(() => renders.at(-1)?.mode === 'located');
+    expect(renders.at(-1)).toMatchObject({ stepIndex: 0, element: late });
+    await until(() => bg.pending.length === 1);
+    expect(bg.pending[0]?.event).toEqual({ type: 'TARGET_FOUND', stepIndex: 0 });
+    bg.answer();
+    await controller.settled();
+    expect(bg.runner.state.missing).toBeUndefined();
+    userClick(late);
+    await until(() => bg.pending.length === 1);
+    bg.answer();
+    await controller.settled();
+    expect(bg.runner.state.stepIndex).toBe(1);
+  });
+
+  it('the watch for a late target ends when the learner moves on', async () => {
+    const { bg, controller, renders } = setup([
+      { ...save, target: { role: 'button', name: '撤回' }, missing: { wait: '1ms' } },
+      { id: 'done', body: '完成' },
+    ]);
+    dispose = () => controller.dispose();
+    controller.apply(bg.start());
+    await until(() => renders.at(-1)?.mode === 'missing');
+    bg.answer();
+    void controller.next();
+    await until(() => renders.at(-1)?.stepIndex === 1);
+    bg.answer();
+    await controller.settled();
+    const late = document.createElement('button');
+    late.textContent = '撤回';
+    document.querySelector('form')?.append(late);
+    await tick();
+    await tick();
+    expect(bg.pending).toEqual([]);
+    expect(renders.at(-1)).toMatchObject({ mode: 'centred', stepIndex: 1 });
+  });
 });
 
 describe('tour controller: 下一步 moves the card at once, the background confirms', () => {

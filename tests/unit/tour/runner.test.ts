@@ -240,6 +240,36 @@ describe('missing targets', () => {
     expect(runner.state.history[0]).toMatchObject({ outcome: 'failed', reason: 'not-found' });
   });
 
+  it('a target that appears after the card said 找不到该元素 is taken: the step goes on', () => {
+    const { runner } = setup([targeted('size', { advance: { on: 'click' } }), centred('after')]);
+    runner.dispatch({ type: 'START' });
+    runner.dispatch({ type: 'TARGET_MISSING', reason: 'hidden', stepIndex: 0 });
+    // Late, and for the step on screen: the card moves to the target, no second step-shown.
+    const effects = runner.dispatch({ type: 'TARGET_FOUND', stepIndex: 0 });
+    expect(shown(effects)).toMatchObject({ stepIndex: 0, centred: false });
+    expect(shown(effects)).not.toHaveProperty('missing');
+    expect(records(effects)).toEqual([]);
+    expect(runner.state.missing).toBeUndefined();
+    // Now a click on it counts; the failure stays on record (it came after the step's wait).
+    runner.dispatch({ type: 'USER_ACTION', kind: 'click' });
+    expect(runner.state.stepIndex).toBe(1);
+    expect(runner.state.history[0]).toMatchObject({ outcome: 'completed' });
+  });
+
+  it('an ambiguous target or a late answer for another step does not lift 找不到该元素', () => {
+    const { runner } = setup([targeted('row'), targeted('next')]);
+    runner.dispatch({ type: 'START' });
+    runner.dispatch({ type: 'TARGET_MISSING', reason: 'ambiguous', stepIndex: 0 });
+    expect(runner.dispatch({ type: 'TARGET_FOUND', stepIndex: 0 })).toEqual([]);
+    expect(runner.state.missing).toEqual({ reason: 'ambiguous' });
+
+    const other = setup([targeted('a'), targeted('b')]).runner;
+    other.dispatch({ type: 'START' });
+    other.dispatch({ type: 'TARGET_MISSING', reason: 'not-found', stepIndex: 0 });
+    expect(other.dispatch({ type: 'TARGET_FOUND', stepIndex: 1 })).toEqual([]);
+    expect(other.state.missing).toEqual({ reason: 'not-found' });
+  });
+
   it('reports ambiguity as the failure reason', () => {
     const { runner } = setup([targeted('row')]);
     runner.dispatch({ type: 'START' });
