@@ -12,6 +12,7 @@ import {
   type Placement as FloatingPlacement,
   type VirtualElement,
 } from '@floating-ui/dom';
+import { besideDialog, holdingDialog } from './dialogs';
 import { boxWithPopups, inPopupLayer, isLeaving, openPopups } from './popups';
 
 export type CardPlacement = 'top' | 'bottom' | 'left' | 'right' | 'auto';
@@ -43,6 +44,8 @@ export interface AnchorOptions {
    * crossAxis), at the cost of leaving the target: only for targets larger than the viewport.
    */
   keepOnScreen?: boolean;
+  /** With `placement: 'auto'`: the sides the card may take (default: all four). */
+  placements?: FloatingPlacement[];
   onUpdate?: (state: AnchorState) => void;
 }
 
@@ -71,6 +74,9 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // in a page that keeps moving (every frame) costs no document query.
   const looking = { now: true };
   let hadPopups = false;
+  // A target in a dialog (same document only: a frame's dialog is measured in another viewport).
+  const dialog =
+    options.placement === 'auto' && frameChain(target).length === 0 ? holdingDialog(target) : null;
   const update = () => {
     // An open dropdown of the target (teleported by its library) is part of the step: the card
     // goes beside both, the spotlight takes both in (lib/overlay/popups.ts).
@@ -83,9 +89,20 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
       ? frameAwareReference(target, () => boxWithPopups(target, popups))
       : spotlightReference;
     const visiblePart = oversized(spotlight);
-    void position(visiblePart ?? reference, spotlight, card, {
+    // Beside the dialog rather than over its content, where the viewport has room.
+    const beside =
+      dialog && !popups.length && !visiblePart
+        ? besideDialog(
+            target,
+            dialog,
+            { width: card.offsetWidth, height: card.offsetHeight },
+            options.gap ?? 12,
+          )
+        : null;
+    void position(beside?.reference ?? visiblePart ?? reference, spotlight, card, {
       ...options,
       ...(visiblePart ? { keepOnScreen: true } : {}),
+      ...(beside ? { placements: beside.placements } : {}),
     });
   };
   const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
@@ -183,7 +200,9 @@ export async function position(
   const middleware: Middleware[] = [offset(options.gap ?? 12)];
   middleware.push(
     options.placement === 'auto'
-      ? autoPlacement({ allowedPlacements: ['bottom', 'top', 'right', 'left'] })
+      ? autoPlacement({
+          allowedPlacements: options.placements ?? ['bottom', 'top', 'right', 'left'],
+        })
       : flip({ fallbackAxisSideDirection: 'start' }),
   );
   // The card is kept on screen only as far as it stays attached to its target: once the page

@@ -77,5 +77,35 @@ test('Element Plus: a nested same-name upload button, a multiple cascader, a pag
   await expect(option).toBeVisible();
   await expect(option).toHaveClass(/zy-card-located/);
   await page.getByRole('option', { name: '20条/页' }).click();
-  await expect(stepCard(page, TOUR, 4)).toBeVisible();
+
+  // 5–6. A confirm dialog: the card for 确定 goes beside the dialog, level with the button, not
+  // over the summary the step asks the learner to check.
+  const submit = stepCard(page, TOUR, 4);
+  await expect(submit).toHaveClass(/zy-card-located/);
+  await page.getByRole('button', { name: '提交' }).click();
+  const confirm = stepCard(page, TOUR, 5);
+  await expect(confirm).toHaveClass(/zy-card-located/);
+  const dialog = page.locator('.el-dialog');
+  await expect(dialog).toContainText('服务区域 1 个');
+  const ok = page.getByRole('button', { name: '确定' });
+  await expect(async () => {
+    const [cardBox, dialogBox, okBox] = await Promise.all([
+      confirm.boundingBox(),
+      dialog.boundingBox(),
+      ok.boundingBox(),
+    ]);
+    if (!cardBox || !dialogBox || !okBox) throw new Error('no boxes');
+    const overlaps =
+      cardBox.x < dialogBox.x + dialogBox.width &&
+      dialogBox.x < cardBox.x + cardBox.width &&
+      cardBox.y < dialogBox.y + dialogBox.height &&
+      dialogBox.y < cardBox.y + cardBox.height;
+    expect(overlaps).toBe(false);
+    // Level with the button it is about: the button's middle is within the card's height.
+    const middle = okBox.y + okBox.height / 2;
+    expect(middle).toBeGreaterThanOrEqual(cardBox.y);
+    expect(middle).toBeLessThanOrEqual(cardBox.y + cardBox.height);
+  }).toPass({ timeout: 5000 });
+  await ok.click();
+  await expect(stepCard(page, TOUR, 6)).toBeVisible();
 });
