@@ -328,6 +328,34 @@ test.describe('tours:check', () => {
     }
   });
 
+  test('drives a real Element Plus page like a learner: a multiple cascader level by level, a dropdown option, a confirm dialog', async ({
+    baseURL,
+  }) => {
+    const { code, stdout, stderr } = await toursCheck([
+      '--url',
+      `${baseURL}/element.html`,
+      '--tours',
+      FIXTURE_TOURS,
+      '--tour',
+      'e2e-element',
+      '--json',
+    ]);
+    expect(code, stderr + stdout).toBe(0);
+    const report = JSON.parse(stdout) as CheckReport;
+    const steps = report.tours[0]?.steps ?? [];
+    expect(steps.map((step) => [step.stepId, step.status])).toEqual([
+      ['upload', 'pass'],
+      ['areas', 'pass'],
+      ['page-size', 'pass'],
+      ['page-size-option', 'pass'],
+      ['submit', 'pass'],
+      ['confirm', 'pass'],
+      ['done', 'pass'],
+    ]);
+    // The cascader was opened and a region ticked, two levels down, as a learner does.
+    expect(steps[1]?.action).toBe('已选择 / chose "北山乡 / 东村"');
+  });
+
   test('rejects a missing --url and an unknown tour id with exit code 2', async ({ baseURL }) => {
     const noUrl = await toursCheck([]);
     expect(noUrl.code).toBe(2);

@@ -597,6 +597,8 @@ async function choose(
     return '已选择第一项 / chose the first option';
   }
   await element.click({ timeout: ACTION_TIMEOUT_MS });
+  const cascaded = await chooseInCascader(page, wanted);
+  if (cascaded !== null) return cascaded;
   // Dropdowns are portals at the end of <body>. Look in the popup this control opened (its
   // combobox's aria-controls list, inside the component's dropdown), so the list of the previous
   // select, still fading out, is never taken for this one; else in any visible list.
@@ -623,6 +625,56 @@ async function choose(
   const text = (await option.textContent({ timeout: ACTION_TIMEOUT_MS }))?.trim() ?? '';
   await option.click({ timeout: ACTION_TIMEOUT_MS });
   return `已选择 / chose "${text}"`;
+}
+
+/** Element Plus / Ant Design cascader panels (the menus a cascader opens, one per level). */
+const CASCADER_PANEL = '.el-cascader-panel, .ant-cascader-menus';
+const CASCADER_MENU = '.el-cascader-menu, .ant-cascader-menu';
+const CASCADER_NODE = '.el-cascader-node, .ant-cascader-menu-item';
+
+/**
+ * A cascader opened by the click: choose level by level as a person does — the first entry (or
+ * the one `wanted` names, `北山乡 / 东村`) of the newest menu, until a leaf; a leaf with a checkbox
+ * (a multiple cascader) is ticked. Null when the click opened no cascader.
+ */
+async function chooseInCascader(page: Page, wanted: string | undefined): Promise<string | null> {
+  const panel = page.locator(CASCADER_PANEL).filter({ visible: true }).last();
+  try {
+    await panel.waitFor({ state: 'visible', timeout: 1500 });
+  } catch {
+    return null;
+  }
+  const path = wanted?.split('/').map((part) => part.trim()) ?? [];
+  const chosen: string[] = [];
+  for (let level = 0; level < 6; level += 1) {
+    const menus = panel.locator(CASCADER_MENU).filter({ visible: true });
+    const count = await menus.count();
+    if (count <= level) break;
+    const nodes = menus.nth(level).locator(CASCADER_NODE);
+    const want = path[level];
+    const node = want ? nodes.filter({ hasText: want }).first() : nodes.first();
+    const label = (await node.innerText({ timeout: ACTION_TIMEOUT_MS })).trim();
+    chosen.push(label);
+    const leaf = await node.evaluate(
+      (el) =>
+        el.getAttribute('aria-haspopup') !== 'true' &&
+        !el.classList.contains('ant-cascader-menu-item-expand'),
+    );
+    const checkbox = node.locator('.el-checkbox, .ant-checkbox').first();
+    if (leaf && (await checkbox.count()) > 0) {
+      await checkbox.click({ timeout: ACTION_TIMEOUT_MS });
+      break;
+    }
+    await node.click({ timeout: ACTION_TIMEOUT_MS });
+    if (leaf) break;
+    // The next level opens beside this one.
+    await menus
+      .nth(level + 1)
+      .waitFor({ state: 'visible', timeout: ACTION_TIMEOUT_MS })
+      .catch(() => undefined);
+  }
+  await page.keyboard.press('Escape').catch(() => undefined);
+  return `已选择 / chose "${chosen.join(' / ')}"`;
 }
 
 async function firstRealOption(select: ElementHandle<Element>): Promise<number> {
