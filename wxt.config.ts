@@ -111,7 +111,13 @@ export default defineConfig({
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.
       alias: (env.browser === 'chrome' && env.manifestVersion === 2
-        ? { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' }
+        ? {
+            'wxt/browser': '@wxt-dev/webextension-polyfill/browser',
+            // WXT's storage helper (wxt/utils/storage) imports the raw `chrome` wrapper directly;
+            // on kernel 86 `chrome.storage.local.get()` without a callback returns undefined
+            // (found by npm run smoke:kernel86: every page failed reading preferences).
+            '@wxt-dev/browser': '@wxt-dev/webextension-polyfill/browser',
+          }
         : {}) as Record<string, string>,
     },
   }),
