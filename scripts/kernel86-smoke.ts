@@ -12,10 +12,12 @@
  *    the compatibility matrix states a measured fact, not an assumption).
  * 2. Compiles every classic script of the build (background page, content script, overlay,
  *    rules, frame agent, author) with V8 8.6: any syntax the kernel lacks fails here.
- * 3. Loads every extension page (popup, options, dashboard, quiz) over HTTP with a minimal
- *    `chrome.*` stand-in (no background: messages fail as they would with a stopped one) and
- *    reports uncaught exceptions and whether the page rendered: the built-ins and Blink 86
- *    features the pages use at start-up.
+ * 3. Runs the background page's script in a page of the same origin with a minimal `chrome.*`
+ *    stand-in: it must start without throwing and open its IndexedDB database.
+ * 4. Loads every extension page (popup, options, dashboard, quiz) over HTTP with the same
+ *    stand-in (no background: messages fail as they would with a stopped one), reports uncaught
+ *    exceptions and whether the page rendered, and saves a screenshot (output/kernel86/): the
+ *    built-ins and Blink 86 features the pages use at start-up.
  *
  * Usage: npm run smoke:kernel86 [-- <build dir>]  (default: $ZHIYIN_OUT_DIR or .output, then
  * chrome-mv2-production, else chrome-mv2-test). Exits non-zero when a script does not compile,
@@ -196,6 +198,15 @@ function chromeStandIn(manifest: unknown): string {
       onRemoved: event(), onUpdated: event(), onActivated: event(),
     },
     windows: { getCurrent(cb) { later(() => cb({ id: 1 })); } },
+    alarms: {
+      create() {}, clear(...args) { const cb = args.find((a) => typeof a === 'function'); later(() => cb && cb(true)); },
+      get(...args) { const cb = args.find((a) => typeof a === 'function'); later(() => cb && cb(undefined)); },
+      getAll(cb) { later(() => cb([])); }, onAlarm: event(),
+    },
+    webNavigation: {
+      getAllFrames(d, cb) { later(() => cb([])); },
+      onCommitted: event(), onDOMContentLoaded: event(), onCompleted: event(),
+    },
     extension: { getURL: runtime.getURL },
   };
 })();`;
@@ -280,11 +291,56 @@ async function main() {
       } else console.log(`✓ ${file} compiles on V8 8.6`);
     }
 
-    await cdp.send(
-      'Page.addScriptToEvaluateOnNewDocument',
-      { source: chromeStandIn(manifest) },
-      sessionId,
-    );
+    // The background page's script, run in a page of the same origin with the stand-in: it must
+    // start (schemas, tours, database) without throwing, and open its IndexedDB database.
+    {
+      const before = cdp.events.length;
+      await cdp.send(
+        'Page.addScriptToEvaluateOnNewDocument',
+        { source: chromeStandIn(manifest) },
+        sessionId,
+      );
+      await cdp.send('Page.navigate', { url: `${base}/manifest.json` }, sessionId);
+      await new Promise((done) => setTimeout(done, 1500));
+      await cdp.send(
+        'Runtime.evaluate',
+        { expression: readFileSync(path.join(dir, 'background.js'), 'utf8') },
+        sessionId,
+      );
+      await new Promise((done) => setTimeout(done, 5000));
+      const databases = await cdp.send<{ result: { value: string[] } }>(
+        'Runtime.evaluate',
+        {
+          expression: 'indexedDB.databases().then((list) => list.map((db) => db.name))',
+          awaitPromise: true,
+          returnByValue: true,
+        },
+        sessionId,
+      );
+      const thrown = cdp.events
+        .slice(before)
+        .filter((e) => e.method === 'Runtime.exceptionThrown' && e.sessionId === sessionId)
+        .map((e) => {
+          const details = e.params.exceptionDetails as {
+            text: string;
+            exception?: { description?: string };
+          };
+          return (details.exception?.description ?? details.text)
+            .split('\n')
+            .slice(0, process.env.K86_STACK ? 6 : 1)
+            .join(' / ');
+        })
+        .filter((line) => !line?.includes(NO_BACKGROUND));
+      const names = databases.result.value;
+      if (thrown.length > 0 || names.length === 0) {
+        failed = true;
+        console.error(
+          `✗ background.js on kernel 86: databases [${names.join(', ')}]; uncaught: ${thrown.join(' | ') || 'none'}`,
+        );
+      } else
+        console.log(`✓ background.js starts on kernel 86 and opens IndexedDB: ${names.join(', ')}`);
+    }
+
     for (const page of PAGES) {
       if (!existsSync(path.join(dir, page))) continue;
       const before = cdp.events.length;
