@@ -14,7 +14,11 @@ const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 const TARGETS: { target: BuildTarget; dir: string; zip: string }[] = [
   { target: 'chrome-mv3', dir: 'chrome-mv3-production', zip: `zhiyin-${version}-chrome-mv3.zip` },
   { target: 'chrome-mv2', dir: 'chrome-mv2-production', zip: `zhiyin-${version}-chrome-mv2.zip` },
-  { target: 'firefox-mv2', dir: 'firefox-mv2-production', zip: `zhiyin-${version}-firefox-mv2.zip` },
+  {
+    target: 'firefox-mv2',
+    dir: 'firefox-mv2-production',
+    zip: `zhiyin-${version}-firefox-mv2.zip`,
+  },
 ];
 
 let failed = false;
