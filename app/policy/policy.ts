@@ -188,9 +188,10 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
 
 /**
  * The learner as the organisation knows them, set by the administrator per browser profile or
- * Windows user (managed policy only; the learner cannot type or change it). Read by the xAPI
- * actor and the 培训管理 view (issue 15): statements carry `actor.account = { homePage, name:
- * account }`, so one person is one agent on every computer they use.
+ * Windows user (managed policy only; the learner cannot type or change it). Defined and
+ * validated here; the xAPI actor and the 培训管理 view consume it (issue 15, organisation view):
+ * statements are to carry `actor.account = { homePage, name: account }`, so one person is one
+ * agent on every computer they use.
  */
 export interface IdentityPolicy {
   /** The staff account (工号 or login name): `actor.account.name`. Stable, not the display name. */
