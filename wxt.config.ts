@@ -8,6 +8,8 @@ import { toursPlugin } from './features/tour/build-plugin';
 import { checklistsPlugin } from './features/checklist/build-plugin';
 // Quizzes area (知识测验).
 import { quizPlugin } from './features/quiz/build-plugin';
+// Deployment: Chrome MV2 for kernels below 88 (docs/compatibility.md).
+import { LEGACY_CHROME_TARGET, legacyRuntimePlugin } from './scripts/lib/legacy-build';
 
 /**
  * Build modes:
@@ -81,13 +83,20 @@ export default defineConfig({
       if (wxt.config.manifestVersion === 3) manifest.host_permissions = hosts;
       else manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
       // The toolbar button's tooltip (WXT would otherwise take the popup page's <title>).
-      const action = manifest.action ?? manifest.browser_action;
-      if (action) action.default_title = '__MSG_extActionTitle__';
+      // (MV2: `browser_action`; set on each key present, WXT may carry both while converting.)
+      for (const action of [manifest.action, manifest.browser_action])
+        if (action) action.default_title = '__MSG_extActionTitle__';
     },
   },
   vite: (env) => ({
-    // ZHIYIN_SOURCEMAP=1: source maps, to attribute bundle bytes (bench/README.md, tour engine).
-    ...(process.env.ZHIYIN_SOURCEMAP ? { build: { sourcemap: true } } : {}),
+    build: {
+      // ZHIYIN_SOURCEMAP=1: source maps, to attribute bundle bytes (bench/README.md, tour engine).
+      ...(process.env.ZHIYIN_SOURCEMAP ? { sourcemap: true } : {}),
+      // Chrome MV2 runs on kernels down to 86 (360安全浏览器 13): syntax is lowered to that.
+      ...(env.browser === 'chrome' && env.manifestVersion === 2
+        ? { target: LEGACY_CHROME_TARGET }
+        : {}),
+    },
     // Tours are validated at build time; a broken tour file fails the build with file and path.
     plugins: [
       toursPlugin({ validatorIds: VALIDATOR_IDS }),
@@ -95,12 +104,20 @@ export default defineConfig({
       rulesPlugin(),
       checklistsPlugin(),
       quizPlugin(),
+      // Chrome MV2 only: the built-ins kernel 86 lacks, first in every entrypoint.
+      ...(env.browser === 'chrome' && env.manifestVersion === 2 ? [legacyRuntimePlugin()] : []),
     ],
     resolve: {
       // Chrome MV2 (older domestic browsers): `chrome.*` there returns no promises, so route
       // `wxt/browser` through the webextension polyfill for that target only.
       alias: (env.browser === 'chrome' && env.manifestVersion === 2
-        ? { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' }
+        ? {
+            'wxt/browser': '@wxt-dev/webextension-polyfill/browser',
+            // WXT's storage helper (wxt/utils/storage) imports the raw `chrome` wrapper directly;
+            // on kernel 86 `chrome.storage.local.get()` without a callback returns undefined
+            // (found by npm run smoke:kernel86: every page failed reading preferences).
+            '@wxt-dev/browser': '@wxt-dev/webextension-polyfill/browser',
+          }
         : {}) as Record<string, string>,
     },
   }),

@@ -21,6 +21,7 @@ import { VALIDATORS } from '../../lib/validators';
 import { readPolicy } from '../policy/store';
 import type { BackgroundPlatform } from './platform';
 import { scheduleRetention } from './retention';
+import { sessionArea } from '../../lib/platform/session-area';
 
 export type BackgroundServices = ReturnType<typeof createServices>;
 
@@ -49,7 +50,7 @@ export function createServices(platform: BackgroundPlatform) {
   const sessions = new TourSessions({
     tours,
     db,
-    store: createSessionStore(browser.storage.session ?? null),
+    store: createSessionStore(sessionArea()),
     recorder: new TourRecorder(db, async (tourRecords, { tabId }) =>
       records.emit('tour-records', { records: tourRecords, tabId }),
     ),

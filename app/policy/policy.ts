@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkReportEndpoint, type ReportEndpoint } from '../../features/report/endpoint';
-import { parseLrsConfig, type LrsConfig } from '../../features/xapi/config';
+import { LrsConfigSchema, parseLrsConfig, type LrsConfig } from '../../features/xapi/config';
+import { ROLES, type Role } from '../../features/profile/roles';
 
 /** How often the satisfaction survey may be offered (features/survey/background/service.ts). */
 export interface SurveyPolicy {
@@ -53,6 +54,11 @@ export interface Policy {
   survey: SurveyPolicy;
   /** How long records are kept (default {@link DEFAULT_RETENTION_POLICY}). */
   retention: RetentionPolicy;
+  /**
+   * Who the learner is, as the organisation knows them (managed policy only, one per browser
+   * profile or Windows user): absent when not configured.
+   */
+  identity?: IdentityPolicy;
 }
 
 export type PolicyKey = keyof Policy;
@@ -163,14 +169,92 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
   if (survey.problem) problems.push(survey.problem);
   const retention = parseRetention(pick('retention'));
   if (retention.problem) problems.push(retention.problem);
+  // Identity only from the managed policy: a learner must not be able to be someone else.
+  const identity = parseIdentity(managed.identity);
+  if (managed.identity !== undefined) locked.push('identity');
+  if (identity.problem) problems.push(identity.problem);
   return {
     policy: {
       reportEndpoint: endpoint.value,
       lrs: lrs.value,
       survey: survey.value,
       retention: retention.value,
+      ...(identity.value ? { identity: identity.value } : {}),
     },
     locked,
     problems,
   };
 }
+
+/**
+ * The learner as the organisation knows them, set by the administrator per browser profile or
+ * Windows user (managed policy only; the learner cannot type or change it). Defined and
+ * validated here; the xAPI actor and the 培训管理 view consume it (issue 15, organisation view):
+ * statements are to carry `actor.account = { homePage, name: account }`, so one person is one
+ * agent on every computer they use.
+ */
+export interface IdentityPolicy {
+  /** The staff account (工号 or login name): `actor.account.name`. Stable, not the display name. */
+  account: string;
+  /** Display name (姓名): sent as `actor.name` only when `lrs.sendDisplayName` is true. */
+  name?: string;
+  /** Department (部门) the organisation's figures are grouped by. */
+  department: string;
+  /** Training group (培训对象); when set, the learner does not pick one. */
+  role?: Role;
+  /**
+   * `actor.account.homePage`: the system that issues `account` (e.g. the OA's sign-in page).
+   * Default: `lrs.homePage`, else the origin of the host system.
+   */
+  homePage?: string;
+}
+
+/** Visible text of at most `max` characters, no control characters. */
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: '不能为空 / must not be empty' })
+    .max(max, { error: `最多 ${max} 个字符 / at most ${max} characters` })
+    // eslint-disable-next-line no-control-regex
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), {
+      error: '不能含控制字符 / no control characters',
+    });
+
+const IdentityInput = z.strictObject({
+  account: Text(128),
+  name: Text(64).optional(),
+  department: Text(100),
+  role: z
+    .enum(ROLES, { error: `应为 ${ROLES.join('、')} 之一 / must be one of the training groups` })
+    .optional(),
+  homePage: z
+    .url({ protocol: /^https?$/, error: '应为 http(s) 地址 / must be an http(s) URL' })
+    .optional(),
+});
+
+function parseIdentity(input: unknown): { value: IdentityPolicy | null; problem?: string } {
+  if (input === null || input === undefined) return { value: null };
+  const parsed = IdentityInput.safeParse(input);
+  if (parsed.success) {
+    const defined = Object.entries(parsed.data).filter(([, value]) => value !== undefined);
+    return { value: Object.fromEntries(defined) as unknown as IdentityPolicy };
+  }
+  const issue = parsed.error.issues[0];
+  return {
+    value: null,
+    problem: `identity: ${issue?.path.join('.') || '(value)'}: ${issue?.message}（身份设置无效，已忽略 / identity ignored）`,
+  };
+}
+
+/**
+ * What the policy code reads, key by key (tests/unit/policy/schema-coverage.test.ts compares
+ * these with public/managed-schema.json, so the schema an administrator sees and the code agree).
+ */
+export const POLICY_INPUT_SCHEMAS = {
+  reportEndpoint: ReportEndpointInput,
+  lrs: LrsConfigSchema,
+  survey: SurveyInput,
+  retention: RetentionInput,
+  identity: IdentityInput,
+} as const;

@@ -134,7 +134,8 @@ function regexDetector(
   flags: string,
   accept: (match: RegExpExecArray, text: string) => boolean | { start: number; end: number },
 ): Detector {
-  const regex = new RegExp(source, flags.includes('g') ? flags : `${flags}g`);
+  const usable = HAS_INDICES ? flags : flags.replace('d', '');
+  const regex = new RegExp(source, usable.includes('g') ? usable : `${usable}g`);
   return (text) => {
     const spans: Span[] = [];
     regex.lastIndex = 0;
@@ -151,10 +152,28 @@ function regexDetector(
   };
 }
 
+/**
+ * Whether this engine has the RegExp `d` flag (Chromium 90+). The Chrome MV2 build runs on
+ * kernels down to 86 (360安全浏览器 13), where a pattern with `d` throws when it is made.
+ */
+const HAS_INDICES = (() => {
+  try {
+    return new RegExp('', 'd').hasIndices === true;
+  } catch {
+    return false;
+  }
+})();
+
 /** The span of capture group 1 inside the match (the `d` flag gives its indices). */
 function groupSpan(match: RegExpExecArray): { start: number; end: number } | false {
   const indices = match.indices?.[1];
-  return indices ? { start: indices[0], end: indices[1] } : false;
+  if (indices) return { start: indices[0], end: indices[1] };
+  // Without the `d` flag (kernels below 90): every pattern using this ends with group 1 (only
+  // zero-width assertions after it), so the group is the end of the match.
+  const group = match[1];
+  if (HAS_INDICES || group === undefined) return false;
+  const end = match.index + match[0].length;
+  return { start: end - group.length, end };
 }
 
 /** The text of the clause before `index` (at most `chars` characters, back to `，。；` or a line break). */

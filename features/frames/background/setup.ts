@@ -4,6 +4,7 @@ import { sendMessage } from '../../../app/protocol';
 import { injectFrameAgent } from '../../../lib/platform/inject';
 import { sameFrameUrl } from '../protocol';
 import { FrameDelegations, frameDelegationStore } from './routes';
+import { sessionArea } from '../../../lib/platform/session-area';
 
 /**
  * Tour targets inside cross-origin iframes: frame ids from webNavigation, the agent injected only
@@ -37,7 +38,7 @@ export function setupFrames(platform: BackgroundPlatform): FrameDelegations | un
     locate: (tabId, frameId, request) => sendMessage('bg:frameLocate', request, { tabId, frameId }),
     release: (tabId, frameId, id) => sendMessage('bg:frameRelease', { id }, { tabId, frameId }),
     forward: (tabId, frameId, update) => sendMessage('bg:frameUpdate', update, { tabId, frameId }),
-    ...(browser.storage.session ? { store: frameDelegationStore(browser.storage.session) } : {}),
+    store: frameDelegationStore(sessionArea()),
   });
   webNavigation.onCommitted.addListener(
     ({ tabId, frameId }) => void frames.frameNavigated(tabId, frameId),

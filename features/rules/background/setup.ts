@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import rules from 'virtual:zhiyin-rules';
 import type { BackgroundPlatform } from '../../../app/background/platform';
 import { DEADLINES, orDefault } from '../../../lib/platform/deadline';
+import { sessionArea } from '../../../lib/platform/session-area';
 import type { Language } from '../../../lib/settings/preferences';
 import type { Role } from '../../profile/roles';
 import { createDexieRulesStore, createRulesService } from './service';
 import { createTestClock } from './test-clock';
+
+const RULES_SESSION_KEY = 'rulesSessionId';
 
 /** Compliance tips and field guards in the background: the rules service and its session id. */
 export function setupRules(
@@ -14,7 +16,15 @@ export function setupRules(
   deps: { role(): Promise<Role | null>; language(): Promise<Language> },
 ) {
   // A browser session id for per-session tips: kept in storage.session (new after a restart).
-  const sessionIdItem = storage.defineItem<string>('session:rulesSessionId', { fallback: '' });
+  // lib/platform/session-area.ts: storage.session, or the MV2 background page's memory.
+  const area = sessionArea();
+  const sessionIdItem = {
+    getValue: async () => {
+      const value = (await area.get(RULES_SESSION_KEY))[RULES_SESSION_KEY];
+      return typeof value === 'string' ? value : '';
+    },
+    setValue: (id: string) => area.set({ [RULES_SESSION_KEY]: id }),
+  };
   let memorySessionId: string | null = null;
   const session = () =>
     orDefault(
