@@ -12,14 +12,14 @@ import type { Language } from '../../../lib/settings/preferences';
 /** The picker bundle (entrypoints/author.ts). */
 const AUTHOR_SCRIPT = '/author.js';
 
-interface ZhiyinTab {
+export interface ZhiyinTab {
   id: number;
   title: string;
   url: string;
 }
 
 /** Open tabs whose top frame answers our content script (Zhiyin runs there). */
-async function zhiyinTabs(): Promise<ZhiyinTab[]> {
+export async function zhiyinTabs(): Promise<ZhiyinTab[]> {
   const tabs = await browser.tabs.query({});
   const found: ZhiyinTab[] = [];
   await Promise.all(
