@@ -104,7 +104,7 @@ test('record a 5-step task, edit two steps, preview it from step 1, export YAML 
   await editor.keyboard.press('Enter');
   await expect(steps.nth(1)).toHaveAttribute('aria-label', '第 2 步：填写公文标题');
   await expect(editor.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
-  await editor.screenshot({ path: 'output/screenshots/editor.png', fullPage: true });
+  await editor.screenshot({ path: 'output/screenshots/editor.png' });
 
   // Preview from step 1 on the live page, and complete it.
   await steps.nth(0).getByRole('button', { name: '从第 1 步预览' }).click();
@@ -152,4 +152,43 @@ test('record a 5-step task, edit two steps, preview it from step 1, export YAML 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('recording inside a same-origin iframe module keeps the frame path with the locator', async ({
+  context,
+  openExtensionPage,
+}) => {
+  await chooseRole(openExtensionPage);
+  const page = await context.newPage();
+  await logIn(page, 'zhangsan');
+  await page.goto('/oa.html#borrow');
+  const frame = page.locator('iframe[title="档案借阅登记"]').contentFrame();
+  await expect(frame.getByLabel('借阅人')).toBeVisible();
+
+  const options = await openExtensionPage('options.html');
+  await options
+    .getByTestId('author-mode')
+    .getByRole('button', { name: /^在此页开启作者模式：/u })
+    .click();
+  await page.bringToFront();
+  const picker = page.getByRole('dialog', { name: '元素拾取器' });
+  await picker.getByRole('button', { name: '开始录制' }).click();
+  const recorder = page.getByRole('dialog', { name: '● 正在录制' });
+  await frame.getByLabel('借阅人').fill('王五');
+  await expect(recorder.getByRole('status')).toHaveText('已录制 1 步');
+  await recorder.getByRole('button', { name: '停止录制' }).click();
+  await expect(picker.getByText(/已保存草稿“.+”（1 步）/u)).toBeVisible();
+
+  const editor = await openExtensionPage('editor.html');
+  await editor.getByRole('navigation', { name: '草稿列表' }).getByRole('link').first().click();
+  const step = editor.locator('.zy-editor-step').first();
+  await expect(step.getByLabel('推进方式')).toHaveValue('input');
+  await expect(step.locator('fieldset label').first()).toContainText('label "借阅人"');
+  await expect(step.locator('fieldset label').first()).toContainText('（在框架中）');
+  await expect(editor.getByTestId('draft-valid')).toBeVisible();
+  await editor.getByRole('button', { name: '导出 YAML' }).click();
+  const yaml = await editor.getByLabel('导出的 YAML').inputValue();
+  expect(yaml).toContain('frame:');
+  expect(yaml).toContain('target: { label: 借阅人 }');
+  expect(yaml).not.toContain('王五');
 });
