@@ -14,6 +14,7 @@
  */
 import { mightHoldPersonalData } from '../../../lib/privacy/personal-data';
 import {
+  MAX_DRAFT_STEPS,
   MAX_PROPOSALS,
   pageGlob,
   safeText,
@@ -85,6 +86,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
   };
 
   const add = (element: Element | null, advance: DraftAdvanceKind): number => {
+    // A draft holds MAX_DRAFT_STEPS at most: later actions are not recorded (the panel says so).
+    if (steps.length >= MAX_DRAFT_STEPS) return -1;
     const proposals = element ? proposalsFor(element) : [];
     const name = element ? safeText(elementName(element)) : '';
     const taken = new Set(steps.map((step) => step.id));

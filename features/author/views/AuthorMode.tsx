@@ -102,7 +102,10 @@ export function AuthorMode({ language }: { language: Language }) {
       <p>
         <button type="button" onClick={refresh}>
           {t('authorModeRefresh')}
-        </button>
+        </button>{' '}
+        <a href={browser.runtime.getURL('/editor.html')} target="_blank" rel="noreferrer">
+          {t('authorModeEditor')}
+        </a>
       </p>
       <p role={status?.ok === false ? 'alert' : 'status'} aria-live="polite">
         {status?.text ?? ''}

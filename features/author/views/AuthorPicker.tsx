@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { startElementPicker, viewportRect } from '../content/picker';
 import { startRecorder } from '../content/recorder';
-import { newDraft, newDraftId, type DraftStep, type TourDraft } from '../draft';
+import { MAX_DRAFT_STEPS, newDraft, newDraftId, type DraftStep, type TourDraft } from '../draft';
 import { sendMessage } from '../../../app/protocol';
 import type { Proposal } from '../propose';
 import { pickTarget, proposeLocators } from '../propose';
@@ -260,6 +260,11 @@ export function AuthorPicker(props: AuthorPickerProps) {
         <p role="status" aria-live="polite" style={{ margin: '0 0 8px' }}>
           已录制 {recorded.length} 步
         </p>
+        {recorded.length >= MAX_DRAFT_STEPS && (
+          <p role="alert" style={{ margin: '0 0 8px', color: '#c4320a' }}>
+            已达 {MAX_DRAFT_STEPS} 步上限，之后的操作不再录制。请停止录制，把任务分成几个引导。
+          </p>
+        )}
         <ol
           aria-label="已录制的步骤"
           style={{ margin: '0 0 8px', paddingLeft: 20, maxHeight: 160, overflow: 'auto' }}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRecorder } from '../../../features/author/content/recorder';
-import type { DraftStep } from '../../../features/author/draft';
+import { MAX_DRAFT_STEPS, type DraftStep } from '../../../features/author/draft';
 
 const FORM = `
   <nav><a href="#/docs/new">新建公文</a></nav>
@@ -127,5 +127,11 @@ describe('the recorder', () => {
     click('form > button');
     type('#title', 'x');
     expect(untrusted.steps()).toEqual([]);
+  });
+
+  it('stops at the draft limit instead of growing without bound', () => {
+    const { steps } = record();
+    for (let i = 0; i < MAX_DRAFT_STEPS + 5; i++) click('form > button');
+    expect(steps()).toHaveLength(MAX_DRAFT_STEPS);
   });
 });
