@@ -104,6 +104,7 @@ test('record a 5-step task, edit two steps, preview it from step 1, export YAML 
   await editor.keyboard.press('Enter');
   await expect(steps.nth(1)).toHaveAttribute('aria-label', '第 2 步：填写公文标题');
   await expect(editor.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await editor.evaluate(() => window.scrollTo(0, 0));
   await editor.screenshot({ path: 'output/screenshots/editor.png' });
 
   // Preview from step 1 on the live page, and complete it.
