@@ -18,6 +18,7 @@ import {
   type TipAcknowledgementRecord,
   type TipStateRecord,
 } from '../features/rules/records';
+import type { TourDraftRecord } from '../features/author/draft';
 
 /**
  * The extension's IndexedDB database. It lives in the extension origin only: the background and
@@ -54,6 +55,8 @@ export class ZhiyinDatabase extends Dexie {
   xapiDelivery!: EntityTable<XapiDeliveryRecord, 'key'>;
   /** v3: automatic backups taken before a destructive action (features/progress/io.ts). */
   progressBackups!: EntityTable<ProgressBackupRecord, 'id'>;
+  /** v4: tour drafts recorded in author mode and edited in the editor (features/author). */
+  tourDrafts!: EntityTable<TourDraftRecord, 'id'>;
 
   constructor(name = 'zhiyin') {
     super(name);
@@ -82,6 +85,11 @@ export class ZhiyinDatabase extends Dexie {
     this.version(3).stores({
       quizResults: '++id, quizId, module, at, attemptId',
       progressBackups: '++id, at',
+    });
+    // v4 (recorder and editor, issue 14): trainers' tour drafts, keyed by a UUID. Drafts are
+    // authoring data, not learning records: progress export and 清空 leave them alone.
+    this.version(4).stores({
+      tourDrafts: 'id, updatedAt',
     });
   }
 }

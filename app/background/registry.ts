@@ -24,6 +24,8 @@ import { injectOverlay, injectRules } from '../../lib/platform/inject';
 import { readPolicy, saveLocalPolicy } from '../policy/store';
 import { sendMessage, type ProtocolMap } from '../protocol';
 import { createCoreRoutes } from './core-routes';
+import { createAuthorRoutes } from '../../features/author/background/routes';
+import { withCompiledMarkdown } from '../../features/tour/compiled';
 import type { BackgroundServices } from './services';
 
 /** Each feature's routes, by feature folder name (features/<name>). */
@@ -100,6 +102,20 @@ export function featureRoutes(s: BackgroundServices) {
     frames: createFrameRoutes(s.frames),
     dashboard: createDashboardRoutes(platform.db),
     help: createHelpRoutes(platform.db.searchMisses),
+    author: createAuthorRoutes({
+      db: platform.db,
+      now: Date.now,
+      startPreview: (tabId, tour, url, fromStep) =>
+        s.sessions.startPreview(tabId, tour, url, fromStep),
+      compile: withCompiledMarkdown,
+      tabUrl: platform.tabUrl,
+      pingTab: platform.pingTab,
+      sendTourInstruction: platform.sendTourInstruction,
+      openEditor: async (id) =>
+        void (await browser.tabs.create({
+          url: browser.runtime.getURL(`/editor.html#draft=${encodeURIComponent(id)}`),
+        })),
+    }),
   };
 }
 
@@ -121,5 +137,6 @@ export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
     ...f.frames,
     ...f.dashboard,
     ...f.help,
+    ...f.author,
   };
 }

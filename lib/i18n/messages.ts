@@ -43,6 +43,7 @@ const zh = {
   authorModeFailed: '无法开启作者模式：{reason}',
   authorModeNoTabs: '没有打开指引正在运行的系统页面。请先打开要编写引导的页面，再点“刷新”。',
   authorModeRefresh: '刷新',
+  authorModeEditor: '打开引导编辑器（录制的草稿）',
   optionsSaved: '已保存',
   dashboardTitle: '学习档案',
   dashboardProfile: '学员信息',
@@ -404,6 +405,7 @@ const en: Record<MessageKey, string> = {
   authorModeNoTabs:
     'No open page runs Zhiyin. Open the page you are writing a tour for, then Refresh.',
   authorModeRefresh: 'Refresh',
+  authorModeEditor: 'Open the tour editor (recorded drafts)',
   optionsSaved: 'Saved',
   dashboardTitle: 'My training record',
   dashboardProfile: 'Learner',

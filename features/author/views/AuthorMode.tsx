@@ -12,14 +12,14 @@ import type { Language } from '../../../lib/settings/preferences';
 /** The picker bundle (entrypoints/author.ts). */
 const AUTHOR_SCRIPT = '/author.js';
 
-interface ZhiyinTab {
+export interface ZhiyinTab {
   id: number;
   title: string;
   url: string;
 }
 
 /** Open tabs whose top frame answers our content script (Zhiyin runs there). */
-async function zhiyinTabs(): Promise<ZhiyinTab[]> {
+export async function zhiyinTabs(): Promise<ZhiyinTab[]> {
   const tabs = await browser.tabs.query({});
   const found: ZhiyinTab[] = [];
   await Promise.all(
@@ -102,7 +102,10 @@ export function AuthorMode({ language }: { language: Language }) {
       <p>
         <button type="button" onClick={refresh}>
           {t('authorModeRefresh')}
-        </button>
+        </button>{' '}
+        <a href={browser.runtime.getURL('/editor.html')} target="_blank" rel="noreferrer">
+          {t('authorModeEditor')}
+        </a>
       </p>
       <p role={status?.ok === false ? 'alert' : 'status'} aria-live="polite">
         {status?.text ?? ''}

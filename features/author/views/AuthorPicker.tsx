@@ -7,6 +7,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { startElementPicker, viewportRect } from '../content/picker';
+import { startRecorder } from '../content/recorder';
+import { MAX_DRAFT_STEPS, newDraft, newDraftId, type DraftStep, type TourDraft } from '../draft';
+import { sendMessage } from '../../../app/protocol';
 import type { Proposal } from '../propose';
 import { pickTarget, proposeLocators } from '../propose';
 import { stepYaml } from '../yaml-step';
@@ -23,6 +26,12 @@ export interface AuthorPickerProps {
   writeClipboard?: (text: string) => Promise<void>;
   /** Prove visibility with layout (default true; DOM tests without a layout engine pass false). */
   layout?: boolean;
+  /** Stores a recorded draft. Default: the `content:saveDraft` message to the background. */
+  saveDraft?: (draft: TourDraft) => Promise<{ saved: boolean; reason?: string }>;
+  /** Opens the editor on a draft. Default: the `content:openDraftEditor` message. */
+  openEditor?: (id: string) => Promise<void>;
+  /** For DOM tests only (their events are never trusted); see RecorderOptions.isTrusted. */
+  isTrusted?: (event: Event) => boolean;
 }
 
 const KIND_NAMES: Record<LocatorKind, string> = {
@@ -79,6 +88,11 @@ export function AuthorPicker(props: AuthorPickerProps) {
   const [manualCopy, setManualCopy] = useState<string | null>(null);
   const manualRef = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
+  const [recording, setRecording] = useState(false);
+  const [recorded, setRecorded] = useState<DraftStep[]>([]);
+  const [savedDraft, setSavedDraft] = useState<string | null>(null);
+  const recordingStart = useRef<{ url: string; title: string; at: number } | null>(null);
+  const recordedRef = useRef<DraftStep[]>([]);
   // Callbacks through a ref, so a host passing inline functions does not re-attach the page
   // listeners on every render.
   const onExitRef = useRef(onExit);
@@ -87,6 +101,7 @@ export function AuthorPicker(props: AuthorPickerProps) {
   }, [onExit]);
 
   useEffect(() => {
+    if (recording) return;
     const controller = new AbortController();
     startElementPicker({
       document: doc,
@@ -102,7 +117,96 @@ export function AuthorPicker(props: AuthorPickerProps) {
       onExit: () => onExitRef.current(),
     });
     return () => controller.abort();
-  }, [doc, isOwnUi, layout]);
+  }, [doc, isOwnUi, layout, recording]);
+
+  const saveRef = useRef(props.saveDraft);
+  useEffect(() => {
+    saveRef.current = props.saveDraft;
+  }, [props.saveDraft]);
+
+  /** The recording so far as a draft, stored; the status line says how it went. */
+  const finishRecording = async (): Promise<void> => {
+    const start = recordingStart.current;
+    const steps = recordedRef.current;
+    setRecording(false);
+    recordingStart.current = null;
+    if (!start) return;
+    if (steps.length === 0) {
+      setStatus('没有录到任何步骤，草稿未保存。');
+      return;
+    }
+    const draft = newDraft({
+      id: newDraftId(),
+      steps,
+      startUrl: start.url,
+      pageTitle: start.title,
+      now: Date.now(),
+    });
+    try {
+      const save =
+        saveRef.current ??
+        ((value: TourDraft) => sendMessage('content:saveDraft', { draft: value }));
+      const reply = await save(draft);
+      if (reply.saved) {
+        setSavedDraft(draft.id);
+        setStatus(
+          `已保存草稿“${draft.title}”（${steps.length} 步），可在引导编辑器中修改、预览和导出。`,
+        );
+      } else setStatus(`草稿未能保存：${reply.reason ?? '未知原因'}`);
+    } catch (error) {
+      setStatus(`草稿未能保存：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const finishRef = useRef(finishRecording);
+  useEffect(() => {
+    finishRef.current = finishRecording;
+  });
+
+  useEffect(() => {
+    if (!recording) return;
+    const controller = new AbortController();
+    startRecorder({
+      document: doc,
+      signal: controller.signal,
+      ...(isOwnUi ? { isOwnUi } : {}),
+      ...(props.isTrusted ? { isTrusted: props.isTrusted } : {}),
+      layout,
+      onChange: (steps) => {
+        recordedRef.current = steps;
+        setRecorded(steps);
+      },
+    });
+    // A full page load ends this script: what was recorded is saved on the way out.
+    doc.defaultView?.addEventListener('pagehide', () => void finishRef.current(), {
+      signal: controller.signal,
+      once: true,
+    });
+    return () => controller.abort();
+  }, [doc, isOwnUi, layout, recording, props.isTrusted]);
+
+  const startRecording = (): void => {
+    recordedRef.current = [];
+    setRecorded([]);
+    setPicked(null);
+    setSavedDraft(null);
+    setStatus('');
+    recordingStart.current = {
+      url: doc.defaultView?.location.href ?? '',
+      title: doc.title,
+      at: Date.now(),
+    };
+    setRecording(true);
+  };
+
+  const openEditor = async (id: string): Promise<void> => {
+    try {
+      await (
+        props.openEditor ?? ((draftId) => sendMessage('content:openDraftEditor', { id: draftId }))
+      )(id);
+    } catch (error) {
+      setStatus(`无法打开编辑器：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 
   const proposal = picked?.proposals[selected];
   const yaml = useMemo(() => {
@@ -138,6 +242,43 @@ export function AuthorPicker(props: AuthorPickerProps) {
     manualRef.current?.focus();
     manualRef.current?.select();
   }, [manualCopy]);
+
+  if (recording) {
+    return (
+      <section
+        role="dialog"
+        aria-labelledby={headingId}
+        style={{ ...panelStyle, width: 320 }}
+        data-zhiyin-author=""
+      >
+        <h2 id={headingId} style={{ fontSize: 16, margin: '0 0 8px', color: '#c4320a' }}>
+          ● 正在录制
+        </h2>
+        <p style={{ margin: '0 0 8px', color: '#595959' }}>
+          请像平时一样完成一遍操作：每次点击、填写、选择和页面跳转都会成为一步。输入的内容不会被记录。
+        </p>
+        <p role="status" aria-live="polite" style={{ margin: '0 0 8px' }}>
+          已录制 {recorded.length} 步
+        </p>
+        {recorded.length >= MAX_DRAFT_STEPS && (
+          <p role="alert" style={{ margin: '0 0 8px', color: '#c4320a' }}>
+            已达 {MAX_DRAFT_STEPS} 步上限，之后的操作不再录制。请停止录制，把任务分成几个引导。
+          </p>
+        )}
+        <ol
+          aria-label="已录制的步骤"
+          style={{ margin: '0 0 8px', paddingLeft: 20, maxHeight: 160, overflow: 'auto' }}
+        >
+          {recorded.map((step) => (
+            <li key={step.key}>{step.title}</li>
+          ))}
+        </ol>
+        <button type="button" onClick={() => void finishRecording()}>
+          停止录制
+        </button>
+      </section>
+    );
+  }
 
   const hoverRect = hovered && hovered !== proposal?.element ? viewportRect(hovered) : null;
   const pickedRect = proposal ? viewportRect(proposal.element) : null;
@@ -226,10 +367,20 @@ export function AuthorPicker(props: AuthorPickerProps) {
           <button type="button" onClick={() => setPicked(null)} disabled={!picked}>
             重新选择
           </button>
+          <button type="button" onClick={startRecording}>
+            开始录制
+          </button>
           <button type="button" onClick={onExit}>
             退出
           </button>
         </div>
+        {savedDraft !== null && (
+          <p style={{ margin: '8px 0 0' }}>
+            <button type="button" onClick={() => void openEditor(savedDraft)}>
+              在编辑器中打开
+            </button>
+          </p>
+        )}
         <p aria-live="polite" style={{ margin: '8px 0 0', minHeight: '1.6em' }}>
           {status}
         </p>

@@ -43,7 +43,13 @@ export type SessionVariant =
       /** Runner records and rejected actions so far, for scoring (features/exam/scoring.ts). */
       observations: ExamObservation[];
     }
-  | { kind: 'remedial'; assessmentId: number; stepIds: string[] };
+  | { kind: 'remedial'; assessmentId: number; stepIds: string[] }
+  /**
+   * A trainer's draft run from the editor (issue 14, features/author): the validated draft tour
+   * travels with the session (it is not bundled). A preview writes no progress records, no
+   * xAPI statements, no assessment or survey: the draft's id may even equal a real tour's.
+   */
+  | { kind: 'preview'; tour: Tour };
 
 /** How a run ended, for {@link SessionHooks.ended}. */
 export interface RunEnd {
@@ -276,6 +282,37 @@ export class TourSessions {
     });
   }
 
+  /**
+   * Runs a validated draft tour (the editor's 预览) in a tab, from `fromStep` (0-based), without
+   * a rebuild. It is a session like any other (route changes, reloads, worker restarts), flagged
+   * `preview`: nothing of it reaches progress records, xAPI or the assessment side.
+   */
+  startPreview(tabId: number, tour: Tour, url: string, fromStep = 0): Promise<TourInstruction> {
+    return this.serial(tabId, async () => {
+      const variant: SessionVariant = { kind: 'preview', tour };
+      const index = Math.max(0, Math.min(Math.trunc(fromStep), tour.steps.length - 1));
+      const step = tour.steps[index];
+      if (index === 0 || !step) return this.startRun(tabId, tour, url, variant);
+      const existing = await this.load(tabId);
+      if (existing && OPEN_STATUSES.has(existing.state.status))
+        await this.apply(tabId, existing, { type: 'EXIT' });
+      const snapshot: RunnerSnapshot = {
+        ...createRunnerState(tour),
+        status: 'running',
+        stepIndex: index,
+        stepId: step.id,
+        url,
+        startedAt: this.options.now(),
+      };
+      const instruction = await this.apply(
+        tabId,
+        { runId: this.newRunId(), tour, variant, state: createRunnerState(tour) },
+        { type: 'RESUME', snapshot },
+      );
+      return instruction ?? this.idle(tour);
+    });
+  }
+
   private async startRun(
     tabId: number,
     tour: Tour,
@@ -434,6 +471,7 @@ export class TourSessions {
     await this.persisted(tabId);
     await this.options.store.delete(tabId);
     this.live.delete(tabId);
+    if (existing?.variant?.kind === 'preview') return;
     if (existing?.variant && OPEN_STATUSES.has(existing.state.status)) {
       // An exam or remedial run is not resumed later: it ends here.
       await this.options.hooks
@@ -541,7 +579,7 @@ export class TourSessions {
       (result.state.status === 'finished' || result.state.status === 'abandoned');
     // A run's end is rare and its outcome (results, surveys) reads what was recorded: wait.
     if (ended) await this.persisted(tabId);
-    if (ended && this.options.hooks?.ended) {
+    if (ended && this.options.hooks?.ended && variant?.kind !== 'preview') {
       outcome = await this.options.hooks
         .ended({
           tabId,
@@ -632,8 +670,13 @@ export class TourSessions {
       return undefined;
     }
     const snapshot = stored ? parseSnapshot(stored.snapshot) : null;
-    const tour = snapshot ? this.byId.get(snapshot.tourId) : undefined;
     const variant = stored?.variant;
+    const tour =
+      variant?.kind === 'preview'
+        ? variant.tour
+        : snapshot
+          ? this.byId.get(snapshot.tourId)
+          : undefined;
     if (
       !snapshot ||
       !tour ||

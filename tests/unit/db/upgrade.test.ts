@@ -96,7 +96,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const profile = await db.profile.get('me');
     expect(profile?.role).toBe('业务操作人员');
@@ -164,7 +164,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.quizResults.where('attemptId').equals('attempt-7').first())?.quizId).toBe(
       'renzhi-basic',
     );
@@ -177,7 +177,7 @@ describe('database upgrades', () => {
     name = `zhiyin-fresh-${Math.random()}`;
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         ...Object.keys(V1_STORES),
@@ -187,8 +187,47 @@ describe('database upgrades', () => {
         'xapiOutbox',
         'xapiDelivery',
         'progressBackups',
+        'tourDrafts',
       ].sort(),
     );
+    db.close();
+  });
+
+  it('opens a v3 database at v4: learning rows kept, the tour drafts table empty and usable', async () => {
+    name = `zhiyin-upgrade-v3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores(V2_STORES);
+    v3.version(3).stores({
+      quizResults: '++id, quizId, module, at, attemptId',
+      progressBackups: '++id, at',
+    });
+    await v3.open();
+    await v3
+      .table('profile')
+      .put({ key: 'me', role: '基层用户', roleChosenAt: 1, welcomeDismissedAt: null });
+    await v3.table('progressBackups').add({ at: 5, reason: 'clear', data: '{}' });
+    v3.close();
+
+    const db = new ZhiyinDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.profile.get('me'))?.role).toBe('基层用户');
+    expect(await db.progressBackups.count()).toBe(1);
+    expect(await db.tourDrafts.count()).toBe(0);
+    await db.tourDrafts.put({
+      id: 'draft-1',
+      tourId: 'luzhi-1',
+      title: '草稿',
+      summary: '录制的草稿',
+      module: '操作',
+      audience: ['基层用户'],
+      urls: ['/index.html'],
+      steps: [],
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    expect((await db.tourDrafts.orderBy('updatedAt').first())?.id).toBe('draft-1');
     db.close();
   });
 });
