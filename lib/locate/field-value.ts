@@ -45,6 +45,22 @@ function readTags(element: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * layui's checkbox and switch skins: a div drawn right after the hidden native checkbox, toggling
+ * `layui-form-checked` / `layui-form-onswitch` and the input's `checked` without any event.
+ */
+const LAYUI_CHECK_SKIN = '.layui-form-checkbox, .layui-form-switch';
+
+/** The skinned checkbox's value (its `value` when checked, `''` when not), or undefined. */
+function readLayuiCheck(element: Element): string | undefined {
+  const skin = element.closest(LAYUI_CHECK_SKIN);
+  const input = skin?.previousElementSibling;
+  if (!input || input.localName !== 'input') return undefined;
+  const checkbox = input as HTMLInputElement;
+  if (checkbox.type !== 'checkbox') return undefined;
+  return checkbox.checked ? checkbox.value || 'on' : '';
+}
+
 function isNativeControl(
   element: Element,
 ): element is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
@@ -58,6 +74,8 @@ function isNativeControl(
  */
 export function readFieldValue(element: Element): string | undefined {
   if (isNativeControl(element)) return element.value;
+  const layuiCheck = readLayuiCheck(element);
+  if (layuiCheck !== undefined) return layuiCheck;
   const tags = readTags(element);
   if (tags !== undefined) return tags;
   for (const select of RENDERED_SELECTS) {

@@ -98,7 +98,31 @@ const FORM_ITEM_LAYOUTS = [
     item: '.el-form-item',
     control: ':scope > .el-form-item__content',
   },
+  {
+    // layui: <div.layui-form-item><label.layui-form-label>…<div.layui-input-block|inline> holding
+    // the native control, which layui's form.render() hides behind a skin drawn right after it.
+    label: '.layui-form-label',
+    item: '.layui-form-item',
+    control: ':scope > .layui-input-block, :scope > .layui-input-inline',
+  },
 ] as const;
+
+/**
+ * layui draws selects, checkboxes and switches as divs right after the native control it hides
+ * (.layui-form-select after a <select>): the skin is what people see and click. A radio group's
+ * label names the whole group, so its target is the block holding every radio.
+ */
+const LAYUI_SKINS =
+  ':scope > .layui-form-select, :scope > .layui-form-switch, :scope > .layui-form-checkbox';
+
+function formItemControl(content: Element): Element | null {
+  if (content.matches('.layui-input-block, .layui-input-inline')) {
+    if (content.querySelector(':scope > .layui-form-radio')) return content;
+    const skins = content.querySelectorAll(LAYUI_SKINS);
+    if (skins.length === 1) return skins[0] ?? null;
+  }
+  return content.firstElementChild;
+}
 
 export function findByLabel(scope: Scope, label: string, exact: boolean): Element[] {
   const expected = normalizeLabel(label);
@@ -112,7 +136,7 @@ export function findByLabel(scope: Scope, label: string, exact: boolean): Elemen
       if (!textMatches(normalizeLabel(labelElement.textContent ?? ''), expected, exact)) continue;
       const item = labelElement.closest(layout.item);
       const content = item?.querySelector(layout.control);
-      const control = content?.firstElementChild ?? forTarget(labelElement, doc);
+      const control = (content && formItemControl(content)) ?? forTarget(labelElement, doc);
       if (control) found.push(control);
     }
   }
