@@ -46,19 +46,29 @@ function readTags(element: Element): string | undefined {
 }
 
 /**
- * layui's checkbox and switch skins: a div drawn right after the hidden native checkbox, toggling
- * `layui-form-checked` / `layui-form-onswitch` and the input's `checked` without any event.
+ * layui's checkbox, switch and radio skins: a div drawn right after the hidden native input,
+ * toggling `layui-form-checked` / `layui-form-onswitch` / `layui-form-radioed` and the input's
+ * `checked` without any event.
  */
-const LAYUI_CHECK_SKIN = '.layui-form-checkbox, .layui-form-switch';
+const LAYUI_CHECK_SKIN = '.layui-form-checkbox, .layui-form-switch, .layui-form-radio';
 
-/** The skinned checkbox's value (its `value` when checked, `''` when not), or undefined. */
+/**
+ * A layui skin's value: its input's `value` when checked, `''` when not. A block of radio skins
+ * (what `{ label: … }` finds for a radio group) reads the checked radio's value. Undefined when
+ * `element` is neither.
+ */
 function readLayuiCheck(element: Element): string | undefined {
   const skin = element.closest(LAYUI_CHECK_SKIN);
-  const input = skin?.previousElementSibling;
+  if (!skin) {
+    if (!element.querySelector(':scope > .layui-form-radio')) return undefined;
+    const radios = element.querySelectorAll<HTMLInputElement>(':scope > input[type="radio"]');
+    return [...radios].find((radio) => radio.checked)?.value ?? '';
+  }
+  const input = skin.previousElementSibling;
   if (!input || input.localName !== 'input') return undefined;
-  const checkbox = input as HTMLInputElement;
-  if (checkbox.type !== 'checkbox') return undefined;
-  return checkbox.checked ? checkbox.value || 'on' : '';
+  const check = input as HTMLInputElement;
+  if (check.type !== 'checkbox' && check.type !== 'radio') return undefined;
+  return check.checked ? check.value || 'on' : '';
 }
 
 function isNativeControl(
@@ -146,9 +156,22 @@ export function watchFieldValue(
       onChange(value, 'change');
     }
   };
+  // Pickers of jQuery-era libraries (layui's laydate, jQuery UI's datepicker) write `.value` from
+  // their own popup: no native event (jQuery's trigger('change') runs jQuery handlers only) and no
+  // mutation. Once the learner has worked the field, each of their clicks and keys elsewhere on
+  // the page re-reads the value, after the picker's own handler has written it.
+  const doc = element.ownerDocument;
+  const onElsewhere = (event: Event): void => {
+    if (!touched || !counts(event) || element.contains(event.target as Node | null)) return;
+    view.setTimeout(() => {
+      if (!options.signal.aborted) report('change');
+    }, 0);
+  };
   for (const type of INTERACTION_EVENTS) element.addEventListener(type, onInteraction, true);
   element.addEventListener('input', onInput, true);
   element.addEventListener('change', onNativeChange, true);
+  doc.addEventListener('click', onElsewhere, true);
+  doc.addEventListener('keyup', onElsewhere, true);
   const observer = new view.MutationObserver(() => report('change'));
   observer.observe(element, {
     subtree: true,
@@ -164,6 +187,8 @@ export function watchFieldValue(
       for (const type of INTERACTION_EVENTS) element.removeEventListener(type, onInteraction, true);
       element.removeEventListener('input', onInput, true);
       element.removeEventListener('change', onNativeChange, true);
+      doc.removeEventListener('click', onElsewhere, true);
+      doc.removeEventListener('keyup', onElsewhere, true);
     },
     { once: true },
   );

@@ -52,29 +52,64 @@ test('layui: label → skinned select, switch and checkbox, a layer confirm, tab
   await page.locator('.layui-form-select dd', { hasText: '医保报销' }).click();
   await expect(page.locator('select[name="type"]')).toHaveValue('medical');
 
-  // 3. { label: 短信通知 } is the switch skin; toggling it (no native event at all) advances.
-  const notify = stepCard(page, TOUR, 2);
+  // 3. { label: 办理渠道 } is the block of radio skins; picking 网上办理 is the change (value).
+  const channel = stepCard(page, TOUR, 2);
+  await expect(channel).toHaveClass(/zy-card-located/);
+  await page.locator('.layui-form-radio', { hasText: '网上办理' }).click();
+  await expect(page.locator('input[value="online"]')).toBeChecked();
+
+  // 4. laydate: the learner opens the calendar and picks a day; laydate writes the input's value.
+  const date = stepCard(page, TOUR, 3);
+  await expect(date).toHaveClass(/zy-card-located/);
+  const dateInput = page.getByPlaceholder('请选择预约日期');
+  await expectBeside(date, dateInput);
+  await dateInput.click();
+  const calendar = page.locator('.layui-laydate');
+  await expect(calendar).toBeVisible();
+  await calendar
+    .locator('td:not(.laydate-disabled, .laydate-day-prev, .laydate-day-next)')
+    .last()
+    .click();
+  if (await calendar.isVisible()) await calendar.getByText('确定').click();
+  await expect(dateInput).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+
+  // 5. { label: 短信通知 } is the switch skin; toggling it (no native event at all) advances.
+  const notify = stepCard(page, TOUR, 4);
   await expect(notify).toHaveClass(/zy-card-located/);
   const toggle = page.locator('.layui-form-switch');
   await expectBeside(notify, toggle);
   await toggle.click();
   await expect(page.locator('input[name="notify"]')).toBeChecked();
 
-  // 4. A text locator on a widget: the checkbox skin holding 已阅读并同意办理须知.
-  const agree = stepCard(page, TOUR, 3);
+  // 6. The upload button (layui puts a hidden file input after it): clicking it is the step.
+  const uploadCard = stepCard(page, TOUR, 5);
+  await expect(uploadCard).toHaveClass(/zy-card-located/);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '上传材料' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: '身份证复印件.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4'),
+  });
+  await expect(page.locator('#lay-upload-name')).toHaveText('身份证复印件.pdf');
+
+  // 7. A text locator on a widget: the checkbox skin holding 已阅读并同意办理须知.
+  const agree = stepCard(page, TOUR, 6);
   await expect(agree).toHaveClass(/zy-card-located/);
   const checkbox = page.locator('.layui-form-checkbox[lay-skin="primary"]');
   await expectBeside(agree, checkbox);
   await checkbox.click();
   await expect(page.locator('input[name="agree"]')).toBeChecked();
 
-  // 5. The submit button opens layer.confirm (lay-verify passes: the learner filled the form).
-  const submit = stepCard(page, TOUR, 4);
+  // 8. The submit button opens layer.confirm (lay-verify passes: the learner filled the form).
+  const submit = stepCard(page, TOUR, 7);
   await expect(submit).toHaveClass(/zy-card-located/);
   await page.getByRole('button', { name: '提交申请' }).click();
 
-  // 6. The dialog's 确定 is an <a> without href: found by its text inside the layer dialog.
-  const confirm = stepCard(page, TOUR, 5);
+  // 9. The dialog's 确定 is an <a> without href: found by its text inside the layer dialog.
+  const confirm = stepCard(page, TOUR, 8);
   await expect(confirm).toHaveClass(/zy-card-located/);
   const dialog = page.locator('.layui-layer-dialog');
   await expect(dialog).toContainText('申请人：张三，事项：医保报销');
@@ -83,19 +118,19 @@ test('layui: label → skinned select, switch and checkbox, a layer confirm, tab
   await ok.click();
   await expect(dialog).toHaveCount(0);
 
-  // 7. A classic layui tab (an <li> without role) by its text.
-  const records = stepCard(page, TOUR, 6);
+  // 10. A classic layui tab (an <li> without role) by its text.
+  const records = stepCard(page, TOUR, 9);
   await expect(records).toHaveClass(/zy-card-located/);
   await page.locator('.layui-tab-title li', { hasText: '受理记录' }).click();
 
-  // 8. The table pager's page-size <select>, by the text of its chosen option; the learner picks
+  // 11. The table pager's page-size <select>, by the text of its chosen option; the learner picks
   // 20 条/页 with the keyboard (a native select's popup is the browser's, not the page's).
-  const pageSize = stepCard(page, TOUR, 7);
+  const pageSize = stepCard(page, TOUR, 10);
   await expect(pageSize).toHaveClass(/zy-card-located/);
   const limits = page.locator('.layui-laypage-limits select');
   await expectBeside(pageSize, limits);
   await limits.focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('.layui-table-body tr')).toHaveCount(20);
-  await expect(stepCard(page, TOUR, 8)).toBeVisible();
+  await expect(stepCard(page, TOUR, 11)).toBeVisible();
 });

@@ -110,6 +110,16 @@ describe('values of layui skins', () => {
     expect(readFieldValue(skin)).toBe('on');
   });
 
+  it('a radio group (what its label finds) reads the checked radio; one radio skin reads its own', () => {
+    const group = found({ label: '办理渠道' });
+    expect(readFieldValue(group)).toBe('window');
+    (document.querySelector('input[value="online"]') as HTMLInputElement).checked = true;
+    expect(readFieldValue(group)).toBe('online');
+    const online = found({ text: '网上办理' });
+    expect(online.classList.contains('layui-form-radio')).toBe(true);
+    expect(readFieldValue(online)).toBe('online');
+  });
+
   it('a select skin reads the label layui writes into its title input', () => {
     const skin = document.querySelector('.layui-form-select') as Element;
     expect(readFieldValue(skin)).toBe('');
@@ -138,6 +148,34 @@ describe('values of layui skins', () => {
     skin.classList.remove('layui-form-onswitch');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(changes).toEqual(['change:']);
+    abort.abort();
+  });
+
+  it('a date laydate writes from its calendar (no event, no mutation) is a change once the learner opened it', async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div class="layui-laydate"><table><tr><td lay-ymd="2026-12-9">9</td></tr></table></div>',
+    );
+    const input = document.getElementById('lay-date') as HTMLInputElement;
+    const day = document.querySelector('.layui-laydate td') as Element;
+    const changes: string[] = [];
+    const abort = new AbortController();
+    watchFieldValue(input, (value, kind) => changes.push(`${kind}:${value}`), {
+      signal: abort.signal,
+      learnerOnly: true,
+    });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    // A page script fills it in and clicks on its own: not the learner.
+    input.value = '2026-12-01';
+    day.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await tick();
+    expect(changes).toEqual([]);
+    // The learner opens the calendar and picks a day; laydate writes the value in its handler.
+    dispatchAsUser(input, new MouseEvent('mousedown', { bubbles: true }));
+    day.addEventListener('click', () => (input.value = '2026-12-09'), { once: true });
+    dispatchAsUser(day, new MouseEvent('click', { bubbles: true }));
+    await tick();
+    expect(changes).toEqual(['change:2026-12-09']);
     abort.abort();
   });
 });
