@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // The sim's legacy module is old-style browser script (globals, no modules) on purpose.
-    files: ['sim/public/**/*.js', 'sim/legacy/**/*.js'],
+    files: ['sim/public/**/*.js', 'sim/legacy/**/*.js', 'tests/e2e/pages/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': [

@@ -2,12 +2,13 @@
  * `npm run tours:check` against the simulated system: the CLI is spawned as trainers run it, on
  * the sim served at Playwright's baseURL.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test, type Browser } from '@playwright/test';
 import type { CheckReport } from '../../scripts/lib/tours-check/types';
+import { freePort } from '../support/lrs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE_TOURS = join(ROOT, 'tests/fixtures/e2e-tours');
@@ -205,6 +206,123 @@ test.describe('tours:check', () => {
       expect(run.stdout).toContain(
         '点击后页面未显示成功提示 / the page did not confirm the click: text "保存成功"',
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a system with a captcha login: --login says why it cannot, a session saved by tours:session is used, and an expired one is named', async ({
+    baseURL,
+  }) => {
+    const loginUrl = `${baseURL}/__e2e/captcha/login.html`;
+    const tours = join(ROOT, 'tests/fixtures/check-tours');
+    const dir = mkdtempSync(join(tmpdir(), 'tours-session-'));
+    try {
+      // 1. --login cannot type a captcha: exit 2 and what to do instead, not "login failed".
+      const refused = await toursCheck([
+        '--url',
+        loginUrl,
+        '--tours',
+        tours,
+        '--login',
+        'wangwu:Captcha@2024',
+      ]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('登录页有验证码，--login 无法自动登录');
+      expect(refused.stderr).toContain('npm run tours:session');
+
+      // 2. A person logs in once through tours:session. This machine has no display, so the
+      // browser runs headless and the "person" logs in over the debugging port, reading the
+      // captcha off the page as a person reads the image.
+      const state = join(dir, 'session.json');
+      const port = await freePort();
+      const session = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+          join(ROOT, 'scripts/tours-session.ts'),
+          '--url',
+          loginUrl,
+          '--out',
+          state,
+          '--debug-port',
+          String(port),
+          '--wait',
+          '90',
+        ],
+        { cwd: ROOT, env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' } },
+      );
+      let sessionErr = '';
+      session.stderr.on('data', (chunk: Buffer) => (sessionErr += chunk.toString()));
+      const exited = new Promise<number>((done) => session.on('exit', (code) => done(code ?? -1)));
+      await expect.poll(() => sessionErr, { timeout: 30_000 }).toContain('chrome://inspect');
+      let remote: Browser | null = null;
+      try {
+        remote = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        const page = remote
+          .contexts()
+          .flatMap((context) => context.pages())
+          .find((candidate) => candidate.url().includes('/captcha/login.html'));
+        if (!page) throw new Error('the session browser has no login page open');
+        await page.getByLabel('账号').fill('wangwu');
+        await page.getByLabel('密码').fill('Captcha@2024');
+        const answer = await page.locator('#captcha-image').getAttribute('data-test-answer');
+        await page.getByLabel('验证码', { exact: true }).fill(answer ?? '');
+        await page.getByRole('button', { name: '登录' }).click();
+        expect(await exited, sessionErr).toBe(0);
+      } finally {
+        await remote?.close().catch(() => undefined);
+        session.kill();
+      }
+      expect(sessionErr).toContain('已保存登录状态');
+      // A credential: readable by its owner only.
+      expect(statSync(state).mode & 0o077).toBe(0);
+      expect(readFileSync(state, 'utf8')).toContain('captcha-app-session');
+
+      // 3. Checked with the saved session: the login tour runs logged out (it starts on the
+      // login page), the tour behind the login runs logged in and passes.
+      const checked = await toursCheck([
+        '--url',
+        loginUrl,
+        '--tours',
+        tours,
+        '--storage-state',
+        state,
+        '--json',
+      ]);
+      expect(checked.code, checked.stderr + checked.stdout).toBe(0);
+      const report = JSON.parse(checked.stdout) as CheckReport;
+      const byId = new Map(report.tours.map((tour) => [tour.tourId, tour]));
+      expect(byId.get('captcha-login')?.loggedIn).toBe(false);
+      expect(byId.get('captcha-login')?.steps.map((step) => step.status)).toEqual([
+        'pass',
+        'pass',
+        'pass',
+        'pass',
+      ]);
+      expect(byId.get('captcha-apply')?.loggedIn).toBe(true);
+      expect(byId.get('captcha-apply')?.steps.map((step) => [step.stepId, step.status])).toEqual([
+        ['open', 'pass'],
+        ['subject', 'pass'],
+        ['save', 'pass'],
+      ]);
+      expect(checked.stdout).not.toContain('sentToLogin');
+
+      // 4. A session that no longer works is named as such (exit 2), not as three broken steps.
+      const expired = join(dir, 'expired.json');
+      writeFileSync(expired, JSON.stringify({ cookies: [], origins: [] }));
+      const stale = await toursCheck([
+        '--url',
+        loginUrl,
+        '--tours',
+        tours,
+        '--tour',
+        'captcha-apply',
+        '--storage-state',
+        expired,
+      ]);
+      expect(stale.code).toBe(2);
+      expect(stale.stderr).toContain('保存的登录状态已失效');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -206,18 +206,28 @@ export class TourController {
     const view = this.view;
     const step = this.currentStep();
     if (!view || view.mode !== 'located' || !step?.target) return;
-    const signal = this.stepAbort?.signal;
-    void waitForTarget(step.target, this.deps.document, {
+    void this.findAgain(step, 5000, this.stepAbort?.signal).then((element) => {
+      if (!element || this.view !== view) return;
+      this.element = element;
+      this.listenForAdvance(step, element);
+      this.setView({ ...view, element });
+    });
+  }
+
+  /** The step's target once it resolves (within `timeoutMs`), else null. */
+  private async findAgain(
+    step: Step,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<Element | null> {
+    if (!step.target) return null;
+    const outcome = await waitForTarget(step.target, this.deps.document, {
       ...this.deps.lookup,
-      timeoutMs: 5000,
+      timeoutMs,
       frame: step.frame ?? null,
       ...(signal ? { signal } : {}),
-    }).then((outcome) => {
-      if (outcome.kind !== 'found' || this.view !== view) return;
-      this.element = outcome.element;
-      this.listenForAdvance(step, outcome.element);
-      this.setView({ ...view, element: outcome.element });
     });
+    return outcome.kind === 'found' ? outcome.element : null;
   }
 
   dispose(): void {
@@ -549,15 +559,9 @@ export class TourController {
    * with the card (下一步, 跳过, a new step, the tour's end).
    */
   private recoverWhenFound(step: Step, stepIndex: number, signal: AbortSignal): void {
-    if (!step.target) return;
-    void waitForTarget(step.target, this.deps.document, {
-      ...this.deps.lookup,
-      timeoutMs: Infinity,
-      frame: step.frame ?? null,
-      signal,
-    }).then((outcome) => {
-      if (outcome.kind !== 'found' || signal.aborted || this.view?.stepIndex !== stepIndex) return;
-      this.element = outcome.element;
+    void this.findAgain(step, Infinity, signal).then((element) => {
+      if (!element || signal.aborted || this.view?.stepIndex !== stepIndex) return;
+      this.element = element;
       void this.act({ type: 'TARGET_FOUND', stepIndex });
     });
   }

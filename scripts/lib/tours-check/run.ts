@@ -82,10 +82,16 @@ export async function checkToursInBrowser(
     for (const tour of tours) {
       const startUrl = tourStartUrl(tour, options.baseUrl, options.startOverrides);
       options.onTourStart?.(tour, startUrl);
+      // A tour that starts on the login page is for people who are not logged in yet: it runs
+      // without the saved session (else the system sends the checker past the login form).
+      const session =
+        options.storageState !== undefined && !samePage(startUrl, options.baseUrl)
+          ? options.storageState
+          : undefined;
       const context = await browser.newContext({
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
-        ...(options.storageState === undefined ? {} : { storageState: options.storageState }),
+        ...(session === undefined ? {} : { storageState: session }),
       });
       try {
         await context.addInitScript({ content: script });
@@ -148,8 +154,18 @@ async function checkTourWithSetup(
     };
   }
   if (account) await logIn(context, options.baseUrl, account);
-  const loggedIn = account !== undefined || options.storageState !== undefined;
+  const withSession = options.storageState !== undefined && !samePage(startUrl, options.baseUrl);
+  const loggedIn = account !== undefined || withSession;
   const report = await checkTour(context, tour, startUrl, loggedIn, options);
+  if (withSession && report.sentToLogin) {
+    // Every later tour would fail the same way, and not because of its steps.
+    throw new CheckSetupError(
+      `保存的登录状态已失效：打开 ${startUrl} 时被送回登录页 ${options.baseUrl}。` +
+        `请重新运行 npm run tours:session 保存登录状态。 / The saved session has expired: ` +
+        `${startUrl} sent the checker back to the login page. Run npm run tours:session again.`,
+    );
+  }
+  delete report.sentToLogin;
   if (setupProblems.length > 0 && report.steps[0]) {
     report.steps[0].messages.unshift(...setupProblems);
     if (report.steps[0].status === 'pass') report.steps[0].status = 'warn';
@@ -175,6 +191,14 @@ async function logIn(context: BrowserContext, loginUrl: string, login: Credentia
     } catch (error) {
       throw new CheckSetupError(`无法打开登录页 / cannot open the login page: ${firstLine(error)}`);
     }
+    if (await hasCaptcha(page)) {
+      throw new CheckSetupError(
+        `登录页有验证码，--login 无法自动登录。请先运行 npm run tours:session -- --url ${loginUrl} ` +
+          `--out <文件> 由您亲自登录一次，再用 --storage-state <文件> 检查。 / The login page has a ` +
+          `captcha, which --login cannot pass: log in once yourself with npm run tours:session, ` +
+          `then check with --storage-state <file>.`,
+      );
+    }
     await page.getByLabel('账号', { exact: true }).fill(login.account);
     await page.getByLabel('密码', { exact: true }).fill(login.password);
     // Ant Design writes two-character button labels with a space (登 录).
@@ -198,6 +222,14 @@ async function logIn(context: BrowserContext, loginUrl: string, login: Credentia
   }
 }
 
+/** A field for a captcha (验证码 / 校验码 / captcha), by its label or placeholder. */
+async function hasCaptcha(page: Page): Promise<boolean> {
+  const words = /验证码|校验码|captcha/iu;
+  const byLabel = page.getByLabel(words);
+  const byPlaceholder = page.getByPlaceholder(words);
+  return (await byLabel.count()) + (await byPlaceholder.count()) > 0;
+}
+
 async function checkTour(
   context: BrowserContext,
   tour: Tour,
@@ -217,6 +249,11 @@ async function checkTour(
       ]),
     );
     return report;
+  }
+  if (loggedIn && !samePage(startUrl, options.baseUrl)) {
+    // Systems send a visitor without a session to the login page by script, after the load.
+    await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+    if (samePage(page.url(), options.baseUrl)) report.sentToLogin = true;
   }
   for (const [index, step] of tour.steps.entries()) {
     const stepReport = await checkStep(page, tour, step, index, options);

@@ -56,6 +56,8 @@ export interface TourReport {
   startUrl: string;
   loggedIn: boolean;
   steps: StepReport[];
+  /** Internal, never printed: the start page sent a logged-in checker back to the login page. */
+  sentToLogin?: boolean;
 }
 
 export interface CheckReport {
