@@ -46,29 +46,19 @@ function readTags(element: Element): string | undefined {
 }
 
 /**
- * layui's checkbox, switch and radio skins: a div drawn right after the hidden native input,
- * toggling `layui-form-checked` / `layui-form-onswitch` / `layui-form-radioed` and the input's
- * `checked` without any event.
+ * A layui checkbox, switch or radio skin (a `.layui-unselect` div drawn right after the hidden
+ * input, toggling classes and the input's `checked` without any event), or a block of radios (a
+ * layui radio group): the checked input's value, `''` when none is; undefined for anything else.
  */
-const LAYUI_CHECK_SKIN = '.layui-form-checkbox, .layui-form-switch, .layui-form-radio';
-
-/**
- * A layui skin's value: its input's `value` when checked, `''` when not. A block of radio skins
- * (what `{ label: … }` finds for a radio group) reads the checked radio's value. Undefined when
- * `element` is neither.
- */
-function readLayuiCheck(element: Element): string | undefined {
-  const skin = element.closest(LAYUI_CHECK_SKIN);
-  if (!skin) {
-    if (!element.querySelector(':scope > .layui-form-radio')) return undefined;
-    const radios = element.querySelectorAll<HTMLInputElement>(':scope > input[type="radio"]');
-    return [...radios].find((radio) => radio.checked)?.value ?? '';
-  }
-  const input = skin.previousElementSibling;
-  if (!input || input.localName !== 'input') return undefined;
-  const check = input as HTMLInputElement;
-  if (check.type !== 'checkbox' && check.type !== 'radio') return undefined;
-  return check.checked ? check.value || 'on' : '';
+function readChecked(element: Element): string | undefined {
+  const skin = element.closest('.layui-unselect');
+  const inputs = skin
+    ? [skin.previousElementSibling]
+    : [...element.querySelectorAll(':scope > input[type="radio"]')];
+  const checks = inputs.filter((input): input is HTMLInputElement =>
+    Boolean(input?.matches('input[type="checkbox"], input[type="radio"]')),
+  );
+  return checks.length > 0 ? (checks.find((input) => input.checked)?.value ?? '') : undefined;
 }
 
 function isNativeControl(
@@ -84,8 +74,8 @@ function isNativeControl(
  */
 export function readFieldValue(element: Element): string | undefined {
   if (isNativeControl(element)) return element.value;
-  const layuiCheck = readLayuiCheck(element);
-  if (layuiCheck !== undefined) return layuiCheck;
+  const checked = readChecked(element);
+  if (checked !== undefined) return checked;
   const tags = readTags(element);
   if (tags !== undefined) return tags;
   for (const select of RENDERED_SELECTS) {
@@ -160,18 +150,17 @@ export function watchFieldValue(
   // their own popup: no native event (jQuery's trigger('change') runs jQuery handlers only) and no
   // mutation. Once the learner has worked the field, each of their clicks and keys elsewhere on
   // the page re-reads the value, after the picker's own handler has written it.
-  const doc = element.ownerDocument;
   const onElsewhere = (event: Event): void => {
-    if (!touched || !counts(event) || element.contains(event.target as Node | null)) return;
-    view.setTimeout(() => {
-      if (!options.signal.aborted) report('change');
-    }, 0);
+    if (touched && counts(event)) view.setTimeout(() => options.signal.aborted || report('change'));
   };
   for (const type of INTERACTION_EVENTS) element.addEventListener(type, onInteraction, true);
   element.addEventListener('input', onInput, true);
   element.addEventListener('change', onNativeChange, true);
-  doc.addEventListener('click', onElsewhere, true);
-  doc.addEventListener('keyup', onElsewhere, true);
+  for (const type of ['click', 'keyup'])
+    element.ownerDocument.addEventListener(type, onElsewhere, {
+      capture: true,
+      signal: options.signal,
+    });
   const observer = new view.MutationObserver(() => report('change'));
   observer.observe(element, {
     subtree: true,
@@ -187,8 +176,6 @@ export function watchFieldValue(
       for (const type of INTERACTION_EVENTS) element.removeEventListener(type, onInteraction, true);
       element.removeEventListener('input', onInput, true);
       element.removeEventListener('change', onNativeChange, true);
-      doc.removeEventListener('click', onElsewhere, true);
-      doc.removeEventListener('keyup', onElsewhere, true);
     },
     { once: true },
   );

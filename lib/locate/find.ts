@@ -108,20 +108,13 @@ const FORM_ITEM_LAYOUTS = [
 ] as const;
 
 /**
- * layui draws selects, checkboxes and switches as divs right after the native control it hides
- * (.layui-form-select after a <select>): the skin is what people see and click. A radio group's
- * label names the whole group, so its target is the block holding every radio.
+ * layui draws selects, checkboxes, switches and radios as `.layui-unselect` divs right after the
+ * native control it hides: the skin is what people see and click. Several skins (a radio group)
+ * are one field: the block holding them.
  */
-const LAYUI_SKINS =
-  ':scope > .layui-form-select, :scope > .layui-form-switch, :scope > .layui-form-checkbox';
-
 function formItemControl(content: Element): Element | null {
-  if (content.matches('.layui-input-block, .layui-input-inline')) {
-    if (content.querySelector(':scope > .layui-form-radio')) return content;
-    const skins = content.querySelectorAll(LAYUI_SKINS);
-    if (skins.length === 1) return skins[0] ?? null;
-  }
-  return content.firstElementChild;
+  const skins = content.querySelectorAll(':scope > .layui-unselect');
+  return skins.length > 1 ? content : (skins[0] ?? content.firstElementChild);
 }
 
 export function findByLabel(scope: Scope, label: string, exact: boolean): Element[] {

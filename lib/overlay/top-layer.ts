@@ -37,9 +37,7 @@ const POPOVER_HOST_STYLE: Partial<CSSStyleDeclaration> = {
  * inside it would never be drawn; one after it, in `<html>`, is drawn over the frames).
  */
 export function overlayHome(doc: Document): HTMLElement | null {
-  const body = doc.body;
-  if (body && body.localName !== 'frameset') return body;
-  return doc.documentElement;
+  return doc.body?.localName === 'frameset' ? doc.documentElement : doc.body;
 }
 
 function supportsPopover(element: HTMLElement): boolean {

@@ -80,7 +80,10 @@ const FORBIDDEN_PATHS = [
 
 describe.each([
   // The first tour card: overlay.js (goal: evaluated in ≤ 15 ms on the first card).
-  { entry: 'entrypoints/overlay.ts', budget: 170_000 },
+  // 170 → 172 kB: 169,991 B before layui/frameset support (+776 B: layui skins by label and
+  // value, picker-written values, the frameset overlay home), ≈ +0.06 ms at the measured 10.4 ms
+  // for 142 kB; arithmetic, not re-measured.
+  { entry: 'entrypoints/overlay.ts', budget: 172_000 },
   // Every page of the configured hosts.
   { entry: 'entrypoints/content.ts', budget: 16_000 },
 ])('$entry', ({ entry, budget }) => {
