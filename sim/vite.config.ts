@@ -26,6 +26,14 @@ const PAGES = [
   'legacy/exchange.html',
   // A page built with the real Element Plus (Vue): widgets of systems we did not build (issue 13).
   'element.html',
+  // A page built with the real layui 2.13 (skinned selects, layer dialogs, tables): issue 13.
+  'layui.html',
+  // A jQuery-era <frameset> system (top nav, menu and main <frame>s, same origin): issue 13.
+  'frameset.html',
+  'frameset-top.html',
+  'frameset-menu.html',
+  'frameset-home.html',
+  'frameset-apply.html',
 ] as const;
 
 // Pages are built by two engineers in parallel: a page listed here whose file is not written yet

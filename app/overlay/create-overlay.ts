@@ -8,7 +8,7 @@ import { readPreferences, type Preferences } from '../../lib/settings/preference
 import { translate } from '../../lib/i18n/messages';
 import { TourController } from '../../features/tour/content/controller';
 import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
-import { keepOnTop } from '../../lib/overlay/top-layer';
+import { keepOnTop, overlayHome } from '../../lib/overlay/top-layer';
 import { OVERLAY_SHADOW_MODE } from '../../lib/overlay/shadow-mode';
 import {
   needsViews,
@@ -201,7 +201,8 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
       // Closed in production, open in the test build (lib/overlay/shadow-mode.ts).
       mode: OVERLAY_SHADOW_MODE,
       position: 'inline',
-      anchor: 'body',
+      // <body>, or <html> on a frameset page (its body is the <frameset>, which draws only frames).
+      anchor: () => overlayHome(document),
       append: 'last',
       css: overlayCss,
       // Keys typed into our cards must not trigger the host page's shortcuts.

@@ -45,6 +45,22 @@ function readTags(element: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * A layui checkbox, switch or radio skin (a `.layui-unselect` div drawn right after the hidden
+ * input, toggling classes and the input's `checked` without any event), or a block of radios (a
+ * layui radio group): the checked input's value, `''` when none is; undefined for anything else.
+ */
+function readChecked(element: Element): string | undefined {
+  const skin = element.closest('.layui-unselect');
+  const inputs = skin
+    ? [skin.previousElementSibling]
+    : [...element.querySelectorAll(':scope > input[type="radio"]')];
+  const checks = inputs.filter((input): input is HTMLInputElement =>
+    Boolean(input?.matches('input[type="checkbox"], input[type="radio"]')),
+  );
+  return checks.length > 0 ? (checks.find((input) => input.checked)?.value ?? '') : undefined;
+}
+
 function isNativeControl(
   element: Element,
 ): element is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
@@ -58,6 +74,8 @@ function isNativeControl(
  */
 export function readFieldValue(element: Element): string | undefined {
   if (isNativeControl(element)) return element.value;
+  const checked = readChecked(element);
+  if (checked !== undefined) return checked;
   const tags = readTags(element);
   if (tags !== undefined) return tags;
   for (const select of RENDERED_SELECTS) {
@@ -128,9 +146,21 @@ export function watchFieldValue(
       onChange(value, 'change');
     }
   };
+  // Pickers of jQuery-era libraries (layui's laydate, jQuery UI's datepicker) write `.value` from
+  // their own popup: no native event (jQuery's trigger('change') runs jQuery handlers only) and no
+  // mutation. Once the learner has worked the field, each of their clicks and keys elsewhere on
+  // the page re-reads the value, after the picker's own handler has written it.
+  const onElsewhere = (event: Event): void => {
+    if (touched && counts(event)) view.setTimeout(() => options.signal.aborted || report('change'));
+  };
   for (const type of INTERACTION_EVENTS) element.addEventListener(type, onInteraction, true);
   element.addEventListener('input', onInput, true);
   element.addEventListener('change', onNativeChange, true);
+  for (const type of ['click', 'keyup'])
+    element.ownerDocument.addEventListener(type, onElsewhere, {
+      capture: true,
+      signal: options.signal,
+    });
   const observer = new view.MutationObserver(() => report('change'));
   observer.observe(element, {
     subtree: true,

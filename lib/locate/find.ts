@@ -98,7 +98,24 @@ const FORM_ITEM_LAYOUTS = [
     item: '.el-form-item',
     control: ':scope > .el-form-item__content',
   },
+  {
+    // layui: <div.layui-form-item><label.layui-form-label>…<div.layui-input-block|inline> holding
+    // the native control, which layui's form.render() hides behind a skin drawn right after it.
+    label: '.layui-form-label',
+    item: '.layui-form-item',
+    control: ':scope > .layui-input-block, :scope > .layui-input-inline',
+  },
 ] as const;
+
+/**
+ * layui draws selects, checkboxes, switches and radios as `.layui-unselect` divs right after the
+ * native control it hides: the skin is what people see and click. Several skins (a radio group)
+ * are one field: the block holding them.
+ */
+function formItemControl(content: Element): Element | null {
+  const skins = content.querySelectorAll(':scope > .layui-unselect');
+  return skins.length > 1 ? content : (skins[0] ?? content.firstElementChild);
+}
 
 export function findByLabel(scope: Scope, label: string, exact: boolean): Element[] {
   const expected = normalizeLabel(label);
@@ -112,7 +129,7 @@ export function findByLabel(scope: Scope, label: string, exact: boolean): Elemen
       if (!textMatches(normalizeLabel(labelElement.textContent ?? ''), expected, exact)) continue;
       const item = labelElement.closest(layout.item);
       const content = item?.querySelector(layout.control);
-      const control = content?.firstElementChild ?? forTarget(labelElement, doc);
+      const control = (content && formItemControl(content)) ?? forTarget(labelElement, doc);
       if (control) found.push(control);
     }
   }

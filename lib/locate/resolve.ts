@@ -116,7 +116,7 @@ export function walkFrames(
     if (frameElement.localName !== 'iframe' && frameElement.localName !== 'frame') {
       const error = {
         selector: describeLocator(frameLocator),
-        message: `frame[${index}] found a <${frameElement.localName}>, not an iframe`,
+        message: `frame[${index}] found a <${frameElement.localName}>, not an <iframe> or <frame>`,
         where: `frame[${index}]`,
       };
       return { outcome: { kind: 'invalid-locator', errors: [error] }, documents };

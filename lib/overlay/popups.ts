@@ -83,8 +83,8 @@ function shownFloating(element: Element): boolean {
 }
 
 /**
- * The open popups of `target`: shown popup layers (outermost matching element) outside the target
- * whose box is next to the target's. Empty when nothing is open — the usual case, one
+ * The open popups of `target`: shown, floating popup layers (outermost matching element) whose box
+ * is next to the target's, outside the target or floating out of it from inside (layui). Empty when nothing is open — the usual case, one
  * `querySelectorAll` over the document.
  */
 export function openPopups(target: Element): Element[] {
@@ -94,7 +94,9 @@ export function openPopups(target: Element): Element[] {
   const targetBox = boxOf(targetRect);
   const found: Element[] = [];
   for (const candidate of doc.querySelectorAll(POPUP_SELECTOR)) {
-    if (target.contains(candidate) || candidate.contains(target)) continue;
+    // A popup inside the target counts too: layui draws a select's <dl> inside the
+    // .layui-form-select it belongs to, absolutely positioned below it.
+    if (candidate.contains(target)) continue;
     // The outermost popup layer only (a listbox inside an open .el-popper is the same popup).
     if (found.some((popup) => popup.contains(candidate))) continue;
     const rect = candidate.getBoundingClientRect();

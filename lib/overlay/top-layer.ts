@@ -31,6 +31,15 @@ const POPOVER_HOST_STYLE: Partial<CSSStyleDeclaration> = {
   color: 'inherit',
 };
 
+/**
+ * Where the overlay host lives when nothing is in the top layer: `<body>`, or the root element on a
+ * frameset page, whose `document.body` is the `<frameset>` (it renders only its frames: a host
+ * inside it would never be drawn; one after it, in `<html>`, is drawn over the frames).
+ */
+export function overlayHome(doc: Document): HTMLElement | null {
+  return doc.body?.localName === 'frameset' ? doc.documentElement : doc.body;
+}
+
 function supportsPopover(element: HTMLElement): boolean {
   return typeof element.showPopover === 'function';
 }
@@ -83,7 +92,7 @@ export function keepOnTop(host: HTMLElement): () => void {
   let scheduled = false;
   let stopped = false;
 
-  const home = (): HTMLElement | null => doc.body;
+  const home = (): HTMLElement | null => overlayHome(doc);
   // Our host moved into a dialog that the page then removes: notice and come back to <body>.
   let parentObserved: Node | null = null;
   function watchParent(): void {

@@ -46,6 +46,24 @@ describe('openPopups', () => {
   });
 });
 
+describe('a popup inside its target (layui)', () => {
+  it('the open <dl> of a .layui-form-select, floating below the skin, is its popup', () => {
+    document.body.innerHTML = `
+      <div class="layui-form-select layui-form-selected" id="skin">
+        <div class="layui-select-title"><input class="layui-input" readonly></div>
+        <dl class="layui-anim" style="position:absolute"><dd lay-value="medical">医保报销</dd></dl>
+      </div>`;
+    const skin = document.getElementById('skin') as Element;
+    place(skin, 100, 100, 400, 38);
+    place(skin.querySelector('dl') as Element, 100, 143, 400, 150);
+    expect(openPopups(skin)).toEqual([skin.querySelector('dl')]);
+    const box = boxWithPopups(skin, openPopups(skin));
+    expect([box.y, box.height]).toEqual([100, 193]);
+    (skin.querySelector('dl') as HTMLElement).style.display = 'none';
+    expect(openPopups(skin)).toEqual([]);
+  });
+});
+
 describe('isLeaving', () => {
   it('sees a closing dropdown (Vue and rc-motion leave classes), not a class that merely says leave', async () => {
     const { isLeaving } = await import('../../../lib/overlay/popups');

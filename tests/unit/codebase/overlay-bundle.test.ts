@@ -80,9 +80,10 @@ const FORBIDDEN_PATHS = [
 
 describe.each([
   // The first tour card: overlay.js (goal: evaluated in ≤ 15 ms on the first card).
-  // 170 → 172 kB for dialog-aware placement (+1.1 kB, ≈ +0.08 ms at the measured 10.4 ms for
-  // 142 kB; arithmetic, not re-measured). The lead to win far more back: lib/i18n/messages.ts is
-  // 45 kB of this bundle, every page's strings in two languages (issue 12 note).
+  // Budget raised 170 → 172 kB this round (arithmetic, not re-measured; ≈ 0.07 ms per kB at
+  // the measured 10.4 ms for 142 kB): dialog-aware placement (+1.1 kB), layui/frameset support
+  // (+0.8 kB). The lead to win far more back: lib/i18n/messages.ts is 45 kB of this bundle, every
+  // page's strings in two languages (issue 12 note).
   { entry: 'entrypoints/overlay.ts', budget: 172_000 },
   // Every page of the configured hosts.
   { entry: 'entrypoints/content.ts', budget: 16_000 },
