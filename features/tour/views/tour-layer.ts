@@ -7,6 +7,10 @@ import type { Step, Tour } from '../schema';
 import type { RichNode } from '../../../components/markdown/rich';
 import type { TourView } from '../content/view';
 import { StepCard, type StepNotice } from './step-card';
+import { onlyTrusted } from '../../../lib/trust/user-event';
+
+/** Moves focus between the page and the step card (aria-keyshortcuts on the card). */
+export const CARD_SHORTCUT = 'Alt+Shift+G';
 
 export interface TourLayerActions {
   onNext(): void;
@@ -52,6 +56,8 @@ export class TourLayer {
   private focusReturn: HTMLElement | null = null;
   /** The last step's target, where focus goes back when the card closes with focus in it. */
   private lastTarget: Element | null = null;
+  /** Focus waits on the card for this step's target to be found (then it goes there). */
+  private focusAwaitsTarget = false;
   /** What the card is anchored to now, and how to stop that. */
   private anchored: {
     element: Element | null;
@@ -132,6 +138,8 @@ export class TourLayer {
     if (this.card) this.card.update(props);
     else {
       this.card = new StepCard(props, doc);
+      this.card.element.setAttribute('aria-keyshortcuts', CARD_SHORTCUT);
+      doc.defaultView?.addEventListener('keydown', this.onShortcut, true);
       this.card.element.addEventListener('focusin', (event) => {
         const from = event.relatedTarget as HTMLElement | null;
         if (from && typeof from.focus === 'function' && !this.card?.element.contains(from))
@@ -166,6 +174,12 @@ export class TourLayer {
       if (!keep) enteredCard = this.placeFocus(view, props.nextEnabled) && !focusWasInCard;
     } else if (focusWasInCard && !this.card.focusUsable()) {
       this.placeFocus(view, props.nextEnabled);
+    } else if (this.focusAwaitsTarget && view.mode === 'located') {
+      // Found now: focus goes on to it, if it still rests on the card itself.
+      const root = card.getRootNode() as Document | ShadowRoot;
+      const target = focusableIn(view.element);
+      if (root.activeElement === card && target) target.focus({ preventScroll: true });
+      if (target || root.activeElement !== card) this.focusAwaitsTarget = false;
     }
 
     // Said to screen readers once per step: tour, position, title and what to do. Not when focus
@@ -183,15 +197,39 @@ export class TourLayer {
     }
   }
 
+  /**
+   * Alt+Shift+G (by key position, whatever the layout or input method): from the page into the
+   * card (下一步, else the card), and from the card back to where the learner was.
+   */
+  private readonly onShortcut = onlyTrusted((event: KeyboardEvent) => {
+    if (!(event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey)) return;
+    if (event.code !== 'KeyG') return;
+    const card = this.card;
+    if (!card) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (card.hasFocus()) {
+      const back = [this.focusReturn, this.lastTarget].find(
+        (element): element is HTMLElement => element !== null && canTakeFocus(element),
+      );
+      back?.focus({ preventScroll: true });
+    } else {
+      card.focusPrimary();
+    }
+  });
+
   /** Focus to 下一步, the target waiting for the learner, or the card; true when in the card. */
   private placeFocus(view: TourView, nextEnabled: boolean): boolean {
     const card = this.card;
     if (!card) return false;
-    const target = view.mode === 'located' ? view.element : null;
-    if (!nextEnabled && target && canTakeFocus(target)) {
+    const target = view.mode === 'located' ? focusableIn(view.element) : null;
+    this.focusAwaitsTarget = false;
+    if (!nextEnabled && target) {
       target.focus({ preventScroll: true });
       return false;
     }
+    // A step that waits for its target's action, the target not found yet: on the card for now.
+    this.focusAwaitsTarget = !nextEnabled && view.mode !== 'missing' && !view.frameTarget;
     card.focusPrimary();
     return true;
   }
@@ -199,6 +237,7 @@ export class TourLayer {
   /** Takes the step off the page and stops following its target. */
   clear(): void {
     const hadFocus = this.card?.hasFocus() ?? false;
+    this.parent.ownerDocument.defaultView?.removeEventListener('keydown', this.onShortcut, true);
     this.stopAnchor();
     this.spotlight.remove();
     this.card?.element.remove();
@@ -206,6 +245,7 @@ export class TourLayer {
     this.live.remove();
     this.live.textContent = '';
     this.shownStep = null;
+    this.focusAwaitsTarget = false;
     // Focus was in the card: back to the page's own control (where it came from, else the last
     // step's target), never left on nothing.
     if (hadFocus) {
@@ -301,6 +341,14 @@ function isTextEntry(element: Element): boolean {
     ].includes(type);
   }
   return (element as HTMLElement).isContentEditable === true;
+}
+
+/** The target if it takes focus, else the first control inside it (a field's wrapper). */
+function focusableIn(target: Element | null): HTMLElement | null {
+  if (!target) return null;
+  if (canTakeFocus(target)) return target;
+  const inner = target.querySelector('input, textarea, select, button, a[href], [tabindex]');
+  return inner && canTakeFocus(inner) ? inner : null;
 }
 
 /** A connected, shown, enabled element that takes focus from the keyboard. */
