@@ -65,6 +65,12 @@ test('keyboard only: a whole tour from the popup, a field guard, 完成; focus k
   await expect(live).toHaveText(
     `${TOUR.title}，第 2 步，共 6 步：输入原密码 请在高亮的输入框中填写，符合要求后将自动进入下一步。`,
   );
+  // Said once: only that live region carries the step (the card itself is not live).
+  const liveRegions = page.locator(
+    'zhiyin-overlay :is([aria-live], [role="status"], [role="alert"], [role="log"])',
+  );
+  await expect(liveRegions.filter({ hasText: '输入原密码' })).toHaveCount(1);
+  await expect(page.locator('zhiyin-overlay [data-zhiyin-tour][aria-live]')).toHaveCount(0);
   // Typing: the step moves on at the first character, and the rest still goes into the field.
   await page.keyboard.type(SIM_PASSWORD, { delay: 30 });
   await expect(stepCard(page, TOUR.id, 2)).toBeVisible();
