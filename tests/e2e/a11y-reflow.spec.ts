@@ -88,6 +88,9 @@ test('large text at 200% zoom: card, popup and dashboard reflow; reduced motion 
   await dashboard.setViewportSize(ZOOMED);
   await expect(dashboard.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(dashboard.locator('#zy-assessments')).toBeVisible();
+  expect(await dashboard.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+    '18px',
+  );
   expect(await scrollsSideways(dashboard)).toBe(false);
   expect(await clipped(dashboard.locator('main'))).toEqual([]);
   await dashboard.screenshot({ path: test.info().outputPath('dashboard-200pct-large.png') });

@@ -104,8 +104,14 @@ export async function setDisplayMode(
   // Set large text first: the labels are still Chinese then.
   if (mode.largeText) await options.getByLabel('大字号模式').check();
   await options.getByLabel('界面语言').selectOption(mode.language);
+  // Saved and read back (the page follows storage): both show on the page's root element.
   await expect
-    .poll(() => options.evaluate(() => document.documentElement.lang))
-    .toBe(mode.language === 'en' ? 'en' : 'zh-CN');
+    .poll(() =>
+      options.evaluate(() => [
+        document.documentElement.lang,
+        document.documentElement.classList.contains('zy-large'),
+      ]),
+    )
+    .toEqual([mode.language === 'en' ? 'en' : 'zh-CN', mode.largeText]);
   await options.close();
 }
