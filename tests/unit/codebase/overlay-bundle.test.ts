@@ -80,7 +80,9 @@ const FORBIDDEN_PATHS = [
 
 describe.each([
   // The first tour card: overlay.js (goal: evaluated in ≤ 15 ms on the first card).
-  { entry: 'entrypoints/overlay.ts', budget: 170_000 },
+  // 170 → 174 kB (issue 16): the step card's keyboard and screen-reader rules (focus to the
+  // target, back to the page, Alt+Shift+G, one announcement per step) measured 3.2 kB here.
+  { entry: 'entrypoints/overlay.ts', budget: 174_000 },
   // Every page of the configured hosts.
   { entry: 'entrypoints/content.ts', budget: 16_000 },
 ])('$entry', ({ entry, budget }) => {
