@@ -56,6 +56,9 @@ export function ReportForm(props: ReportFormProps) {
   const tooLong = description.length > REPORT_LIMITS.descriptionChars;
 
   const submit = async () => {
+    // Busy: the button stays focusable (aria-disabled, not disabled) so keyboard focus is not
+    // dropped on the page body while the report is sent; a second press does nothing.
+    if (busy) return;
     setDone(null);
     if (!description.trim()) return setError(t('reportEmpty'));
     if (tooLong) return setError(t('reportTooLong', { n: REPORT_LIMITS.descriptionChars }));
@@ -191,7 +194,7 @@ export function ReportForm(props: ReportFormProps) {
             {error}
           </p>
         )}
-        <button type="submit" className="zy-primary" disabled={busy}>
+        <button type="submit" className="zy-primary" aria-disabled={busy}>
           {busy ? t('reportSubmitting') : t('reportSubmit')}
         </button>
         <p role="status" className="zy-ok" data-testid="report-done">

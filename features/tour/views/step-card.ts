@@ -63,6 +63,8 @@ export class StepCard {
   private props: StepCardProps;
   private readonly tour: HTMLSpanElement;
   private readonly progress: HTMLSpanElement;
+  /** "第 2 步，共 5 步" for screen readers (the visible "2 / 5" is hidden from them). */
+  private readonly position: HTMLSpanElement;
   private readonly away: HTMLParagraphElement;
   private readonly close: HTMLButtonElement;
   private readonly title: HTMLHeadingElement;
@@ -101,8 +103,10 @@ export class StepCard {
     const card = (this.element = make('div'));
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-modal', 'false');
-    card.setAttribute('aria-labelledby', `zy-step-title-${id}`);
-    card.setAttribute('aria-describedby', `zy-step-body-${id}`);
+    // Named by its title and position, described by its body and what to do (the hint): what a
+    // screen reader says when focus enters the card.
+    card.setAttribute('aria-labelledby', `zy-step-title-${id} zy-step-position-${id}`);
+    card.setAttribute('aria-describedby', `zy-step-body-${id} zy-step-hint-${id}`);
     card.tabIndex = -1;
     card.addEventListener('keydown', onlyTrusted(this.onKeyDown));
 
@@ -112,15 +116,19 @@ export class StepCard {
     const head = make('div', 'zy-card-head');
     this.tour = make('span', 'zy-card-tour');
     this.progress = make('span', 'zy-card-progress');
+    this.progress.setAttribute('aria-hidden', 'true');
+    this.position = make('span', 'zy-sr-only');
+    this.position.id = `zy-step-position-${id}`;
     this.close = button('zy-close', () => this.props.onExit());
     this.close.textContent = '×';
-    head.append(this.tour, this.progress, this.close);
+    head.append(this.tour, this.progress, this.position, this.close);
 
     this.title = make('h2', 'zy-card-title');
     this.title.id = `zy-step-title-${id}`;
     this.body = make('div', 'zy-card-body');
     this.body.id = `zy-step-body-${id}`;
     this.hint = make('p', 'zy-card-hint');
+    this.hint.id = `zy-step-hint-${id}`;
     this.notice = make('p');
     this.away = make('p', 'zy-card-hint zy-card-away');
     this.away.setAttribute('role', 'status');
@@ -158,9 +166,8 @@ export class StepCard {
     else if (card.firstChild !== this.arrow) card.prepend(this.arrow);
 
     setText(this.tour, props.tourTitle);
-    setAttr(
-      this.progress,
-      'aria-label',
+    setText(
+      this.position,
       t('stepProgressLabel', { n: props.stepIndex + 1, total: props.stepCount }),
     );
     setText(this.progress, `${props.stepIndex + 1} / ${props.stepCount}`);
@@ -222,6 +229,34 @@ export class StepCard {
     place(this.back, !isFirst, this.actions, this.next);
     setText(this.next, isLast ? t('stepDone') : t('stepNext'));
     this.next.disabled = !props.nextEnabled;
+  }
+
+  /** Whether focus is on one of the card's elements (or the card itself). */
+  hasFocus(): boolean {
+    const root = this.element.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
+    return active !== null && this.element.contains(active);
+  }
+
+  /**
+   * Puts focus on 下一步/完成 when it is enabled, else on the card itself (a screen reader then
+   * reads its name and description). Returns whether 下一步 got it.
+   */
+  focusPrimary(): boolean {
+    if (!this.next.disabled) {
+      this.next.focus({ preventScroll: true });
+      return true;
+    }
+    this.element.focus({ preventScroll: true });
+    return false;
+  }
+
+  /** Whether the focused element of the card is still usable (not a disabled or removed button). */
+  focusUsable(): boolean {
+    const root = this.element.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
+    if (!active || !this.element.contains(active)) return false;
+    return (active as Partial<HTMLButtonElement>).disabled !== true;
   }
 
   /**

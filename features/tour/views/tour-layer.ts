@@ -7,6 +7,10 @@ import type { Step, Tour } from '../schema';
 import type { RichNode } from '../../../components/markdown/rich';
 import type { TourView } from '../content/view';
 import { StepCard, type StepNotice } from './step-card';
+import { onlyTrusted } from '../../../lib/trust/user-event';
+
+/** Moves focus between the page and the step card (aria-keyshortcuts on the card). */
+export const CARD_SHORTCUT = 'Alt+Shift+G';
 
 export interface TourLayerActions {
   onNext(): void;
@@ -46,6 +50,14 @@ export class TourLayer {
   private card: StepCard | null = null;
   private readonly spotlight: HTMLDivElement;
   private readonly live: HTMLDivElement;
+  /** The step shown (`tour#index`), to tell a new step from a redraw of the same one. */
+  private shownStep: string | null = null;
+  /** The page's element that had focus before it went into the card: where it returns. */
+  private focusReturn: HTMLElement | null = null;
+  /** The last step's target, where focus goes back when the card closes with focus in it. */
+  private lastTarget: Element | null = null;
+  /** Focus waits on the card for this step's target to be found (then it goes there). */
+  private focusAwaitsTarget = false;
   /** What the card is anchored to now, and how to stop that. */
   private anchored: {
     element: Element | null;
@@ -113,8 +125,27 @@ export class TourLayer {
       notice,
     };
     const doc = this.parent.ownerDocument;
+    const stepKey = `${view.tour.id}#${view.stepIndex}`;
+    const newStep = stepKey !== this.shownStep;
+    this.shownStep = stepKey;
+    // Focus before the update: in the card, nowhere (the popup just closed), or on the target the
+    // learner acted on with a click or key (not typing: a field keeps its focus).
+    const focusWasInCard = this.card?.hasFocus() ?? false;
+    const active = doc.activeElement;
+    const idle = focusIdle(doc, this.parent);
+    const actedOnTarget =
+      active !== null && active === this.anchored?.element && !isTextEntry(active);
     if (this.card) this.card.update(props);
-    else this.card = new StepCard(props, doc);
+    else {
+      this.card = new StepCard(props, doc);
+      this.card.element.setAttribute('aria-keyshortcuts', CARD_SHORTCUT);
+      doc.defaultView?.addEventListener('keydown', this.onShortcut, true);
+      this.card.element.addEventListener('focusin', (event) => {
+        const from = event.relatedTarget as HTMLElement | null;
+        if (from && typeof from.focus === 'function' && !this.card?.element.contains(from))
+          this.focusReturn = from;
+      });
+    }
     const card = this.card.element;
 
     // Spotlight, card, live region: in this order, as the page's overlay draws them.
@@ -129,26 +160,102 @@ export class TourLayer {
       this.parent.insertBefore(card, this.live.isConnected ? this.live : null);
     if (this.live.parentNode !== this.parent) this.parent.append(this.live);
 
-    // Said to screen readers whenever the step changes (the card never takes focus by itself).
-    const announcement = t('stepAnnounce', {
+    this.anchor(view);
+    this.lastTarget = mode === 'located' ? view.element : this.lastTarget;
+
+    // Focus, for keyboard users, without ever taking it from a field being typed in: on a new
+    // step, when focus was in the card, nowhere, or on the target just clicked with a key, it goes
+    // to 下一步, or (a step that waits for the learner's action) to the target when it can take
+    // focus, else to the card. A redraw of the same step only rescues focus lost in the card (a
+    // button that was disabled or removed under it).
+    let enteredCard = false;
+    if (newStep && (focusWasInCard || idle || actedOnTarget)) {
+      const keep = focusWasInCard && this.card.focusUsable() && props.nextEnabled;
+      if (!keep) enteredCard = this.placeFocus(view, props.nextEnabled) && !focusWasInCard;
+    } else if (focusWasInCard && !this.card.focusUsable()) {
+      this.placeFocus(view, props.nextEnabled);
+    } else if (this.focusAwaitsTarget && view.mode === 'located') {
+      // Found now: focus goes on to it, if it still rests on the card itself.
+      const root = card.getRootNode() as Document | ShadowRoot;
+      const target = focusableIn(view.element);
+      if (root.activeElement === card && target) target.focus({ preventScroll: true });
+      if (target || root.activeElement !== card) this.focusAwaitsTarget = false;
+    }
+
+    // Said to screen readers once per step: tour, position, title and what to do. Not when focus
+    // just entered the card (the reader says its name and description then: said twice).
+    const hint = props.actionHint;
+    const announcement = `${t('stepAnnounce', {
       tour: view.tour.title,
       n: view.stepIndex + 1,
       total: view.tour.steps.length,
       title: step.title ?? '',
-    });
-    if (this.live.textContent !== announcement) this.live.textContent = announcement;
+    })}${hint ? ` ${hint}` : ''}`;
+    if (enteredCard) this.live.textContent = '';
+    else if (newStep || this.live.textContent !== announcement) {
+      if (this.live.textContent !== announcement) this.live.textContent = announcement;
+    }
+  }
 
-    this.anchor(view);
+  /**
+   * Alt+Shift+G (by key position, whatever the layout or input method): from the page into the
+   * card (下一步, else the card), and from the card back to where the learner was.
+   */
+  private readonly onShortcut = onlyTrusted((event: KeyboardEvent) => {
+    if (!(event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey)) return;
+    if (event.code !== 'KeyG') return;
+    const card = this.card;
+    if (!card) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (card.hasFocus()) {
+      const back = [this.focusReturn, this.lastTarget].find(
+        (element): element is HTMLElement => element !== null && canTakeFocus(element),
+      );
+      back?.focus({ preventScroll: true });
+    } else {
+      card.focusPrimary();
+    }
+  });
+
+  /** Focus to 下一步, the target waiting for the learner, or the card; true when in the card. */
+  private placeFocus(view: TourView, nextEnabled: boolean): boolean {
+    const card = this.card;
+    if (!card) return false;
+    const target = view.mode === 'located' ? focusableIn(view.element) : null;
+    this.focusAwaitsTarget = false;
+    if (!nextEnabled && target) {
+      target.focus({ preventScroll: true });
+      return false;
+    }
+    // A step that waits for its target's action, the target not found yet: on the card for now.
+    this.focusAwaitsTarget = !nextEnabled && view.mode !== 'missing' && !view.frameTarget;
+    card.focusPrimary();
+    return true;
   }
 
   /** Takes the step off the page and stops following its target. */
   clear(): void {
+    const hadFocus = this.card?.hasFocus() ?? false;
+    this.parent.ownerDocument.defaultView?.removeEventListener('keydown', this.onShortcut, true);
     this.stopAnchor();
     this.spotlight.remove();
     this.card?.element.remove();
     this.card = null;
     this.live.remove();
     this.live.textContent = '';
+    this.shownStep = null;
+    this.focusAwaitsTarget = false;
+    // Focus was in the card: back to the page's own control (where it came from, else the last
+    // step's target), never left on nothing.
+    if (hadFocus) {
+      const back = [this.focusReturn, this.lastTarget].find(
+        (element): element is HTMLElement => element !== null && canTakeFocus(element),
+      );
+      back?.focus({ preventScroll: true });
+    }
+    this.focusReturn = null;
+    this.lastTarget = null;
   }
 
   private anchor(view: TourView): void {
@@ -201,6 +308,59 @@ export class TourLayer {
     this.anchored?.stop?.();
     this.anchored = null;
   }
+}
+
+/** Nothing has focus in the page (body), or only our own host with nothing focused inside. */
+function focusIdle(doc: Document, parent: HTMLElement): boolean {
+  const active = doc.activeElement;
+  if (!active || active === doc.body || active === doc.documentElement) return true;
+  const root = parent.getRootNode();
+  if (root instanceof ShadowRoot && active === root.host) {
+    const inner = root.activeElement;
+    return !inner || !inner.isConnected;
+  }
+  return false;
+}
+
+/** A control the learner types into: focus is never taken from it. */
+function isTextEntry(element: Element): boolean {
+  const tag = element.localName;
+  if (tag === 'textarea' || tag === 'select') return true;
+  if (tag === 'input') {
+    const type = (element.getAttribute('type') ?? 'text').toLowerCase();
+    return ![
+      'button',
+      'checkbox',
+      'radio',
+      'submit',
+      'reset',
+      'image',
+      'file',
+      'color',
+      'range',
+    ].includes(type);
+  }
+  return (element as HTMLElement).isContentEditable === true;
+}
+
+/** The target if it takes focus, else the first control inside it (a field's wrapper). */
+function focusableIn(target: Element | null): HTMLElement | null {
+  if (!target) return null;
+  if (canTakeFocus(target)) return target;
+  const inner = target.querySelector('input, textarea, select, button, a[href], [tabindex]');
+  return inner && canTakeFocus(inner) ? inner : null;
+}
+
+/** A connected, shown, enabled element that takes focus from the keyboard. */
+function canTakeFocus(element: Element): element is HTMLElement {
+  const html = element as Partial<HTMLElement> & { disabled?: boolean };
+  return (
+    element.isConnected &&
+    typeof html.focus === 'function' &&
+    (html.tabIndex ?? -1) >= 0 &&
+    html.disabled !== true &&
+    element.getClientRects().length > 0
+  );
 }
 
 /** The overlay's host element in the page (what the page's hit tests return for our card). */

@@ -78,12 +78,22 @@ describe('tour step card (framework-free)', () => {
     const shown = card();
     expect(shown?.dataset.zhiyinTour).toBe('demo-tour');
     expect(shown?.dataset.zhiyinStep).toBe('0');
-    const title = root.querySelector(`#${shown?.getAttribute('aria-labelledby') ?? 'x'}`);
-    expect(title?.textContent).toBe('标题 a');
-    const body = root.querySelector(`#${shown?.getAttribute('aria-describedby') ?? 'x'}`);
+    // Named by its title and position, described by its body (and the hint, when there is one).
+    const [titleId, positionId] = shown?.getAttribute('aria-labelledby')?.split(' ') ?? [];
+    expect(root.querySelector(`#${titleId ?? 'x'}`)?.textContent).toBe('标题 a');
+    expect(root.querySelector(`#${positionId ?? 'x'}`)?.textContent).toBe('第 1 步，共 3 步');
+    const [bodyId] = shown?.getAttribute('aria-describedby')?.split(' ') ?? [];
+    const body = root.querySelector(`#${bodyId ?? 'x'}`);
     expect(body?.innerHTML).toBe('<p><strong>a</strong> 的说明</p>');
     expect(root.querySelector('.zy-card-progress')?.textContent).toBe('1 / 3');
-    expect(root.querySelector('[aria-live="polite"]')?.textContent).toContain('标题 a');
+    // Nothing had focus: it went to 下一步 (the reader says the card's name and description), so
+    // the live region stays quiet for this step, and speaks for the next one.
+    const live = () => root.querySelector('[aria-live="polite"]')?.textContent;
+    expect(root.ownerDocument.activeElement).toBe(button('下一步'));
+    expect(live()).toBe('');
+    layer.show(view(1), 'zh_CN');
+    expect(live()).toBe('演示，第 2 步，共 3 步：标题 b');
+    layer.show(view(0), 'zh_CN');
     // First step: no 上一步.
     expect(buttonNames()).toEqual(['退出引导', '跳过', '下一步']);
   });
@@ -107,6 +117,35 @@ describe('tour step card (framework-free)', () => {
     expect(card()).toBe(first);
     expect(root.ownerDocument.activeElement).toBe(button('下一步'));
     expect(root.querySelector('.zy-card-body')?.textContent).toBe('b 的说明');
+  });
+
+  it('never takes focus from a field the learner types in; says the step and what to do instead', () => {
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    layer.show(view(0), 'zh_CN');
+    layer.show(view(2, { mode: 'located', element: field }), 'zh_CN');
+    expect(document.activeElement).toBe(field);
+    const live = root.querySelector('[aria-live="polite"]')?.textContent ?? '';
+    expect(live).toContain('第 3 步，共 3 步：标题 c');
+    expect(live).toContain('请点击高亮的位置完成此步骤。');
+    field.remove();
+  });
+
+  it('sends focus to the target a step waits for, and back to the page when the card closes', () => {
+    const target = document.createElement('button');
+    target.textContent = '保存';
+    document.body.append(target);
+    layer.show(view(1), 'zh_CN');
+    expect(document.activeElement).toBe(button('下一步'));
+    // 下一步 on step 2: step 3 waits for a click on the target, which takes focus.
+    layer.show(view(2, { mode: 'located', element: target }), 'zh_CN');
+    expect(document.activeElement).toBe(target);
+    // Focus back in the card (the learner tabbed to it), then the tour ends: back to the target.
+    button('跳过')?.focus();
+    layer.clear();
+    expect(document.activeElement).toBe(target);
+    target.remove();
   });
 
   it('acts on the learner’s clicks and keys only', () => {
@@ -192,7 +231,8 @@ describe('tour step card (framework-free)', () => {
     const plain = { ...tour, markdown: undefined } as Tour;
     layer.show(view(0, { tour: plain }), 'zh_CN');
     const shown = card();
-    const body = root.querySelector(`#${shown?.getAttribute('aria-describedby') ?? 'x'}`);
+    const [bodyId] = shown?.getAttribute('aria-describedby')?.split(' ') ?? [];
+    const body = root.querySelector(`#${bodyId ?? 'x'}`);
     expect(body?.innerHTML).toBe('<p>**a** 的说明</p>');
   });
 
