@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { ContentError } from '../../lib/content/collection';
-import { contentDirs, displayPath, readContentFile } from '../../lib/content/collection';
+import { contentDirs, displayPath, errorAt, readContentFile } from '../../lib/content/collection';
 import { contentModulePlugin } from '../../lib/content/vite-plugin';
 import { loadTours } from '../tour/load';
 import { buildChecklists, type Checklists } from './schema';
@@ -33,11 +33,13 @@ export function loadProjectChecklists(
   // Tour errors are the tours plugin's to report; checklists are checked against valid tours.
   const { tours, files } = loadTours(contentDirs(root, env), { cwd: root });
   const result = buildChecklists(source.data, tours);
-  return {
-    checklists: result.checklists,
-    errors: result.errors.map((message) => ({ file: shownAs, message })),
-    files: [file, ...files],
-  };
+  const errors = result.errors
+    .map((problem) =>
+      errorAt(source, problem.path, problem.message, problem.atKey ? { atKey: true } : {}),
+    )
+    // Top to bottom, as an author fixes them.
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { checklists: result.checklists, errors, files: [file, ...files] };
 }
 
 export function checklistsPlugin(options: ChecklistsPluginOptions = {}): Plugin {
@@ -45,6 +47,7 @@ export function checklistsPlugin(options: ChecklistsPluginOptions = {}): Plugin 
   return contentModulePlugin({
     id: VIRTUAL_CHECKLISTS_ID,
     what: 'checklist',
+    whatZh: '入门清单',
     load: () => {
       const result = loadProjectChecklists(root, options.env);
       return { value: result.checklists, errors: result.errors, files: result.files };

@@ -39,6 +39,7 @@ export function helpPlugin(options: HelpPluginOptions = {}): Plugin {
   return contentModulePlugin({
     id: VIRTUAL_HELP_ID,
     what: 'help article',
+    whatZh: '帮助文章',
     load: () => {
       const result = loadProjectHelp(root, dirs);
       return { value: result.articles, errors: result.errors, files: result.files };

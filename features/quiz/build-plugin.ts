@@ -45,6 +45,7 @@ export function quizPlugin(options: QuizPluginOptions = {}): Plugin {
   return contentModulePlugin({
     id: VIRTUAL_QUIZZES_ID,
     what: 'quiz',
+    whatZh: '测验文件',
     load: () => {
       const result = loadProjectQuizzes(root, dirs);
       return { value: result.quizzes, errors: result.errors, files: result.files };

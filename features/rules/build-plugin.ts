@@ -40,6 +40,7 @@ export function rulesPlugin(options: RulesPluginOptions = {}): Plugin {
   return contentModulePlugin({
     id: VIRTUAL_RULES_ID,
     what: 'rules',
+    whatZh: '规范提示文件',
     load: () => {
       const result = loadProjectRules(root, dirs);
       return { value: result.rules, errors: result.errors, files: result.files };

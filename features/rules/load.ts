@@ -4,7 +4,7 @@
  * what is the rules' own: ids unique per kind across files, tips and due reminders naming unknown
  * markers, and tour steps naming unknown guards.
  *
- * `tours/rules/tips.yaml:12:7: tips[3].where.marker: unknown marker "x" (known: …)`.
+ * `tours/rules/tips.yaml:12:7: tips[3].where.marker: 没有 id 为 "x" 的标记（可用：…） / unknown marker "x" (known: …)`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,13 @@ export interface LoadRulesResult {
   files: string[];
 }
 
+/** The items of a rules file, as messages name them. */
+const NOUNS = {
+  marker: { zh: '标记', en: 'marker' },
+  tip: { zh: '提示', en: 'tip' },
+  guard: { zh: '字段检查', en: 'guard' },
+} as const;
+
 interface Located {
   source: ContentSource;
   /** Path prefix inside the file: `tips[2]`. */
@@ -58,15 +65,17 @@ export function loadRules(
     layout: { folder: 'rules', exclude: (name) => name.endsWith('.schema.json') },
     schema: RulesFileSchema,
     what: 'rules',
+    whatZh: '规范提示',
+    explain: {},
   });
   const errors: RuleError[] = [...collection.errors];
   const files = collection.files;
   const rules: RuleSet = { markers: [], tips: [], guards: [] };
   const where = new Map<string, Located>();
   const registries = {
-    marker: new IdRegistry('marker'),
-    tip: new IdRegistry('tip'),
-    guard: new IdRegistry('guard'),
+    marker: new IdRegistry(NOUNS.marker),
+    tip: new IdRegistry(NOUNS.tip),
+    guard: new IdRegistry(NOUNS.guard),
   };
 
   for (const { value, source } of collection.entries) {
@@ -106,11 +115,11 @@ export function loadRules(
     if (!at) continue;
     if (tip.where.marker !== undefined && !markerIds.has(tip.where.marker)) {
       errors.push(
-        errorIn(at, ['where', 'marker'], unknownId('marker', tip.where.marker, markerIds)),
+        errorIn(at, ['where', 'marker'], unknownId(NOUNS.marker, tip.where.marker, markerIds)),
       );
     }
     if (tip.due && !markerIds.has(tip.due.since)) {
-      errors.push(errorIn(at, ['due', 'since'], unknownId('marker', tip.due.since, markerIds)));
+      errors.push(errorIn(at, ['due', 'since'], unknownId(NOUNS.marker, tip.due.since, markerIds)));
     }
   }
   if (options.tours) {
@@ -121,7 +130,7 @@ export function loadRules(
           errors.push({
             file: tourFile(tour.id),
             path: `steps[${index}].guard`,
-            message: unknownId('guard', step.guard, guardIds),
+            message: unknownId(NOUNS.guard, step.guard, guardIds),
           });
         }
       });
