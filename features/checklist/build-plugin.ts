@@ -16,6 +16,9 @@ import { buildChecklists, type Checklists } from './schema';
 
 export const VIRTUAL_CHECKLISTS_ID = 'virtual:zhiyin-checklists';
 
+/** How the build's error list names this content: `入门清单有 2 处错误 / 2 checklist errors:`. */
+export const CHECKLIST_ERRORS = { what: 'checklist', whatZh: '入门清单' } as const;
+
 export interface ChecklistsPluginOptions {
   root?: string;
   env?: Record<string, string | undefined>;
@@ -46,8 +49,7 @@ export function checklistsPlugin(options: ChecklistsPluginOptions = {}): Plugin 
   const root = options.root ?? process.cwd();
   return contentModulePlugin({
     id: VIRTUAL_CHECKLISTS_ID,
-    what: 'checklist',
-    whatZh: '入门清单',
+    ...CHECKLIST_ERRORS,
     load: () => {
       const result = loadProjectChecklists(root, options.env);
       return { value: result.checklists, errors: result.errors, files: result.files };

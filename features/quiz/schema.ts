@@ -136,29 +136,105 @@ const questionBase = {
   }),
 };
 
-export const SingleQuestionSchema = z.strictObject({
-  ...questionBase,
-  kind: z.literal('single'),
-  answer: optionId,
-});
+export const SingleQuestionSchema = z
+  .strictObject({
+    ...questionBase,
+    kind: z.literal('single'),
+    answer: optionId,
+  })
+  .superRefine((question, ctx) => checkChoices(question, ctx), { when: choicesReadable });
 
-export const MultipleQuestionSchema = z.strictObject({
-  ...questionBase,
-  kind: z.literal('multiple'),
-  answer: z
-    .array(optionId, {
-      error: bilingual(
-        '多选题的 answer 应为选项 id 的列表，如 [a, c]',
-        'a multiple-choice answer must be a list of option ids, e.g. [a, c]',
+export const MultipleQuestionSchema = z
+  .strictObject({
+    ...questionBase,
+    kind: z.literal('multiple'),
+    answer: z
+      .array(optionId, {
+        error: bilingual(
+          '多选题的 answer 应为选项 id 的列表，如 [a, c]',
+          'a multiple-choice answer must be a list of option ids, e.g. [a, c]',
+        ),
+      })
+      .min(2, {
+        error: bilingual(
+          '多选题至少要有 2 个正确选项（只有一个时请用 single）',
+          'a multiple-choice question has at least 2 right options (else use single)',
+        ),
+      }),
+  })
+  // On each question (not the whole file): a question's answers are checked even while another
+  // question has errors, so the author sees every error in one pass.
+  .superRefine((question, ctx) => checkChoices(question, ctx), { when: choicesReadable });
+
+/**
+ * Whether {@link checkChoices} can read a question that has other errors (a missing translation):
+ * its options and answer are well-formed. Zod skips refinements of an object with errors unless
+ * told so, and the author would then see these errors only after fixing the others.
+ */
+function choicesReadable(payload: { value: unknown }): boolean {
+  const question = payload.value as { options?: unknown; answer?: unknown } | null;
+  if (question === null || typeof question !== 'object') return false;
+  const { options, answer } = question;
+  return (
+    Array.isArray(options) &&
+    options.every(
+      (option: unknown) =>
+        option !== null &&
+        typeof option === 'object' &&
+        typeof (option as { id?: unknown }).id === 'string',
+    ) &&
+    (typeof answer === 'string' ||
+      (Array.isArray(answer) && answer.every((id: unknown) => typeof id === 'string')))
+  );
+}
+
+/** Option ids unique, answers among the options, listed once, and not every option right. */
+function checkChoices(
+  question: { kind: 'single' | 'multiple'; options: { id: string }[]; answer: string | string[] },
+  ctx: z.RefinementCtx,
+): void {
+  const optionIds = new Set<string>();
+  question.options.forEach((option, optionIndex) => {
+    if (optionIds.has(option.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', optionIndex, 'id'],
+        message: bilingual(`选项 id "${option.id}" 重复`, `duplicate option id "${option.id}"`),
+      });
+    optionIds.add(option.id);
+  });
+  const answers = typeof question.answer === 'string' ? [question.answer] : question.answer;
+  const seen = new Set<string>();
+  answers.forEach((answer, answerIndex) => {
+    const path = typeof question.answer === 'string' ? ['answer'] : ['answer', answerIndex];
+    if (!optionIds.has(answer))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        // No "did you mean": every option letter is one edit from any other.
+        message: bilingual(
+          `答案 "${answer}" 不是本题的选项（选项：${[...optionIds].join(', ')}）`,
+          `answer "${answer}" is not an option (options: ${[...optionIds].join(', ')})`,
+        ),
+      });
+    if (seen.has(answer))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: bilingual(`答案 "${answer}" 写了两次`, `answer "${answer}" is listed twice`),
+      });
+    seen.add(answer);
+  });
+  if (question.kind === 'multiple' && seen.size >= optionIds.size && optionIds.size > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['answer'],
+      message: bilingual(
+        '所有选项都是正确答案：至少留一个错误选项',
+        'every option is right: leave at least one wrong option',
       ),
-    })
-    .min(2, {
-      error: bilingual(
-        '多选题至少要有 2 个正确选项（只有一个时请用 single）',
-        'a multiple-choice question has at least 2 right options (else use single)',
-      ),
-    }),
-});
+    });
+}
 
 /** A phrasing of a key point: a text, or fragments that must all appear in the answer. */
 const PhrasingSchema = z.union(
@@ -357,50 +433,6 @@ export const QuizFileSchema = z
           message: bilingual(
             '选择题要写在简答题前面（与笔试一致：先选择题，后简答题）',
             'choice questions come before the short-answer questions (选择题 then 简答题, as on the written test)',
-          ),
-        });
-      const optionIds = new Set<string>();
-      question.options.forEach((option, optionIndex) => {
-        if (optionIds.has(option.id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['questions', index, 'options', optionIndex, 'id'],
-            message: bilingual(`选项 id "${option.id}" 重复`, `duplicate option id "${option.id}"`),
-          });
-        optionIds.add(option.id);
-      });
-      const answers = question.kind === 'single' ? [question.answer] : question.answer;
-      const seen = new Set<string>();
-      answers.forEach((answer, answerIndex) => {
-        const path =
-          question.kind === 'single'
-            ? ['questions', index, 'answer']
-            : ['questions', index, 'answer', answerIndex];
-        if (!optionIds.has(answer))
-          ctx.addIssue({
-            code: 'custom',
-            path,
-            // No "did you mean": every option letter is one edit from any other.
-            message: bilingual(
-              `答案 "${answer}" 不是本题的选项（选项：${[...optionIds].join(', ')}）`,
-              `answer "${answer}" is not an option (options: ${[...optionIds].join(', ')})`,
-            ),
-          });
-        if (seen.has(answer))
-          ctx.addIssue({
-            code: 'custom',
-            path,
-            message: bilingual(`答案 "${answer}" 写了两次`, `answer "${answer}" is listed twice`),
-          });
-        seen.add(answer);
-      });
-      if (question.kind === 'multiple' && seen.size >= optionIds.size && optionIds.size > 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['questions', index, 'answer'],
-          message: bilingual(
-            '所有选项都是正确答案：至少留一个错误选项',
-            'every option is right: leave at least one wrong option',
           ),
         });
     });

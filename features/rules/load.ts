@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentError, ContentSource } from '../../lib/content/collection';
+import { valueAt } from '../../lib/content/explain';
 import {
   IdRegistry,
   byCodeUnits,
@@ -58,6 +59,12 @@ export function loadRules(
   options: { cwd?: string; tours?: readonly Tour[] } = {},
 ): LoadRulesResult {
   const cwd = options.cwd ?? process.cwd();
+  // Ids and references as read from every file, valid or not: a tip naming a misspelt marker is
+  // reported in the same run as a schema error elsewhere in its file, and a marker declared in a
+  // file with an error still counts as declared (its file's error is the one to fix).
+  const rawMarkers = new Set<string>();
+  const rawGuards = new Set<string>();
+  const markerRefs: { source: ContentSource; path: (string | number)[]; id: string }[] = [];
   const collection = loadCollection({
     dirs,
     cwd,
@@ -67,11 +74,36 @@ export function loadRules(
     what: 'rules',
     whatZh: '规范提示',
     explain: {},
+    checkSource: (source) => {
+      const list = (key: string): unknown[] => {
+        const value = valueAt(source.data, [key]);
+        return Array.isArray(value) ? value : [];
+      };
+      const idOf = (item: unknown) => valueAt(item, ['id']);
+      for (const marker of list('markers')) {
+        const id = idOf(marker);
+        if (typeof id === 'string') rawMarkers.add(id);
+      }
+      for (const guard of list('guards')) {
+        const id = idOf(guard);
+        if (typeof id === 'string') rawGuards.add(id);
+      }
+      list('tips').forEach((tip, index) => {
+        for (const path of [
+          ['where', 'marker'],
+          ['due', 'since'],
+        ]) {
+          const id = valueAt(tip, path);
+          if (typeof id === 'string')
+            markerRefs.push({ source, path: ['tips', index, ...path], id });
+        }
+      });
+      return [];
+    },
   });
   const errors: RuleError[] = [...collection.errors];
   const files = collection.files;
   const rules: RuleSet = { markers: [], tips: [], guards: [] };
-  const where = new Map<string, Located>();
   const registries = {
     marker: new IdRegistry(NOUNS.marker),
     tip: new IdRegistry(NOUNS.tip),
@@ -104,26 +136,17 @@ export function loadRules(
       errors.push(errorIn(at, ['id'], duplicate));
       return false;
     }
-    where.set(`${kind} ${id}`, at);
     return true;
   }
 
-  // Cross-references.
-  const markerIds = new Set(rules.markers.map((marker) => marker.id));
-  for (const tip of rules.tips) {
-    const at = where.get(`tip ${tip.id}`);
-    if (!at) continue;
-    if (tip.where.marker !== undefined && !markerIds.has(tip.where.marker)) {
-      errors.push(
-        errorIn(at, ['where', 'marker'], unknownId(NOUNS.marker, tip.where.marker, markerIds)),
-      );
-    }
-    if (tip.due && !markerIds.has(tip.due.since)) {
-      errors.push(errorIn(at, ['due', 'since'], unknownId(NOUNS.marker, tip.due.since, markerIds)));
+  // Cross-references, on the files as read (see rawMarkers).
+  for (const ref of markerRefs) {
+    if (!rawMarkers.has(ref.id)) {
+      errors.push(errorAt(ref.source, ref.path, unknownId(NOUNS.marker, ref.id, rawMarkers)));
     }
   }
   if (options.tours) {
-    const guardIds = new Set(rules.guards.map((guard) => guard.id));
+    const guardIds = rawGuards;
     for (const tour of options.tours) {
       tour.steps.forEach((step, index) => {
         if (step.guard !== undefined && !guardIds.has(step.guard)) {
