@@ -4,7 +4,8 @@
  * against the bundled tours and shipped as the virtual module `virtual:zhiyin-checklists`.
  */
 import { z } from 'zod';
-import { bilingual, explainIssues, unknownId, valueAt } from '../../lib/content/explain';
+import { bilingual, explainIssues, valueAt } from '../../lib/content/explain';
+import { unknownId } from '../../lib/content/references';
 import { ROLES, type Role } from '../profile/roles';
 import type { Tour } from '../tour/schema';
 

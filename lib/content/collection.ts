@@ -16,7 +16,7 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { Document, Node } from 'yaml';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { ExplainedIssue, ExplainOptions } from './explain';
-import type { ContentNoun } from './explain';
+import type { ContentNoun } from './references';
 import { bilingual, explainIssues, valueAt } from './explain';
 import { CONTENT_LIMITS, checkContentLimits, overLimit } from './limits';
 
@@ -48,8 +48,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export type { ContentNoun } from './explain';
-export { unknownId } from './explain';
+export type { ContentNoun } from './references';
+export { unknownId } from './references';
 
 /** The content folders of a project: `<root>/tours` plus `ZHIYIN_TOURS_DIR` when set. */
 export function contentDirs(
