@@ -9,12 +9,15 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { ContentError } from '../../lib/content/collection';
-import { contentDirs, displayPath, readContentFile } from '../../lib/content/collection';
+import { contentDirs, displayPath, errorAt, readContentFile } from '../../lib/content/collection';
 import { contentModulePlugin } from '../../lib/content/vite-plugin';
 import { loadTours } from '../tour/load';
 import { buildChecklists, type Checklists } from './schema';
 
 export const VIRTUAL_CHECKLISTS_ID = 'virtual:zhiyin-checklists';
+
+/** How the build's error list names this content: `入门清单有 2 处错误 / 2 checklist errors:`. */
+export const CHECKLIST_ERRORS = { what: 'checklist', whatZh: '入门清单' } as const;
 
 export interface ChecklistsPluginOptions {
   root?: string;
@@ -33,18 +36,20 @@ export function loadProjectChecklists(
   // Tour errors are the tours plugin's to report; checklists are checked against valid tours.
   const { tours, files } = loadTours(contentDirs(root, env), { cwd: root });
   const result = buildChecklists(source.data, tours);
-  return {
-    checklists: result.checklists,
-    errors: result.errors.map((message) => ({ file: shownAs, message })),
-    files: [file, ...files],
-  };
+  const errors = result.errors
+    .map((problem) =>
+      errorAt(source, problem.path, problem.message, problem.atKey ? { atKey: true } : {}),
+    )
+    // Top to bottom, as an author fixes them.
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { checklists: result.checklists, errors, files: [file, ...files] };
 }
 
 export function checklistsPlugin(options: ChecklistsPluginOptions = {}): Plugin {
   const root = options.root ?? process.cwd();
   return contentModulePlugin({
     id: VIRTUAL_CHECKLISTS_ID,
-    what: 'checklist',
+    ...CHECKLIST_ERRORS,
     load: () => {
       const result = loadProjectChecklists(root, options.env);
       return { value: result.checklists, errors: result.errors, files: result.files };

@@ -16,6 +16,9 @@ import { loadHelpArticles } from './load';
 
 export const VIRTUAL_HELP_ID = 'virtual:zhiyin-help';
 
+/** How the build's error list names this content: `帮助文章有 2 处错误 / 2 help article errors:`. */
+export const HELP_ERRORS = { what: 'help article', whatZh: '帮助文章' } as const;
+
 export interface HelpPluginOptions {
   /** Project root. Default: process.cwd(). */
   root?: string;
@@ -38,7 +41,7 @@ export function helpPlugin(options: HelpPluginOptions = {}): Plugin {
   const dirs = options.dirs ?? contentDirs(root, options.env);
   return contentModulePlugin({
     id: VIRTUAL_HELP_ID,
-    what: 'help article',
+    ...HELP_ERRORS,
     load: () => {
       const result = loadProjectHelp(root, dirs);
       return { value: result.articles, errors: result.errors, files: result.files };

@@ -4,12 +4,15 @@
  * (lib/content/collection.ts: ids equal file names and are unique across folders), plus what is
  * the articles' own: every linked tour exists.
  *
- * `tours/help/faq-login-failed.yaml:7:3: tours[0]: unknown tour "x" (known: …)`.
+ * `tours/help/faq-login-failed.yaml:7:10: tours[0]: 没有 id 为 "x" 的引导（可用：…） / unknown tour "x" (known: …)`.
  */
 import type { ContentError } from '../../lib/content/collection';
 import { byCodeUnits, errorAt, loadCollection, unknownId } from '../../lib/content/collection';
+import { valueAt } from '../../lib/content/explain';
 import type { HelpArticle } from './schema';
 import { HelpArticleSchema } from './schema';
+
+const TOUR_NOUN = { zh: '引导', en: 'tour' };
 
 export interface LoadHelpOptions {
   /** Ids of the tours in the build; `tours:` links must name one of them. */
@@ -38,13 +41,19 @@ export function loadHelpArticles(
     layout: { folder: 'help' },
     schema: HelpArticleSchema,
     what: 'article',
+    whatZh: '帮助文章',
     id: (article) => article.id,
-    check: ({ value: article, source }) =>
-      article.tours.flatMap((tourId, index) =>
-        knownTours.has(tourId)
+    // Schema issues in authors' words, and links checked on the file as read: all in one pass.
+    explain: {},
+    checkSource: (source) => {
+      const tours = valueAt(source.data, ['tours']);
+      if (!Array.isArray(tours)) return [];
+      return tours.flatMap((tourId: unknown, index) =>
+        typeof tourId !== 'string' || tourId === '' || knownTours.has(tourId)
           ? []
-          : [errorAt(source, ['tours', index], unknownId('tour', tourId, knownTours))],
-      ),
+          : [errorAt(source, ['tours', index], unknownId(TOUR_NOUN, tourId, knownTours))],
+      );
+    },
   });
   if (errors.length > 0) return { articles: [], errors, files };
   const articles = entries.map((entry) => entry.value).sort((a, b) => byCodeUnits(a.id, b.id));

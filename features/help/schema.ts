@@ -16,25 +16,29 @@
  * ```
  */
 import { z } from 'zod';
+import { bilingual } from '../../lib/content/explain';
 import { TOUR_MODULES, UrlGlobSchema } from '../tour/schema';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const text = (what: string) =>
+/** A required text, named in messages by its key (`title`) and, in Chinese, what it is (`标题`). */
+const text = (key: string, zh: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `${what} is required` : `${what} must be a string`,
+        issue.input === undefined
+          ? bilingual(`缺少必填项 ${key}（${zh}）`, `${key} is required`)
+          : bilingual(`${key}（${zh}）应为文字`, `${key} must be text`),
     })
     .trim()
-    .min(1, { error: `${what} must not be empty` });
+    .min(1, { error: bilingual(`${key}（${zh}）不能为空`, `${key} must not be empty`) });
 
 export const HelpArticleI18nSchema = z.strictObject({
   en: z
     .strictObject({
-      title: text('title').optional(),
-      body: text('body').optional(),
-      keywords: z.array(text('a keyword')).optional(),
+      title: text('title', '英文标题').optional(),
+      body: text('body', '英文正文').optional(),
+      keywords: z.array(text('keywords', '英文关键词')).optional(),
     })
     .optional(),
 });
@@ -45,22 +49,29 @@ export const HelpArticleSchema = z
     id: z
       .string({
         error: (issue) =>
-          issue.input === undefined ? 'article id is required' : 'article id must be a string',
+          issue.input === undefined
+            ? bilingual('缺少必填项 id（文章 id，与文件名相同）', 'article id is required')
+            : bilingual('文章 id 应为文字', 'article id must be text'),
       })
       .regex(KEBAB_ID, {
-        error:
+        error: bilingual(
+          '文章 id 只能用小写英文字母、数字和单个连字符，如 faq-login-failed',
           'article id must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. faq-login-failed',
+        ),
       }),
-    title: text('title'),
+    title: text('title', '标题'),
     module: z.enum(TOUR_MODULES, {
-      error: `module must be one of ${TOUR_MODULES.join(' / ')}`,
+      error: bilingual(
+        `module 只能是 ${TOUR_MODULES.join('、')}`,
+        `module must be one of ${TOUR_MODULES.join(', ')}`,
+      ),
     }),
-    keywords: z.array(text('a keyword')).default([]),
+    keywords: z.array(text('keywords', '关键词')).default([]),
     /** URL globs (same syntax as a tour's applies.url) of the pages this article is about. */
     applies: z.array(UrlGlobSchema).default([]),
     /** Ids of tours that show what the article explains; checked against the built tours. */
     tours: z.array(z.string().min(1)).default([]),
-    body: text('body'),
+    body: text('body', '正文'),
     i18n: HelpArticleI18nSchema.optional(),
   })
   .superRefine((article, ctx) => {
@@ -70,7 +81,7 @@ export const HelpArticleSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tours', index],
-          message: `tour "${tourId}" is listed twice`,
+          message: bilingual(`引导 "${tourId}" 写了两次`, `tour "${tourId}" is listed twice`),
         });
       }
       seen.add(tourId);

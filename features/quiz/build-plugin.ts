@@ -17,6 +17,9 @@ import { loadQuizzes } from './load';
 
 export const VIRTUAL_QUIZZES_ID = 'virtual:zhiyin-quizzes';
 
+/** How the build's error list names this content: `测验文件有 2 处错误 / 2 quiz errors:`. */
+export const QUIZ_ERRORS = { what: 'quiz', whatZh: '测验文件' } as const;
+
 export interface QuizPluginOptions {
   /** Project root. Default: process.cwd(). */
   root?: string;
@@ -44,7 +47,7 @@ export function quizPlugin(options: QuizPluginOptions = {}): Plugin {
   const dirs = options.dirs ?? contentDirs(root, options.env);
   return contentModulePlugin({
     id: VIRTUAL_QUIZZES_ID,
-    what: 'quiz',
+    ...QUIZ_ERRORS,
     load: () => {
       const result = loadProjectQuizzes(root, dirs);
       return { value: result.quizzes, errors: result.errors, files: result.files };

@@ -4,10 +4,13 @@
  * (lib/content/collection.ts: ids equal file names and are unique), plus what is the quizzes' own:
  * one quiz per module, and every `learn:` link names a tour or help article of the build.
  *
- * `tours/quizzes/anquan.yaml:12:7: questions[1].answer: answer "e" is not an option (options: a, b, c, d)`.
+ * `tours/quizzes/anquan.yaml:12:13: questions[1].answer: 答案 "e" 不是本题的选项（选项：a, b, c, d） / answer "e" is not an option (options: a, b, c, d)`.
+ * Schema errors, links and the one-quiz-per-module rule are checked in one pass, on the file as read.
  */
-import type { ContentError } from '../../lib/content/collection';
+import type { ContentError, ContentNoun } from '../../lib/content/collection';
 import { errorAt, loadCollection, unknownId } from '../../lib/content/collection';
+import { bilingual, valueAt } from '../../lib/content/explain';
+import { TOUR_MODULES } from '../tour/schema';
 import { QuizFileSchema, type QuizFile } from './schema';
 
 export interface LoadQuizzesOptions {
@@ -42,33 +45,41 @@ export function loadQuizzes(
     layout: { folder: 'quizzes' },
     schema: QuizFileSchema,
     what: 'quiz',
+    whatZh: '测验',
     id: (quiz) => quiz.id,
-    check: ({ value: quiz, source }) => {
+    explain: {},
+    checkSource: (source) => {
       const problems: ContentError[] = [];
-      const sameModule = moduleFile.get(quiz.module);
-      if (sameModule !== undefined) {
-        problems.push(
-          errorAt(source, ['module'], `module ${quiz.module} already has a quiz (${sameModule})`),
-        );
-      } else moduleFile.set(quiz.module, source.shownAs);
-      quiz.questions.forEach((question, index) => {
-        const learn = ['questions', index, 'learn'];
-        question.learn.tours.forEach((tourId, link) => {
-          if (!tours.has(tourId))
-            problems.push(
-              errorAt(source, [...learn, 'tours', link], unknownId('tour', tourId, tours)),
-            );
-        });
-        question.learn.articles.forEach((articleId, link) => {
-          if (!articles.has(articleId))
-            problems.push(
-              errorAt(
-                source,
-                [...learn, 'articles', link],
-                unknownId('help article', articleId, articles),
+      const module = valueAt(source.data, ['module']);
+      if (typeof module === 'string' && (TOUR_MODULES as readonly string[]).includes(module)) {
+        const sameModule = moduleFile.get(module);
+        if (sameModule !== undefined) {
+          problems.push(
+            errorAt(
+              source,
+              ['module'],
+              bilingual(
+                `模块“${module}”已经有测验了（${sameModule}）：每个模块一份测验`,
+                `module ${module} already has a quiz (${sameModule})`,
               ),
-            );
-        });
+            ),
+          );
+        } else moduleFile.set(module, source.shownAs);
+      }
+      const questions = valueAt(source.data, ['questions']);
+      if (!Array.isArray(questions)) return problems;
+      questions.forEach((_question: unknown, index) => {
+        const learn = ['questions', index, 'learn'];
+        const links = (key: string, known: ReadonlySet<string>, noun: ContentNoun) => {
+          const ids = valueAt(source.data, [...learn, key]);
+          if (!Array.isArray(ids)) return;
+          ids.forEach((id: unknown, link) => {
+            if (typeof id === 'string' && id !== '' && !known.has(id))
+              problems.push(errorAt(source, [...learn, key, link], unknownId(noun, id, known)));
+          });
+        };
+        links('tours', tours, { zh: '引导', en: 'tour' });
+        links('articles', articles, { zh: '帮助文章', en: 'help article' });
       });
       return problems;
     },

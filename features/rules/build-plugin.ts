@@ -17,6 +17,9 @@ import { loadRules } from './load';
 
 export const VIRTUAL_RULES_ID = 'virtual:zhiyin-rules';
 
+/** How the build's error list names this content: `规范提示文件有 2 处错误 / 2 rules errors:`. */
+export const RULES_ERRORS = { what: 'rules', whatZh: '规范提示文件' } as const;
+
 export interface RulesPluginOptions {
   /** Project root. Default: process.cwd(). */
   root?: string;
@@ -39,7 +42,7 @@ export function rulesPlugin(options: RulesPluginOptions = {}): Plugin {
   const dirs = options.dirs ?? contentDirs(root, options.env);
   return contentModulePlugin({
     id: VIRTUAL_RULES_ID,
-    what: 'rules',
+    ...RULES_ERRORS,
     load: () => {
       const result = loadProjectRules(root, dirs);
       return { value: result.rules, errors: result.errors, files: result.files };

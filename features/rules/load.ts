@@ -4,11 +4,12 @@
  * what is the rules' own: ids unique per kind across files, tips and due reminders naming unknown
  * markers, and tour steps naming unknown guards.
  *
- * `tours/rules/tips.yaml:12:7: tips[3].where.marker: unknown marker "x" (known: …)`.
+ * `tours/rules/tips.yaml:12:7: tips[3].where.marker: 没有 id 为 "x" 的标记（可用：…） / unknown marker "x" (known: …)`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentError, ContentSource } from '../../lib/content/collection';
+import { valueAt } from '../../lib/content/explain';
 import {
   IdRegistry,
   byCodeUnits,
@@ -35,6 +36,13 @@ export interface LoadRulesResult {
   files: string[];
 }
 
+/** The items of a rules file, as messages name them. */
+const NOUNS = {
+  marker: { zh: '标记', en: 'marker' },
+  tip: { zh: '提示', en: 'tip' },
+  guard: { zh: '字段检查', en: 'guard' },
+} as const;
+
 interface Located {
   source: ContentSource;
   /** Path prefix inside the file: `tips[2]`. */
@@ -51,6 +59,12 @@ export function loadRules(
   options: { cwd?: string; tours?: readonly Tour[] } = {},
 ): LoadRulesResult {
   const cwd = options.cwd ?? process.cwd();
+  // Ids and references as read from every file, valid or not: a tip naming a misspelt marker is
+  // reported in the same run as a schema error elsewhere in its file, and a marker declared in a
+  // file with an error still counts as declared (its file's error is the one to fix).
+  const rawMarkers = new Set<string>();
+  const rawGuards = new Set<string>();
+  const markerRefs: { source: ContentSource; path: (string | number)[]; id: string }[] = [];
   const collection = loadCollection({
     dirs,
     cwd,
@@ -58,15 +72,42 @@ export function loadRules(
     layout: { folder: 'rules', exclude: (name) => name.endsWith('.schema.json') },
     schema: RulesFileSchema,
     what: 'rules',
+    whatZh: '规范提示',
+    explain: {},
+    checkSource: (source) => {
+      const list = (key: string): unknown[] => {
+        const value = valueAt(source.data, [key]);
+        return Array.isArray(value) ? value : [];
+      };
+      const idOf = (item: unknown) => valueAt(item, ['id']);
+      for (const marker of list('markers')) {
+        const id = idOf(marker);
+        if (typeof id === 'string') rawMarkers.add(id);
+      }
+      for (const guard of list('guards')) {
+        const id = idOf(guard);
+        if (typeof id === 'string') rawGuards.add(id);
+      }
+      list('tips').forEach((tip, index) => {
+        for (const path of [
+          ['where', 'marker'],
+          ['due', 'since'],
+        ]) {
+          const id = valueAt(tip, path);
+          if (typeof id === 'string')
+            markerRefs.push({ source, path: ['tips', index, ...path], id });
+        }
+      });
+      return [];
+    },
   });
   const errors: RuleError[] = [...collection.errors];
   const files = collection.files;
   const rules: RuleSet = { markers: [], tips: [], guards: [] };
-  const where = new Map<string, Located>();
   const registries = {
-    marker: new IdRegistry('marker'),
-    tip: new IdRegistry('tip'),
-    guard: new IdRegistry('guard'),
+    marker: new IdRegistry(NOUNS.marker),
+    tip: new IdRegistry(NOUNS.tip),
+    guard: new IdRegistry(NOUNS.guard),
   };
 
   for (const { value, source } of collection.entries) {
@@ -95,33 +136,24 @@ export function loadRules(
       errors.push(errorIn(at, ['id'], duplicate));
       return false;
     }
-    where.set(`${kind} ${id}`, at);
     return true;
   }
 
-  // Cross-references.
-  const markerIds = new Set(rules.markers.map((marker) => marker.id));
-  for (const tip of rules.tips) {
-    const at = where.get(`tip ${tip.id}`);
-    if (!at) continue;
-    if (tip.where.marker !== undefined && !markerIds.has(tip.where.marker)) {
-      errors.push(
-        errorIn(at, ['where', 'marker'], unknownId('marker', tip.where.marker, markerIds)),
-      );
-    }
-    if (tip.due && !markerIds.has(tip.due.since)) {
-      errors.push(errorIn(at, ['due', 'since'], unknownId('marker', tip.due.since, markerIds)));
+  // Cross-references, on the files as read (see rawMarkers).
+  for (const ref of markerRefs) {
+    if (!rawMarkers.has(ref.id)) {
+      errors.push(errorAt(ref.source, ref.path, unknownId(NOUNS.marker, ref.id, rawMarkers)));
     }
   }
   if (options.tours) {
-    const guardIds = new Set(rules.guards.map((guard) => guard.id));
+    const guardIds = rawGuards;
     for (const tour of options.tours) {
       tour.steps.forEach((step, index) => {
         if (step.guard !== undefined && !guardIds.has(step.guard)) {
           errors.push({
             file: tourFile(tour.id),
             path: `steps[${index}].guard`,
-            message: unknownId('guard', step.guard, guardIds),
+            message: unknownId(NOUNS.guard, step.guard, guardIds),
           });
         }
       });

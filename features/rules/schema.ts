@@ -25,6 +25,7 @@
  * ```
  */
 import { z } from 'zod';
+import { bilingual } from '../../lib/content/explain';
 import { ROLES } from '../profile/roles';
 import { DurationSchema, TargetSchema, UrlGlobSchema } from '../tour/schema';
 import { VALIDATOR_IDS } from '../../lib/validators';
@@ -33,23 +34,40 @@ import { INTERVAL, SIZE } from './patterns';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const required = (what: string, otherwise: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `${what} is required` : otherwise;
+/**
+ * Messages name a field by its key and, in Chinese, by what it is: `key` is what the author
+ * typed (`note`), `zh` says it in words (`说明`).
+ */
+const required = (key: string, zh: string, otherwise: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined
+    ? bilingual(`缺少必填项 ${key}（${zh}）`, `${key} is required`)
+    : otherwise;
 
-const kebabId = (what: string) =>
-  z.string({ error: required(what, `${what} must be a string`) }).regex(KEBAB_ID, {
-    error: `${what} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. no-data-leak`,
-  });
-
-const nonEmptyText = (what: string) =>
+const kebabId = (key: string, zh: string) =>
   z
-    .string({ error: required(what, `${what} must be a string`) })
+    .string({
+      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
+    })
+    .regex(KEBAB_ID, {
+      error: bilingual(
+        `${zh}只能用小写英文字母、数字和单个连字符，如 no-data-leak`,
+        `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. no-data-leak`,
+      ),
+    });
+
+const nonEmptyText = (key: string, zh: string) =>
+  z
+    .string({
+      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
+    })
     .trim()
-    .min(1, { error: `${what} must not be empty` });
+    .min(1, { error: bilingual(`${key}（${zh}）不能为空`, `${key} must not be empty`) });
 
 const UrlGlobsSchema = z.union([
   UrlGlobSchema,
-  z.array(UrlGlobSchema).min(1, { error: 'a URL list needs at least one glob' }),
+  z.array(UrlGlobSchema).min(1, {
+    error: bilingual('网址列表至少要有一项', 'a URL list needs at least one glob'),
+  }),
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -61,11 +79,11 @@ const UrlGlobsSchema = z.union([
  * visible later is reported as its own `marker` action (e.g. 密码修改成功 after submitting).
  */
 export const MarkerSchema = z.strictObject({
-  id: kebabId('marker id'),
+  id: kebabId('id', '标记 id'),
   url: UrlGlobsSchema,
   present: TargetSchema,
   /** Why this marker exists (what it stands for on the page). */
-  note: nonEmptyText('note'),
+  note: nonEmptyText('note', '说明'),
 });
 export type Marker = z.infer<typeof MarkerSchema>;
 
@@ -98,19 +116,30 @@ export const FREQUENCIES = ['once', 'session', 'day', 'version'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 const ActionSchema = z.enum(TIP_ACTIONS, {
-  error: `action must be one of ${TIP_ACTIONS.join(', ')}`,
+  error: bilingual(
+    `action（触发动作）只能是 ${TIP_ACTIONS.join(', ')}`,
+    `action must be one of ${TIP_ACTIONS.join(', ')}`,
+  ),
 });
+
+const ROLE_CHOICE = bilingual(
+  `角色只能是 ${ROLES.join('、')}`,
+  `roles must be among ${ROLES.join(' / ')}`,
+);
 
 export const RoleConditionSchema = z
   .strictObject({
     /** Only these learner roles see the tip. */
-    only: z.array(z.enum(ROLES, { error: `roles must be among ${ROLES.join(' / ')}` })).min(1),
+    only: z.array(z.enum(ROLES, { error: ROLE_CHOICE })).min(1),
     /** Everyone except these roles sees it (a learner without a role counts as not excluded). */
-    except: z.array(z.enum(ROLES, { error: `roles must be among ${ROLES.join(' / ')}` })).min(1),
+    except: z.array(z.enum(ROLES, { error: ROLE_CHOICE })).min(1),
   })
   .partial()
   .refine((value) => (value.only === undefined) !== (value.except === undefined), {
-    error: 'roles needs exactly one of only / except',
+    error: bilingual(
+      'roles 里 only 和 except 只能写一个',
+      'roles needs exactly one of only / except',
+    ),
   });
 export type RoleCondition = z.infer<typeof RoleConditionSchema>;
 
@@ -120,26 +149,40 @@ export const WhereSchema = z
     action: z.union([ActionSchema, z.array(ActionSchema).min(1)], {
       error: (issue) =>
         issue.code === 'invalid_union'
-          ? `action must be one of ${TIP_ACTIONS.join(', ')} (or a list of them)`
+          ? bilingual(
+              `action（触发动作）只能是 ${TIP_ACTIONS.join(', ')}（或它们的列表）`,
+              `action must be one of ${TIP_ACTIONS.join(', ')} (or a list of them)`,
+            )
           : undefined,
     }),
     /** Pages (URL globs, see features/tour/match.ts). Absent: every page. */
     url: UrlGlobsSchema.optional(),
     /** A marker id that must be visible (page-open) or must be the one that appeared (marker). */
-    marker: kebabId('marker id').optional(),
+    marker: kebabId('marker', '标记 id').optional(),
     /** For `export` / `submit`: only buttons whose accessible name contains one of these. */
-    names: z.array(nonEmptyText('a button name')).min(1).optional(),
+    names: z.array(nonEmptyText('names', '按钮名称')).min(1).optional(),
     /**
      * For `export`: only when the exported tables hold personal data (ID card / mobile numbers,
      * features/rules/content/watcher.ts). `copy` actions are only reported for such text anyway.
      */
-    personalData: z.boolean({ error: 'personalData must be true or false' }).optional(),
+    personalData: z
+      .boolean({
+        error: bilingual('personalData 只能是 true 或 false', 'personalData must be true or false'),
+      })
+      .optional(),
     roles: RoleConditionSchema.optional(),
   })
   .superRefine((where, ctx) => {
     const actions = Array.isArray(where.action) ? where.action : [where.action];
     if (actions.includes('marker') && where.marker === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['marker'], message: 'action "marker" needs a marker' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['marker'],
+        message: bilingual(
+          'action 为 marker 时必须写 marker（标记 id）',
+          'action "marker" needs a marker',
+        ),
+      });
     }
     if (
       where.names !== undefined &&
@@ -148,7 +191,10 @@ export const WhereSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['names'],
-        message: 'names only applies to export and submit actions',
+        message: bilingual(
+          'names 只适用于 export 和 submit 动作',
+          'names only applies to export and submit actions',
+        ),
       });
     }
     if (
@@ -158,7 +204,10 @@ export const WhereSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['personalData'],
-        message: 'personalData only applies to export and copy actions',
+        message: bilingual(
+          'personalData 只适用于 export 和 copy 动作',
+          'personalData only applies to export and copy actions',
+        ),
       });
     }
   });
@@ -166,9 +215,17 @@ export type Where = z.infer<typeof WhereSchema>;
 
 /** Calendar-aware interval: `3mo`, `90d`, `12h`, or a plain duration (`30m`, `5s`). */
 export const IntervalSchema = z
-  .string({ error: 'an interval must be a string such as "3mo", "90d", "12h" or "30m"' })
+  .string({
+    error: bilingual(
+      '时间间隔应写成文字，如 "3mo"、"90d"、"12h" 或 "30m"',
+      'an interval must be a string such as "3mo", "90d", "12h" or "30m"',
+    ),
+  })
   .refine((value) => INTERVAL.test(value) || DurationSchema.safeParse(value).success, {
-    error: 'an interval must look like "3mo", "90d", "12h", "30m" or "5s"',
+    error: bilingual(
+      '时间间隔应写成 "3mo"（月）、"90d"（天）、"12h"（小时）、"30m"（分钟）或 "5s"（秒）',
+      'an interval must look like "3mo", "90d", "12h", "30m" or "5s"',
+    ),
   });
 
 /**
@@ -177,7 +234,7 @@ export const IntervalSchema = z
  */
 export const DueSchema = z.strictObject({
   /** The marker whose last sighting starts the clock. */
-  since: kebabId('marker id'),
+  since: kebabId('since', '标记 id'),
   after: IntervalSchema,
   /**
    * What to do while the marker was never seen and the tip never acknowledged: `first-run` shows
@@ -189,21 +246,32 @@ export const DueSchema = z.strictObject({
 export type Due = z.infer<typeof DueSchema>;
 
 const TipTextSchema = z.strictObject({
-  title: nonEmptyText('title'),
-  body: nonEmptyText('body'),
+  title: nonEmptyText('title', '英文标题'),
+  body: nonEmptyText('body', '英文正文'),
 });
 
 export const TipContentSchema = z.strictObject({
-  severity: z.enum(SEVERITIES, { error: `severity must be one of ${SEVERITIES.join(', ')}` }),
-  title: nonEmptyText('title'),
+  severity: z.enum(SEVERITIES, {
+    error: bilingual(
+      `severity（重要程度）只能是 ${SEVERITIES.join(', ')}`,
+      `severity must be one of ${SEVERITIES.join(', ')}`,
+    ),
+  }),
+  title: nonEmptyText('title', '标题'),
   /** Markdown subset, rendered sanitised (components/markdown). */
-  body: nonEmptyText('body'),
+  body: nonEmptyText('body', '正文'),
   /** Content version: raise it when the text changes materially; acknowledgements name it. */
   version: z
-    .int({ error: 'version must be a whole number' })
-    .min(1, { error: 'version starts at 1' }),
+    .int({
+      error: required(
+        'version',
+        '版本号',
+        bilingual('version（版本号）应为整数', 'version must be a whole number'),
+      ),
+    })
+    .min(1, { error: bilingual('version（版本号）从 1 开始', 'version starts at 1') }),
   /** The training plan item the tip teaches, shown as a tag (e.g. 三不准 · 不准泄露用户信息). */
-  source: nonEmptyText('source').optional(),
+  source: nonEmptyText('source', '出处').optional(),
   i18n: z.strictObject({ en: TipTextSchema.optional() }).optional(),
 });
 export type TipContent = z.infer<typeof TipContentSchema>;
@@ -211,11 +279,16 @@ export type TipContent = z.infer<typeof TipContentSchema>;
 export const TipRuleSchema = z
   .strictObject({
     /** Stable forever: acknowledgements are stored by it. */
-    id: kebabId('tip id'),
+    id: kebabId('id', '提示 id'),
     where: WhereSchema,
     tip: TipContentSchema,
     frequency: z
-      .enum(FREQUENCIES, { error: `frequency must be one of ${FREQUENCIES.join(', ')}` })
+      .enum(FREQUENCIES, {
+        error: bilingual(
+          `frequency（显示频率）只能是 ${FREQUENCIES.join(', ')}`,
+          `frequency must be one of ${FREQUENCIES.join(', ')}`,
+        ),
+      })
       .default('session'),
     /** The learner must press 我已知晓; each acknowledgement is stored (必须留存操作记录). */
     acknowledge: z.boolean().default(false),
@@ -230,7 +303,10 @@ export const TipRuleSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['dismissible'],
-        message: 'critical tips cannot offer 不再显示',
+        message: bilingual(
+          'critical（严重）级别的提示不能提供“不再显示”',
+          'critical tips cannot offer 不再显示',
+        ),
       });
     }
   });
@@ -256,7 +332,10 @@ export const GuardCheckSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal('validator'),
       validator: z.enum(VALIDATOR_IDS.filter((id) => id !== 'password') as [string, ...string[]], {
-        error: `validator must be one of ${VALIDATOR_IDS.filter((id) => id !== 'password').join(', ')}`,
+        error: bilingual(
+          `validator（校验器）只能是 ${VALIDATOR_IDS.filter((id) => id !== 'password').join(', ')}`,
+          `validator must be one of ${VALIDATOR_IDS.filter((id) => id !== 'password').join(', ')}`,
+        ),
       }),
     }),
     z.strictObject({ kind: z.literal('password'), policy: PasswordPolicySchema.optional() }),
@@ -264,11 +343,23 @@ export const GuardCheckSchema = z.discriminatedUnion(
       kind: z.literal('attachment'),
       /** Allowed extensions with the dot, lower case. Default .pdf .doc .docx. */
       extensions: z
-        .array(z.string().regex(/^\.[a-z0-9]+$/, { error: 'an extension looks like ".pdf"' }))
+        .array(
+          z.string().regex(/^\.[a-z0-9]+$/, {
+            error: bilingual('扩展名应写成 ".pdf" 这样', 'an extension looks like ".pdf"'),
+          }),
+        )
         .min(1)
         .optional(),
       /** Size limit such as "10MB" or "800KB". Default 10MB. */
-      maxSize: z.string().regex(SIZE, { error: 'maxSize looks like "10MB" or "800KB"' }).optional(),
+      maxSize: z
+        .string()
+        .regex(SIZE, {
+          error: bilingual(
+            'maxSize 应写成 "10MB" 或 "800KB" 这样',
+            'maxSize looks like "10MB" or "800KB"',
+          ),
+        })
+        .optional(),
     }),
     z.strictObject({
       kind: z.literal('report'),
@@ -276,7 +367,9 @@ export const GuardCheckSchema = z.discriminatedUnion(
       fields: z.record(z.string().min(1), TargetSchema),
       /** Display labels by field id (messages name fields by them). */
       labels: z.record(z.string(), z.string()).optional(),
-      rules: reportRulesSchema.min(1, { error: 'a report guard needs at least one rule' }),
+      rules: reportRulesSchema.min(1, {
+        error: bilingual('报表检查至少要有一条规则', 'a report guard needs at least one rule'),
+      }),
     }),
     z.strictObject({
       kind: z.literal('deadline'),
@@ -292,8 +385,8 @@ export const GuardCheckSchema = z.discriminatedUnion(
        */
       pageClock: z
         .strictObject({
-          offsetKey: nonEmptyText('pageClock.offsetKey'),
-          changeEvent: nonEmptyText('pageClock.changeEvent').optional(),
+          offsetKey: nonEmptyText('offsetKey', '页面时钟偏移的存储键'),
+          changeEvent: nonEmptyText('changeEvent', '页面时钟变化事件').optional(),
         })
         .optional(),
     }),
@@ -301,7 +394,10 @@ export const GuardCheckSchema = z.discriminatedUnion(
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? 'unknown check kind: use one of validator, password, attachment, report, deadline'
+        ? bilingual(
+            '未知的检查类型，可用：validator, password, attachment, report, deadline',
+            'unknown check kind: use one of validator, password, attachment, report, deadline',
+          )
         : undefined,
   },
 );
@@ -310,7 +406,7 @@ export type GuardCheck = z.infer<typeof GuardCheckSchema>;
 export const GuardSchema = z
   .strictObject({
     /** Stable id; tour steps name it in `guard:`. */
-    id: kebabId('guard id'),
+    id: kebabId('id', '字段检查 id'),
     /** Where the guard runs on its own. A guard named by a tour step also runs during that step. */
     pages: z.array(UrlGlobSchema).min(1).optional(),
     /**
@@ -320,7 +416,7 @@ export const GuardSchema = z
     field: TargetSchema,
     check: GuardCheckSchema,
     /** Extra line shown under the validator's messages. */
-    note: nonEmptyText('note').optional(),
+    note: nonEmptyText('note', '补充说明').optional(),
   })
   .superRefine((guard, ctx) => {
     if (guard.check.kind === 'report') {
@@ -342,7 +438,10 @@ export const GuardSchema = z
             ctx.addIssue({
               code: 'custom',
               path: ['check', 'rules', index],
-              message: `field "${name}" is not declared in check.fields`,
+              message: bilingual(
+                `字段 "${name}" 没有在 check.fields 中声明`,
+                `field "${name}" is not declared in check.fields`,
+              ),
             });
           }
         }

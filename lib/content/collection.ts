@@ -16,7 +16,8 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { Document, Node } from 'yaml';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { ExplainedIssue, ExplainOptions } from './explain';
-import { explainIssues } from './explain';
+import type { ContentNoun } from './references';
+import { bilingual, explainIssues, valueAt } from './explain';
 import { CONTENT_LIMITS, checkContentLimits, overLimit } from './limits';
 
 export interface ContentError {
@@ -47,10 +48,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** `unknown tour "x" (known: a, b)`: a reference to an id that is not there, with what is. */
-export function unknownId(what: string, id: string, known: Iterable<string>): string {
-  return `unknown ${what} "${id}" (known: ${[...known].sort(byCodeUnits).join(', ') || 'none'})`;
-}
+export type { ContentNoun } from './references';
+export { unknownId } from './references';
 
 /** The content folders of a project: `<root>/tours` plus `ZHIYIN_TOURS_DIR` when set. */
 export function contentDirs(
@@ -306,13 +305,16 @@ export interface IdPlace {
  */
 export class IdRegistry {
   private readonly first = new Map<string, IdPlace>();
-  constructor(private readonly what: string) {}
+  constructor(private readonly what: ContentNoun) {}
 
   claim(id: string, at: IdPlace): string | undefined {
     const first = this.first.get(id);
     if (first) {
       const place = first.path ? `${first.file} ${first.path}` : first.file;
-      return `duplicate ${this.what} id "${id}" (also in ${place})`;
+      return bilingual(
+        `${this.what.zh} id "${id}" 重复（${place} 也用了它）`,
+        `duplicate ${this.what.en} id "${id}" (also in ${place})`,
+      );
     }
     this.first.set(id, at);
     return undefined;
@@ -333,10 +335,13 @@ export interface CollectionOptions<T> {
   schema: ContentSchema<T>;
   /** What one item is called in messages (`tour`, `article`, `quiz`). */
   what: string;
+  /** The same in Chinese (`引导`, `帮助文章`, `测验`); messages are bilingual. Default: `what`. */
+  whatZh?: string;
   /**
    * The id of a file's item, when a file holds one item with an id: ids must then be unique
    * across files and equal the file's name (without extension) or, for `eachFolder`, the
-   * folder's (progress and links are stored by id; the name says where to find it).
+   * folder's (progress and links are stored by id; the name says where to find it). Checked on
+   * the file's `id` as read, with the schema's errors, so they come in one pass.
    */
   id?: (value: T) => string;
   /** The message for a content folder that is not there; without it a missing folder is empty. */
@@ -378,7 +383,8 @@ const CONTENT_FILE = /\.(ya?ml|json)$/u;
 export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> {
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string) => displayPath(cwd, file);
-  const ids = new IdRegistry(options.what);
+  const noun: ContentNoun = { zh: options.whatZh ?? options.what, en: options.what };
+  const ids = new IdRegistry(noun);
   const result: Collection<T> = { entries: [], errors: [], files: [] };
 
   for (const dir of options.dirs) {
@@ -393,9 +399,13 @@ export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> 
       const [file] = found.files;
       if (!file) continue;
       if (found.files.length > 1) {
+        const list = found.files.map(display).join(', ');
         result.errors.push({
           file: display(file),
-          message: `one ${options.what} file per folder, found ${found.files.map(display).join(', ')}`,
+          message: bilingual(
+            `每个文件夹只能有一个${noun.zh}文件，这里有：${list}`,
+            `one ${options.what} file per folder, found ${list}`,
+          ),
         });
         continue;
       }
@@ -408,13 +418,16 @@ export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> 
         result.errors.push(...source.errors);
         continue;
       }
-      const early = options.checkSource?.(source, found.name) ?? [];
+      const early = [
+        ...(options.id ? idErrors(source, found.name, noun, options.layout, ids) : []),
+        ...(options.checkSource?.(source, found.name) ?? []),
+      ];
       const valid = validate(source, options.schema, options.explain);
       if ('errors' in valid) {
         const shown = new Set(early.map(errorKey));
         const errors = [...early, ...valid.errors.filter((error) => !shown.has(errorKey(error)))];
         result.errors.push(
-          ...(options.checkSource || options.explain ? sortByPlace(errors) : errors),
+          ...(options.checkSource || options.explain || options.id ? sortByPlace(errors) : errors),
         );
         continue;
       }
@@ -423,8 +436,7 @@ export function loadCollection<T>(options: CollectionOptions<T>): Collection<T> 
         continue;
       }
       const entry: CollectionEntry<T> = { value: valid.value, source, name: found.name };
-      const errors = idErrors(entry, options, ids);
-      errors.push(...(options.check?.(entry) ?? []));
+      const errors = options.check?.(entry) ?? [];
       result.errors.push(...errors);
       if (errors.length === 0) result.entries.push(entry);
     }
@@ -450,20 +462,31 @@ function sortByPlace(errors: ContentError[]): ContentError[] {
     .map(({ error }) => error);
 }
 
-function idErrors<T>(
-  entry: CollectionEntry<T>,
-  options: CollectionOptions<T>,
+/** The file's `id` as read against its file (or folder) name and the ids of earlier files. */
+function idErrors(
+  source: ContentSource,
+  name: string,
+  noun: ContentNoun,
+  layout: CollectionLayout,
   ids: IdRegistry,
 ): ContentError[] {
-  if (!options.id) return [];
-  const id = options.id(entry.value);
-  const at = (message: string) => errorAt(entry.source, ['id'], message);
-  if (id !== entry.name) {
+  const id = valueAt(source.data, ['id']);
+  // A missing or mistyped id is the schema's to report.
+  if (typeof id !== 'string') return [];
+  const at = (message: string) => errorAt(source, ['id'], message);
+  if (id !== name) {
     // An id that is not its file's would make the file it names look like the duplicate.
-    const kind = 'eachFolder' in options.layout ? 'folder' : 'file';
-    return [at(`${options.what} id "${id}" must equal its ${kind} name "${entry.name}"`)];
+    const [kindZh, kindEn] = 'eachFolder' in layout ? ['文件夹名', 'folder'] : ['文件名', 'file'];
+    return [
+      at(
+        bilingual(
+          `${noun.zh} id "${id}" 必须与${kindZh} "${name}" 相同`,
+          `${noun.en} id "${id}" must equal its ${kindEn} name "${name}"`,
+        ),
+      ),
+    ];
   }
-  const duplicate = ids.claim(id, { file: entry.source.shownAs });
+  const duplicate = ids.claim(id, { file: source.shownAs });
   return duplicate ? [at(duplicate)] : [];
 }
 

@@ -35,14 +35,48 @@ describe('onboarding checklists (build-time module)', () => {
   it('rejects unknown tours, tours not meant for the role and malformed files, with the place', () => {
     const base = Object.fromEntries(ROLES.map((role) => [role, ['renzhi-interface-tour']]));
     expect(buildChecklists({ ...base, 基层用户: ['no-such-tour'] }, tours).errors).toEqual([
-      '基层用户[0]: no tour with id "no-such-tour"',
+      {
+        path: ['基层用户', 0],
+        message: expect.stringMatching(
+          /^没有 id 为 "no-such-tour" 的引导（可用：.*renzhi-interface-tour.*） \/ unknown tour "no-such-tour" \(known: .*\)$/u,
+        ),
+      },
     ]);
     expect(buildChecklists({ ...base, 基层用户: ['gongwen-review'] }, tours).errors).toEqual([
-      '基层用户[0]: tour "gongwen-review" is not meant for 基层用户 (audience)',
+      {
+        path: ['基层用户', 0],
+        message:
+          '引导 "gongwen-review" 不是为“基层用户”准备的（它的适用对象 audience：管理人员、业务操作人员） / tour "gongwen-review" is not meant for 基层用户 (audience: 管理人员, 业务操作人员)',
+      },
     ]);
     const missingRole = buildChecklists({ 管理人员: ['renzhi-interface-tour'] }, tours);
     expect(missingRole.checklists).toBeNull();
-    expect(missingRole.errors.join('\n')).toContain('业务操作人员');
+    expect(missingRole.errors).toContainEqual({
+      path: ['业务操作人员'],
+      message: '缺少“业务操作人员”的清单 / 业务操作人员 needs a list of tour ids',
+    });
+    // A misspelt role is named on its key with the role it was meant to be, in the same pass as
+    // an unknown tour.
+    const { 技术支持人员: techList, ...others } = base;
+    expect(
+      buildChecklists({ ...others, 技术支持人: techList, 基层用户: ['no-such-tour'] }, tours)
+        .errors,
+    ).toEqual([
+      {
+        path: ['技术支持人员'],
+        message: '缺少“技术支持人员”的清单 / 技术支持人员 needs a list of tour ids',
+      },
+      {
+        path: ['技术支持人'],
+        atKey: true,
+        message:
+          '未知的键 技术支持人，是不是想写 技术支持人员？ / unknown key "技术支持人", did you mean "技术支持人员"?',
+      },
+      {
+        path: ['基层用户', 0],
+        message: expect.stringContaining('没有 id 为 "no-such-tour" 的引导'),
+      },
+    ]);
     expect(buildChecklists('just text', tours).checklists).toBeNull();
   });
 

@@ -13,6 +13,7 @@ import { AdvanceSchema, LOCATOR_KINDS } from '../../../features/tour/schema';
 import { formatContentErrors } from '../../../lib/content/vite-plugin';
 import { VALIDATOR_IDS } from '../../../lib/validators';
 import { AUTHORING_FIXTURES, CASES, loadCase } from './authoring-cases';
+import { CONTENT_CASES, printedFor } from './content-cases';
 
 const repo = join(import.meta.dirname, '../../..');
 const guide = readFileSync(join(repo, 'docs/writing-tours.zh-CN.md'), 'utf8');
@@ -47,6 +48,32 @@ describe('常见错误: the guide shows the real files and the real output', () 
   it('shows every case the tests cover', () => {
     const shown = [...guide.matchAll(/<!-- 错误示例 (\S+) -->/gu)].map((match) => match[1]);
     expect(shown).toEqual(CASES.map(([, fixture]) => fixture));
+  });
+});
+
+describe('给培训讲师: help articles, quizzes, tips and checklists, real files and real output', () => {
+  it.each(CONTENT_CASES.map((contentCase) => [contentCase.fixture, contentCase] as const))(
+    '%s',
+    (fixture, contentCase) => {
+      const section = sectionAfter(`<!-- 内容错误示例 ${fixture} -->`);
+      for (const file of contentCase.files) expect(section).toContain(`\`${file}\``);
+      const files = contentCase.files.map((file) =>
+        readFileSync(join(AUTHORING_FIXTURES, fixture, file), 'utf8'),
+      );
+      expect(codeBlocks(section, 'yaml')).toEqual(files);
+      const output = printedFor(contentCase);
+      // Every case shows several errors found in one pass, each bilingual with its place.
+      const lines = output.split('\n').slice(1);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines)
+        expect(line).toMatch(/^ {2}tours\/\S+:\d+:\d+: .+[一-龥].* \/ .+$/u);
+      expect(codeBlocks(section, 'text')).toEqual([`${output}\n`]);
+    },
+  );
+
+  it('shows every case the tests cover', () => {
+    const shown = [...guide.matchAll(/<!-- 内容错误示例 (\S+) -->/gu)].map((match) => match[1]);
+    expect(shown).toEqual(CONTENT_CASES.map((contentCase) => contentCase.fixture));
   });
 });
 

@@ -42,6 +42,7 @@ function cards(options: Partial<CollectionOptions<Card>> = {}) {
     layout: { folder: 'cards' },
     schema: CardSchema,
     what: 'card',
+    whatZh: '卡片',
     id: (card) => card.id,
     ...options,
   });
@@ -86,8 +87,9 @@ describe('loadCollection', () => {
   it('places schema issues at the line of the path', () => {
     write('content/cards/c.yaml', 'id: c\ntext: 3\nextra: no\n');
     expect(printed(cards().errors)).toEqual([
-      'content/cards/c.yaml:2:7: text: Invalid input: expected string, received number',
+      // Top to bottom, as an author fixes them.
       expect.stringMatching(/^content\/cards\/c\.yaml:1:1: Unrecognized key: "extra"/u),
+      'content/cards/c.yaml:2:7: text: Invalid input: expected string, received number',
     ]);
   });
 
@@ -105,7 +107,7 @@ describe('loadCollection', () => {
     write('extra/cards/same.yaml', 'id: same\ntext: 二\n');
     const result = cards();
     expect(printed(result.errors)).toEqual([
-      'extra/cards/same.yaml:1:5: id: duplicate card id "same" (also in content/cards/same.yaml)',
+      'extra/cards/same.yaml:1:5: id: 卡片 id "same" 重复（content/cards/same.yaml 也用了它） / duplicate card id "same" (also in content/cards/same.yaml)',
     ]);
     expect(result.entries.map((entry) => entry.source.shownAs)).toEqual([
       'content/cards/same.yaml',
@@ -116,7 +118,7 @@ describe('loadCollection', () => {
     write('content/cards/one.yaml', 'id: two\ntext: 一\n');
     write('content/cards/two.yaml', 'id: two\ntext: 二\n');
     expect(printed(cards().errors)).toEqual([
-      'content/cards/one.yaml:1:5: id: card id "two" must equal its file name "one"',
+      'content/cards/one.yaml:1:5: id: 卡片 id "two" 必须与文件名 "one" 相同 / card id "two" must equal its file name "one"',
     ]);
   });
 
@@ -158,7 +160,7 @@ describe('loadCollection', () => {
     write('content/notes/readme.txt', 'not ours');
     const result = cards({ layout: { eachFolder: ['card.yaml', 'card.json'] } });
     expect(printed(result.errors)).toEqual([
-      'content/x/card.yaml: one card file per folder, found content/x/card.yaml, content/x/card.json',
+      'content/x/card.yaml: 每个文件夹只能有一个卡片文件，这里有：content/x/card.yaml, content/x/card.json / one card file per folder, found content/x/card.yaml, content/x/card.json',
     ]);
     expect(result.entries.map((entry) => entry.name)).toEqual(['y']);
   });
@@ -200,6 +202,7 @@ describe('contentModulePlugin', () => {
     const plugin = contentModulePlugin({
       id: 'virtual:test-cards',
       what: 'card',
+      whatZh: '卡片',
       load: () => ({ value: [{ id: 'a' }], errors: [], files: ['/x/a.yaml'] }),
     });
     const context = {
@@ -227,6 +230,7 @@ describe('contentModulePlugin', () => {
     const plugin = contentModulePlugin({
       id: 'virtual:test-cards',
       what: 'card',
+      whatZh: '卡片',
       load: () => Promise.resolve({ value: null, errors, files: [] }),
     });
     const context = {

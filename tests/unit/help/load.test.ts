@@ -75,7 +75,7 @@ describe('loadHelpArticles', () => {
     expect(result.articles).toEqual([]);
     expect(result.errors.map(formatTourError)).toEqual([
       expect.stringMatching(
-        /^tours\/help\/faq-login-failed\.yaml:6:\d+: tours\[0\]: unknown tour "no-such-tour" \(known: .*gongwen-new-document/,
+        /^tours\/help\/faq-login-failed\.yaml:6:\d+: tours\[0\]: 没有 id 为 "no-such-tour" 的引导（可用：.*gongwen-new-document.*） \/ unknown tour "no-such-tour" \(known: .*gongwen-new-document/,
       ),
     ]);
   });
@@ -88,10 +88,10 @@ describe('loadHelpArticles', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^tours\/help\/bad-module\.yaml:3:\d+: module: module must be one of/,
+          /^tours\/help\/bad-module\.yaml:3:9: module: module 只能是 认知、操作、规范、安全、进阶 \/ module must be one of 认知, 操作, 规范, 安全, 进阶$/,
         ),
         expect.stringMatching(
-          /^tours\/help\/other-name\.yaml:1:\d+: id: article id "faq-login-failed" must equal its file name "other-name"/,
+          /^tours\/help\/other-name\.yaml:1:5: id: 帮助文章 id "faq-login-failed" 必须与文件名 "other-name" 相同 \/ article id "faq-login-failed" must equal its file name "other-name"$/,
         ),
         expect.stringMatching(/^tours\/help\/broken\.yaml:\d+:\d+: YAML syntax error/),
       ]),
@@ -108,7 +108,7 @@ describe('loadHelpArticles', () => {
     });
     expect(result.errors.map(formatTourError)).toEqual([
       expect.stringContaining(
-        'more/help/faq-login-failed.yaml:1:5: id: duplicate article id "faq-login-failed" (also in tours/help/faq-login-failed.yaml)',
+        'more/help/faq-login-failed.yaml:1:5: id: 帮助文章 id "faq-login-failed" 重复（tours/help/faq-login-failed.yaml 也用了它） / duplicate article id "faq-login-failed" (also in tours/help/faq-login-failed.yaml)',
       ),
     ]);
   });
@@ -145,7 +145,7 @@ describe('helpPlugin', () => {
   it('fails the build with file and path when an article links an unknown tour', async () => {
     writeArticle('faq-login-failed.yaml', ARTICLE.replace('gongwen-new-document', 'gone'));
     await expect(bundle()).rejects.toThrow(
-      /1 help article error:\s+tours\/help\/faq-login-failed\.yaml:6:\d+: tours\[0\]: unknown tour "gone"/,
+      /帮助文章有 1 处错误 \/ 1 help article error:\s+tours\/help\/faq-login-failed\.yaml:6:\d+: tours\[0\]: 没有 id 为 "gone" 的引导（可用：[^）]*） \/ unknown tour "gone"/,
     );
   });
 });

@@ -141,7 +141,7 @@ describe('quiz schema: rejected files say which file, where and why', () => {
   it('an answer that is not an option', () => {
     writeQuiz('anquan.yaml', QUIZ.replace('    answer: a\n', '    answer: d\n'));
     expect(messages()).toEqual([
-      'tours/quizzes/anquan.yaml:15:13: questions[0].answer: answer "d" is not an option (options: a, b)',
+      'tours/quizzes/anquan.yaml:15:13: questions[0].answer: 答案 "d" 不是本题的选项（选项：a, b） / answer "d" is not an option (options: a, b)',
     ]);
   });
 
@@ -149,13 +149,13 @@ describe('quiz schema: rejected files say which file, where and why', () => {
     writeQuiz('anquan.yaml', QUIZ.replace('answer: [a, b]', 'answer: [a]'));
     expect(messages()).toEqual([
       expect.stringMatching(
-        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[1\]\.answer: a multiple-choice question has at least 2 right options/,
+        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[1\]\.answer: 多选题至少要有 2 个正确选项（只有一个时请用 single） \/ a multiple-choice question has at least 2 right options/,
       ),
     ]);
     writeQuiz('anquan.yaml', QUIZ.replace('answer: [a, b]', 'answer: [a, b, c]'));
     expect(messages()).toEqual([
       expect.stringMatching(
-        /questions\[1\]\.answer: every option is right: leave at least one wrong option$/,
+        /questions\[1\]\.answer: 所有选项都是正确答案：至少留一个错误选项 \/ every option is right: leave at least one wrong option$/,
       ),
     ]);
   });
@@ -174,15 +174,17 @@ describe('quiz schema: rejected files say which file, where and why', () => {
     const found = messages();
     expect(found).toContainEqual(
       expect.stringMatching(
-        /^tours\/quizzes\/anquan\.yaml:2:9: module: module must be one of 认知 \/ 操作 \/ 规范 \/ 安全 \/ 进阶$/,
+        /^tours\/quizzes\/anquan\.yaml:2:9: module: module 只能是 认知、操作、规范、安全、进阶 \/ module must be one of 认知, 操作, 规范, 安全, 进阶$/,
       ),
     );
     expect(found).toContainEqual(
-      expect.stringMatching(/questions\[0\]\.i18n: i18n \(English translation\) is required$/),
+      expect.stringMatching(
+        /questions\[0\]\.i18n: 缺少必填项 i18n（英文翻译） \/ i18n is required$/,
+      ),
     );
     expect(found).toContainEqual(
       expect.stringMatching(
-        /questions\[1\]\.learn: learn must name at least one tour or help article/,
+        /questions\[1\]\.learn: learn 至少要写一个讲解这道题的引导（tours）或帮助文章（articles） \/ learn must name at least one tour or help article/,
       ),
     );
   });
@@ -198,11 +200,13 @@ describe('quiz schema: rejected files say which file, where and why', () => {
     const found = messages();
     expect(found).toContainEqual(
       expect.stringMatching(
-        /questions\[0\]\.options\[1\]\.en: English option text \(en\) is required$/,
+        /questions\[0\]\.options\[1\]\.en: 缺少必填项 en（选项的英文） \/ en is required$/,
       ),
     );
     expect(found).toContainEqual(
-      expect.stringMatching(/questions\[1\]\.id: question id must be kebab-case ASCII/),
+      expect.stringMatching(
+        /questions\[1\]\.id: 题目 id只能用小写英文字母、数字和单个连字符，如 password-policy \/ id must be kebab-case ASCII/,
+      ),
     );
   });
 
@@ -216,10 +220,14 @@ describe('quiz schema: rejected files say which file, where and why', () => {
     );
     const found = messages();
     expect(found).toContainEqual(
-      expect.stringMatching(/questions\[0\]\.options\[1\]\.id: duplicate option id "a"$/),
+      expect.stringMatching(
+        /questions\[0\]\.options\[1\]\.id: 选项 id "a" 重复 \/ duplicate option id "a"$/,
+      ),
     );
     expect(found).toContainEqual(
-      expect.stringMatching(/questions\[1\]\.answer\[2\]: answer "a" is listed twice$/),
+      expect.stringMatching(
+        /questions\[1\]\.answer\[2\]: 答案 "a" 写了两次 \/ answer "a" is listed twice$/,
+      ),
     );
   });
 
@@ -236,16 +244,16 @@ describe('quiz schema: rejected files say which file, where and why', () => {
     const found = messages();
     expect(found).toContainEqual(
       expect.stringMatching(
-        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[0\]\.learn\.tours\[0\]: unknown tour "no-such-tour" \(known: /,
+        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[0\]\.learn\.tours\[0\]: 没有 id 为 "no-such-tour" 的引导（可用：[^）]+） \/ unknown tour "no-such-tour" \(known: /,
       ),
     );
     expect(found).toContainEqual(
       expect.stringMatching(
-        /questions\[0\]\.learn\.articles\[0\]: unknown help article "no-such-article"/,
+        /questions\[0\]\.learn\.articles\[0\]: 没有 id 为 "no-such-article" 的帮助文章（可用：[^）]*） \/ unknown help article "no-such-article"/,
       ),
     );
     expect(found).toContainEqual(
-      'tours/quizzes/other.yaml:1:5: id: quiz id "anquan" must equal its file name "other"',
+      'tours/quizzes/other.yaml:1:5: id: 测验 id "anquan" 必须与文件名 "other" 相同 / quiz id "anquan" must equal its file name "other"',
     );
     expect(found).toContainEqual(
       expect.stringMatching(/^tours\/quizzes\/broken\.yaml:\d+:\d+: YAML syntax error/),
@@ -269,7 +277,7 @@ describe('quiz schema: rejected files say which file, where and why', () => {
         build: { write: false, lib: { entry: join(root, 'entry.js'), formats: ['es'] } },
       }),
     ).rejects.toThrow(
-      /1 quiz error:\n {2}tours\/quizzes\/anquan\.yaml:15:13: questions\[0\]\.answer: answer "d" is not an option/,
+      /测验文件有 1 处错误 \/ 1 quiz error:\n {2}tours\/quizzes\/anquan\.yaml:15:13: questions\[0\]\.answer: 答案 "d" 不是本题的选项（选项：a, b） \/ answer "d" is not an option/,
     );
     writeQuiz('anquan.yaml', QUIZ);
     const output = (await build({

@@ -231,10 +231,10 @@ questions:
 
   it('a phrasing of punctuation only, a duplicate key point, a missing weight and reference', () => {
     expect(messages(QUIZ.replace('accept: [8-16]', "accept: ['——']"))).toEqual([
-      'tours/quizzes/anquan.yaml:28:18: questions[1].keyPoints[0].accept[0]: this phrasing is only spaces and punctuation, which grading ignores: it would never match',
+      'tours/quizzes/anquan.yaml:28:18: questions[1].keyPoints[0].accept[0]: 这个说法只有空格和标点，评分时会被忽略，永远匹配不上 / this phrasing is only spaces and punctuation, which grading ignores: it would never match',
     ]);
     expect(messages(QUIZ.replace('- id: kinds', '- id: length'))).toEqual([
-      'tours/quizzes/anquan.yaml:29:13: questions[1].keyPoints[1].id: duplicate key point id "length"',
+      'tours/quizzes/anquan.yaml:29:13: questions[1].keyPoints[1].id: 要点 id "length" 重复 / duplicate key point id "length"',
     ]);
     const found = messages(
       QUIZ.replace('        weight: 2\n', '').replace(
@@ -244,11 +244,13 @@ questions:
     );
     expect(found).toContainEqual(
       expect.stringMatching(
-        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[1\]\.reference: reference \(参考答案\) is required$/,
+        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[1\]\.reference: 缺少必填项 reference（参考答案） \/ reference is required$/,
       ),
     );
     expect(found).toContainEqual(
-      expect.stringMatching(/questions\[1\]\.keyPoints\[1\]\.weight: weight is required$/),
+      expect.stringMatching(
+        /questions\[1\]\.keyPoints\[1\]\.weight: 缺少必填项 weight（权重） \/ weight is required$/,
+      ),
     );
   });
 
@@ -256,7 +258,7 @@ questions:
     const [head = '', choice = '', short = ''] = QUIZ.split(/(?=^ {2}- id: )/mu);
     expect(messages(head + short + choice)).toEqual([
       expect.stringMatching(
-        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[1\]\.kind: choice questions come before the short-answer questions/,
+        /^tours\/quizzes\/anquan\.yaml:\d+:\d+: questions\[1\]\.kind: 选择题要写在简答题前面（与笔试一致：先选择题，后简答题） \/ choice questions come before the short-answer questions/,
       ),
     ]);
   });

@@ -46,7 +46,7 @@ describe('pageClockNow: the host page’s own clock for the deadline countdown',
       check: { kind: 'deadline', pageClock: { offsetKey: '' } },
     });
     expect(bad.error?.issues.map((issue) => issue.message)).toContain(
-      'pageClock.offsetKey must not be empty',
+      'offsetKey（页面时钟偏移的存储键）不能为空 / offsetKey must not be empty',
     );
   });
 });
@@ -105,7 +105,7 @@ describe('where.personalData: export tips only for tables holding personal data'
       where: { action: 'page-open', personalData: true },
     });
     expect(bad.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
-      'where.personalData: personalData only applies to export and copy actions',
+      'where.personalData: personalData 只适用于 export 和 copy 动作 / personalData only applies to export and copy actions',
     ]);
   });
 });

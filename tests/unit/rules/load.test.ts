@@ -99,7 +99,7 @@ describe('broken rules fail with file, line and path', () => {
   it('an unknown severity', () => {
     const dir = writeRules('tips.yaml', TIP.replace('severity: warning', 'severity: loud'));
     expect(printed([dir])).toEqual([
-      'tours/rules/tips.yaml:5:17: tips[0].tip.severity: severity must be one of info, warning, critical',
+      'tours/rules/tips.yaml:5:17: tips[0].tip.severity: severity（重要程度）只能是 info, warning, critical / severity must be one of info, warning, critical',
     ]);
   });
 
@@ -113,9 +113,9 @@ describe('broken rules fail with file, line and path', () => {
       [
         'tours/rules/tips.yaml',
         'tips[0].where.action',
-        'action must be one of page-open, marker, export, copy, submit, first-run (or a list of them)',
+        'action（触发动作）只能是 page-open, marker, export, copy, submit, first-run / action must be one of page-open, marker, export, copy, submit, first-run',
       ],
-      ['tours/rules/tips.yaml', 'tips[0].tip.body', 'body is required'],
+      ['tours/rules/tips.yaml', 'tips[0].tip.body', '缺少必填项 body（正文） / body is required'],
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('broken rules fail with file, line and path', () => {
       ),
     );
     expect(printed([dir])).toEqual([
-      'tours/rules/tips.yaml:3:18: tips[0].dismissible: critical tips cannot offer 不再显示',
+      'tours/rules/tips.yaml:3:18: tips[0].dismissible: critical（严重）级别的提示不能提供“不再显示” / critical tips cannot offer 不再显示',
     ]);
   });
 
@@ -141,8 +141,8 @@ describe('broken rules fail with file, line and path', () => {
       ),
     );
     expect(printed([dir])).toEqual([
-      'tours/rules/tips.yaml:3:38: tips[0].where.marker: unknown marker "nope" (known: none)',
-      'tours/rules/tips.yaml:4:19: tips[0].due.since: unknown marker "never-seen" (known: none)',
+      'tours/rules/tips.yaml:3:38: tips[0].where.marker: 没有 id 为 "nope" 的标记（可用：无） / unknown marker "nope" (known: none)',
+      'tours/rules/tips.yaml:4:19: tips[0].due.since: 没有 id 为 "never-seen" 的标记（可用：无） / unknown marker "never-seen" (known: none)',
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('broken rules fail with file, line and path', () => {
     const dir = writeRules('a.yaml', TIP);
     writeRules('b.yaml', TIP);
     expect(printed([dir])).toEqual([
-      'tours/rules/b.yaml:2:9: tips[0].id: duplicate tip id "no-data-leak-export" (also in tours/rules/a.yaml tips[0])',
+      'tours/rules/b.yaml:2:9: tips[0].id: 提示 id "no-data-leak-export" 重复（tours/rules/a.yaml tips[0] 也用了它） / duplicate tip id "no-data-leak-export" (also in tours/rules/a.yaml tips[0])',
     ]);
     // Nothing ships from a broken rule set.
     expect(load([dir]).rules.tips).toEqual([]);
@@ -170,7 +170,7 @@ describe('broken rules fail with file, line and path', () => {
 `,
     );
     expect(printed([dir])).toEqual([
-      'tours/rules/guards.yaml:8:11: guards[0].check.rules[0]: field "industry" is not declared in check.fields',
+      'tours/rules/guards.yaml:8:11: guards[0].check.rules[0]: 字段 "industry" 没有在 check.fields 中声明 / field "industry" is not declared in check.fields',
     ]);
   });
 
@@ -216,7 +216,7 @@ describe('broken rules fail with file, line and path', () => {
       steps: [{ id: 'attach', target: { label: '附件' }, body: '上传附件', guard: 'attachments' }],
     });
     expect(printed([dir], [tour])).toEqual([
-      'tours/gongwen-new/tour.yaml: steps[0].guard: unknown guard "attachments" (known: none)',
+      'tours/gongwen-new/tour.yaml: steps[0].guard: 没有 id 为 "attachments" 的字段检查（可用：无） / unknown guard "attachments" (known: none)',
     ]);
   });
 });
@@ -240,7 +240,7 @@ describe('virtual:zhiyin-rules plugin', () => {
 
     writeRules('b.yaml', TIP);
     expect(() => loadHook.call(context, resolved ?? '')).toThrow(
-      /1 rules error:\n {2}tours\/rules\/b\.yaml:2:9: tips\[0\]\.id: duplicate tip id/,
+      /规范提示文件有 1 处错误 \/ 1 rules error:\n {2}tours\/rules\/b\.yaml:2:9: tips\[0\]\.id: 提示 id "no-data-leak-export" 重复.* \/ duplicate tip id/,
     );
     expect(formatContentErrors('rules', [])).toBe('0 rules errors:');
   });
