@@ -41,8 +41,12 @@ export interface LastApplied {
 
 export interface OpenOptions extends ValidateOptions {
   keys: readonly PublicPackKey[];
-  /** The last pack applied from the same source, if any (rollback check). */
-  last?: LastApplied | null;
+  /**
+   * The last pack applied with the same pack id, if any (rollback check): a value, or a look-up
+   * by the pack's id (read once the signature is good).
+   */
+  last?:
+    LastApplied | null | ((packId: string) => LastApplied | null | Promise<LastApplied | null>);
 }
 
 export type OpenResult =
@@ -128,7 +132,12 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
     });
   }
   const version = typeof payload.version === 'number' ? payload.version : undefined;
-  const last = options.last;
+  const last =
+    typeof options.last === 'function'
+      ? typeof payload.id === 'string'
+        ? await options.last(payload.id)
+        : null
+      : options.last;
   if (last && version !== undefined) {
     if (version < last.version) {
       return refuse({
