@@ -18,6 +18,7 @@ import {
   type TipAcknowledgementRecord,
   type TipStateRecord,
 } from '../features/rules/records';
+import { PACK_DEXIE_STORES, type PackSourceRecord } from '../features/packs/records';
 
 /**
  * The extension's IndexedDB database. It lives in the extension origin only: the background and
@@ -54,6 +55,8 @@ export class ZhiyinDatabase extends Dexie {
   xapiDelivery!: EntityTable<XapiDeliveryRecord, 'key'>;
   /** v3: automatic backups taken before a destructive action (features/progress/io.ts). */
   progressBackups!: EntityTable<ProgressBackupRecord, 'id'>;
+  /** v4: content pack sources and their last good content (features/packs). */
+  packSources!: EntityTable<PackSourceRecord, 'source'>;
 
   constructor(name = 'zhiyin') {
     super(name);
@@ -83,6 +86,9 @@ export class ZhiyinDatabase extends Dexie {
       quizResults: '++id, quizId, module, at, attemptId',
       progressBackups: '++id, at',
     });
+    // v4 (content packs, issue 14): each pack source (a policy URL or a hand import) with its last
+    // good content, ETag and the reason of its last refusal.
+    this.version(4).stores({ ...PACK_DEXIE_STORES });
   }
 }
 

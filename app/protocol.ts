@@ -21,6 +21,7 @@ import type { SurveyMessages } from '../features/survey/protocol';
 import type { ResumeOffer, TourInstruction, TourMessages } from '../features/tour/protocol';
 import type { XapiMessages } from '../features/xapi/protocol';
 import type { RuleTriggers } from '../features/rules/helpers';
+import type { PacksMessages } from '../features/packs/protocol';
 
 /** What a content script tells the background when it starts in a frame. */
 export interface PageHello {
@@ -92,7 +93,8 @@ export interface ProtocolMap
     QuizMessages,
     FramesMessages,
     DashboardMessages,
-    HelpMessages {}
+    HelpMessages,
+    PacksMessages {}
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({
   // Quiet in production; a page that is not ours may also be listening to the console.

@@ -18,6 +18,7 @@ import { createRulesRoutes } from '../../features/rules/background/routes';
 import { createSettingsRoutes } from '../../features/settings/background/routes';
 import { createSurveyRoutes } from '../../features/survey/background/routes';
 import { createTourRoutes } from '../../features/tour/background/routes';
+import { createPackRoutes } from '../../features/packs/background/routes';
 import { createXapiRoutes } from '../../features/xapi/background/service';
 import type { RouteTable } from '../../lib/messaging/router';
 import { injectOverlay, injectRules } from '../../lib/platform/inject';
@@ -100,6 +101,7 @@ export function featureRoutes(s: BackgroundServices) {
     frames: createFrameRoutes(s.frames),
     dashboard: createDashboardRoutes(platform.db),
     help: createHelpRoutes(platform.db.searchMisses),
+    packs: createPackRoutes(s.packs),
   };
 }
 
@@ -121,5 +123,6 @@ export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
     ...f.frames,
     ...f.dashboard,
     ...f.help,
+    ...f.packs,
   };
 }

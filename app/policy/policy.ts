@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkReportEndpoint, type ReportEndpoint } from '../../features/report/endpoint';
 import { parseLrsConfig, type LrsConfig } from '../../features/xapi/config';
+import { parsePackPolicy, type PackPolicy } from '../../features/packs/policy';
 
 /** How often the satisfaction survey may be offered (features/survey/background/service.ts). */
 export interface SurveyPolicy {
@@ -53,6 +54,8 @@ export interface Policy {
   survey: SurveyPolicy;
   /** How long records are kept (default {@link DEFAULT_RETENTION_POLICY}). */
   retention: RetentionPolicy;
+  /** Signed content packs: URLs, public keys, refresh interval (features/packs). Absent: none. */
+  packs?: PackPolicy | null;
 }
 
 export type PolicyKey = keyof Policy;
@@ -163,12 +166,15 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
   if (survey.problem) problems.push(survey.problem);
   const retention = parseRetention(pick('retention'));
   if (retention.problem) problems.push(retention.problem);
+  const packs = parsePackPolicy(pick('packs'));
+  if (packs.problem) problems.push(packs.problem);
   return {
     policy: {
       reportEndpoint: endpoint.value,
       lrs: lrs.value,
       survey: survey.value,
       retention: retention.value,
+      packs: packs.value,
     },
     locked,
     problems,

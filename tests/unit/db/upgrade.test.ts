@@ -96,7 +96,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const profile = await db.profile.get('me');
     expect(profile?.role).toBe('业务操作人员');
@@ -164,7 +164,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.quizResults.where('attemptId').equals('attempt-7').first())?.quizId).toBe(
       'renzhi-basic',
     );
@@ -177,7 +177,7 @@ describe('database upgrades', () => {
     name = `zhiyin-fresh-${Math.random()}`;
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         ...Object.keys(V1_STORES),
@@ -187,6 +187,7 @@ describe('database upgrades', () => {
         'xapiOutbox',
         'xapiDelivery',
         'progressBackups',
+        'packSources',
       ].sort(),
     );
     db.close();
