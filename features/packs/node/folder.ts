@@ -72,7 +72,8 @@ export function payloadFromFolder(
   ];
   const help = loadHelpArticles(dirs, { cwd, tourIds: known });
   errors.push(...help.errors);
-  const rules = loadRules(dirs, { cwd, tours: [...bundled, ...tours.tours] });
+  // The pack's own tours: their step guards must be defined by the pack's rules.
+  const rules = loadRules(dirs, { cwd, tours: tours.tours });
   errors.push(...rules.errors);
   const quizzes = loadQuizzes(dirs, {
     cwd,
