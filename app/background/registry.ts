@@ -19,6 +19,7 @@ import { createSettingsRoutes } from '../../features/settings/background/routes'
 import { createSurveyRoutes } from '../../features/survey/background/routes';
 import { createTourRoutes } from '../../features/tour/background/routes';
 import { createPackRoutes } from '../../features/packs/background/routes';
+import { afterRestored } from '../../features/packs/background/gate';
 import { createXapiRoutes } from '../../features/xapi/background/service';
 import type { RouteTable } from '../../lib/messaging/router';
 import { injectOverlay, injectRules } from '../../lib/platform/inject';
@@ -108,7 +109,7 @@ export function featureRoutes(s: BackgroundServices) {
 /** The one route table: every feature's routes. */
 export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
   const f = featureRoutes(s);
-  return {
+  const routes: RouteTable<ProtocolMap> = {
     ...f.core,
     ...f.tour,
     ...f.exam,
@@ -125,4 +126,6 @@ export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
     ...f.help,
     ...f.packs,
   };
+  // After a worker restart, messages wait until the stored content packs' tours are listed.
+  return afterRestored(routes, s.packs.restored);
 }

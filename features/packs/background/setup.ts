@@ -58,10 +58,12 @@ export function setupPacks(platform: BackgroundPlatform, options: { bundled: rea
     applied: rebuild,
   });
 
-  // The last good packs first (a worker restart), then whatever is due.
-  const ready = rebuild()
-    .catch((error: unknown) => console.warn('[zhiyin] reading stored packs failed', error))
-    .then(() => sync.syncAll());
+  // The last good packs first (a worker restart: messages wait for this, ./gate.ts), then
+  // whatever is due.
+  const restored = withDeadline(rebuild(), DEADLINES.write, 'restoring packs').catch(
+    (error: unknown) => console.warn('[zhiyin] reading stored packs failed', error),
+  );
+  const ready = restored.then(() => sync.syncAll());
   void ready;
   void browser.alarms?.create(PACKS_ALARM, { periodInMinutes: 1 });
   browser.alarms?.onAlarm.addListener((alarm) => {
@@ -89,6 +91,8 @@ export function setupPacks(platform: BackgroundPlatform, options: { bundled: rea
   return {
     tours,
     sync,
+    /** Settles once the stored packs are in `tours` (or reading them failed or timed out). */
+    restored,
     ready,
     status,
     /** Checks every URL now. */
