@@ -65,7 +65,14 @@ export function setupPacks(platform: BackgroundPlatform, options: { bundled: rea
   );
   const ready = restored.then(() => sync.syncAll());
   void ready;
-  void browser.alarms?.create(PACKS_ALARM, { periodInMinutes: 1 });
+  // Every minute the due sources are checked (each has its own next time). Created only when
+  // missing: re-creating it at every worker start would push it back each time.
+  void browser.alarms
+    ?.get(PACKS_ALARM)
+    .then((existing) =>
+      existing ? undefined : browser.alarms.create(PACKS_ALARM, { periodInMinutes: 1 }),
+    )
+    .catch(() => undefined);
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === PACKS_ALARM) void sync.syncAll();
   });
