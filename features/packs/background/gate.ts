@@ -13,9 +13,10 @@ export function afterRestored<M extends Record<string, any>>(
   restored: Promise<unknown>,
 ): RouteTable<M> {
   let done = false;
-  void restored.finally(() => {
+  const mark = () => {
     done = true;
-  });
+  };
+  void restored.then(mark, mark);
   const gated: Record<string, unknown> = {};
   for (const [type, route] of Object.entries(routes) as [
     string,
