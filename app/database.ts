@@ -19,6 +19,7 @@ import {
   type TipStateRecord,
 } from '../features/rules/records';
 import type { TourDraftRecord } from '../features/author/draft';
+import { PACK_DEXIE_STORES, type PackSourceRecord } from '../features/packs/records';
 
 /**
  * The extension's IndexedDB database. It lives in the extension origin only: the background and
@@ -57,6 +58,8 @@ export class ZhiyinDatabase extends Dexie {
   progressBackups!: EntityTable<ProgressBackupRecord, 'id'>;
   /** v4: tour drafts recorded in author mode and edited in the editor (features/author). */
   tourDrafts!: EntityTable<TourDraftRecord, 'id'>;
+  /** v5: content pack sources and their last good content (features/packs). */
+  packSources!: EntityTable<PackSourceRecord, 'source'>;
 
   constructor(name = 'zhiyin') {
     super(name);
@@ -91,6 +94,9 @@ export class ZhiyinDatabase extends Dexie {
     this.version(4).stores({
       tourDrafts: 'id, updatedAt',
     });
+    // v5 (content packs, issue 14): each pack source (a policy URL or a hand import) with its last
+    // good content, ETag and the reason of its last refusal.
+    this.version(5).stores({ ...PACK_DEXIE_STORES });
   }
 }
 

@@ -22,6 +22,7 @@ import type { ResumeOffer, TourInstruction, TourMessages } from '../features/tou
 import type { XapiMessages } from '../features/xapi/protocol';
 import type { RuleTriggers } from '../features/rules/helpers';
 import type { AuthorMessages } from '../features/author/protocol';
+import type { PacksMessages } from '../features/packs/protocol';
 
 /** What a content script tells the background when it starts in a frame. */
 export interface PageHello {
@@ -94,7 +95,8 @@ export interface ProtocolMap
     FramesMessages,
     DashboardMessages,
     HelpMessages,
-    AuthorMessages {}
+    AuthorMessages,
+    PacksMessages {}
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({
   // Quiet in production; a page that is not ours may also be listening to the console.

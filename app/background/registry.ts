@@ -18,6 +18,8 @@ import { createRulesRoutes } from '../../features/rules/background/routes';
 import { createSettingsRoutes } from '../../features/settings/background/routes';
 import { createSurveyRoutes } from '../../features/survey/background/routes';
 import { createTourRoutes } from '../../features/tour/background/routes';
+import { createPackRoutes } from '../../features/packs/background/routes';
+import { afterRestored } from '../../features/packs/background/gate';
 import { createXapiRoutes } from '../../features/xapi/background/service';
 import type { RouteTable } from '../../lib/messaging/router';
 import { injectOverlay, injectRules } from '../../lib/platform/inject';
@@ -116,13 +118,14 @@ export function featureRoutes(s: BackgroundServices) {
           url: browser.runtime.getURL(`/editor.html#draft=${encodeURIComponent(id)}`),
         })),
     }),
+    packs: createPackRoutes(s.packs),
   };
 }
 
 /** The one route table: every feature's routes. */
 export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
   const f = featureRoutes(s);
-  return {
+  const routes: RouteTable<ProtocolMap> = {
     ...f.core,
     ...f.tour,
     ...f.exam,
@@ -138,5 +141,8 @@ export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
     ...f.dashboard,
     ...f.help,
     ...f.author,
+    ...f.packs,
   };
+  // After a worker restart, messages wait until the stored content packs' tours are listed.
+  return afterRestored(routes, s.packs.restored);
 }

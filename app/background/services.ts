@@ -4,9 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import quizzes from 'virtual:zhiyin-quizzes';
-import tours from 'virtual:zhiyin-tours';
+import bundledTours from 'virtual:zhiyin-tours';
 import { AssessmentService } from '../../features/exam/background/service';
 import { setupFrames } from '../../features/frames/background/setup';
+import { setupPacks } from '../../features/packs/background/setup';
 import { ActivityLog } from '../../features/progress/background/activity-log';
 import { ProfileStore } from '../../features/profile/background/store';
 import { setupReports } from '../../features/report/background/setup';
@@ -27,6 +28,10 @@ export type BackgroundServices = ReturnType<typeof createServices>;
 
 export function createServices(platform: BackgroundPlatform) {
   const { db, records } = platform;
+  // The tours in force: bundled plus signed content packs, one array updated in place when a
+  // pack is applied (features/packs), so every service below sees new tours without a reload.
+  const packs = setupPacks(platform, { bundled: bundledTours });
+  const tours = packs.tours;
   const profile = new ProfileStore(db);
   const role = async () => (await profile.view()).role;
   const language = async () => (await readPreferences()).language;
@@ -88,6 +93,7 @@ export function createServices(platform: BackgroundPlatform) {
     reports: setupReports(platform, { role, session: (tabId) => sessions.session(tabId) }),
     rules: setupRules(platform, { role, language }),
     frames: setupFrames(platform),
+    packs,
     /** An open tab of a configured host where the tour applies and Zhiyin answers, or null. */
     async findTabFor(tour: (typeof tours)[number]) {
       for (const tab of await browser.tabs.query({})) {

@@ -7,6 +7,7 @@ import { updatePreferences, type Language, type Preferences } from '../../lib/se
 import { AdminSettings } from '../../features/settings/views/AdminSettings';
 import { AuthorMode } from '../../features/author/views/AuthorMode';
 import { SearchMisses } from '../../features/help/views/SearchMisses';
+import { PacksSection } from '../../features/packs/views/PacksSection';
 import './options.css';
 import type { ProfileView } from '../../features/profile/protocol';
 
@@ -105,6 +106,7 @@ export function OptionsApp() {
       <AuthorMode language={prefs.language} />
       <AdminSettings language={prefs.language} />
       <SearchMisses language={prefs.language} />
+      <PacksSection language={prefs.language} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkReportEndpoint, type ReportEndpoint } from '../../features/report/endpoint';
 import { LrsConfigSchema, parseLrsConfig, type LrsConfig } from '../../features/xapi/config';
 import { ROLES, type Role } from '../../features/profile/roles';
+import { PackPolicyInput, parsePackPolicy, type PackPolicy } from '../../features/packs/policy';
 
 /** How often the satisfaction survey may be offered (features/survey/background/service.ts). */
 export interface SurveyPolicy {
@@ -59,6 +60,8 @@ export interface Policy {
    * profile or Windows user): absent when not configured.
    */
   identity?: IdentityPolicy;
+  /** Signed content packs: URLs, public keys, refresh interval (features/packs). Absent: none. */
+  packs?: PackPolicy | null;
 }
 
 export type PolicyKey = keyof Policy;
@@ -173,6 +176,8 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
   const identity = parseIdentity(managed.identity);
   if (managed.identity !== undefined) locked.push('identity');
   if (identity.problem) problems.push(identity.problem);
+  const packs = parsePackPolicy(pick('packs'));
+  if (packs.problem) problems.push(packs.problem);
   return {
     policy: {
       reportEndpoint: endpoint.value,
@@ -180,6 +185,7 @@ export function resolvePolicy(managed: PolicyInput, local: PolicyInput): PolicyV
       survey: survey.value,
       retention: retention.value,
       ...(identity.value ? { identity: identity.value } : {}),
+      packs: packs.value,
     },
     locked,
     problems,
@@ -257,4 +263,5 @@ export const POLICY_INPUT_SCHEMAS = {
   survey: SurveyInput,
   retention: RetentionInput,
   identity: IdentityInput,
+  packs: PackPolicyInput,
 } as const;

@@ -145,7 +145,14 @@ interface LiveSession {
  * so a tour still survives page reloads, full navigations, SPA route changes and restarts.
  */
 export class TourSessions {
-  private readonly byId: Map<string, Tour>;
+  /**
+   * Tours by id, looked up in the live list: content packs (features/packs) add, replace and
+   * retire tours while the worker runs, in the same array.
+   */
+  private readonly byId = {
+    get: (tourId: string): Tour | undefined =>
+      this.options.tours.find((tour) => tour.id === tourId),
+  };
   /**
    * One operation per tab at a time. Every change loads the tab's session, applies an event and
    * saves it; two messages of one tab handled at once (a page reporting in while a click event
@@ -204,9 +211,7 @@ export class TourSessions {
     else await Promise.allSettled([...this.writes.values(), ...this.closing]);
   }
 
-  constructor(private readonly options: TourSessionsOptions) {
-    this.byId = new Map(options.tours.map((tour) => [tour.id, tour]));
-  }
+  constructor(private readonly options: TourSessionsOptions) {}
 
   tour(tourId: string): Tour | undefined {
     return this.byId.get(tourId);

@@ -96,7 +96,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     const profile = await db.profile.get('me');
     expect(profile?.role).toBe('业务操作人员');
@@ -164,7 +164,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.quizResults.where('attemptId').equals('attempt-7').first())?.quizId).toBe(
       'renzhi-basic',
     );
@@ -177,7 +177,7 @@ describe('database upgrades', () => {
     name = `zhiyin-fresh-${Math.random()}`;
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         ...Object.keys(V1_STORES),
@@ -188,12 +188,13 @@ describe('database upgrades', () => {
         'xapiDelivery',
         'progressBackups',
         'tourDrafts',
+        'packSources',
       ].sort(),
     );
     db.close();
   });
 
-  it('opens a v3 database at v4: learning rows kept, the tour drafts table empty and usable', async () => {
+  it('opens a v3 database at the current version: learning rows kept, the tour drafts table empty and usable', async () => {
     name = `zhiyin-upgrade-v3-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(1).stores(V1_STORES);
@@ -211,7 +212,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.profile.get('me'))?.role).toBe('基层用户');
     expect(await db.progressBackups.count()).toBe(1);
     expect(await db.tourDrafts.count()).toBe(0);

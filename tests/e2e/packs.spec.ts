@@ -1,0 +1,246 @@
+/**
+ * Signed content packs end to end (issue 14): `npm run pack:sign` makes a pack from a folder, a
+ * local loopback server serves it, and a fresh profile with only the administrator's pack policy
+ * set receives it, lists the pack's tour and runs it on the sim to the end, without a reload or
+ * an extension update. A tampered pack and an older version are refused with their reason on the
+ * options page (内容包), and the content applied before still runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page, Worker } from '@playwright/test';
+import type { TourProgressRecord } from '../../features/tour/records';
+import { TEST_PRIVATE_JWK, TEST_PUBLIC_SPKI } from '../unit/packs/fixtures';
+import { expect, test } from './fixtures';
+import { readStore } from './support/db';
+import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
+import { sendFromExtensionPage } from './support/messages';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TOUR_ID = 'pack-login-account';
+
+function tourYaml(title: string): string {
+  return [
+    `id: ${TOUR_ID}`,
+    `title: ${title}`,
+    'summary: 内容包发布的引导：在登录页输入账号。',
+    'module: 操作',
+    'audience: [业务操作人员]',
+    "applies: { url: '/login.html*' }",
+    'start: { on: manual }',
+    'steps:',
+    '  - id: account',
+    '    target: { label: 账号 }',
+    '    title: 输入账号',
+    '    body: 输入您的账号，例如 `zhangsan`。',
+    '    advance: { on: input }',
+    '  - id: done',
+    '    title: 账号已填写',
+    '    body: 接下来输入密码即可登录。',
+    '',
+  ].join('\n');
+}
+
+/** `npm run pack:sign` on a folder holding the one tour; the pack file's text. */
+function signFolder(work: string, title: string, version: number): string {
+  const folder = join(work, `content-v${version}`);
+  mkdirSync(join(folder, TOUR_ID), { recursive: true });
+  writeFileSync(join(folder, TOUR_ID, 'tour.yaml'), tourYaml(title));
+  const out = join(work, `pack-v${version}.json`);
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'scripts/pack-sign.ts'),
+      folder,
+      '--key',
+      join(work, 'key.jwk'),
+      '--version',
+      String(version),
+      '--out',
+      out,
+      '--id',
+      'e2e-pack',
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
+  return readFileSync(out, 'utf8');
+}
+
+/** A pack server on a loopback port: serves `body`, with an ETag, answering 304 to a match. */
+function startPackServer(): Promise<{
+  server: Server;
+  url: string;
+  serve(body: string): void;
+  hits(): number;
+}> {
+  let body = '';
+  let hits = 0;
+  const server = createServer((request, response) => {
+    hits += 1;
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { etag });
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json', etag });
+    response.end(body);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      done({
+        server,
+        url: `http://127.0.0.1:${port}/zhiyin/pack.json`,
+        serve: (next) => (body = next),
+        hits: () => hits,
+      });
+    });
+  });
+}
+
+async function setPackPolicy(worker: Worker, url: string) {
+  await worker.evaluate(
+    async ({ url, key }) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(items: unknown): Promise<void> } } };
+      };
+      await chrome.storage.local.set({ policy: { packs: { urls: [url], publicKeys: [key] } } });
+    },
+    { url, key: TEST_PUBLIC_SPKI },
+  );
+}
+
+async function source(options: Page, url: string) {
+  const status = await sendFromExtensionPage(options, 'page:packsStatus', undefined);
+  return status.sources.find((view) => view.source === url);
+}
+
+let work = '';
+let packs: Awaited<ReturnType<typeof startPackServer>>;
+let v1 = '';
+let v2 = '';
+let v3Tampered = '';
+
+test.beforeAll(async () => {
+  // Three runs of pack:sign (tsx, the build's loaders): seconds each on a busy machine.
+  test.setTimeout(120_000);
+  work = mkdtempSync(join(tmpdir(), 'zhiyin-packs-'));
+  writeFileSync(join(work, 'key.jwk'), JSON.stringify(TEST_PRIVATE_JWK));
+  v1 = signFolder(work, '内容包引导：输入账号', 1);
+  v2 = signFolder(work, '内容包引导：输入账号（第二版）', 2);
+  v3Tampered = signFolder(work, '内容包引导：输入账号（第三版）', 3).replace('第三版', '篡改版');
+  packs = await startPackServer();
+});
+
+test.afterAll(async () => {
+  await new Promise((done) => packs.server.close(done));
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('a profile with only the pack policy receives a signed pack and completes its tour', async ({
+  context,
+  serviceWorker,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  packs.serve(v1);
+  await chooseRole(openExtensionPage);
+  await setPackPolicy(serviceWorker, packs.url);
+  const options = await openExtensionPage('options.html');
+  await expect
+    .poll(async () => (await source(options, packs.url))?.version, { timeout: 20_000 })
+    .toBe(1);
+
+  // The options page shows the source and what runs.
+  await options.reload();
+  const section = options.getByTestId('packs-section');
+  await expect(section.getByTestId('pack-running')).toContainText('e2e-pack 第 1 版');
+  await expect(section.getByTestId('pack-last-result')).toContainText('已应用新版本');
+
+  // The pack's tour is listed and runs, on a page opened after the pack arrived and on one
+  // opened before: the background serves it without a reload.
+  const page = await context.newPage();
+  await page.goto('/login.html');
+  await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), '内容包引导：输入账号');
+  await expect(stepCard(page, TOUR_ID, 0)).toBeVisible();
+  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
+  const last = stepCard(page, TOUR_ID, 1);
+  await expect(last).toBeVisible();
+  await last.getByRole('button', { name: '完成' }).click();
+  await expect(stepCard(page, TOUR_ID)).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (await readStore<TourProgressRecord>(options, 'tourProgress')).find(
+          (r) => r.tourId === TOUR_ID,
+        )?.status,
+    )
+    .toBe('completed');
+
+  // Checked again: the server answers 304 to the ETag, nothing changes.
+  const before = packs.hits();
+  await section.getByRole('button', { name: '立即检查' }).click();
+  await expect(section.getByTestId('pack-last-result')).toContainText('无更新');
+  expect(packs.hits()).toBe(before + 1);
+});
+
+test('a tampered pack and an older version are refused with their reason; the last good content still runs', async ({
+  context,
+  serviceWorker,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  packs.serve(v2);
+  await chooseRole(openExtensionPage);
+  await setPackPolicy(serviceWorker, packs.url);
+  const options = await openExtensionPage('options.html');
+  await expect
+    .poll(async () => (await source(options, packs.url))?.version, { timeout: 20_000 })
+    .toBe(2);
+  await options.reload();
+  const section = options.getByTestId('packs-section');
+  const refresh = section.getByRole('button', { name: '立即检查' });
+
+  // Tampered after signing (one word of a title): the signature check fails.
+  packs.serve(v3Tampered);
+  await refresh.click();
+  await expect(section.getByTestId('pack-refusal')).toContainText('签名校验失败');
+  await expect(section.getByTestId('pack-running')).toContainText('e2e-pack 第 2 版');
+
+  // A validly signed but older version: refused as a rollback.
+  packs.serve(v1);
+  await refresh.click();
+  await expect(section.getByTestId('pack-refusal')).toContainText(
+    '版本回退被拒绝：收到第 1 版，已应用第 2 版',
+  );
+  await expect(section.getByTestId('pack-running')).toContainText('e2e-pack 第 2 版');
+  // The picture in docs/content-packs.zh-CN.md.
+  await section.screenshot({ path: test.info().outputPath('options-packs-refused.png') });
+
+  // A tampered file imported by hand (an offline site) is refused the same way.
+  await section.getByTestId('pack-import').setInputFiles({
+    name: 'pack.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(v3Tampered),
+  });
+  await expect(section.getByTestId('pack-refusal').last()).toContainText('内容包被拒绝');
+
+  // Version 2's tour is still the one that runs.
+  const page = await context.newPage();
+  await page.goto('/login.html');
+  await startTourFromPopup(
+    page,
+    openExtensionPage,
+    await tabIdOf(page),
+    '内容包引导：输入账号（第二版）',
+  );
+  await expect(stepCard(page, TOUR_ID, 0)).toBeVisible();
+  await page.getByRole('textbox', { name: '账号' }).fill('lisi');
+  await expect(stepCard(page, TOUR_ID, 1)).toBeVisible();
+});
