@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundPlatform } from '../../../app/background/platform';
 import { readPolicy, watchPolicy } from '../../../app/policy/store';
-import { DEADLINES } from '../../../lib/platform/deadline';
+import { DEADLINES, orDefault } from '../../../lib/platform/deadline';
+import { parseOrgIdentity } from '../../org/identity';
 import type { Tour } from '../../tour/schema';
 import { XAPI_OUTBOX_ALARM, createXapiService, homePageFromMatches } from './service';
 import { subscribeXapi } from './subscribe';
@@ -24,6 +25,14 @@ export function setupXapi(platform: BackgroundPlatform, tours: readonly Tour[]) 
     defaultHomePage:
       homePageFromMatches(platform.contentMatches) ?? platform.extensionOrigin.replace(/\/$/, ''),
     platform: `Zhiyin 指引 ${platform.manifest.version}`,
+    // The organisation's identity (managed policy `identity`): department and account.
+    orgIdentity: () =>
+      orDefault(
+        async () => parseOrgIdentity((await browser.storage.managed?.get('identity'))?.identity),
+        DEADLINES.policyForStatements,
+        null,
+        'storage.managed.get(identity)',
+      ),
   });
   const flush = () => void xapi.flush().catch(() => undefined);
   flush();
