@@ -30,6 +30,7 @@
  * a survey counts for the module of what it rated).
  */
 import { INDICATOR_TARGETS, SATISFACTION_LEVELS } from '../exam/indicators';
+import { ROLES } from '../profile/roles';
 import { normalizeBase } from '../xapi/vocabulary';
 
 export const UNSPECIFIED = '未注明';
@@ -231,6 +232,11 @@ const MODULE_ORDER = ['认知', '操作', '规范', '安全', '进阶'];
 function moduleOrder(module: string): number {
   const i = MODULE_ORDER.indexOf(module);
   return i < 0 ? MODULE_ORDER.length : i;
+}
+
+function roleOrder(role: string): number {
+  const i = (ROLES as readonly string[]).indexOf(role);
+  return i < 0 ? ROLES.length : i;
 }
 
 export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evaluation {
@@ -601,7 +607,10 @@ export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evalu
     },
     overall: figures('全部', counted),
     byDepartment: groupBy((row) => row.department),
-    byRole: groupBy((row) => row.role),
+    // The plan's order of learner groups (管理人员, 业务操作人员, 技术支持人员, 基层用户).
+    byRole: groupBy((row) => row.role).sort(
+      (a, b) => roleOrder(a.key) - roleOrder(b.key) || byName(a.key, b.key),
+    ),
     byModule,
     remedial: remedialList,
     weekly: weekly(counted, from, to),
