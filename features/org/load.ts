@@ -9,7 +9,7 @@ import { readStatements, type ReaderOptions } from './reader';
 export interface LoadOptions extends Omit<ReaderOptions, 'onPage'> {
   since?: number;
   until?: number;
-  /** Page size asked of the LRS; default 500. */
+  /** Page size asked of the LRS; default 2 000 (fewer round trips; the LRS may send fewer). */
   limit?: number;
   /** Statements read so far, all queries together. */
   onProgress?: (read: number) => void;
@@ -46,7 +46,7 @@ export async function loadEvaluation(options: LoadOptions, catalog: Catalog): Pr
             verb: current,
             ...(options.since === undefined ? {} : { since: options.since }),
             ...(options.until === undefined ? {} : { until: options.until }),
-            limit: options.limit ?? 500,
+            limit: options.limit ?? 2_000,
           },
         ),
       );
