@@ -138,7 +138,7 @@ async function configureLrs(options: Page) {
 async function realLearner(
   page: Page,
   openExtensionPage: (path: string) => Promise<Page>,
-  tabId: number,
+  tabIdOf: (page: Page) => Promise<number>,
 ) {
   await page.goto('/login.html');
   const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
@@ -150,7 +150,7 @@ async function realLearner(
     await card.getByRole('button', { name: '我已知晓' }).click();
   }
   await page.goto('/login.html');
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
   await Promise.all([
     popup.waitForEvent('close'),
     popup.getByRole('button', { name: `开始：${TOUR_TITLE}`, exact: true }).click(),
@@ -191,7 +191,7 @@ test('培训管理 shows the per-department figures from the LRS, and the Excel 
   const options = await openExtensionPage('options.html');
   await configureLrs(options);
   const page = await context.newPage();
-  await realLearner(page, openExtensionPage, await tabIdOf(page));
+  await realLearner(page, openExtensionPage, tabIdOf);
   // The real learner's completion and survey reached the LRS, with the role they chose.
   await expect
     .poll(async () =>
@@ -242,6 +242,12 @@ test('培训管理 shows the per-department figures from the LRS, and the Excel 
   await expect(remedial.locator('tbody tr', { hasText: 'li' })).toContainText('尚未补训');
   await expect(remedial.locator('tbody tr', { hasText: 'wang' })).toContainText('补训后已通过');
   await expect(org.getByTestId('org-trend').locator('svg')).toBeVisible();
+  // For a look at the page and its printout (test output folder).
+  await org.screenshot({ path: test.info().outputPath('org.png'), fullPage: true });
+  await org.emulateMedia({ media: 'print' });
+  await expect(org.getByTestId('org-load')).toBeHidden();
+  await org.screenshot({ path: test.info().outputPath('org-print.png'), fullPage: true });
+  await org.emulateMedia({ media: 'screen' });
 
   const [download] = await Promise.all([
     org.waitForEvent('download'),
