@@ -85,9 +85,8 @@ async function main() {
         const result = await loadEvaluation(
           { endpoint: lrs.endpoint, auth: LOCAL_LRS_AUTH, timeoutMs: 60_000 },
           catalog,
-        );
+        ).finally(() => clearInterval(sampler));
         const total = performance.now() - started;
-        clearInterval(sampler);
         peak = Math.max(peak, process.memoryUsage().heapUsed - before);
         times.push({ total, fetch: result.fetchMs, compute: result.computeMs, read: result.read });
         gc?.();

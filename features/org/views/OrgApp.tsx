@@ -318,7 +318,7 @@ function Report({
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (value) => percent(Number(value)) },
       legend: { top: 0 },
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      grid: { left: 48, right: 44, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: evaluation.weekly.map((week) => week.week.slice(5)) },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => percent(v) } },
       series: [
