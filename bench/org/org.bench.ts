@@ -46,7 +46,17 @@ async function main() {
   const learners = generateLearners(maxSize, catalog, { perLearner: PER });
 
   const lrs = await startLocalLrs(await freePort(), 60_000);
-  const post = async (statements: unknown[]) => {
+  // Statements have fixed ids: a POST repeated after a dropped connection stores nothing twice.
+  const post = async (statements: unknown[]): Promise<void> => {
+    try {
+      await postOnce(statements);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await postOnce(statements);
+    }
+  };
+  const postOnce = async (statements: unknown[]) => {
     const response = await fetch(`${lrs.endpoint}statements`, {
       method: 'POST',
       headers: {

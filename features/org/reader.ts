@@ -49,6 +49,8 @@ export class StatementReadError extends Error {
   constructor(
     message: string,
     readonly status: number | null = null,
+    /** The connection failed (no HTTP answer): worth one more try. */
+    readonly network = false,
   ) {
     super(message);
   }
@@ -136,7 +138,17 @@ export async function readStatements(
         `分页超过 ${maxPages} 页，已停止读取，请缩小时间范围 / more than ${maxPages} pages: narrow the time range`,
       );
     options.signal?.throwIfAborted();
-    const body = await fetchPage(doFetch, url, headers, timeoutMs, options.signal);
+    const body = await fetchPage(doFetch, url, headers, timeoutMs, options.signal).catch(
+      async (error: unknown) => {
+        // A GET is safe to repeat: one more try after a connection-level failure (a keep-alive
+        // connection the server closed as it was reused, a proxy hiccup); never after a refusal,
+        // a timeout or a cancel.
+        if (!(error instanceof StatementReadError) || !error.network) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        options.signal?.throwIfAborted();
+        return fetchPage(doFetch, url ?? '', headers, timeoutMs, options.signal);
+      },
+    );
     const statements = (body as { statements?: unknown }).statements;
     if (!Array.isArray(statements))
       throw new StatementReadError(
@@ -176,8 +188,12 @@ async function fetchPage(
         throw new StatementReadError(
           `学习记录库 ${timeoutMs / 1000} 秒内没有回答 / the LRS did not answer within ${timeoutMs / 1000} s`,
         );
+      const cause =
+        error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
       throw new StatementReadError(
-        `无法连接学习记录库 / cannot connect to the LRS (${error instanceof Error ? error.message : String(error)})`,
+        `无法连接学习记录库 / cannot connect to the LRS (${error instanceof Error ? error.message : String(error)}${cause})`,
+        null,
+        true,
       );
     }
     if (!response.ok)

@@ -108,3 +108,29 @@ describe('statements reader', () => {
     expect(url.searchParams.get('until')).toBe('2026-11-30T16:00:00.000Z');
   });
 });
+
+describe('statements reader, connection failures', () => {
+  it('tries a page once more after a connection failure, and gives up after the second', async () => {
+    let calls = 0;
+    const flaky = (async () => {
+      calls += 1;
+      if (calls === 1)
+        throw new TypeError('fetch failed', { cause: new Error('other side closed') });
+      return json({ statements: [{ id: '1' }] });
+    }) as typeof globalThis.fetch;
+    await expect(
+      readStatements({ endpoint: 'https://lrs.example/xAPI/', auth, fetch: flaky }),
+    ).resolves.toEqual([{ id: '1' }]);
+    expect(calls).toBe(2);
+
+    let down = 0;
+    const dead = (async () => {
+      down += 1;
+      throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
+    }) as typeof globalThis.fetch;
+    await expect(
+      readStatements({ endpoint: 'https://lrs.example/xAPI/', auth, fetch: dead }),
+    ).rejects.toThrow(/无法连接学习记录库.*ECONNREFUSED/);
+    expect(down).toBe(2);
+  });
+});
