@@ -9,7 +9,9 @@
  *   the deployment chooses to send display names — personal data);
  * - context: `platform` (default "Zhiyin 指引"), `language: 'zh-CN'`, `registration` (the attempt's
  *   UUID) when given, and the tour as `contextActivities.parent` for steps and assessments;
- * - timestamp: the event time, ISO 8601 UTC.
+ * - timestamp: the event time, ISO 8601 UTC;
+ * - context.extensions `<base>extensions/department` and `<base>extensions/role` when the identity
+ *   has them (the organisation's evaluation groups by them: features/org).
  */
 import type { PracticalScore } from '../exam/scoring';
 import type { WrittenScore } from '../quiz/grading';
@@ -53,6 +55,16 @@ export interface XapiIdentity {
   activityBase?: string;
   /** context.platform; default {@link DEFAULT_PLATFORM}. Add the extension version if useful. */
   platform?: string;
+  /**
+   * The learner's department (部门), from the administrator's policy identity, never typed by the
+   * learner: context extension `<base>extensions/department`. Omitted when unknown.
+   */
+  department?: string;
+  /**
+   * The learner's group of the training plan (管理人员 / 业务操作人员 / …, the profile's role):
+   * context extension `<base>extensions/role`. Omitted when not chosen yet.
+   */
+  role?: string;
 }
 
 interface EventBase {
@@ -130,6 +142,17 @@ export function createStatementFactory(
     account: { homePage: identity.homePage, name: identity.accountName },
   };
 
+  // Who the learner is in the organisation: the same on every statement of this factory.
+  const department = identity.department?.trim();
+  const role = identity.role?.trim();
+  const orgExtensions: Record<string, JsonValue> | null =
+    department || role
+      ? {
+          ...(department ? { [extensionIri(base, 'department')]: department } : {}),
+          ...(role ? { [extensionIri(base, 'role')]: role } : {}),
+        }
+      : null;
+
   const tourActivity = (tourId: string, tourTitle: string): XapiActivity => ({
     objectType: 'Activity',
     id: tourIri(base, tourId),
@@ -146,6 +169,7 @@ export function createStatementFactory(
     const context: XapiContext = { platform, language: STATEMENT_LANGUAGE };
     if (event.registration !== undefined) context.registration = event.registration;
     if (extra.parent) context.contextActivities = { parent: [extra.parent] };
+    if (orgExtensions) context.extensions = { ...orgExtensions };
     return {
       id: uuid(),
       actor: structuredClone(actor),

@@ -44,6 +44,7 @@ import { armAlarm, deliverAndArm, type OutboxAlarms } from '../../../lib/platfor
 import { XapiQueue, type FlushReport } from './queue';
 import { createStatementFactory, type StatementFactory } from '../statements';
 import { statementForTourRecord } from '../tour-records';
+import type { OrgIdentity } from '../../org/identity';
 import type { XapiActivity, XapiStatement } from '../types';
 import {
   ACTIVITY_TYPES,
@@ -87,6 +88,11 @@ export interface XapiServiceOptions {
   platform?: string;
   /** Queue bound; default 10 000 pending statements (oldest dropped beyond). */
   maxPending?: number;
+  /**
+   * The organisation's identity of this learner (managed policy `identity`, features/org/identity.ts):
+   * account + homePage make the actor, department goes into the context. Default: none.
+   */
+  orgIdentity?: () => Promise<OrgIdentity | null>;
 }
 
 export const MAX_REJECTED_REASONS = 5;
@@ -233,12 +239,17 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
     const lrs = await statementsLrs();
     const profile = await db.profile.get('me');
     const staffId = profile?.staffId?.trim();
-    const name = profile?.name?.trim();
+    const org = (await options.orgIdentity?.()) ?? null;
+    const name = org?.name ?? profile?.name?.trim();
+    // The organisation's account (policy) wins over the staff id typed on this machine.
+    const orgAccount = org?.account && org.homePage ? org : null;
     return createStatementFactory(
       {
-        homePage: await homePage(lrs, pageUrl),
-        accountName: staffId ? staffId : await learnerId(),
+        homePage: orgAccount?.homePage ?? (await homePage(lrs, pageUrl)),
+        accountName: orgAccount?.account ?? (staffId ? staffId : await learnerId()),
         ...(lrs?.sendDisplayName && name ? { displayName: name } : {}),
+        ...(org?.department ? { department: org.department } : {}),
+        ...(profile?.role ? { role: profile.role } : {}),
         ...(lrs?.activityBase ? { activityBase: lrs.activityBase } : {}),
         ...(options.platform ? { platform: options.platform } : {}),
       },

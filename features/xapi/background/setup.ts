@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundPlatform } from '../../../app/background/platform';
-import { readPolicy, watchPolicy } from '../../../app/policy/store';
+import { readManaged, readPolicy, watchPolicy } from '../../../app/policy/store';
 import { DEADLINES } from '../../../lib/platform/deadline';
+import { parseOrgIdentity } from '../../org/identity';
 import type { Tour } from '../../tour/schema';
 import { XAPI_OUTBOX_ALARM, createXapiService, homePageFromMatches } from './service';
 import { subscribeXapi } from './subscribe';
@@ -24,6 +25,13 @@ export function setupXapi(platform: BackgroundPlatform, tours: readonly Tour[]) 
     defaultHomePage:
       homePageFromMatches(platform.contentMatches) ?? platform.extensionOrigin.replace(/\/$/, ''),
     platform: `Zhiyin 指引 ${platform.manifest.version}`,
+    // The organisation's identity (managed policy `identity`): department and account. The same
+    // shared managed-storage read as the policy's (no second call, no second wait).
+    orgIdentity: async () =>
+      parseOrgIdentity(
+        ((await readManaged(DEADLINES.policyForStatements)).value as Record<string, unknown>)
+          .identity,
+      ),
   });
   const flush = () => void xapi.flush().catch(() => undefined);
   flush();
