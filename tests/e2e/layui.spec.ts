@@ -22,6 +22,27 @@ async function expectBeside(card: Locator, target: Locator) {
   expect(overlapX > 1 && overlapY > 1, 'card does not cover its target').toBe(false);
 }
 
+/**
+ * A target inside a dialog: the card goes beside the dialog (not over its content), level with
+ * the target (lib/overlay/dialogs.ts).
+ */
+async function expectBesideDialog(card: Locator, dialog: Locator, target: Locator) {
+  await expect(async () => {
+    const [a, d, t] = [
+      await card.boundingBox(),
+      await dialog.boundingBox(),
+      await target.boundingBox(),
+    ];
+    if (!a || !d || !t) throw new Error('card, dialog or target has no box');
+    const overlapX = Math.min(a.x + a.width, d.x + d.width) - Math.max(a.x, d.x);
+    const overlapY = Math.min(a.y + a.height, d.y + d.height) - Math.max(a.y, d.y);
+    expect(overlapX > 1 && overlapY > 1, 'card does not cover the dialog').toBe(false);
+    const middle = t.y + t.height / 2;
+    expect(middle, 'card level with its target').toBeGreaterThanOrEqual(a.y);
+    expect(middle, 'card level with its target').toBeLessThanOrEqual(a.y + a.height);
+  }).toPass({ timeout: 5000 });
+}
+
 test('layui: label → skinned select, switch and checkbox, a layer confirm, tabs, table paging', async ({
   context,
   openExtensionPage,
@@ -114,7 +135,7 @@ test('layui: label → skinned select, switch and checkbox, a layer confirm, tab
   const dialog = page.locator('.layui-layer-dialog');
   await expect(dialog).toContainText('申请人：张三，事项：医保报销');
   const ok = dialog.locator('.layui-layer-btn0');
-  await expectBeside(confirm, ok);
+  await expectBesideDialog(confirm, dialog, ok);
   await ok.click();
   await expect(dialog).toHaveCount(0);
 
