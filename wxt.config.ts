@@ -26,7 +26,11 @@ export default defineConfig({
   ...(process.env.ZHIYIN_OUT_DIR ? { outDir: process.env.ZHIYIN_OUT_DIR } : {}),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
   // Chrome MV3 and MV2 zips must not overwrite each other.
-  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
+  // The Firefox sources zip (for add-on review) carries the source, not test output.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
+    excludeSources: ['output/**', 'test-results/**', 'playwright-report/**'],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
