@@ -194,6 +194,14 @@ test.describe('tour targets in a cross-origin iframe', () => {
     await expect(missing.getByRole('heading')).toHaveText('找不到该元素');
     await expect(missing).toContainText('该元素所在的内嵌页面已跳转或被关闭。');
     await expect(missing.getByRole('button', { name: '报告问题' })).toBeVisible();
+    // At normal size the not-found card's actions stay on one line (issue 13: they wrapped).
+    const middles = await Promise.all(
+      ['报告问题', '跳过', '下一步'].map(async (name) => {
+        const box = await missing.getByRole('button', { name, exact: true }).boundingBox();
+        return box ? box.y + box.height / 2 : Number.NaN;
+      }),
+    );
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
     await page.screenshot({ path: 'output/screenshots/step-card-cross-origin-gone.png' });
     // The learner can skip on (the next step's button is not on the records page either).
     await missing.getByRole('button', { name: '跳过' }).click();
