@@ -223,6 +223,27 @@ const CLASSIC_SCRIPTS = [
 ];
 const PAGES = ['popup.html', 'options.html', 'dashboard.html', 'quiz.html'];
 const NO_BACKGROUND = 'Could not establish connection. Receiving end does not exist.';
+
+/** The page's uncaught exceptions since event `before`, one line each (K86_STACK=1: 6 lines). */
+function uncaughtSince(
+  events: readonly { method: string; sessionId?: string; params: Record<string, unknown> }[],
+  before: number,
+  sessionId: string,
+): string[] {
+  return events
+    .slice(before)
+    .filter((e) => e.method === 'Runtime.exceptionThrown' && e.sessionId === sessionId)
+    .map((e) => {
+      const details = e.params.exceptionDetails as {
+        text: string;
+        exception?: { description?: string };
+      };
+      return (details.exception?.description ?? details.text)
+        .split('\n')
+        .slice(0, process.env.K86_STACK ? 6 : 1)
+        .join(' / ');
+    });
+}
 /** Screenshots of the pages as kernel 86 drew them. */
 const SHOTS = path.resolve('output', 'kernel86');
 
@@ -317,20 +338,9 @@ async function main() {
         },
         sessionId,
       );
-      const thrown = cdp.events
-        .slice(before)
-        .filter((e) => e.method === 'Runtime.exceptionThrown' && e.sessionId === sessionId)
-        .map((e) => {
-          const details = e.params.exceptionDetails as {
-            text: string;
-            exception?: { description?: string };
-          };
-          return (details.exception?.description ?? details.text)
-            .split('\n')
-            .slice(0, process.env.K86_STACK ? 6 : 1)
-            .join(' / ');
-        })
-        .filter((line) => !line?.includes(NO_BACKGROUND));
+      const thrown = uncaughtSince(cdp.events, before, sessionId).filter(
+        (line) => !line?.includes(NO_BACKGROUND),
+      );
       const names = databases.result.value;
       if (thrown.length > 0 || names.length === 0) {
         failed = true;
@@ -355,19 +365,7 @@ async function main() {
         },
         sessionId,
       );
-      const thrown = cdp.events
-        .slice(before)
-        .filter((e) => e.method === 'Runtime.exceptionThrown' && e.sessionId === sessionId)
-        .map((e) => {
-          const details = e.params.exceptionDetails as {
-            text: string;
-            exception?: { description?: string };
-          };
-          return (details.exception?.description ?? details.text)
-            .split('\n')
-            .slice(0, process.env.K86_STACK ? 6 : 1)
-            .join(' / ');
-        });
+      const thrown = uncaughtSince(cdp.events, before, sessionId);
       const { text, elements } = rendered.result.value;
       // Messages to the background fail here by design (there is none): not a kernel problem.
       const expected = thrown.filter((line) => line?.includes(NO_BACKGROUND));
