@@ -14,8 +14,9 @@ export interface ProfileRecord {
   /** v2: optional staff id (工号), used as the xAPI account name when given. */
   staffId?: string | null;
   /**
-   * Random local learner id (xAPI account name when no staff id is given), made once by
-   * features/xapi/background/service.ts; optional field, no index change.
+   * Random local learner id (xAPI account name when no staff id is given), made on the row's first
+   * write by features/profile/background/store.ts; optional field (older rows gain it on their next
+   * write or first statement), no index change.
    */
   learnerId?: string;
 }

@@ -10,11 +10,19 @@ const EMPTY: ProfileRecord = {
   welcomeDismissedAt: null,
 };
 
-/** The local learner profile (one row). */
+/** A random local learner id (the xAPI account name when no staff id or policy account is set). */
+export const newLearnerId = (): string => `zhiyin-${crypto.randomUUID()}`;
+
+/**
+ * The local learner profile (one row). Every write reads and writes the row in one transaction
+ * and gives the row its learner id the first time it is written, so the learner's identity exists
+ * from their first choice on and no write can drop a field another one just stored.
+ */
 export class ProfileStore {
   constructor(
-    private readonly db: ZhiyinDatabase,
+    private readonly db: Pick<ZhiyinDatabase, 'profile' | 'transaction'>,
     private readonly now: () => number = Date.now,
+    private readonly newId: () => string = newLearnerId,
   ) {}
 
   async read(): Promise<ProfileRecord> {
@@ -27,19 +35,36 @@ export class ProfileStore {
   }
 
   async setRole(role: Role): Promise<ProfileView> {
-    const current = await this.read();
-    await this.db.profile.put({ ...current, role, roleChosenAt: this.now() });
+    await this.change({ role, roleChosenAt: this.now() });
     return this.view();
   }
 
   async dismissWelcome(): Promise<void> {
-    const current = await this.read();
-    await this.db.profile.put({ ...current, welcomeDismissedAt: this.now() });
+    await this.change({ welcomeDismissedAt: this.now() });
+  }
+
+  /** The learner's stable local id, made (and stored) the first time it is asked for. */
+  async learnerId(): Promise<string> {
+    const stored = (await this.db.profile.get('me'))?.learnerId;
+    return stored ?? (await this.change({})).learnerId!;
   }
 
   /** The welcome card shows until a role is chosen or the learner closes it. */
   async needsWelcome(): Promise<boolean> {
     const { role, welcomeDismissedAt } = await this.read();
     return role === null && welcomeDismissedAt === null;
+  }
+
+  private change(patch: Partial<Omit<ProfileRecord, 'key' | 'learnerId'>>): Promise<ProfileRecord> {
+    return this.db.transaction('rw', this.db.profile, async () => {
+      const current = (await this.db.profile.get('me')) ?? { ...EMPTY };
+      const next: ProfileRecord = {
+        ...current,
+        ...patch,
+        learnerId: current.learnerId ?? this.newId(),
+      };
+      await this.db.profile.put(next);
+      return next;
+    });
   }
 }

@@ -32,7 +32,7 @@ import type { XapiMessages } from '../protocol';
 import type { ConnectionTest, RejectedReason, XapiStatusView } from '../protocol';
 import type { SatisfactionLevel } from '../../exam/indicators';
 import type { PracticalScore } from '../../exam/scoring';
-import type { ProfileRecord } from '../../profile/records';
+import { ProfileStore } from '../../profile/background/store';
 import type { ZhiyinDatabase } from '../../../app/database';
 import type { TourRecord } from '../../tour/runner';
 import type { Tour } from '../../tour/schema';
@@ -179,7 +179,6 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
   const uuid = options.uuid ?? (() => crypto.randomUUID());
   const tourById = new Map(options.tours.map((tour) => [tour.id, tour]));
   const { db } = options;
-  let cachedLearnerId: string | null = null;
 
   const sender = async (): Promise<StatementSender | null> => {
     const lrs = await options.lrs();
@@ -196,30 +195,8 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
     ...(options.maxPending === undefined ? {} : { maxPending: options.maxPending }),
   });
 
-  const learnerId = async (): Promise<string> => {
-    const row = await db.profile.get('me');
-    if (row?.learnerId) return (cachedLearnerId = row.learnerId);
-    // Keep the id this worker already used if a concurrent profile write dropped it.
-    const id = cachedLearnerId ?? `zhiyin-${uuid()}`;
-    await db.transaction('rw', db.profile, async () => {
-      const current = await db.profile.get('me');
-      if (current?.learnerId) return;
-      if (current) await db.profile.update('me', { learnerId: id });
-      else {
-        const fresh: ProfileRecord = {
-          key: 'me',
-          role: null,
-          roleChosenAt: null,
-          welcomeDismissedAt: null,
-          learnerId: id,
-        };
-        await db.profile.put(fresh);
-      }
-    });
-    const stored = (await db.profile.get('me'))?.learnerId ?? id;
-    cachedLearnerId = stored;
-    return stored;
-  };
+  const profiles = new ProfileStore(db, Date.now, () => `zhiyin-${uuid()}`);
+  const learnerId = () => profiles.learnerId();
 
   const homePage = async (lrs: LrsConfig | null, pageUrl?: string | null): Promise<string> => {
     if (lrs?.homePage) return lrs.homePage;

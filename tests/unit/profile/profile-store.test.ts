@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZhiyinDatabase } from '../../../app/database';
+import { ProfileStore } from '../../../features/profile/background/store';
+
+let db: ZhiyinDatabase;
+let count = 0;
+let ids = 0;
+const store = () =>
+  new ProfileStore(
+    db,
+    () => 1_000,
+    () => `zhiyin-test-${++ids}`,
+  );
+
+beforeEach(() => {
+  db = new ZhiyinDatabase(`profile-store-${++count}`);
+  ids = 0;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('learner profile', () => {
+  it('gets its learner id with the first choice, and keeps it through later choices', async () => {
+    await store().setRole('业务操作人员');
+    const first = await db.profile.get('me');
+    expect(first).toMatchObject({ role: '业务操作人员', learnerId: 'zhiyin-test-1' });
+    await store().setRole('基层用户');
+    await store().dismissWelcome();
+    expect(await db.profile.get('me')).toMatchObject({
+      role: '基层用户',
+      welcomeDismissedAt: 1_000,
+      learnerId: 'zhiyin-test-1',
+    });
+    expect(await store().learnerId()).toBe('zhiyin-test-1');
+  });
+
+  it('a row from before learner ids gains one on its next write, keeping the name and staff id', async () => {
+    await db.profile.put({
+      key: 'me',
+      role: null,
+      roleChosenAt: null,
+      welcomeDismissedAt: null,
+      name: '张三',
+      staffId: 'GH-0042',
+    });
+    await store().setRole('部门管理员');
+    expect(await db.profile.get('me')).toMatchObject({
+      name: '张三',
+      staffId: 'GH-0042',
+      role: '部门管理员',
+      learnerId: 'zhiyin-test-1',
+    });
+  });
+
+  it('a role chosen while the id is being made for a statement keeps both (one id, the role)', async () => {
+    const profiles = store();
+    const [, id, , again] = await Promise.all([
+      profiles.setRole('业务操作人员'),
+      profiles.learnerId(),
+      profiles.dismissWelcome(),
+      store().learnerId(),
+    ]);
+    const row = await db.profile.get('me');
+    expect(row).toMatchObject({ role: '业务操作人员', welcomeDismissedAt: 1_000 });
+    expect(id).toBe(row?.learnerId);
+    expect(again).toBe(row?.learnerId);
+  });
+});
