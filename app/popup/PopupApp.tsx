@@ -14,6 +14,7 @@ import { ReportForm } from '../../features/report/views/ReportForm';
 import './popup.css';
 import type { ProfileView } from '../../features/profile/protocol';
 import type { TourListing } from '../../features/tour/protocol';
+import { watchPolicyView } from '../policy/client';
 
 type PopupTab = 'help' | 'report' | 'reports';
 const TABS: readonly PopupTab[] = ['help', 'report', 'reports'];
@@ -74,13 +75,15 @@ export function PopupApp() {
   }, []);
 
   useEffect(() => {
-    void sendMessage('page:getPolicy')
-      .then((view) => setEndpointConfigured(view.policy.reportEndpoint !== null))
-      .catch(() => setEndpointConfigured(null));
+    const stop = watchPolicyView(
+      (view) => setEndpointConfigured(view.policy.reportEndpoint !== null),
+      () => setEndpointConfigured(null),
+    );
     void resolveTabId().then((id) => {
       setTabId(id);
       return refresh(id);
     });
+    return stop;
   }, [refresh]);
 
   const changeRole = async (value: string) => {

@@ -34,9 +34,12 @@ export interface ExtensionFixtures {
 }
 
 /** How long one Chromium launch with the extension may take. */
-const LAUNCH_MS = 45_000;
+export const LAUNCH_MS = 45_000;
 
-async function launchWithExtension(): Promise<{ context: BrowserContext; profile: string }> {
+/** A new persistent profile with the extension in `dir` loaded (default: the test build). */
+export async function launchWithExtension(
+  dir = EXTENSION_DIR,
+): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'zhiyin-e2e-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
@@ -50,8 +53,8 @@ async function launchWithExtension(): Promise<{ context: BrowserContext; profile
         ...CLOSED_NETWORK_FLAGS,
         // A host the extension is not configured for, serving the same pages (see UNRELATED_HOST).
         `--host-resolver-rules=MAP ${UNRELATED_HOST} 127.0.0.1`,
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
       ],
     });
     return { context, profile };

@@ -4,6 +4,7 @@
  * administrator configured (policy), or with a read key the manager types here, which is kept in
  * memory only and never saved.
  */
+import { watchPolicyView } from '../../../app/policy/client';
 import { useEffect, useMemo, useState } from 'react';
 import { sendMessage } from '../../../app/protocol';
 import { usePreferences } from '../../../components/use-preferences';
@@ -106,7 +107,8 @@ export function OrgApp({ catalog }: OrgAppProps) {
 
   useEffect(() => {
     document.title = `指引 · ${TEXT.pageTitle.zh}`;
-    void sendMessage('page:getPolicy').then(
+    // A managed LRS can arrive seconds after the page opens (app/policy/client.ts).
+    return watchPolicyView(
       (view) => {
         const lrs = view.policy.lrs;
         if (lrs) {
@@ -116,7 +118,8 @@ export function OrgApp({ catalog }: OrgAppProps) {
             activityBase: lrs.activityBase ?? catalog.activityBase,
           });
           setEndpoint(lrs.endpoint);
-        } else setUseConfigured(false);
+          setUseConfigured(true);
+        } else if (!view.managedPending) setUseConfigured(false);
       },
       () => setUseConfigured(false),
     );

@@ -9,6 +9,7 @@ import {
   type LrsFormValue,
 } from '../../xapi/views/lrs-form';
 import type { PolicyView } from '../../../app/policy/policy';
+import { watchPolicyView } from '../../../app/policy/client';
 import type { Language } from '../../../lib/settings/preferences';
 import type { ConnectionTest, XapiStatusView } from '../../xapi/protocol';
 
@@ -38,12 +39,16 @@ export function AdminSettings({ language }: { language: Language }) {
   // The stored values arrive after the page opens (a slow browser start can take seconds): they
   // fill the form only if the administrator has not started typing, never over what they typed.
   const typed = useRef(false);
-  useEffect(() => {
-    void sendMessage('page:getPolicy').then(
-      (next) => (typed.current ? setView(next) : show(next)),
-      (cause: unknown) => setError(String(cause)),
-    );
-  }, []);
+  useEffect(
+    () =>
+      watchPolicyView(
+        // What the organisation locks replaces what was typed: it is what is in force.
+        (next) =>
+          typed.current && !next.locked.includes('reportEndpoint') ? setView(next) : show(next),
+        (cause: unknown) => setError(String(cause)),
+      ),
+    [],
+  );
 
   const locked = view?.locked.includes('reportEndpoint') ?? false;
   const problems = view?.problems.filter((problem) => problem.startsWith('reportEndpoint')) ?? [];
@@ -189,14 +194,17 @@ export function LrsSettings({ language }: { language: Language }) {
   // As above: the loaded settings never overwrite what the administrator has started typing.
   const typed = useRef(false);
   useEffect(() => {
-    void sendMessage('page:getPolicy').then(
-      (next) => (typed.current ? setView(next) : show(next)),
+    const stop = watchPolicyView(
+      (next) => (typed.current && !next.locked.includes('lrs') ? setView(next) : show(next)),
       (cause: unknown) => setError(String(cause)),
     );
     void refresh();
     // The queue changes as learning happens and deliveries run: keep the figures current.
     const timer = setInterval(() => void refresh(), 3000);
-    return () => clearInterval(timer);
+    return () => {
+      stop();
+      clearInterval(timer);
+    };
   }, []);
 
   const locked = view?.locked.includes('lrs') ?? false;

@@ -44,11 +44,11 @@ describe('learner profile', () => {
       name: '张三',
       staffId: 'GH-0042',
     });
-    await store().setRole('部门管理员');
+    await store().setRole('技术支持人员');
     expect(await db.profile.get('me')).toMatchObject({
       name: '张三',
       staffId: 'GH-0042',
-      role: '部门管理员',
+      role: '技术支持人员',
       learnerId: 'zhiyin-test-1',
     });
   });
