@@ -15,6 +15,10 @@ import './popup.css';
 import type { ProfileView } from '../../features/profile/protocol';
 import type { TourListing } from '../../features/tour/protocol';
 import { watchPolicyView } from '../policy/client';
+import { isTransportError, retryTransport } from '../../lib/messaging/transport-error';
+
+/** The error state "the background is not answering" (shown in the learner's language). */
+const UNAVAILABLE = 'zhiyin:background-unavailable';
 
 type PopupTab = 'help' | 'report' | 'reports';
 const TABS: readonly PopupTab[] = ['help', 'report', 'reports'];
@@ -54,12 +58,14 @@ export function PopupApp() {
 
   const refresh = useCallback(async (id: number | null) => {
     try {
-      const [nextProfile, nextActivity, nextStatus, nextTours] = await Promise.all([
-        sendMessage('page:getProfile'),
-        sendMessage('page:listActivity', id === null ? { limit: 8 } : { tabId: id, limit: 8 }),
-        id === null ? Promise.resolve(null) : sendMessage('page:getTabStatus', { tabId: id }),
-        sendMessage('page:listTours', { tabId: id }),
-      ]);
+      const [nextProfile, nextActivity, nextStatus, nextTours] = await retryTransport(() =>
+        Promise.all([
+          sendMessage('page:getProfile'),
+          sendMessage('page:listActivity', id === null ? { limit: 8 } : { tabId: id, limit: 8 }),
+          id === null ? Promise.resolve(null) : sendMessage('page:getTabStatus', { tabId: id }),
+          sendMessage('page:listTours', { tabId: id }),
+        ]),
+      );
       setProfile(nextProfile);
       setTours(nextTours);
       setActivity(nextActivity);
@@ -70,7 +76,13 @@ export function PopupApp() {
       );
       setError(null);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(
+        isTransportError(cause)
+          ? UNAVAILABLE
+          : cause instanceof Error
+            ? cause.message
+            : String(cause),
+      );
     }
   }, []);
 
@@ -136,9 +148,14 @@ export function PopupApp() {
       </header>
 
       {error && (
-        <p role="alert" className="zy-section" style={{ color: '#c4320a' }}>
-          {error}
-        </p>
+        <div role="alert" className="zy-section" style={{ color: '#c4320a' }}>
+          <p>{error === UNAVAILABLE ? t('backgroundUnavailable') : error}</p>
+          {error === UNAVAILABLE && (
+            <button type="button" onClick={() => void refresh(tabId)}>
+              {t('popupRetry')}
+            </button>
+          )}
+        </div>
       )}
 
       <div role="tablist" aria-label={t('popupTabsLabel')} className="zy-tabs">

@@ -111,6 +111,9 @@ const zh = {
   rejectNotConfirmed: '页面还没有显示操作成功。请查看页面上的提示，处理后再点一次。',
   // Popup: help search, problem reports, my reports; options: administrator settings, misses.
   popupTabsLabel: '指引功能',
+  backgroundUnavailable:
+    '指引的后台服务暂时没有响应（浏览器可能正在启动或刚更新了扩展）。请稍候再试。',
+  popupRetry: '重试',
   tabHelp: '帮助',
   tabReport: '报告问题',
   tabMyReports: '我的报告',
@@ -478,6 +481,9 @@ const en: Record<MessageKey, string> = {
   rejectNotConfirmed:
     'The page has not confirmed success yet. Check the message on the page, fix it and click again.',
   popupTabsLabel: 'Zhiyin sections',
+  backgroundUnavailable:
+    'Zhiyin’s background service is not answering yet (the browser may be starting, or the extension was just updated). Please try again in a moment.',
+  popupRetry: 'Try again',
   tabHelp: 'Help',
   tabReport: 'Report a problem',
   tabMyReports: 'My reports',

@@ -6,6 +6,7 @@ import type { Language } from '../../../lib/settings/preferences';
 import { downloadTextFile } from '../../../components/download';
 import { categoryOptions, statusLabelEn } from './report-text';
 import type { ReportListItem } from '../protocol';
+import { describeError } from '../../../lib/i18n/describe-error';
 
 export interface MyReportsProps {
   language: Language;
@@ -60,7 +61,11 @@ export function MyReports({ language, revision }: MyReportsProps) {
     });
 
   if (items === null)
-    return <div className="zy-section">{error && <p role="alert">{error}</p>}</div>;
+    return (
+      <div className="zy-section">
+        {error && <p role="alert">{describeError(language, error)}</p>}
+      </div>
+    );
 
   return (
     <section className="zy-section" aria-labelledby="zy-my-reports">
@@ -80,7 +85,7 @@ export function MyReports({ language, revision }: MyReportsProps) {
       </div>
       {error && (
         <p role="alert" className="zy-error">
-          {error}
+          {describeError(language, error)}
         </p>
       )}
       <p role="status" className="zy-muted zy-small">

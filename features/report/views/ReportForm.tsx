@@ -8,6 +8,7 @@ import type { Language } from '../../../lib/settings/preferences';
 import { categoryOptions, scrubKindsText } from './report-text';
 import type { SubmitReportReply } from '../protocol';
 import { screenshotFailureText } from '../screenshot-text';
+import { describeError } from '../../../lib/i18n/describe-error';
 
 export interface ReportFormProps {
   language: Language;
@@ -191,7 +192,7 @@ export function ReportForm(props: ReportFormProps) {
       <div className="zy-section">
         {error && (
           <p role="alert" className="zy-error">
-            {error}
+            {describeError(language, error)}
           </p>
         )}
         <button type="submit" className="zy-primary" aria-disabled={busy}>

@@ -12,6 +12,7 @@ import type { PolicyView } from '../../../app/policy/policy';
 import { watchPolicyView } from '../../../app/policy/client';
 import type { Language } from '../../../lib/settings/preferences';
 import type { ConnectionTest, XapiStatusView } from '../../xapi/protocol';
+import { describeError } from '../../../lib/i18n/describe-error';
 
 /**
  * 管理员设置: where problem reports go. Read-only with a note when the managed (enterprise)
@@ -142,7 +143,7 @@ export function AdminSettings({ language }: { language: Language }) {
         )}
         {error && (
           <p role="alert" className="zy-error">
-            {error}
+            {describeError(language, error)}
           </p>
         )}
         <p role="status" aria-live="polite" className="zy-muted">
@@ -422,7 +423,7 @@ export function LrsSettings({ language }: { language: Language }) {
         <dt>{t('lrsLastError')}</dt>
         <dd data-testid="lrs-last-error">
           {status?.lastError
-            ? `${when(language, status.lastError.at)} · ${describeError(status.lastError)}`
+            ? `${when(language, status.lastError.at)} · ${describeLrsError(status.lastError)}`
             : t('lrsNever')}
         </dd>
         {status?.retryAt ? (
@@ -447,7 +448,7 @@ export function LrsSettings({ language }: { language: Language }) {
       </div>
       {error && (
         <p role="alert" className="zy-error">
-          {error}
+          {describeError(language, error)}
         </p>
       )}
       <p role="status" aria-live="polite" className="zy-muted" data-testid="lrs-message">
@@ -457,7 +458,7 @@ export function LrsSettings({ language }: { language: Language }) {
   );
 }
 
-function describeError(error: NonNullable<XapiStatusView['lastError']>): string {
+function describeLrsError(error: NonNullable<XapiStatusView['lastError']>): string {
   const status = error.status === null ? '' : `HTTP ${error.status} `;
   const reasons: Record<string, string> = {
     network: '无法连接',

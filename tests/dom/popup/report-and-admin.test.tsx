@@ -110,6 +110,53 @@ describe('AdminSettings', () => {
     expect(host.textContent).not.toContain('保存管理员设置');
   });
 
+  it('a managed policy the browser reads late still shows as locked, without reopening the page', async () => {
+    vi.useFakeTimers();
+    try {
+      const policy = {
+        reportEndpoint: null,
+        lrs: null,
+        survey: { perSubject: 1, perDay: 3 },
+        retention: DEFAULT_RETENTION_POLICY,
+      };
+      const pending: PolicyView = { policy, locked: [], problems: [], managedPending: true };
+      const managed: PolicyView = {
+        policy: {
+          ...policy,
+          reportEndpoint: { url: 'https://r.example.gov.cn/reports', token: 't' },
+        },
+        locked: ['reportEndpoint'],
+        problems: [],
+      };
+      let answered = false;
+      sendMessage.mockImplementation(async (type: string) =>
+        type === 'page:getPolicy' ? (answered ? managed : pending) : null,
+      );
+      await act(async () => root.render(<AdminSettings language="zh_CN" />));
+      expect(host.querySelector('[data-testid="admin-managed-pending"]')).not.toBeNull();
+      expect(host.querySelector('[data-testid="admin-locked"]')).toBeNull();
+      answered = true;
+      await act(async () => vi.advanceTimersByTimeAsync(1_500));
+      expect(host.querySelector('[data-testid="admin-managed-pending"]')).toBeNull();
+      expect(host.querySelector('[data-testid="admin-locked"]')).not.toBeNull();
+      const url = host.querySelector('.zy-admin-form input') as HTMLInputElement;
+      expect(url.value).toBe('https://r.example.gov.cn/reports');
+      expect(url.readOnly).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says in words that the background is not answering, never the browser’s English error', async () => {
+    sendMessage.mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    await act(async () => root.render(<AdminSettings language="zh_CN" />));
+    const alerts = [...host.querySelectorAll('[role="alert"]')].map((node) => node.textContent);
+    expect(alerts.join(' ')).toContain('指引的后台服务暂时没有响应');
+    expect(host.textContent).not.toContain('Could not establish connection');
+  });
+
   it('shows the problems of a refused value', async () => {
     sendMessage.mockResolvedValue({
       policy: {
