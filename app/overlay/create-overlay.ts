@@ -5,7 +5,7 @@ import {
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from './api';
 import { readPreferences, type Preferences } from '../../lib/settings/preferences';
-import { translate } from '../../lib/i18n/messages';
+import { translateOverlay } from '../../lib/i18n/overlay-messages';
 import { TourController } from '../../features/tour/content/controller';
 import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
 import { keepOnTop, overlayHome } from '../../lib/overlay/top-layer';
@@ -128,7 +128,7 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
 
     const toast = state.toast;
     if (toast) {
-      shell.toast.textContent = translate(language, toast.key, toast.params);
+      shell.toast.textContent = translateOverlay(language, toast.key, toast.params);
       if (!shell.toast.isConnected) shell.root.append(shell.toast);
       if (shell.toastTimer?.id !== toast.id) {
         if (shell.toastTimer) clearTimeout(shell.toastTimer.timer);

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { OverlayMessageKey } from '../../lib/i18n/overlay-messages';
 import type { WelcomeOptions } from './api';
 import type { MaskRegion } from '../../features/report/content/sensitive-regions';
 import type { TipDecision, TipResponse } from '../../features/rules/protocol';
@@ -37,7 +37,7 @@ export interface ResumeState {
 }
 
 export interface ToastState {
-  key: MessageKey;
+  key: OverlayMessageKey;
   params: Record<string, string>;
   id: number;
 }
@@ -106,7 +106,7 @@ export class OverlayStore {
   setResume(resume: ResumeState | null) {
     this.update({ resume });
   }
-  showToast(key: MessageKey, params: Record<string, string>) {
+  showToast(key: OverlayMessageKey, params: Record<string, string>) {
     this.update({ toast: { key, params, id: ++this.toastSeq } });
   }
   setMasks(masks: MaskRegion[]) {

@@ -1,5 +1,6 @@
 import type { Language } from '../settings/preferences';
 import { translator } from './format';
+import { OVERLAY_MESSAGES } from './overlay-messages';
 
 /** UI strings, Simplified Chinese first. Keys are stable; English must cover every key. */
 const zh = {
@@ -58,24 +59,6 @@ const zh = {
   popupSteps: '步',
   popupCompleted: '已完成',
   popupStartTour: '开始',
-  stepNext: '下一步',
-  stepBack: '上一步',
-  stepSkip: '跳过',
-  stepDone: '完成',
-  tourExit: '退出引导',
-  stepProgressLabel: '第 {n} 步，共 {total} 步',
-  targetMissingTitle: '找不到该元素',
-  targetMissingBody:
-    '本步骤要指向的页面元素没有出现。页面可能尚未加载完成、您没有相应权限，或系统界面已更新。您可以跳过本步，或一键报告问题，我们会通知培训管理员更新引导内容。',
-  // Cross-origin frames: why the step's target is gone.
-  targetAmbiguousTitle: '无法确定要指向哪一个',
-  targetAmbiguousBody:
-    '页面上有多个符合本步骤说明的位置，指引无法确定是哪一个。这是引导内容需要更新，不是您的操作问题。您可以跳过本步，或一键报告问题，我们会通知培训管理员。',
-  targetAway: '该元素暂时不见了（例如下拉框已收起），重新打开后指引会回到它旁边。',
-  targetMissingFrameGone: '该元素所在的内嵌页面已跳转或被关闭。',
-  reportProblem: '报告问题',
-  reportRecorded: '问题已记录，可在工具栏「我的报告」中查看。',
-  reportFailed: '问题报告未能保存，请稍后重试或通过工具栏报告。',
   maskLabel: '已遮盖',
   reportShotTake: '附带本页截图（自动遮盖密码和个人信息）',
   reportShotTaking: '正在截图…',
@@ -90,25 +73,11 @@ const zh = {
     '截图时页面发生变化（滚动或内容更新），为保护个人信息未附截图。请等页面静止后再试。',
   reportShotNotVerified: '无法确认截图中的个人信息已全部遮盖，为保护个人信息未附截图。',
   reportShotFailed: '截图失败：{error}',
-  hintClick: '请点击高亮的位置完成此步骤。',
-  hintInput: '请在高亮的输入框中填写，符合要求后将自动进入下一步。',
-  hintChange: '请在高亮处做出选择，选择后将自动进入下一步。',
-  hintNavigation: '完成操作进入下一页面后，引导将自动继续。',
-  hintAppear: '完成操作后，引导将自动继续。',
-  stepAnnounce: '{tour}，第 {n} 步，共 {total} 步：{title}',
   resumeTitle: '继续未完成的引导？',
   resumeBody: '您上次在「{tour}」的第 {n} 步中断了。',
   resumeContinue: '继续',
   resumeRestart: '从头开始',
   resumeDiscard: '不用了',
-  tourFinished: '引导已完成：{title}',
-  tourAbandoned: '已退出引导：{title}。可随时在工具栏的指引图标中重新开始。',
-  rejectEmpty: '内容不能为空。',
-  rejectPattern: '填写的格式不符合要求，请检查后重新输入。',
-  rejectValidator: '校验未通过，请检查后重新输入。',
-  rejectValue: '请选择本步骤说明中指定的选项。',
-  // Tour engine (h1): a click step whose page did not confirm success.
-  rejectNotConfirmed: '页面还没有显示操作成功。请查看页面上的提示，处理后再点一次。',
   // Popup: help search, problem reports, my reports; options: administrator settings, misses.
   popupTabsLabel: '指引功能',
   backgroundUnavailable:
@@ -287,7 +256,6 @@ const zh = {
   examPassLine: '合格线 {score} 分',
   examRemedialIntro: '需要补训的步骤：',
   examRemedialStart: '开始补训',
-  examRemedialDone: '补训已完成：{title}',
   examStarted: '考核已开始',
   surveyTitle: '您对本次{subject}满意吗？',
   surveySubjectTour: '引导',
@@ -362,6 +330,8 @@ const zh = {
   dashExamsIntro:
     '先在浏览器中打开任务所在的业务页面，再点“以考核方式开始”：考核在该页面进行，不提供操作提示，按操作步骤、完成时间和数据准确性评分，80 分合格。',
   dashExamStarted: '考核已在业务页面开始。',
+  // The page overlay's strings (step card, tour layer, notices): written in overlay-messages.ts.
+  ...OVERLAY_MESSAGES.zh_CN,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -423,25 +393,6 @@ const en: Record<MessageKey, string> = {
   popupSteps: 'steps',
   popupCompleted: 'completed',
   popupStartTour: 'Start',
-  stepNext: 'Next',
-  stepBack: 'Back',
-  stepSkip: 'Skip',
-  stepDone: 'Done',
-  tourExit: 'Exit guide',
-  stepProgressLabel: 'Step {n} of {total}',
-  targetMissingTitle: 'Element not found',
-  targetMissingBody:
-    'The page element this step points to did not appear. The page may still be loading, you may lack the permission, or the system has changed. Skip this step, or report the problem so the training administrator can update the guide.',
-  // Cross-origin frames: why the step's target is gone.
-  targetAmbiguousTitle: 'Cannot tell which one',
-  targetAmbiguousBody:
-    'Several places on the page fit this step, so the guide cannot tell which one is meant. The tour needs updating; nothing is wrong with what you did. You can skip this step, or report it in one click and we will tell the training administrator.',
-  targetAway:
-    'The element is out of sight for now (a dropdown closed, for instance); reopen it and the guide comes back to it.',
-  targetMissingFrameGone: 'The embedded page that held this element navigated away or was closed.',
-  reportProblem: 'Report problem',
-  reportRecorded: 'Problem recorded. See “My reports” in the toolbar popup.',
-  reportFailed: 'The report could not be saved. Try again, or report from the toolbar.',
   maskLabel: 'Hidden',
   reportShotTake: 'Attach a screenshot of this page (passwords and personal data covered)',
   reportShotTaking: 'Taking screenshot…',
@@ -461,25 +412,11 @@ const en: Record<MessageKey, string> = {
   reportShotNotVerified:
     'The covers over personal data could not be confirmed in the screenshot; to protect personal data none is attached.',
   reportShotFailed: 'The screenshot failed: {error}',
-  hintClick: 'Click the highlighted element to continue.',
-  hintInput: 'Fill in the highlighted field; the guide continues once it is valid.',
-  hintChange: 'Make a choice in the highlighted field; the guide continues after it.',
-  hintNavigation: 'The guide continues on the next page.',
-  hintAppear: 'The guide continues once you have done it.',
-  stepAnnounce: '{tour}, step {n} of {total}: {title}',
   resumeTitle: 'Continue the unfinished guide?',
   resumeBody: 'You stopped at step {n} of “{tour}”.',
   resumeContinue: 'Continue',
   resumeRestart: 'Start over',
   resumeDiscard: 'No thanks',
-  tourFinished: 'Guide finished: {title}',
-  tourAbandoned: 'Left the guide: {title}. Restart it any time from the Zhiyin toolbar icon.',
-  rejectEmpty: 'This must not be empty.',
-  rejectPattern: 'The format is not right; please check and try again.',
-  rejectValidator: 'The check did not pass; please check and try again.',
-  rejectValue: 'Please choose the option this step names.',
-  rejectNotConfirmed:
-    'The page has not confirmed success yet. Check the message on the page, fix it and click again.',
   popupTabsLabel: 'Zhiyin sections',
   backgroundUnavailable:
     'Zhiyin’s background service is not answering yet (the browser may be starting, or the extension was just updated). Please try again in a moment.',
@@ -665,7 +602,6 @@ const en: Record<MessageKey, string> = {
   examPassLine: 'pass mark {score}',
   examRemedialIntro: 'Steps to practise again:',
   examRemedialStart: 'Start remedial training',
-  examRemedialDone: 'Remedial training finished: {title}',
   examStarted: 'Assessment started',
   surveyTitle: 'How satisfied are you with this {subject}?',
   surveySubjectTour: 'guide',
@@ -742,6 +678,7 @@ const en: Record<MessageKey, string> = {
   dashExamsIntro:
     'Open the task’s page of the system first, then choose “Start as assessment”: it runs on that page without hints and is scored on steps, time and data accuracy; 80 passes.',
   dashExamStarted: 'The assessment started on the system page.',
+  ...OVERLAY_MESSAGES.en,
 };
 
 const ROLE_NAMES_EN: Record<string, string> = {

@@ -7,8 +7,10 @@ import {
   hide,
   limitShift,
   offset,
+  platform,
   shift,
   type Middleware,
+  type Platform,
   type Placement as FloatingPlacement,
   type VirtualElement,
 } from '@floating-ui/dom';
@@ -77,6 +79,7 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // A target in a dialog (same document only: a frame's dialog is measured in another viewport).
   const dialog =
     options.placement === 'auto' && frameChain(target).length === 0 ? holdingDialog(target) : null;
+  const stepPlatform = clippingCachedPlatform();
   const update = () => {
     // An open dropdown of the target (teleported by its library) is part of the step: the card
     // goes beside both, the spotlight takes both in (lib/overlay/popups.ts).
@@ -99,11 +102,17 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
             options.gap ?? 12,
           )
         : null;
-    void position(beside?.reference ?? visiblePart ?? reference, spotlight, card, {
-      ...options,
-      ...(visiblePart ? { keepOnScreen: true } : {}),
-      ...(beside ? { placements: beside.placements } : {}),
-    });
+    void position(
+      beside?.reference ?? visiblePart ?? reference,
+      spotlight,
+      card,
+      {
+        ...options,
+        ...(visiblePart ? { keepOnScreen: true } : {}),
+        ...(beside ? { placements: beside.placements } : {}),
+      },
+      stepPlatform,
+    );
   };
   const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
@@ -190,12 +199,36 @@ function oversized(reference: VirtualElement): VirtualElement | undefined {
   };
 }
 
+/**
+ * floating-ui's DOM platform, with each element's clipping ancestors worked out once for as long
+ * as the platform is used (one step's anchoring) instead of once per placement.
+ *
+ * `hide` (and `shift`, `autoPlacement` for the card) measure against the element's clipping
+ * ancestors; finding them walks every ancestor of the element reading its computed style (~40
+ * for the bench's deepest target: ~1.4 ms of each placement, bench/README.md, tour engine), and
+ * floating-ui keeps the result only for one `computePosition` call, in the platform's `_c` map.
+ * A step's target and card keep their ancestors while the step is shown (a target that leaves
+ * the page is looked up again and anchored anew, with a new platform), so the step keeps one
+ * map. Should a later floating-ui stop reading `_c`, placements stay the same, only uncached.
+ */
+function clippingCachedPlatform(): Platform {
+  const cache = new Map<Element, Element[]>();
+  // What floating-ui's computePosition hands its platform methods as `this`, with a longer-lived map.
+  const withCache = { ...platform, _c: cache };
+  return {
+    ...platform,
+    getClippingRect: (args) => platform.getClippingRect.call(withCache, args),
+  };
+}
+
 /** One placement of the card and the spotlight (also used for cross-origin frame targets). */
 export async function position(
   reference: Element | VirtualElement,
   spotlightReference: VirtualElement,
   card: HTMLElement,
   options: AnchorOptions,
+  /** floating-ui's platform; anchorCard passes one that keeps clipping ancestors for the step. */
+  domPlatform: Platform = platform,
 ) {
   const middleware: Middleware[] = [offset(options.gap ?? 12)];
   middleware.push(
@@ -242,6 +275,7 @@ export async function position(
     strategy: 'fixed',
     placement: options.placement === 'auto' ? 'bottom' : options.placement,
     middleware,
+    platform: domPlatform,
   });
   // Read before the writes below: read after them, it forces a second layout of the page.
   const rect = spotlightReference.getBoundingClientRect();

@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { translateOverlay, type OverlayMessageKey } from '../../../lib/i18n/overlay-messages';
 import type { Language } from '../../../lib/settings/preferences';
 import type { RichNode } from '../../../components/markdown/rich';
 import { renderRich } from '../../../components/markdown/rich-dom';
@@ -78,8 +78,11 @@ export class StepCard {
   private readonly back: HTMLButtonElement;
   private readonly next: HTMLButtonElement;
   /** What the body shows now (its Markdown source, or null for "target missing"), and its nodes. */
-  private shownBody: { source: string | null; language: Language; key: MessageKey | null } | null =
-    null;
+  private shownBody: {
+    source: string | null;
+    language: Language;
+    key: OverlayMessageKey | null;
+  } | null = null;
   private bodyNodes: ChildNode[] = [];
 
   constructor(props: StepCardProps, doc: Document = document) {
@@ -152,8 +155,8 @@ export class StepCard {
   /** Shows `props`: the same elements, their texts and attributes changed where they differ. */
   update(props: StepCardProps): void {
     this.props = props;
-    const t = (key: MessageKey, params?: Record<string, string | number>) =>
-      translate(props.language, key, params);
+    const t = (key: OverlayMessageKey, params?: Record<string, string | number>) =>
+      translateOverlay(props.language, key, params);
     const isFirst = props.stepIndex === 0;
     const isLast = props.stepIndex === props.stepCount - 1;
     const missing = props.mode === 'missing';
@@ -176,7 +179,7 @@ export class StepCard {
 
     const ambiguous = props.missingKind === 'ambiguous';
     const missingTitle = ambiguous ? 'targetAmbiguousTitle' : 'targetMissingTitle';
-    const missingBody: MessageKey | null = missing
+    const missingBody: OverlayMessageKey | null = missing
       ? ambiguous
         ? 'targetAmbiguousBody'
         : 'targetMissingBody'
@@ -266,7 +269,7 @@ export class StepCard {
   setTargetAway(away: boolean): void {
     if (away === this.element.hasAttribute('data-target-away')) return;
     this.element.toggleAttribute('data-target-away', away);
-    setText(this.away, translate(this.props.language, 'targetAway'));
+    setText(this.away, translateOverlay(this.props.language, 'targetAway'));
     place(this.away, away, this.body, null);
   }
 

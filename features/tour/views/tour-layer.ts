@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { translateOverlay, type OverlayMessageKey } from '../../../lib/i18n/overlay-messages';
 import { anchorCard, revealTarget } from '../../../lib/overlay/position';
 import { anchorFrameCard, revealFrameTarget } from '../../frames/content/frame-reference';
 import type { Language } from '../../../lib/settings/preferences';
@@ -23,7 +23,7 @@ export interface TourLayerActions {
   onReport(): void;
 }
 
-const HINTS: Partial<Record<Step['advance']['on'], MessageKey>> = {
+const HINTS: Partial<Record<Step['advance']['on'], OverlayMessageKey>> = {
   click: 'hintClick',
   input: 'hintInput',
   change: 'hintChange',
@@ -32,7 +32,7 @@ const HINTS: Partial<Record<Step['advance']['on'], MessageKey>> = {
   disappear: 'hintAppear',
 };
 
-const REJECTIONS: Partial<Record<AdvanceRejection, MessageKey>> = {
+const REJECTIONS: Partial<Record<AdvanceRejection, OverlayMessageKey>> = {
   empty: 'rejectEmpty',
   'pattern-mismatch': 'rejectPattern',
   'validator-rejected': 'rejectValidator',
@@ -86,8 +86,8 @@ export class TourLayer {
       this.clear();
       return;
     }
-    const t = (key: MessageKey, params?: Record<string, string | number>) =>
-      translate(language, key, params);
+    const t = (key: OverlayMessageKey, params?: Record<string, string | number>) =>
+      translateOverlay(language, key, params);
     const { mode } = view;
     const hintKey = HINTS[step.advance.on];
     const rejectionKey = view.rejection ? REJECTIONS[view.rejection] : undefined;

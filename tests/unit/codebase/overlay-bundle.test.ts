@@ -76,16 +76,16 @@ const FORBIDDEN_PATHS = [
   /^app\/background\//,
   /\.tsx$/,
   /^components\/markdown\/(compile|lex|Markdown)/,
+  // Every feature's UI strings in both languages (45 kB): the overlay has its own table,
+  // lib/i18n/overlay-messages.ts (tests/unit/codebase/overlay-strings.test.ts).
+  /^lib\/i18n\/messages\.ts$/,
 ];
 
 describe.each([
   // The first tour card: overlay.js (goal: evaluated in ≤ 15 ms on the first card).
-  // Budget raised 170 → 176 kB this round (arithmetic, not re-measured; ≈ 0.07 ms per kB at
-  // the measured 10.4 ms for 142 kB): dialog-aware placement (+1.1 kB), layui/frameset support
-  // (+0.8 kB), the step card's keyboard and screen-reader rules (+3.2 kB, issue 16). The lead to
-  // win far more back: lib/i18n/messages.ts is 45 kB of this bundle, every page's strings in two
-  // languages (issue 12 note).
-  { entry: 'entrypoints/overlay.ts', budget: 176_000 },
+  // Measured here at 136 kB once the overlay got its own string table (it was 175 kB with every
+  // feature's strings, lib/i18n/messages.ts, 45 kB of them); the budget leaves ~4 kB of room.
+  { entry: 'entrypoints/overlay.ts', budget: 140_000 },
   // Every page of the configured hosts.
   { entry: 'entrypoints/content.ts', budget: 16_000 },
 ])('$entry', ({ entry, budget }) => {
