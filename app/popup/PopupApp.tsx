@@ -232,6 +232,9 @@ export function PopupApp() {
                   ))}
                 </ul>
               )}
+              <p className="zy-muted zy-small" data-testid="keyboard-help">
+                {t('popupKeyboardHelp')}
+              </p>
             </section>
 
             <section className="zy-section" aria-labelledby="zy-role">
