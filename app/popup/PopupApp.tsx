@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActivityRecord } from '../../features/progress/records';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
+import { keyboardHelpText } from './keyboard-help';
 import { sendMessage, type TabStatus } from '../protocol';
 import { describeActivity, formatTime } from '../../features/progress/views/activity-text';
 import { usePreferences } from '../../components/use-preferences';
@@ -233,7 +234,7 @@ export function PopupApp() {
                 </ul>
               )}
               <p className="zy-muted zy-small" data-testid="keyboard-help">
-                {t('popupKeyboardHelp')}
+                {keyboardHelpText(prefs.language, 'popupKeyboardHelp')}
               </p>
             </section>
 

@@ -359,12 +359,9 @@ const zh = {
   dashExamsIntro:
     '先在浏览器中打开任务所在的业务页面，再点“以考核方式开始”：考核在该页面进行，不提供操作提示，按操作步骤、完成时间和数据准确性评分，80 分合格。',
   dashExamStarted: '考核已在业务页面开始。',
-  // Keyboard (issue 16): the shortcut between the page and our cards, said where it is needed.
+  // Keyboard (issue 16): the shortcut between the page and the card (exam and popup strings are
+  // in features/exam/views/i18n.ts and app/popup/keyboard-help.ts: not in the card's bundle).
   cardShortcutHint: 'Alt+Shift+G：在页面与本卡片之间切换',
-  examShortcutHint: '按 Alt+Shift+G 在页面与考核栏之间切换。',
-  examAnnounce: '考核结束：总分 {total} 分，{verdict}',
-  popupKeyboardHelp:
-    '键盘操作：引导或考核进行时，按 Alt+Shift+G 在页面与指引卡片之间切换；在卡片中按 → 下一步、← 上一步、Esc 退出。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -742,12 +739,9 @@ const en: Record<MessageKey, string> = {
   dashExamsIntro:
     'Open the task’s page of the system first, then choose “Start as assessment”: it runs on that page without hints and is scored on steps, time and data accuracy; 80 passes.',
   dashExamStarted: 'The assessment started on the system page.',
-  // Keyboard (issue 16): the shortcut between the page and our cards, said where it is needed.
+  // Keyboard (issue 16): the shortcut between the page and the card (exam and popup strings are
+  // in features/exam/views/i18n.ts and app/popup/keyboard-help.ts: not in the card's bundle).
   cardShortcutHint: 'Alt+Shift+G: switch between page and card',
-  examShortcutHint: 'Alt+Shift+G moves between the page and this bar.',
-  examAnnounce: 'Assessment over: {total} points, {verdict}',
-  popupKeyboardHelp:
-    'Keyboard: during a guide or an assessment, Alt+Shift+G moves between the page and Zhiyin’s card; in the card, → next, ← back, Esc leaves.',
 };
 
 const ROLE_NAMES_EN: Record<string, string> = {

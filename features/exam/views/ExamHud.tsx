@@ -4,6 +4,7 @@ import type { Language } from '../../../lib/settings/preferences';
 import { isTrustedUserEvent } from '../../../lib/trust/user-event';
 import type { ExamHud as ExamHudInfo } from '../outcome';
 import { Button } from '../../../components/Button';
+import { examKeyboardText } from './i18n';
 import { usePanelFocus } from './overlay-focus';
 
 export interface ExamHudProps {
@@ -112,7 +113,7 @@ export function ExamHud({
       </div>
       <p className="zy-exam-note">
         {missing ? t('examMissing') : t('examNoHints')}{' '}
-        <span className="zy-shortcut-hint">{t('examShortcutHint')}</span>
+        <span className="zy-shortcut-hint">{examKeyboardText(language, 'examShortcutHint')}</span>
       </p>
       {confirming ? (
         <div className="zy-actions" role="group" aria-label={t('examExitConfirm')}>

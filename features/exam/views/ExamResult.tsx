@@ -3,6 +3,7 @@ import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { onlyTrusted } from '../../../lib/trust/user-event';
 import type { ExamOutcome } from '../outcome';
+import { examKeyboardText } from './i18n';
 import { usePanelFocus } from './overlay-focus';
 
 export interface ExamResultProps {
@@ -71,7 +72,7 @@ export function ExamResult({ language, result, onRemedial }: ExamResultProps) {
       </table>
       <p className="zy-sr-only" role="status">
         {announced
-          ? t('examAnnounce', {
+          ? examKeyboardText(language, 'examAnnounce', {
               total: result.total,
               verdict: result.passed ? t('examPassed') : t('examFailed'),
             })
