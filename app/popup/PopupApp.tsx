@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActivityRecord } from '../../features/progress/records';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
+import { keyboardHelpText } from './keyboard-help';
 import { sendMessage, type TabStatus } from '../protocol';
 import { describeActivity, formatTime } from '../../features/progress/views/activity-text';
 import { usePreferences } from '../../components/use-preferences';
@@ -252,6 +253,9 @@ export function PopupApp() {
                   ))}
                 </ul>
               )}
+              <p className="zy-muted zy-small" data-testid="keyboard-help">
+                {keyboardHelpText(prefs.language, 'popupKeyboardHelp')}
+              </p>
             </section>
 
             <section className="zy-section" aria-labelledby="zy-role">

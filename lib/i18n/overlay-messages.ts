@@ -9,6 +9,8 @@ import { translator } from './format';
  * bundle (bench/README.md, tour engine). A string the overlay needs goes here, not in messages.ts.
  */
 const zh = {
+  // Keyboard (issue 16): the shortcut between the page and the card, one line under its buttons.
+  cardShortcutHint: 'Alt+Shift+G：在页面与本卡片之间切换',
   examRemedialDone: '补训已完成：{title}',
   hintAppear: '完成操作后，引导将自动继续。',
   hintChange: '请在高亮处做出选择，选择后将自动进入下一步。',
@@ -45,6 +47,7 @@ const zh = {
 export type OverlayMessageKey = keyof typeof zh;
 
 const en: Record<OverlayMessageKey, string> = {
+  cardShortcutHint: 'Alt+Shift+G: switch between page and card',
   examRemedialDone: 'Remedial training finished: {title}',
   hintAppear: 'The guide continues once you have done it.',
   hintChange: 'Make a choice in the highlighted field; the guide continues after it.',

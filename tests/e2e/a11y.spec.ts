@@ -145,6 +145,15 @@ for (const mode of DISPLAY_MODES) {
     await quiz.getByRole('button', { name: t(mode, '提交答卷', 'Submit answers') }).click();
     await expect(quiz.getByRole('alert')).toBeVisible();
     await check(quiz, 'quiz: questions (missing answers)');
+    // Every question answered (option A, a short text), handed in: the score and the review.
+    for (const question of await quiz.locator('fieldset[data-question]').all()) {
+      const text = question.locator('textarea');
+      if ((await text.count()) > 0) await text.fill('立即上报信息部门');
+      else await question.locator('input').first().check();
+    }
+    await quiz.getByRole('button', { name: t(mode, '提交答卷', 'Submit answers') }).click();
+    await expect(quiz.locator('[data-quiz-result]')).toBeVisible();
+    await check(quiz, 'quiz: result and review');
     await quiz.close();
 
     expect(failures, 'serious or critical axe violations').toEqual([]);

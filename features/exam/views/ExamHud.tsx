@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
-import { isTrustedUserEvent, onlyTrusted } from '../../../lib/trust/user-event';
+import { isTrustedUserEvent } from '../../../lib/trust/user-event';
 import type { ExamHud as ExamHudInfo } from '../outcome';
 import { Button } from '../../../components/Button';
+import { examKeyboardText } from './i18n';
+import { usePanelFocus } from './overlay-focus';
 
 export interface ExamHudProps {
   language: Language;
@@ -44,6 +46,29 @@ export function ExamHud({
   const [now, setNow] = useState(() => Date.now());
   const submitted = useRef(false);
   const elapsed = now - hud.startedAt;
+  const panel = useRef<HTMLElement>(null);
+  const exitButton = useRef<HTMLButtonElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const resumeButton = useRef<HTMLButtonElement>(null);
+  // Alt+Shift+G reaches the bar (交卷) and goes back. Handed in, the result takes the focus
+  // (ExamResult); left or ended otherwise with focus in the bar, focus goes back to the page.
+  usePanelFocus(panel, () => submitButton.current?.focus({ preventScroll: true }), {
+    restoreOnUnmount: () => !submitted.current,
+  });
+  // 退出 and its confirmation replace each other's buttons: focus follows (was: dropped on body).
+  const focusWasInBar = useRef(false);
+  useEffect(() => {
+    if (!focusWasInBar.current) return;
+    focusWasInBar.current = false;
+    (confirming ? resumeButton : exitButton).current?.focus({ preventScroll: true });
+  }, [confirming]);
+  const toggleConfirming = (next: boolean) => {
+    const root = panel.current?.getRootNode();
+    const active =
+      root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null;
+    focusWasInBar.current = active !== null && panel.current?.contains(active) === true;
+    onConfirming(next);
+  };
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -65,6 +90,7 @@ export function ExamHud({
 
   return (
     <section
+      ref={panel}
       className="zy-exam-hud"
       aria-label={t('examHudLabel')}
       data-zhiyin-exam={hud.attemptId}
@@ -85,14 +111,20 @@ export function ExamHud({
           })}
         </span>
       </div>
-      <p className="zy-exam-note">{missing ? t('examMissing') : t('examNoHints')}</p>
+      <p className="zy-exam-note">
+        {missing ? t('examMissing') : t('examNoHints')}{' '}
+        <span className="zy-shortcut-hint">{examKeyboardText(language, 'examShortcutHint')}</span>
+      </p>
       {confirming ? (
         <div className="zy-actions" role="group" aria-label={t('examExitConfirm')}>
           <span className="zy-exam-confirm">{t('examExitConfirm')}</span>
           <button
+            ref={resumeButton}
             type="button"
             className="zy-button"
-            onClick={onlyTrusted(() => onConfirming(false))}
+            onClick={(event) => {
+              if (isTrustedUserEvent(event)) toggleConfirming(false);
+            }}
           >
             {t('resumeContinue')}
           </button>
@@ -103,13 +135,17 @@ export function ExamHud({
       ) : (
         <div className="zy-actions">
           <button
+            ref={exitButton}
             type="button"
             className="zy-button"
-            onClick={onlyTrusted(() => onConfirming(true))}
+            onClick={(event) => {
+              if (isTrustedUserEvent(event)) toggleConfirming(true);
+            }}
           >
             {t('examExit')}
           </button>
           <button
+            ref={submitButton}
             type="button"
             className="zy-button zy-button-primary"
             onClick={(event) => {

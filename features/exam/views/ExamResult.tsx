@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Language } from '../../../lib/settings/preferences';
 import { onlyTrusted } from '../../../lib/trust/user-event';
 import type { ExamOutcome } from '../outcome';
+import { examKeyboardText } from './i18n';
+import { usePanelFocus } from './overlay-focus';
 
 export interface ExamResultProps {
   language: Language;
@@ -20,6 +22,21 @@ export function ExamResult({ language, result, onRemedial }: ExamResultProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** The corner panel the result is in (with its 关闭 and the survey), else the result itself. */
+  const panel = useRef<HTMLElement | null>(null);
+  const focus = usePanelFocus(panel, () => heading.current?.focus({ preventScroll: true }));
+  // Said once, a moment after the region exists (a live region filled as it is added is often
+  // not read): the total and the verdict; the table is there to read on.
+  const [announced, setAnnounced] = useState(false);
+  useEffect(() => {
+    // Handed in from the bar (its 交卷 is gone): focus comes here, not left on nothing. Ended by
+    // the learner's own action in the page: focus stays there (Alt+Shift+G reaches the result).
+    if (focus.focusLost()) heading.current?.focus({ preventScroll: true });
+    const timer = setTimeout(() => setAnnounced(true), 150);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const rows: [MessageKey, number, number][] = [
     ['examSteps', result.stepScore, 40],
     ['examTime', result.timeScore, 30],
@@ -27,11 +44,14 @@ export function ExamResult({ language, result, onRemedial }: ExamResultProps) {
   ];
   return (
     <section
+      ref={(node) => {
+        panel.current = node?.closest<HTMLElement>('.zy-outcome') ?? node;
+      }}
       className="zy-exam-result"
       aria-labelledby="zy-exam-result-title"
       data-zhiyin-exam-result={result.tourId}
     >
-      <h2 className="zy-card-title" id="zy-exam-result-title">
+      <h2 className="zy-card-title" id="zy-exam-result-title" ref={heading} tabIndex={-1}>
         {t('examResultTitle', { title: result.title })}
       </h2>
       <table className="zy-exam-table">
@@ -50,6 +70,14 @@ export function ExamResult({ language, result, onRemedial }: ExamResultProps) {
           </tr>
         </tbody>
       </table>
+      <p className="zy-sr-only" role="status">
+        {announced
+          ? examKeyboardText(language, 'examAnnounce', {
+              total: result.total,
+              verdict: result.passed ? t('examPassed') : t('examFailed'),
+            })
+          : ''}
+      </p>
       <p
         className={result.passed ? 'zy-exam-verdict zy-exam-pass' : 'zy-exam-verdict zy-exam-fail'}
       >

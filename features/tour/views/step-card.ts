@@ -77,6 +77,8 @@ export class StepCard {
   private readonly skip: HTMLButtonElement;
   private readonly back: HTMLButtonElement;
   private readonly next: HTMLButtonElement;
+  /** One short line under the buttons: the shortcut between page and card (issue 16). */
+  private readonly shortcut: HTMLParagraphElement;
   /** What the body shows now (its Markdown source, or null for "target missing"), and its nodes. */
   private shownBody: {
     source: string | null;
@@ -148,7 +150,8 @@ export class StepCard {
     this.next = button('zy-button zy-button-primary', () => this.props.onNext());
     this.actions.append(this.skip, make('span', 'zy-spacer'), this.next);
 
-    card.append(head, this.title, this.body, bar, this.actions);
+    this.shortcut = make('p', 'zy-card-shortcut');
+    card.append(head, this.title, this.body, bar, this.actions, this.shortcut);
     this.update(props);
   }
 
@@ -232,6 +235,7 @@ export class StepCard {
     place(this.back, !isFirst, this.actions, this.next);
     setText(this.next, isLast ? t('stepDone') : t('stepNext'));
     this.next.disabled = !props.nextEnabled;
+    setText(this.shortcut, t('cardShortcutHint'));
   }
 
   /** Whether focus is on one of the card's elements (or the card itself). */
