@@ -10,6 +10,8 @@ export interface PackSourceView {
   version: number | null;
   appliedAt: number | null;
   tours: string[];
+  /** What else the running content carries, or null when none is running. */
+  counts: { help: number; tips: number; quizzes: number; checklists: boolean } | null;
   lastCheckedAt: number | null;
   lastResult: 'applied' | 'unchanged' | 'refused' | 'failed' | null;
   lastProblem: (PackRefusal & { at: number }) | null;

@@ -1,4 +1,4 @@
-import { useChecklistsInForce } from '../in-force';
+import { useChecklistsInForce } from './use-checklists';
 import { checklistProgress, type ChecklistItem } from '../schema';
 import { roleName, translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Role } from '../../profile/roles';

@@ -175,6 +175,14 @@ function viewOf(record: PackSourceRecord): PackSourceView {
     version: record.version ?? null,
     appliedAt: record.appliedAt ?? null,
     tours: record.content?.tours.map((tour) => tour.id) ?? [],
+    counts: record.content
+      ? {
+          help: record.content.help.length,
+          tips: record.content.rules.reduce((sum, file) => sum + (file.tips?.length ?? 0), 0),
+          quizzes: record.content.quizzes.length,
+          checklists: record.content.checklists !== null,
+        }
+      : null,
     lastCheckedAt: record.lastCheckedAt ?? null,
     lastResult: record.lastResult ?? null,
     lastProblem: record.lastProblem ?? null,

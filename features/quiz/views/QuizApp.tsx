@@ -3,7 +3,8 @@ import bundledQuizzes from 'virtual:zhiyin-quizzes';
 import bundledTours from 'virtual:zhiyin-tours';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { mergeHelp, mergeQuizzes, mergeTours } from '../../packs/catalog';
-import { usePackContents } from '../../packs/views/use-pack-content';
+import type { PackContent } from '../../packs/validate';
+import { fetchPackContents } from '../../packs/views/use-pack-content';
 import { type QuizResultRecord } from '../records';
 import { localizedTour } from '../../help/docs';
 import { localizedArticle } from '../../help/schema';
@@ -58,23 +59,30 @@ export function QuizApp() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Bundled quizzes, articles and tours with the content packs applied (features/packs): a
   // pack's quiz is listed and taken like a bundled one, and graded by the background's copy.
-  const packs = usePackContents();
+  const [packs, setPacks] = useState<PackContent[]>([]);
+  useEffect(() => {
+    let current = true;
+    void fetchPackContents().then((next) => {
+      if (!current) return;
+      setPacks(next);
+      // `?quiz=` naming a pack's quiz: open it now that the packs are known.
+      const quiz = wantedQuiz(mergeQuizzes(bundledQuizzes, next));
+      setView((view) =>
+        view.kind === 'list' && quiz ? { kind: 'answer', quiz, startedAt: clock() } : view,
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   const { quizzes, articleById, tourById } = useMemo(() => {
-    const applied = packs ?? [];
+    const applied = packs;
     return {
       quizzes: mergeQuizzes(bundledQuizzes, applied),
       articleById: new Map(mergeHelp(bundledArticles, applied).map((a) => [a.id, a])),
       tourById: new Map(mergeTours(bundledTours, applied).map((tour) => [tour.id, tour])),
     };
   }, [packs]);
-  // `?quiz=` naming a pack's quiz: open it once the packs are known.
-  useEffect(() => {
-    if (packs === null) return;
-    const quiz = wantedQuiz(quizzes);
-    setView((current) =>
-      current.kind === 'list' && quiz ? { kind: 'answer', quiz, startedAt: clock() } : current,
-    );
-  }, [packs, quizzes]);
 
   const loadResults = () =>
     void sendMessage('page:listQuizResults')
