@@ -110,7 +110,11 @@ function Source({ view, language }: { view: PackSourceView; language: Language }
           {t.tours}：{view.tours.join('、')}
         </div>
       ) : null}
-      {view.counts ? (
+      {view.counts &&
+      (view.counts.help > 0 ||
+        view.counts.tips > 0 ||
+        view.counts.quizzes > 0 ||
+        view.counts.checklists) ? (
         <div className="zy-muted" data-testid="pack-counts">
           {t.content}：{t.counts(view.counts)}
         </div>
