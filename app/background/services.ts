@@ -3,11 +3,15 @@
  * own (features/<feature>/background); this file only hands them what they need from each other.
  */
 import { browser } from 'wxt/browser';
-import quizzes from 'virtual:zhiyin-quizzes';
+import bundledChecklists from 'virtual:zhiyin-checklists';
+import bundledHelp from 'virtual:zhiyin-help';
+import bundledQuizzes from 'virtual:zhiyin-quizzes';
+import bundledRules from 'virtual:zhiyin-rules';
 import bundledTours from 'virtual:zhiyin-tours';
 import { AssessmentService } from '../../features/exam/background/service';
 import { setupFrames } from '../../features/frames/background/setup';
 import { setupPacks } from '../../features/packs/background/setup';
+import { createPackRefusalReport } from '../../features/packs/refusal-report';
 import { ActivityLog } from '../../features/progress/background/activity-log';
 import { ProfileStore } from '../../features/profile/background/store';
 import { setupReports } from '../../features/report/background/setup';
@@ -28,10 +32,20 @@ export type BackgroundServices = ReturnType<typeof createServices>;
 
 export function createServices(platform: BackgroundPlatform) {
   const { db, records } = platform;
-  // The tours in force: bundled plus signed content packs, one array updated in place when a
-  // pack is applied (features/packs), so every service below sees new tours without a reload.
-  const packs = setupPacks(platform, { bundled: bundledTours });
+  // The content in force: bundled plus signed content packs, lists updated in place when a pack
+  // is applied (features/packs), so every service below sees new tours, tips and quizzes without
+  // a reload.
+  const packs = setupPacks(platform, {
+    bundled: {
+      tours: bundledTours,
+      help: bundledHelp,
+      rules: bundledRules,
+      quizzes: bundledQuizzes,
+      checklists: bundledChecklists,
+    },
+  });
   const tours = packs.tours;
+  const quizzes = packs.content.quizzes;
   const profile = new ProfileStore(db);
   const role = async () => (await profile.view()).role;
   const language = async () => (await readPreferences()).language;
@@ -79,6 +93,19 @@ export function createServices(platform: BackgroundPlatform) {
     alarms: browser.alarms,
   });
 
+  const reports = setupReports(platform, { role, session: (tabId) => sessions.session(tabId) });
+  // A refused pack (signature, format, rollback, size…) is reported to the administrator's
+  // endpoint through the same outbox, once per distinct refusal (features/packs/refusal-report.ts).
+  packs.reportRefusalsWith(async (source, refusal) => {
+    await reports.outbox.add(
+      createPackRefusalReport(source, refusal, {
+        userAgent: navigator.userAgent,
+        extensionVersion: platform.manifest.version,
+      }),
+    );
+    reports.deliver();
+  });
+
   return {
     platform,
     tours,
@@ -90,8 +117,8 @@ export function createServices(platform: BackgroundPlatform) {
     surveys,
     assessments,
     sessions,
-    reports: setupReports(platform, { role, session: (tabId) => sessions.session(tabId) }),
-    rules: setupRules(platform, { role, language }),
+    reports,
+    rules: setupRules(platform, { rules: packs.content.rules, role, language }),
     frames: setupFrames(platform),
     packs,
     /** An open tab of a configured host where the tour applies and Zhiyin answers, or null. */

@@ -31,6 +31,12 @@ export interface PackRefusal {
   errors?: PackError[];
   /** The refused pack's version, when it could be read. */
   version?: number;
+  /**
+   * The key id and pack id the file names (its envelope and payload), when it could be read:
+   * what the file claims, not a verified fact (the refusal report carries them as such).
+   */
+  keyId?: string;
+  packId?: string;
 }
 
 export interface LastApplied {
@@ -108,9 +114,14 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
     });
   }
   const { payload, signature } = envelope.data;
+  const claimed = {
+    keyId: signature.keyId,
+    ...(typeof payload.id === 'string' && payload.id.length <= 100 ? { packId: payload.id } : {}),
+  };
+  const refuseClaimed = (refusal: PackRefusal): OpenResult => refuse({ ...refusal, ...claimed });
   const key = options.keys.find((candidate) => candidate.keyId === signature.keyId);
   if (!key) {
-    return refuse({
+    return refuseClaimed({
       kind: 'signature',
       message: `签名所用的密钥（${signature.keyId}）不在管理员配置的公钥中 / signed with key ${signature.keyId}, which is not one of the configured public keys (${options.keys.map((k) => k.keyId).join(', ') || 'none'})`,
     });
@@ -119,13 +130,13 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
   try {
     bytes = signedBytes(payload);
   } catch (error) {
-    return refuse({
+    return refuseClaimed({
       kind: 'format',
       message: `内容无法规范化 / the payload cannot be canonicalised: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
   if (!(await verifyBytes(key.key, bytes, signature.value))) {
-    return refuse({
+    return refuseClaimed({
       kind: 'signature',
       message:
         '签名校验失败：内容包被改动过，或不是用该密钥签名的 / signature check failed: the pack was changed after signing, or not signed with this key',
@@ -140,7 +151,7 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
       : options.last;
   if (last && version !== undefined) {
     if (version < last.version) {
-      return refuse({
+      return refuseClaimed({
         kind: 'rollback',
         version,
         message: `版本回退被拒绝：收到第 ${version} 版，已应用第 ${last.version} 版 / version rollback refused: got version ${version}, version ${last.version} is already applied`,
@@ -148,7 +159,7 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
     }
     if (version === last.version) {
       if (signature.value === last.signature) return { status: 'unchanged', version };
-      return refuse({
+      return refuseClaimed({
         kind: 'rollback',
         version,
         message: `第 ${version} 版已应用，但内容不同：新内容须使用更大的版本号 / version ${version} is already applied with other content: new content needs a higher version`,
@@ -157,7 +168,7 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
   }
   const validated = validatePackPayload(payload, options);
   if (!validated.content) {
-    return refuse({
+    return refuseClaimed({
       kind: 'content',
       ...(version !== undefined ? { version } : {}),
       message: `内容校验失败（${validated.errors.length} 处错误） / content invalid (${validated.errors.length} error${validated.errors.length === 1 ? '' : 's'})`,

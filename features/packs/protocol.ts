@@ -1,5 +1,6 @@
 /** Content pack messages (routes: features/packs/background/routes.ts). */
 import type { PackRefusal } from './open';
+import type { PackContent } from './validate';
 
 export interface PackSourceView {
   source: string;
@@ -9,9 +10,13 @@ export interface PackSourceView {
   version: number | null;
   appliedAt: number | null;
   tours: string[];
+  /** What else the running content carries, or null when none is running. */
+  counts: { help: number; tips: number; quizzes: number; checklists: boolean } | null;
   lastCheckedAt: number | null;
   lastResult: 'applied' | 'unchanged' | 'refused' | 'failed' | null;
   lastProblem: (PackRefusal & { at: number }) | null;
+  /** When the current refusal was reported to the administrator (the report outbox), or null. */
+  reportedAt: number | null;
   nextAttemptAt: number | null;
 }
 
@@ -23,6 +28,11 @@ export interface PacksStatus {
 }
 
 export interface PacksMessages {
+  /**
+   * The newest applied pack of each id: extension pages (popup help search and checklist, quiz
+   * page, dashboard) merge them with their bundled copies (../catalog.ts mergeContent).
+   */
+  'page:packContents'(): PackContent[];
   /** The options page's 内容包 section. */
   'page:packsStatus'(): PacksStatus;
   /** Checks every configured URL now (ignoring the schedule). */

@@ -24,6 +24,12 @@ export interface PackSourceRecord {
   lastResult?: 'applied' | 'unchanged' | 'refused' | 'failed';
   /** The last refusal or failure, with when it happened. */
   lastProblem?: PackRefusal & { at: number };
+  /**
+   * The refusal last reported to the administrator (../refusal-report.ts refusalKey) and when:
+   * the same refusal is not reported again; cleared by a good answer.
+   */
+  reportedRefusal?: string;
+  reportedAt?: number;
   /** Failures (network, refusals) in a row: the next attempt waits longer. */
   failures: number;
   /** Not asked again before this (the schedule and its backoff). */

@@ -113,6 +113,26 @@ export const ReportContextSchema = z.object({
     .describe('Recent tour steps that failed in this tab, newest first.'),
 });
 
+/**
+ * A content pack the extension refused (signature, format, rollback, size, content…), reported
+ * automatically once per distinct refusal (features/packs/refusal-report.ts). Holds no personal
+ * data: the pack address (redacted like page addresses), what the file claims and why it failed.
+ */
+export const PackRefusalReportSchema = z.object({
+  packUrl: z.string().max(REPORT_LIMITS.urlChars).describe('Pack address, redacted.'),
+  packId: z.string().max(100).nullable().describe('The pack id the file names, if readable.'),
+  version: z.int().nullable().describe('The version the file names, if readable.'),
+  keyId: z.string().max(40).nullable().describe('The signing key id the file names, if readable.'),
+  reason: z
+    .enum(['size', 'json', 'format', 'signature', 'rollback', 'content', 'source'])
+    .describe('Which check refused it.'),
+  message: z.string().max(2000).describe('The refusal as the options page shows it (scrubbed).'),
+  errors: z
+    .array(z.object({ path: z.string().max(300), message: z.string().max(500) }))
+    .max(20)
+    .describe('Content errors with their paths inside the pack (first 20).'),
+});
+
 export const ProblemReportSchema = z
   .object({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -149,6 +169,10 @@ export const ProblemReportSchema = z
         'Visible area of the page, with personal data covered before the capture; null when none.',
       ),
     context: ReportContextSchema,
+    packRefusal: PackRefusalReportSchema.optional().describe(
+      'Present only on automatic reports of a refused content pack (features/packs): no person ' +
+        'wrote them, category is "other".',
+    ),
   })
   .describe('Zhiyin 指引 problem report');
 

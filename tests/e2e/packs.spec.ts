@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
+import type { OutboxRecord } from '../../features/report/records';
 import type { TourProgressRecord } from '../../features/tour/records';
 import { TEST_PRIVATE_JWK, TEST_PUBLIC_SPKI } from '../unit/packs/fixtures';
 import { expect, test } from './fixtures';
@@ -45,11 +46,51 @@ function tourYaml(title: string): string {
   ].join('\n');
 }
 
-/** `npm run pack:sign` on a folder holding the one tour; the pack file's text. */
-function signFolder(work: string, title: string, version: number): string {
+/** A help article and a compliance tip for the login page, as a trainer writes them. */
+const EXTRAS = {
+  'help/pack-seal-guide.yaml': [
+    'id: pack-seal-guide',
+    'title: 电子印章申领指南',
+    'module: 操作',
+    'keywords: [电子印章, 申领]',
+    "applies: ['/login.html*']",
+    'body: |',
+    '  向信息中心提交**电子印章申领表**，审核通过后三个工作日内下发。',
+    '',
+  ].join('\n'),
+  'rules/pack-tips.yaml': [
+    'tips:',
+    '  - id: pack-login-tip',
+    "    where: { action: page-open, url: ['*login.html*'] }",
+    '    frequency: session',
+    '    acknowledge: true',
+    '    tip:',
+    '      severity: info',
+    '      source: 信息中心 · 内容包',
+    '      version: 1',
+    '      title: 登录前请核对账号归属',
+    '      body: 请使用本人账号登录，不得借用他人账号。',
+    '',
+  ].join('\n'),
+};
+
+/**
+ * `npm run pack:sign` on a folder holding the one tour (and `extras`: path → text, e.g. a help
+ * article and a rules file); the pack file's text.
+ */
+function signFolder(
+  work: string,
+  title: string,
+  version: number,
+  extras: Record<string, string> = {},
+): string {
   const folder = join(work, `content-v${version}`);
   mkdirSync(join(folder, TOUR_ID), { recursive: true });
   writeFileSync(join(folder, TOUR_ID, 'tour.yaml'), tourYaml(title));
+  for (const [path, text] of Object.entries(extras)) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
   const out = join(work, `pack-v${version}.json`);
   execFileSync(
     process.execPath,
@@ -126,15 +167,17 @@ let packs: Awaited<ReturnType<typeof startPackServer>>;
 let v1 = '';
 let v2 = '';
 let v3Tampered = '';
+let v4WithHelpAndTip = '';
 
 test.beforeAll(async () => {
-  // Three runs of pack:sign (tsx, the build's loaders): seconds each on a busy machine.
+  // Four runs of pack:sign (tsx, the build's loaders): seconds each on a busy machine.
   test.setTimeout(120_000);
   work = mkdtempSync(join(tmpdir(), 'zhiyin-packs-'));
   writeFileSync(join(work, 'key.jwk'), JSON.stringify(TEST_PRIVATE_JWK));
   v1 = signFolder(work, '内容包引导：输入账号', 1);
   v2 = signFolder(work, '内容包引导：输入账号（第二版）', 2);
   v3Tampered = signFolder(work, '内容包引导：输入账号（第三版）', 3).replace('第三版', '篡改版');
+  v4WithHelpAndTip = signFolder(work, '内容包引导：输入账号（第四版）', 4, EXTRAS);
   packs = await startPackServer();
 });
 
@@ -220,6 +263,21 @@ test('a tampered pack and an older version are refused with their reason; the la
     '版本回退被拒绝：收到第 1 版，已应用第 2 版',
   );
   await expect(section.getByTestId('pack-running')).toContainText('e2e-pack 第 2 版');
+  // Each refusal went to the administrator as an automatic problem report, once: checking the
+  // same old pack again adds none.
+  await expect(section.getByTestId('pack-reported')).toContainText('已自动报告管理员');
+  await refresh.click();
+  await expect(section.getByTestId('pack-last-result')).toContainText('已拒绝');
+  await expect
+    .poll(async () =>
+      (await readStore<OutboxRecord>(options, 'reportOutbox'))
+        .map((record) => record.report.packRefusal?.reason ?? null)
+        .sort(),
+    )
+    .toEqual(['rollback', 'signature']);
+  const [report] = await readStore<OutboxRecord>(options, 'reportOutbox');
+  expect(report?.report.context).toMatchObject({ role: null, tour: null, page: { url: null } });
+  expect(report?.report.packRefusal?.packUrl).toContain('/zhiyin/pack.json');
   // The picture in docs/content-packs.zh-CN.md.
   await section.screenshot({ path: test.info().outputPath('options-packs-refused.png') });
 
@@ -243,4 +301,52 @@ test('a tampered pack and an older version are refused with their reason; the la
   await expect(stepCard(page, TOUR_ID, 0)).toBeVisible();
   await page.getByRole('textbox', { name: '账号' }).fill('lisi');
   await expect(stepCard(page, TOUR_ID, 1)).toBeVisible();
+});
+
+test('a pack’s help article is found in the popup search and its compliance tip shows on the sim, without a reload', async ({
+  context,
+  serviceWorker,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  await chooseRole(openExtensionPage);
+  // A page opened before the pack arrives: the tip comes on its next page open, no reload of
+  // the extension.
+  const page = await context.newPage();
+  await page.goto('/login.html');
+  await expect(page.locator('[data-zhiyin-tip="pack-login-tip"]')).toHaveCount(0);
+
+  packs.serve(v4WithHelpAndTip);
+  await setPackPolicy(serviceWorker, packs.url);
+  const options = await openExtensionPage('options.html');
+  await expect
+    .poll(async () => (await source(options, packs.url))?.version, { timeout: 20_000 })
+    .toBe(4);
+  await options.reload();
+  await expect(options.getByTestId('pack-counts')).toContainText('帮助文章 1 篇 · 合规提示 1 条');
+
+  // The tip fires on the sim's login page like a bundled one.
+  await page.goto('/login.html');
+  const tip = page.locator('[data-zhiyin-tip="pack-login-tip"]');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('登录前请核对账号归属');
+  await expect(tip).toContainText('信息中心 · 内容包');
+  await tip.getByRole('button', { name: '我已知晓' }).click();
+  await expect(tip).toHaveCount(0);
+
+  // The article is listed for this page, found by Chinese words and by pinyin initials, and
+  // opens like a bundled one.
+  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+  await expect(popup.locator('[data-index-ms]')).toBeVisible();
+  await expect(popup.getByTestId('articles-here')).toContainText('电子印章申领指南');
+  const search = popup.getByRole('searchbox', { name: '搜索帮助和引导' });
+  await search.fill('怎么申领印章');
+  const hit = popup.getByTestId('help-results').locator('li[data-id="pack-seal-guide"]');
+  await expect(hit).toContainText('电子印章申领指南');
+  await search.fill('dzyz');
+  await expect(hit).toBeVisible();
+  await hit.getByRole('button', { name: /^查看：/ }).click();
+  const article = popup.locator('article[data-article="pack-seal-guide"]');
+  await expect(article).toContainText('审核通过后三个工作日内下发');
+  await expect(article.locator('strong')).toHaveText('电子印章申领表');
 });

@@ -1,4 +1,4 @@
-import checklists from 'virtual:zhiyin-checklists';
+import { useChecklistsInForce } from './use-checklists';
 import { checklistProgress, type ChecklistItem } from '../schema';
 import { roleName, translate, type MessageKey } from '../../../lib/i18n/messages';
 import type { Role } from '../../profile/roles';
@@ -22,7 +22,7 @@ export interface ChecklistProps {
 }
 
 /**
- * The onboarding checklist of the learner's role (tours/checklists.yaml): a progress bar and the
+ * The onboarding checklist of the learner's role (tours/checklists.yaml, or a content pack's): a progress bar and the
  * tours in order; an item ticks off once its tour is completed, starts here when it applies to
  * this page, and otherwise says where it runs.
  */
@@ -37,6 +37,8 @@ export function Checklist({
 }: ChecklistProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
+  // Bundled, or a content pack's (features/packs): the same rule as the background's.
+  const checklists = useChecklistsInForce();
   const items: readonly ChecklistItem[] = checklists[role] ?? [];
   if (items.length === 0) return null;
   const byId = new Map(tours.map((tour) => [tour.id, tour]));

@@ -17,6 +17,9 @@ import { dashboardData, type DashboardData, type VisitedPage } from '../data';
 import { EChart, type ChartOption } from './EChart';
 import './dashboard.css';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { checklistsInForce } from '../../checklist/in-force';
+import { mergeTours } from '../../packs/catalog';
+import { usePackContents } from '../../packs/views/use-pack-content';
 
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
@@ -38,8 +41,25 @@ export interface DashboardProps {
   checklists: Checklists;
 }
 
-export function DashboardApp({ tours, checklists }: DashboardProps) {
+export function DashboardApp({
+  tours: bundledTours,
+  checklists: bundledChecklists,
+}: DashboardProps) {
   const prefs = usePreferences();
+  // Content packs (features/packs): their tours and checklist, as the background has them.
+  const packs = usePackContents();
+  const inForce = useMemo(
+    () =>
+      packs === null
+        ? null
+        : {
+            tours: mergeTours(bundledTours, packs) as DashboardTour[],
+            checklists: checklistsInForce(packs, bundledChecklists, bundledTours),
+          },
+    [packs, bundledTours, bundledChecklists],
+  );
+  const tours = inForce?.tours ?? bundledTours;
+  const checklists = inForce?.checklists ?? bundledChecklists;
   const language = prefs.language;
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(language, key, params);
@@ -61,6 +81,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
   useEffect(() => {
     // The background reads the records (extension pages never open the database themselves).
     let current = true;
+    if (inForce === null) return; // the packs first: one computation, with their checklist
     void (async () => {
       const records = await sendMessage('page:dashboardData');
       if (!current) return; // a restore started a newer read
@@ -82,7 +103,7 @@ export function DashboardApp({ tours, checklists }: DashboardProps) {
     return () => {
       current = false;
     };
-  }, [tours, checklists, generation]);
+  }, [tours, checklists, inForce, generation]);
 
   // The activity log (below the figures) loads once the figures are on screen.
   const figuresShown = data !== null;

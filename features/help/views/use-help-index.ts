@@ -1,7 +1,10 @@
-import articles from 'virtual:zhiyin-help';
-import rules from 'virtual:zhiyin-rules';
-import tours from 'virtual:zhiyin-tours';
+import bundledArticles from 'virtual:zhiyin-help';
+import bundledRules from 'virtual:zhiyin-rules';
+import bundledTours from 'virtual:zhiyin-tours';
 import { useEffect, useState } from 'react';
+import { mergeHelp, mergeRules, mergeTours } from '../../packs/catalog';
+import type { PackContent } from '../../packs/validate';
+import { usePackContents } from '../../packs/views/use-pack-content';
 import { helpDocs } from '../docs';
 import type { HelpArticle } from '../schema';
 import type { TipRule } from '../../rules/schema';
@@ -19,31 +22,44 @@ export interface HelpContent {
   buildMs: number;
 }
 
-const articleById = new Map(articles.map((article) => [article.id, article]));
-const tourById = new Map(tours.map((tour) => [tour.id, tour]));
-const tips: readonly TipRule[] = rules.tips;
-const tipById = new Map(tips.map((rule) => [rule.id, rule]));
+/** What the help center searches: the bundled articles, tours and tips with the packs applied. */
+export function helpSources(packs: readonly PackContent[]): {
+  articles: HelpArticle[];
+  tours: Tour[];
+  tips: TipRule[];
+} {
+  return {
+    articles: mergeHelp(bundledArticles, packs),
+    tours: mergeTours(bundledTours, packs),
+    tips: mergeRules(bundledRules, packs).tips,
+  };
+}
 
 /**
- * The help index over the bundled articles, tours and compliance tips, built once per popup open (and again only
- * if the language changes). Built in an effect so the popup paints before the pinyin work starts.
+ * The help index over the articles, tours and compliance tips in force (bundled, and those of the
+ * content packs the background applied: features/packs), built once per popup open (and again
+ * only if the language or the packs change). Built in an effect so the popup paints before the
+ * pinyin work starts.
  */
 export function useHelpIndex(language: Language): HelpContent | null {
   const [content, setContent] = useState<HelpContent | null>(null);
+  const packs = usePackContents();
   useEffect(() => {
+    if (packs === null) return;
     // A macrotask later, so the popup's first frame is on screen before the pinyin work.
     const timer = setTimeout(() => {
       const started = performance.now();
+      const { articles, tours, tips } = helpSources(packs);
       const index = createHelpIndex(helpDocs(articles, tours, language, tips));
       setContent({
         index,
-        articles: articleById,
-        tours: tourById,
-        tips: tipById,
+        articles: new Map(articles.map((article) => [article.id, article])),
+        tours: new Map(tours.map((tour) => [tour.id, tour])),
+        tips: new Map(tips.map((rule) => [rule.id, rule])),
         buildMs: performance.now() - started,
       });
     }, 0);
     return () => clearTimeout(timer);
-  }, [language]);
+  }, [language, packs]);
   return content;
 }

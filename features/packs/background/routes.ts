@@ -5,6 +5,7 @@ import type { PacksService } from './setup';
 /** The options page's 内容包 section: status, check now, import a file by hand. */
 export function createPackRoutes(packs: PacksService): RouteTable<PacksMessages> {
   return {
+    'page:packContents': { from: ['extension-page'], handle: () => packs.packContents() },
     'page:packsStatus': { from: ['extension-page'], handle: () => packs.status() },
     'page:refreshPacks': { from: ['extension-page'], handle: () => packs.refresh() },
     'page:importPack': {

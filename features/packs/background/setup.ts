@@ -1,8 +1,10 @@
 /**
- * The background's content packs: the tours in force (bundled + applied packs) as one live array
- * the tour services read, the schedule (on start, on `chrome.alarms`, when the policy changes),
- * and the store (Dexie `packSources`). A new pack's tours are served from the next message on:
- * no reload, no extension update.
+ * The background's content packs: the content in force (bundled + applied packs: tours, help
+ * articles, compliance rules, quizzes, checklists) as live lists the services read, the schedule
+ * (on start, on `chrome.alarms`, when the policy changes), and the store (Dexie `packSources`). A
+ * new pack's content is served from the next message on: no reload, no extension update. Renames
+ * move the learner's progress to the new ids (../migrate.ts) before the new lists are in force;
+ * a refused pack is reported to the administrator through the report outbox, once per refusal.
  */
 import { browser } from 'wxt/browser';
 import type { BackgroundPlatform } from '../../../app/background/platform';
@@ -11,7 +13,17 @@ import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
 import { VALIDATOR_IDS } from '../../../lib/validators';
 import { withCompiledMarkdown } from '../../tour/compiled';
 import type { Tour } from '../../tour/schema';
-import { mergeTours } from '../catalog';
+import {
+  copyContent,
+  mergeContent,
+  newestPacks,
+  packRenames,
+  replaceContentInPlace,
+  type ContentSet,
+} from '../catalog';
+import { migrateRenamedProgress } from '../migrate';
+import type { PackRefusal } from '../open';
+import type { PackContent } from '../validate';
 import { parsePackPolicy } from '../policy';
 import type { PacksStatus, PackSourceView } from '../protocol';
 import type { PackSourceRecord } from '../records';
@@ -19,10 +31,23 @@ import { PackSync, type PackStore } from './sync';
 
 export const PACKS_ALARM = 'zhiyin-packs';
 
-export function setupPacks(platform: BackgroundPlatform, options: { bundled: readonly Tour[] }) {
+export interface SetupPacksOptions {
+  /** What the build bundles (virtual:zhiyin-tours, -help, -rules, -quizzes, -checklists). */
+  bundled: Readonly<ContentSet>;
+}
+
+export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOptions) {
   const { db } = platform;
-  /** The tours in force. The same array is kept and updated in place: everyone holding it sees a new pack. */
-  const tours: Tour[] = [...options.bundled];
+  /**
+   * The content in force. The same arrays and objects are kept and updated in place
+   * (../catalog.ts replaceContentInPlace): everyone holding them sees a new pack.
+   */
+  const content: ContentSet = copyContent(options.bundled);
+  const tours: Tour[] = content.tours;
+  /** The newest applied pack of each id, for extension pages (`page:packContents`). */
+  let applied: PackContent[] = [];
+  /** Where refusals are reported (the report outbox, wired by app/background/services.ts). */
+  let reportRefusal: ((source: string, refusal: PackRefusal) => Promise<void>) | null = null;
   const store: PackStore = {
     get: (source) => withDeadline(db.packSources.get(source), DEADLINES.write, 'packSources.get'),
     put: async (record) =>
@@ -37,9 +62,23 @@ export function setupPacks(platform: BackgroundPlatform, options: { bundled: rea
   };
   const rebuild = async () => {
     const records = await store.all();
-    const contents = records.flatMap((record) => (record.content ? [record.content] : []));
-    const merged = mergeTours(options.bundled, contents, withCompiledMarkdown);
-    tours.splice(0, tours.length, ...merged);
+    const contents = newestPacks(
+      records.flatMap((record) => (record.content ? [record.content] : [])),
+    );
+    // Progress first: a tour listed under its new id must already show the learner's progress.
+    const renames = packRenames(contents);
+    if (Object.keys(renames).length > 0) {
+      await withDeadline(
+        migrateRenamedProgress(db, renames),
+        DEADLINES.write,
+        'moving renamed tours’ progress',
+      ).catch((error: unknown) =>
+        // The next rebuild tries again (the migration is idempotent); the content still applies.
+        console.warn('[zhiyin] moving progress of renamed tours failed', error),
+      );
+    }
+    replaceContentInPlace(content, mergeContent(options.bundled, contents, withCompiledMarkdown));
+    applied = contents;
   };
   const sync = new PackSync({
     fetch: (url, init) =>
@@ -53,9 +92,13 @@ export function setupPacks(platform: BackgroundPlatform, options: { bundled: rea
     store,
     now: Date.now,
     policy,
-    bundledTours: options.bundled,
+    bundledTours: options.bundled.tours,
     validatorIds: VALIDATOR_IDS,
     applied: rebuild,
+    refused: async (source, refusal) => {
+      if (!reportRefusal) throw new Error('no report outbox wired');
+      await reportRefusal(source, refusal);
+    },
   });
 
   // The last good packs first (a worker restart: messages wait for this, ./gate.ts), then
@@ -97,6 +140,14 @@ export function setupPacks(platform: BackgroundPlatform, options: { bundled: rea
 
   return {
     tours,
+    /** Every kind in force, live (tours is `content.tours`). */
+    content,
+    /** The newest applied packs (extension pages merge them with their bundled copies). */
+    packContents: () => applied,
+    /** Refused packs are reported with this (the report outbox). */
+    reportRefusalsWith(report: (source: string, refusal: PackRefusal) => Promise<void>) {
+      reportRefusal = report;
+    },
     sync,
     /** Settles once the stored packs are in `tours` (or reading them failed or timed out). */
     restored,
@@ -124,9 +175,21 @@ function viewOf(record: PackSourceRecord): PackSourceView {
     version: record.version ?? null,
     appliedAt: record.appliedAt ?? null,
     tours: record.content?.tours.map((tour) => tour.id) ?? [],
+    counts: record.content
+      ? {
+          help: record.content.help.length,
+          tips: record.content.rules.reduce((sum, file) => sum + (file.tips?.length ?? 0), 0),
+          quizzes: record.content.quizzes.length,
+          checklists: record.content.checklists !== null,
+        }
+      : null,
     lastCheckedAt: record.lastCheckedAt ?? null,
     lastResult: record.lastResult ?? null,
     lastProblem: record.lastProblem ?? null,
+    reportedAt:
+      record.lastResult === 'refused' && record.reportedRefusal
+        ? (record.reportedAt ?? null)
+        : null,
     nextAttemptAt: record.nextAttemptAt ?? null,
   };
 }

@@ -16,6 +16,7 @@ import type { Tour } from '../../tour/schema';
 import { importPublicKey, type PublicPackKey } from '../crypto';
 import { PACK_LIMITS } from '../format';
 import { openPack, packText, type OpenResult, type PackRefusal } from '../open';
+import { refusalKey } from '../refusal-report';
 import type { PackPolicy } from '../policy';
 import type { PackSourceRecord } from '../records';
 
@@ -46,6 +47,12 @@ export interface PackSyncDeps {
   validatorIds: readonly string[];
   /** Called after a new pack was applied: rebuild the tours in force. */
   applied(): Promise<void> | void;
+  /**
+   * A policy URL's pack was refused, and not the same refusal as the last one reported for it
+   * (../refusal-report.ts): report it to the administrator. A throw leaves it unreported, so the
+   * next refusal tries again.
+   */
+  refused?(source: string, refusal: PackRefusal): Promise<void>;
   /** Deadline of each request's headers, and of its body (ms). Default 30 s. */
   timeoutMs?: number;
 }
@@ -127,22 +134,34 @@ export class PackSync {
       result: 'refused' | 'failed',
     ): Promise<SyncResult> => {
       const failures = record.failures + 1;
-      await this.deps.store.put({
+      const failed: PackSourceRecord = {
         ...record,
         lastCheckedAt: now,
         lastResult: result,
         lastProblem: { ...problem, at: now },
         failures,
         nextAttemptAt: now + retryDelay(failures, refreshMs),
-      });
+      };
+      await this.deps.store.put(failed);
+      const key = refusalKey(problem);
+      if (result === 'refused' && this.deps.refused && record.reportedRefusal !== key) {
+        try {
+          await this.deps.refused(url, problem);
+          await this.deps.store.put({ ...failed, reportedRefusal: key, reportedAt: now });
+        } catch (error) {
+          console.warn('[zhiyin] reporting a refused pack failed', error);
+        }
+      }
       return result;
     };
     const ok = async (
       result: 'applied' | 'unchanged',
       patch: Partial<PackSourceRecord>,
     ): Promise<SyncResult> => {
+      // A good answer ends the refusal: the same refusal later is news again.
+      const { reportedRefusal: _reported, ...kept } = record;
       await this.deps.store.put({
-        ...record,
+        ...kept,
         ...patch,
         lastCheckedAt: now,
         lastResult: result,

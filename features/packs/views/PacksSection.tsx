@@ -30,6 +30,10 @@ const TEXT = {
     importedOk: '内容包已导入并生效。',
     importedSame: '该内容包已在使用中。',
     importRefused: '内容包被拒绝',
+    reported: (at: string) => `已自动报告管理员（${at}，经问题报告发送）`,
+    content: '内容',
+    counts: (c: { help: number; tips: number; quizzes: number; checklists: boolean }) =>
+      `帮助文章 ${c.help} 篇 · 合规提示 ${c.tips} 条 · 测验 ${c.quizzes} 套${c.checklists ? ' · 入门清单' : ''}`,
   },
   en: {
     title: 'Content packs',
@@ -56,6 +60,11 @@ const TEXT = {
     importedOk: 'The pack was imported and applied.',
     importedSame: 'This pack is already in use.',
     importRefused: 'Pack refused',
+    reported: (at: string) =>
+      `Reported to the administrator automatically (${at}, as a problem report)`,
+    content: 'Content',
+    counts: (c: { help: number; tips: number; quizzes: number; checklists: boolean }) =>
+      `${c.help} help articles · ${c.tips} compliance tips · ${c.quizzes} quizzes${c.checklists ? ' · onboarding checklists' : ''}`,
   },
 } as const;
 
@@ -101,6 +110,15 @@ function Source({ view, language }: { view: PackSourceView; language: Language }
           {t.tours}：{view.tours.join('、')}
         </div>
       ) : null}
+      {view.counts &&
+      (view.counts.help > 0 ||
+        view.counts.tips > 0 ||
+        view.counts.quizzes > 0 ||
+        view.counts.checklists) ? (
+        <div className="zy-muted" data-testid="pack-counts">
+          {t.content}：{t.counts(view.counts)}
+        </div>
+      ) : null}
       {view.lastResult ? (
         <div data-testid="pack-last-result" data-result={view.lastResult}>
           <strong>{t.lastCheck}：</strong>
@@ -111,6 +129,11 @@ function Source({ view, language }: { view: PackSourceView; language: Language }
         view.lastProblem ? (
           <Refusal refusal={view.lastProblem} label={t.reason} />
         ) : null
+      ) : null}
+      {view.lastResult === 'refused' && view.reportedAt !== null ? (
+        <div className="zy-muted" data-testid="pack-reported">
+          {t.reported(time(view.reportedAt, language))}
+        </div>
       ) : null}
       {view.kind === 'url' && view.nextAttemptAt !== null ? (
         <div className="zy-muted">

@@ -1,7 +1,10 @@
-import articles from 'virtual:zhiyin-help';
-import quizzes from 'virtual:zhiyin-quizzes';
-import tours from 'virtual:zhiyin-tours';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import bundledArticles from 'virtual:zhiyin-help';
+import bundledQuizzes from 'virtual:zhiyin-quizzes';
+import bundledTours from 'virtual:zhiyin-tours';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { mergeHelp, mergeQuizzes, mergeTours } from '../../packs/catalog';
+import type { PackContent } from '../../packs/validate';
+import { fetchPackContents } from '../../packs/views/use-pack-content';
 import { type QuizResultRecord } from '../records';
 import { localizedTour } from '../../help/docs';
 import { localizedArticle } from '../../help/schema';
@@ -31,12 +34,14 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 /** When an attempt starts (event handlers only). */
 const clock = () => Date.now();
 
-const tourById = new Map(tours.map((tour) => [tour.id, tour]));
-const articleById = new Map(articles.map((article) => [article.id, article]));
+/** The quiz asked for in the address (`?quiz=<id>`), if it is one of `quizzes`. */
+function wantedQuiz(quizzes: readonly QuizFile[]): QuizFile | undefined {
+  const wanted = new URLSearchParams(location.search).get('quiz');
+  return quizzes.find((candidate) => candidate.id === wanted);
+}
 
 function initialView(): View {
-  const wanted = new URLSearchParams(location.search).get('quiz');
-  const quiz = quizzes.find((candidate) => candidate.id === wanted);
+  const quiz = wantedQuiz(bundledQuizzes);
   return quiz ? { kind: 'answer', quiz, startedAt: Date.now() } : { kind: 'list' };
 }
 
@@ -52,6 +57,32 @@ export function QuizApp() {
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<QuizResultRecord[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Bundled quizzes, articles and tours with the content packs applied (features/packs): a
+  // pack's quiz is listed and taken like a bundled one, and graded by the background's copy.
+  const [packs, setPacks] = useState<PackContent[]>([]);
+  useEffect(() => {
+    let current = true;
+    void fetchPackContents().then((next) => {
+      if (!current) return;
+      setPacks(next);
+      // `?quiz=` naming a pack's quiz: open it now that the packs are known.
+      const quiz = wantedQuiz(mergeQuizzes(bundledQuizzes, next));
+      setView((view) =>
+        view.kind === 'list' && quiz ? { kind: 'answer', quiz, startedAt: clock() } : view,
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  const { quizzes, articleById, tourById } = useMemo(() => {
+    const applied = packs;
+    return {
+      quizzes: mergeQuizzes(bundledQuizzes, applied),
+      articleById: new Map(mergeHelp(bundledArticles, applied).map((a) => [a.id, a])),
+      tourById: new Map(mergeTours(bundledTours, applied).map((tour) => [tour.id, tour])),
+    };
+  }, [packs]);
 
   const loadResults = () =>
     void sendMessage('page:listQuizResults')

@@ -36,6 +36,7 @@ export interface RulesStore {
 }
 
 export interface RulesServiceOptions {
+  /** The rules in force; may change in place (content packs) and is read at every call. */
   rules: RuleSet;
   store: RulesStore;
   /** Injected clock. Default Date.now. */
@@ -74,7 +75,11 @@ export interface RulesService {
 
 export function createRulesService(options: RulesServiceOptions): RulesService {
   const now = options.now ?? Date.now;
-  const tipById = new Map(options.rules.tips.map((tip) => [tip.id, tip]));
+  // Looked up at each message: the rule set is updated in place when a content pack applies.
+  const tipById = {
+    has: (id: string) => options.rules.tips.some((tip) => tip.id === id),
+    get: (id: string) => options.rules.tips.find((tip) => tip.id === id),
+  };
   // Serialise read-modify-write on the history: two tabs reporting at once must not lose a write.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {

@@ -1,19 +1,23 @@
 import { browser } from 'wxt/browser';
-import rules from 'virtual:zhiyin-rules';
 import type { BackgroundPlatform } from '../../../app/background/platform';
 import { DEADLINES, orDefault } from '../../../lib/platform/deadline';
 import { sessionArea } from '../../../lib/platform/session-area';
 import type { Language } from '../../../lib/settings/preferences';
 import type { Role } from '../../profile/roles';
+import type { RuleSet } from '../schema';
 import { createDexieRulesStore, createRulesService } from './service';
 import { createTestClock } from './test-clock';
 
 const RULES_SESSION_KEY = 'rulesSessionId';
 
-/** Compliance tips and field guards in the background: the rules service and its session id. */
+/**
+ * Compliance tips and field guards in the background: the rules service and its session id.
+ * `deps.rules` is the rule set in force (bundled + content packs, features/packs), updated in place
+ * when a pack is applied: the service reads it at every message.
+ */
 export function setupRules(
   platform: BackgroundPlatform,
-  deps: { role(): Promise<Role | null>; language(): Promise<Language> },
+  deps: { rules: RuleSet; role(): Promise<Role | null>; language(): Promise<Language> },
 ) {
   // A browser session id for per-session tips: kept in storage.session (new after a restart).
   // lib/platform/session-area.ts: storage.session, or the MV2 background page's memory.
@@ -41,7 +45,7 @@ export function setupRules(
       'rules session id',
     );
   return createRulesService({
-    rules,
+    rules: deps.rules,
     store: createDexieRulesStore(platform.db),
     session,
     // Test builds: a clock e2e tests can move (per-day frequency, snooze); ./test-clock.ts.
