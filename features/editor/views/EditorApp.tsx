@@ -23,16 +23,27 @@ import {
   type AudienceRole,
   type TourModule,
 } from '../../tour/schema';
+import { usePreferences } from '../../../components/use-preferences';
+import type { Language } from '../../../lib/settings/preferences';
 import { moveStep, parseUrlLines, removeStep, updateStep, updateTour } from '../edit';
+import { editorText, type EditorTextKey } from '../i18n';
+import { PublishSection } from './PublishSection';
 import './editor.css';
 
-const ADVANCE_NAMES: Record<DraftAdvanceKind, string> = {
-  click: '点击目标（click）',
-  input: '在目标中输入（input）',
-  change: '改变目标的选择（change）',
-  navigation: '跳转到页面（navigation）',
-  next: '点“下一步”按钮（next）',
+const ADVANCE_NAMES: Record<DraftAdvanceKind, EditorTextKey> = {
+  click: 'advanceClick',
+  input: 'advanceInput',
+  change: 'advanceChange',
+  navigation: 'advanceNavigation',
+  next: 'advanceNext',
 };
+
+type Text = (key: EditorTextKey, params?: Record<string, string | number>) => string;
+
+function useEditorText(): { language: Language; t: Text } {
+  const { language } = usePreferences();
+  return { language, t: (key, params) => editorText(language, key, params) };
+}
 
 /** How long after the last keystroke an edit is saved. */
 const SAVE_AFTER_MS = 400;
@@ -43,6 +54,11 @@ function draftIdFromHash(): string | null {
 }
 
 export function EditorApp() {
+  const { language, t } = useEditorText();
+  useEffect(() => {
+    document.title = `${language === 'en' ? 'Zhiyin' : '指引'} · ${t('pageTitle')}`;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [language]);
   const [drafts, setDrafts] = useState<DraftListing[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(draftIdFromHash());
   const refresh = useCallback(() => {
@@ -63,15 +79,13 @@ export function EditorApp() {
         <span className="zy-mark" aria-hidden="true">
           指
         </span>
-        <h1>引导编辑器</h1>
+        <h1>{t('pageTitle')}</h1>
       </header>
       <div className="zy-editor-body">
-        <nav className="zy-editor-drafts" aria-label="草稿列表">
-          <h2>录制的草稿</h2>
+        <nav className="zy-editor-drafts" aria-label={t('draftsNav')}>
+          <h2>{t('draftsTitle')}</h2>
           {drafts === null ? null : drafts.length === 0 ? (
-            <p className="zy-muted">
-              还没有草稿。在选项页开启作者模式，点击“开始录制”并完成一遍操作，停止后草稿会出现在这里。
-            </p>
+            <p className="zy-muted">{t('noDrafts')}</p>
           ) : (
             <ul>
               {drafts.map((draft) => (
@@ -84,7 +98,10 @@ export function EditorApp() {
                   </a>
                   <span className="zy-muted">
                     {' '}
-                    {draft.stepCount} 步 · {new Date(draft.updatedAt).toLocaleString('zh-CN')}
+                    {t('steps', { count: draft.stepCount })} ·{' '}
+                    {new Date(draft.updatedAt).toLocaleString(
+                      language === 'en' ? 'en-GB' : 'zh-CN',
+                    )}
                   </span>
                 </li>
               ))}
@@ -96,6 +113,7 @@ export function EditorApp() {
             <DraftEditor
               key={openId}
               id={openId}
+              drafts={drafts ?? []}
               onSaved={refresh}
               onDeleted={() => {
                 globalThis.location.hash = '';
@@ -103,7 +121,7 @@ export function EditorApp() {
               }}
             />
           ) : (
-            <p className="zy-muted">请从左侧选择一份草稿。</p>
+            <p className="zy-muted">{t('chooseDraft')}</p>
           )}
         </main>
       </div>
@@ -113,13 +131,16 @@ export function EditorApp() {
 
 function DraftEditor({
   id,
+  drafts,
   onSaved,
   onDeleted,
 }: {
   id: string;
+  drafts: DraftListing[];
   onSaved: () => void;
   onDeleted: () => void;
 }) {
+  const { language, t } = useEditorText();
   const [draft, setDraft] = useState<TourDraft | null | undefined>(undefined);
   const [saveState, setSaveState] = useState<'saved' | 'pending' | string>('saved');
   const [announce, setAnnounce] = useState('');
@@ -161,13 +182,16 @@ function DraftEditor({
     if (!current) return false;
     try {
       const reply = await sendMessage('page:putDraft', { draft: current });
-      setSaveState(reply.saved ? 'saved' : (reply.reason ?? '保存失败'));
+      setSaveState(reply.saved ? 'saved' : (reply.reason ?? t('saveFailed')));
       if (reply.saved) onSaved();
       return reply.saved;
     } catch (error) {
-      setSaveState(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      setSaveState(
+        t('saveFailedReason', { reason: error instanceof Error ? error.message : String(error) }),
+      );
       return false;
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [onSaved]);
 
   const change = (next: TourDraft): void => {
@@ -194,8 +218,8 @@ function DraftEditor({
 
   const check = useMemo(() => (draft ? checkDraft(draft) : null), [draft]);
 
-  if (draft === undefined) return <p className="zy-muted">正在读取草稿…</p>;
-  if (draft === null) return <p role="alert">找不到这份草稿（可能已被删除）。</p>;
+  if (draft === undefined) return <p className="zy-muted">{t('loading')}</p>;
+  if (draft === null) return <p role="alert">{t('notFound')}</p>;
 
   const issues = check?.issues ?? [];
   const tourIssues = issues.filter((issue) => issue.stepIndex === undefined);
@@ -208,7 +232,7 @@ function DraftEditor({
     // Focus stays on the same button of the moved step (or the other one at an end).
     const atEnd = (delta < 0 && to === 0) || (delta > 0 && to === draft.steps.length - 1);
     focusAfterMove.current = `move-${which === 'up' ? (atEnd ? 'down' : 'up') : atEnd ? 'up' : 'down'}-${step.key}`;
-    setAnnounce(`已将“${step.title || step.id}”移到第 ${to + 1} 步`);
+    setAnnounce(t('moved', { title: step.title || step.id, n: to + 1 }));
   };
 
   const preview = async (fromStep: number) => {
@@ -216,25 +240,27 @@ function DraftEditor({
     if (tabId === null) {
       setPreviewStatus({
         ok: false,
-        text: '没有可预览的页面：请先打开政务系统页面，再点“刷新页面列表”。',
+        text: t('noPreviewTab'),
       });
       return;
     }
     if (!(await save())) {
-      setPreviewStatus({ ok: false, text: '草稿未能保存，无法预览。' });
+      setPreviewStatus({ ok: false, text: t('previewNotSaved') });
       return;
     }
     try {
       const reply = await sendMessage('page:previewDraft', { id: draft.id, tabId, fromStep });
       setPreviewStatus(
         reply.started
-          ? { ok: true, text: `已在页面中从第 ${fromStep + 1} 步开始预览（不记录学习进度）。` }
-          : { ok: false, text: reply.reason ?? '无法开始预览' },
+          ? { ok: true, text: t('previewStarted', { n: fromStep + 1 }) }
+          : { ok: false, text: reply.reason ?? t('previewFailed') },
       );
     } catch (error) {
       setPreviewStatus({
         ok: false,
-        text: `无法开始预览：${error instanceof Error ? error.message : String(error)}`,
+        text: t('previewFailedReason', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
       });
     }
   };
@@ -253,7 +279,7 @@ function DraftEditor({
   };
 
   const remove = async () => {
-    if (!globalThis.confirm(`删除草稿“${draft.title}”？此操作不能撤销。`)) return;
+    if (!globalThis.confirm(t('confirmDelete', { title: draft.title }))) return;
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = null;
     await sendMessage('page:deleteDraft', { id: draft.id });
@@ -263,25 +289,25 @@ function DraftEditor({
   return (
     <article aria-labelledby="zy-draft-title">
       <div className="zy-editor-toolbar">
-        <h2 id="zy-draft-title">{draft.title || '（未命名）'}</h2>
+        <h2 id="zy-draft-title">{draft.title || t('untitled')}</h2>
         <span className="zy-muted" role="status">
-          {saveState === 'saved' ? '已保存' : saveState === 'pending' ? '正在保存…' : saveState}
+          {saveState === 'saved' ? t('saved') : saveState === 'pending' ? t('saving') : saveState}
         </span>
       </div>
 
       <section className="zy-editor-check" aria-labelledby="zy-check-title">
-        <h3 id="zy-check-title">检查结果</h3>
+        <h3 id="zy-check-title">{t('checkTitle')}</h3>
         {issues.length === 0 ? (
           <p className="zy-ok" data-testid="draft-valid">
-            ✓ 符合引导文件格式，可以预览和导出。
+            {t('valid')}
           </p>
         ) : (
           <div role="alert" data-testid="draft-issues">
-            <p>还有 {issues.length} 个问题（与构建时的检查相同）：</p>
+            <p>{t('issues', { count: issues.length })}</p>
             <ul>
               {issues.map((issue) => (
                 <li key={`${issue.path}:${issue.message}`}>
-                  <code>{issue.path || '（整个引导）'}</code> {issue.message}
+                  <code>{issue.path || t('wholeTour')}</code> {issue.message}
                 </li>
               ))}
             </ul>
@@ -290,15 +316,15 @@ function DraftEditor({
       </section>
 
       <section className="zy-editor-preview" aria-labelledby="zy-preview-title">
-        <h3 id="zy-preview-title">预览</h3>
+        <h3 id="zy-preview-title">{t('previewTitle')}</h3>
         <label>
-          预览页面{' '}
+          {t('previewPage')}{' '}
           <select
             value={tabId ?? ''}
             onChange={(event) => setTabId(Number(event.target.value))}
             disabled={tabs.length === 0}
           >
-            {tabs.length === 0 ? <option value="">（没有运行指引的页面）</option> : null}
+            {tabs.length === 0 ? <option value="">{t('noTabs')}</option> : null}
             {tabs.map((tab) => (
               <option key={tab.id} value={tab.id}>
                 {tab.title} — {tab.url}
@@ -307,10 +333,10 @@ function DraftEditor({
           </select>
         </label>{' '}
         <button type="button" onClick={loadTabs}>
-          刷新页面列表
+          {t('refreshTabs')}
         </button>{' '}
         <button type="button" onClick={() => void preview(0)} disabled={issues.length > 0}>
-          从头预览
+          {t('previewFromStart')}
         </button>
         <p role={previewStatus?.ok === false ? 'alert' : 'status'} aria-live="polite">
           {previewStatus?.text ?? ''}
@@ -318,15 +344,15 @@ function DraftEditor({
       </section>
 
       <section aria-labelledby="zy-tour-fields">
-        <h3 id="zy-tour-fields">引导信息</h3>
+        <h3 id="zy-tour-fields">{t('tourFields')}</h3>
         <div className="zy-editor-grid">
-          <Field label="引导 id（文件夹名）" issues={tourIssues} path="id">
+          <Field label={t('tourId')} issues={tourIssues} path="id">
             <input
               value={draft.tourId}
               onChange={(event) => change(updateTour(draft, { tourId: event.target.value.trim() }))}
             />
           </Field>
-          <Field label="模块" issues={tourIssues} path="module">
+          <Field label={t('module')} issues={tourIssues} path="module">
             <select
               value={draft.module}
               onChange={(event) =>
@@ -338,33 +364,33 @@ function DraftEditor({
               ))}
             </select>
           </Field>
-          <Field label="标题（中文）" issues={tourIssues} path="title">
+          <Field label={t('titleZh')} issues={tourIssues} path="title">
             <input
               value={draft.title}
               onChange={(event) => change(updateTour(draft, { title: event.target.value }))}
             />
           </Field>
-          <Field label="Title (English)" issues={tourIssues} path="i18n.en.title">
+          <Field label={t('titleEn')} issues={tourIssues} path="i18n.en.title">
             <input
               value={draft.titleEn ?? ''}
               onChange={(event) => change(updateTour(draft, { titleEn: event.target.value }))}
             />
           </Field>
-          <Field label="简介（中文）" issues={tourIssues} path="summary">
+          <Field label={t('summaryZh')} issues={tourIssues} path="summary">
             <textarea
               rows={2}
               value={draft.summary}
               onChange={(event) => change(updateTour(draft, { summary: event.target.value }))}
             />
           </Field>
-          <Field label="Summary (English)" issues={tourIssues} path="i18n.en.summary">
+          <Field label={t('summaryEn')} issues={tourIssues} path="i18n.en.summary">
             <textarea
               rows={2}
               value={draft.summaryEn ?? ''}
               onChange={(event) => change(updateTour(draft, { summaryEn: event.target.value }))}
             />
           </Field>
-          <Field label="适用页面（每行一个网址模式）" issues={tourIssues} path="applies.url">
+          <Field label={t('urls')} issues={tourIssues} path="applies.url">
             <textarea
               rows={2}
               value={draft.urls.join('\n')}
@@ -374,7 +400,7 @@ function DraftEditor({
             />
           </Field>
           <fieldset className="zy-editor-audience">
-            <legend>适用对象</legend>
+            <legend>{t('audience')}</legend>
             {AUDIENCE_ROLES.map((role) => (
               <label key={role}>
                 <input
@@ -396,7 +422,7 @@ function DraftEditor({
       </section>
 
       <section aria-labelledby="zy-steps-title">
-        <h3 id="zy-steps-title">步骤（{draft.steps.length}）</h3>
+        <h3 id="zy-steps-title">{t('stepsTitle', { count: draft.steps.length })}</h3>
         <p className="sr-only zy-sr-only" aria-live="polite">
           {announce}
         </p>
@@ -410,79 +436,83 @@ function DraftEditor({
               <li
                 key={step.key}
                 className="zy-editor-step"
-                aria-label={`第 ${index + 1} 步：${step.title || step.id}`}
+                aria-label={t('stepLabel', { n: index + 1, title: step.title || step.id })}
               >
                 <div className="zy-editor-step-head">
                   <strong>
-                    第 {index + 1} 步 {step.title}
+                    {t('stepHead', { n: index + 1 })} {step.title}
                   </strong>
                   <span className="zy-editor-step-actions">
                     <button
                       id={`move-up-${step.key}`}
                       type="button"
                       disabled={index === 0}
-                      aria-label={`上移第 ${index + 1} 步`}
+                      aria-label={t('moveUpLabel', { n: index + 1 })}
                       onClick={() => move(index, -1, 'up')}
                     >
-                      ↑ 上移
+                      {t('moveUp')}
                     </button>
                     <button
                       id={`move-down-${step.key}`}
                       type="button"
                       disabled={index === draft.steps.length - 1}
-                      aria-label={`下移第 ${index + 1} 步`}
+                      aria-label={t('moveDownLabel', { n: index + 1 })}
                       onClick={() => move(index, 1, 'down')}
                     >
-                      ↓ 下移
+                      {t('moveDown')}
                     </button>
                     <button
                       type="button"
                       disabled={issues.length > 0}
-                      aria-label={`从第 ${index + 1} 步预览`}
+                      aria-label={t('previewFromHereLabel', { n: index + 1 })}
                       onClick={() => void preview(index)}
                     >
-                      从此步预览
+                      {t('previewFromHere')}
                     </button>
                     <button
                       type="button"
-                      aria-label={`删除第 ${index + 1} 步`}
+                      aria-label={t('removeLabel', { n: index + 1 })}
                       onClick={() => {
                         change(removeStep(draft, index));
-                        setAnnounce(`已删除第 ${index + 1} 步`);
+                        setAnnounce(t('removed', { n: index + 1 }));
                       }}
                     >
-                      删除
+                      {t('remove')}
                     </button>
                   </span>
                 </div>
                 <div className="zy-editor-grid">
-                  <Field label="步骤 id" issues={stepIssues} path={`${at}.id`}>
+                  <Field label={t('stepId')} issues={stepIssues} path={`${at}.id`}>
                     <input
                       value={step.id}
                       onChange={(event) => set({ id: event.target.value.trim() })}
                     />
                   </Field>
-                  <Field label="推进方式" issues={stepIssues} path={`${at}.advance`}>
+                  <Field label={t('advance')} issues={stepIssues} path={`${at}.advance`}>
                     <select
                       value={step.advance}
                       onChange={(event) => set({ advance: event.target.value as DraftAdvanceKind })}
                     >
                       {DRAFT_ADVANCE_KINDS.map((kind) => (
                         <option key={kind} value={kind}>
-                          {ADVANCE_NAMES[kind]}
+                          {t(ADVANCE_NAMES[kind])}
                         </option>
                       ))}
                     </select>
                   </Field>
                   {step.advance === 'navigation' && (
-                    <Field label="跳转后的网址模式" issues={stepIssues} path={`${at}.advance.url`}>
+                    <Field
+                      label={t('navigationUrl')}
+                      issues={stepIssues}
+                      path={`${at}.advance.url`}
+                    >
                       <input
                         value={step.navigationUrl ?? ''}
                         onChange={(event) => set({ navigationUrl: event.target.value })}
                       />
                     </Field>
                   )}
-                  <Field label="所在页面（网址模式，可空）" issues={stepIssues} path={`${at}.page`}>
+                  <Field label={t('page')} issues={stepIssues} path={`${at}.page`}>
                     <input
                       value={step.page ?? ''}
                       onChange={(event) => set({ page: event.target.value })}
@@ -491,7 +521,7 @@ function DraftEditor({
                 </div>
                 {step.proposals.length > 0 ? (
                   <fieldset className="zy-editor-locators">
-                    <legend>定位方式（录制时已验证唯一且可见，越靠前越稳健）</legend>
+                    <legend>{t('locators')}</legend>
                     {step.proposals.map((proposal, p) => (
                       <label key={proposal.description}>
                         <input
@@ -501,23 +531,23 @@ function DraftEditor({
                           onChange={() => set({ selected: p })}
                         />{' '}
                         <code>{proposal.description}</code>
-                        {proposal.frame ? <span className="zy-muted">（在框架中）</span> : null}
+                        {proposal.frame ? <span className="zy-muted">{t('inFrame')}</span> : null}
                         {proposal.note ? <span className="zy-warn"> {proposal.note}</span> : null}
                       </label>
                     ))}
                   </fieldset>
                 ) : (
-                  <p className="zy-muted">无目标元素：卡片显示在页面中央。</p>
+                  <p className="zy-muted">{t('noTarget')}</p>
                 )}
                 <div className="zy-editor-grid">
-                  <Field label="标题（中文）" issues={stepIssues} path={`${at}.title`}>
+                  <Field label={t('titleZh')} issues={stepIssues} path={`${at}.title`}>
                     <input
                       value={step.title}
                       onChange={(event) => set({ title: event.target.value })}
                     />
                   </Field>
                   <Field
-                    label="Title (English)"
+                    label={t('titleEn')}
                     issues={stepIssues}
                     path={`i18n.en.steps.${step.id}.title`}
                   >
@@ -526,11 +556,7 @@ function DraftEditor({
                       onChange={(event) => set({ titleEn: event.target.value })}
                     />
                   </Field>
-                  <Field
-                    label="说明（中文，支持 Markdown）"
-                    issues={stepIssues}
-                    path={`${at}.body`}
-                  >
+                  <Field label={t('bodyZh')} issues={stepIssues} path={`${at}.body`}>
                     <textarea
                       rows={3}
                       value={step.body}
@@ -538,7 +564,7 @@ function DraftEditor({
                     />
                   </Field>
                   <Field
-                    label="Body (English, Markdown)"
+                    label={t('bodyEn')}
                     issues={stepIssues}
                     path={`i18n.en.steps.${step.id}.body`}
                   >
@@ -549,11 +575,11 @@ function DraftEditor({
                     />
                   </Field>
                 </div>
-                <div className="zy-editor-md" aria-label={`第 ${index + 1} 步说明预览`}>
+                <div className="zy-editor-md" aria-label={t('bodyPreview', { n: index + 1 })}>
                   {step.body.trim() ? (
                     <Markdown source={step.body} />
                   ) : (
-                    <span className="zy-muted">（说明为空）</span>
+                    <span className="zy-muted">{t('bodyEmpty')}</span>
                   )}
                 </div>
                 <IssueList issues={stepIssues} />
@@ -564,20 +590,19 @@ function DraftEditor({
       </section>
 
       <section aria-labelledby="zy-export-title">
-        <h3 id="zy-export-title">导出</h3>
+        <h3 id="zy-export-title">{t('exportTitle')}</h3>
         <p className="zy-muted">
-          导出的 tour.yaml 放到引导文件夹的 <code>{draft.tourId || '<引导 id>'}/tour.yaml</code>
-          （如 ZHIYIN_TOURS_DIR 指定的文件夹），构建时按同样的规则检查。
+          {t('exportNote', { path: `${draft.tourId || '<id>'}/tour.yaml` })}
         </p>
         <button type="button" onClick={exportYaml} disabled={issues.length > 0}>
-          导出 YAML
+          {t('exportYaml')}
         </button>{' '}
         <button type="button" onClick={() => void remove()}>
-          删除草稿
+          {t('deleteDraft')}
         </button>
         {exportText !== null && (
           <textarea
-            aria-label="导出的 YAML"
+            aria-label={t('exportedYaml')}
             readOnly
             rows={12}
             value={exportText}
@@ -585,6 +610,8 @@ function DraftEditor({
           />
         )}
       </section>
+
+      <PublishSection draft={draft} drafts={drafts} language={language} save={save} />
     </article>
   );
 }

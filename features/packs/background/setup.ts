@@ -30,6 +30,9 @@ import type { PackSourceRecord } from '../records';
 import { PackSync, type PackStore } from './sync';
 
 export const PACKS_ALARM = 'zhiyin-packs';
+/** How often, and how many times, the managed policy is asked again while it has not answered. */
+const MANAGED_RETRY_MS = 2_000;
+const MANAGED_RETRIES = 30;
 
 export interface SetupPacksOptions {
   /** What the build bundles (virtual:zhiyin-tours, -help, -rules, -quizzes, -checklists). */
@@ -54,8 +57,32 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
       void (await withDeadline(db.packSources.put(record), DEADLINES.write, 'packSources.put')),
     all: () => withDeadline(db.packSources.toArray(), DEADLINES.write, 'packSources.toArray'),
   };
+  /**
+   * While the browser has not answered for the managed policy (a fresh profile: seconds), the
+   * pack URLs it may name are unknown: ask again every few seconds and sync once it answers.
+   * watchPolicy alone missed it: it fires for an answer slower than a reader's wait, and the call
+   * that finally answers is often a re-asked one that answered at once (seen: a fresh managed
+   * profile fetched nothing until the next alarm, a minute later).
+   */
+  let awaitingManaged = false;
+  const syncOnceManagedKnown = async () => {
+    if (awaitingManaged) return;
+    awaitingManaged = true;
+    try {
+      for (let attempt = 0; attempt < MANAGED_RETRIES; attempt++) {
+        await new Promise((done) => setTimeout(done, MANAGED_RETRY_MS));
+        if (!(await readPolicy()).managedPending) {
+          await sync.syncAll(true);
+          return;
+        }
+      }
+    } finally {
+      awaitingManaged = false;
+    }
+  };
   const policy = async () => {
     const view = await readPolicy();
+    if (view.managedPending) void syncOnceManagedKnown();
     const parsed = parsePackPolicy(view.policy.packs ?? null);
     // resolvePolicy already reported the problem; keep the words for the options page.
     return { value: parsed.value, problem: parsed.problem ?? null };
