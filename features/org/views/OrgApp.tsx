@@ -6,7 +6,6 @@
  */
 import { watchPolicyView } from '../../../app/policy/client';
 import { useEffect, useMemo, useState } from 'react';
-import { sendMessage } from '../../../app/protocol';
 import { usePreferences } from '../../../components/use-preferences';
 import { EChart, type ChartOption } from '../../dashboard/views/EChart';
 import type { LrsAuth } from '../../xapi/config';

@@ -121,6 +121,13 @@ export interface XapiService {
     score: PracticalScore;
     pageUrl?: string | null;
   }): Promise<XapiStatement>;
+  /** 补训 (the remedial run of a failed attempt) finished: attemptId = that attempt's id. */
+  remedialCompleted(input: {
+    tourId: string;
+    attemptId: string;
+    at: number;
+    pageUrl?: string | null;
+  }): Promise<XapiStatement>;
   /** A written quiz scored; null (nothing queued) while short answers are still ungraded. */
   quizScored(input: QuizScored): Promise<XapiStatement | null>;
   /** A compliance tip / rule acknowledged (我已知晓). */
@@ -218,15 +225,18 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
     const staffId = profile?.staffId?.trim();
     const org = (await options.orgIdentity?.()) ?? null;
     const name = org?.name ?? profile?.name?.trim();
-    // The organisation's account (policy) wins over the staff id typed on this machine.
-    const orgAccount = org?.account && org.homePage ? org : null;
+    // The organisation's account (policy) wins over the staff id typed on this machine; its home
+    // page defaults like everyone's (lrs.homePage, else the host system's origin).
+    const orgAccount = org?.account ?? null;
+    // The policy's training group wins over the one chosen on this machine.
+    const role = org?.role ?? profile?.role;
     return createStatementFactory(
       {
-        homePage: orgAccount?.homePage ?? (await homePage(lrs, pageUrl)),
-        accountName: orgAccount?.account ?? (staffId ? staffId : await learnerId()),
+        homePage: (orgAccount ? org?.homePage : undefined) ?? (await homePage(lrs, pageUrl)),
+        accountName: orgAccount ?? (staffId ? staffId : await learnerId()),
         ...(lrs?.sendDisplayName && name ? { displayName: name } : {}),
         ...(org?.department ? { department: org.department } : {}),
-        ...(profile?.role ? { role: profile.role } : {}),
+        ...(role ? { role } : {}),
         ...(lrs?.activityBase ? { activityBase: lrs.activityBase } : {}),
         ...(options.platform ? { platform: options.platform } : {}),
       },
@@ -342,6 +352,18 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
             at: input.at,
             registration: input.attemptId,
             score: input.score,
+          }),
+        input.pageUrl,
+      ),
+
+    remedialCompleted: (input) =>
+      one(
+        (f) =>
+          f.remedialCompleted({
+            tourId: input.tourId,
+            tourTitle: tourTitle(input.tourId),
+            at: input.at,
+            registration: input.attemptId,
           }),
         input.pageUrl,
       ),
