@@ -205,6 +205,8 @@ test('three managed profiles learn on the sim; 培训管理 shows their departme
     const options = await manager.openExtensionPage('options.html');
     const link = options.getByRole('link', { name: '培训管理（培训效果评估）' });
     await expect(link).toBeVisible({ timeout: 20_000 });
+    // For a look at the link on the options page (test output folder).
+    await link.screenshot({ path: test.info().outputPath('options-org-link.png') });
     const [org] = await Promise.all([manager.context.waitForEvent('page'), link.click()]);
     await org.waitForLoadState();
     expect(new URL(org.url()).pathname).toBe('/org.html');
