@@ -8,11 +8,11 @@
  * (default 3); memory = JS heap retained by one result (after GC) and the heap peak during a run.
  * Goal: ≤ 10 s for 2,000 learners, linear growth.
  *
- * Also measured at each size: the time of one page (the first 2,000 `answered` statements) — the
+ * Also measured at each size: the time of one page (the first `--limit` `answered` statements) — the
  * test LRS filters and sorts its whole store for every page, so this grows with the store.
  *
  * Run: `npm run bench:org` (options: `--sizes 200,1000,2000`, `--runs 3`, `--per 60`,
- * `--concurrency 2`, `--limit 2000`).
+ * `--concurrency 2`, `--limit 5000`).
  */
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -37,7 +37,7 @@ const SIZES = (option('sizes') ?? '200,1000,2000').split(',').map(Number);
 const RUNS = Number(option('runs') ?? 3);
 const PER = Number(option('per') ?? 60);
 const CONCURRENCY = Number(option('concurrency') ?? 2);
-const LIMIT = Number(option('limit') ?? 2_000);
+const LIMIT = Number(option('limit') ?? 5_000);
 const GOAL_MS = 10_000;
 
 const gc = (globalThis as { gc?: () => void }).gc;

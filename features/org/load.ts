@@ -11,7 +11,7 @@ import { readStatements, type ReaderOptions } from './reader';
 export interface LoadOptions extends Omit<ReaderOptions, 'onPage'> {
   since?: number;
   until?: number;
-  /** Page size asked of the LRS; default 2 000 (fewer round trips; the LRS may send fewer). */
+  /** Page size asked of the LRS; default 5 000 (fewer pages: a page costs the LRS a scan; it may send fewer). */
   limit?: number;
   /** Queries in flight at once; default 2. */
   concurrency?: number;
@@ -52,7 +52,7 @@ export async function loadEvaluation(options: LoadOptions, catalog: Catalog): Pr
             verb: current,
             ...(options.since === undefined ? {} : { since: options.since }),
             ...(options.until === undefined ? {} : { until: options.until }),
-            limit: options.limit ?? 2_000,
+            limit: options.limit ?? 5_000,
           },
         ),
       );
