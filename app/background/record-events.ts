@@ -18,6 +18,8 @@ export interface LearningRecordEvents {
   'exam-records': { records: TourRecord[]; tabId: number; attemptId: string };
   /** A practical assessment (实操考核) scored and stored. */
   assessed: { tabId: number; tourId: string; attemptId: string; at: number; score: PracticalScore };
+  /** A remedial run (补训) of a failed practical attempt finished and stored. */
+  'remedial-completed': { tabId: number; tourId: string; attemptId: string; at: number };
   /** A written quiz scored and stored. */
   'quiz-scored': QuizScored;
   /** A compliance tip acknowledged (我已知晓) and stored. */

@@ -65,6 +65,7 @@ export function createServices(platform: BackgroundPlatform) {
     surveys,
     assessed: async (input) => records.emit('assessed', input),
     examRecords: async (input) => records.emit('exam-records', input),
+    remedialCompleted: async (input) => records.emit('remedial-completed', input),
   });
   const sessions = new TourSessions({
     tours,

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { roleName, translate, type MessageKey } from '../../lib/i18n/messages';
 import { sendMessage } from '../protocol';
+import { watchPolicyView } from '../policy/client';
 import { usePreferences } from '../../components/use-preferences';
 import { ROLES, isRole } from '../../features/profile/roles';
 import { updatePreferences, type Language, type Preferences } from '../../lib/settings/preferences';
@@ -20,9 +22,20 @@ export function OptionsApp() {
   const [profile, setProfile] = useState<ProfileView | null>(null);
   const [saved, setSaved] = useState(false);
 
+  // The policy's training group (identity.role), when the organisation sets one.
+  const [policyRole, setPolicyRole] = useState<string | null>(null);
+
   useEffect(() => {
     void sendMessage('page:getProfile').then(setProfile);
   }, []);
+  useEffect(
+    () =>
+      watchPolicyView(
+        (view) => setPolicyRole(view.policy.identity?.role ?? null),
+        () => undefined,
+      ),
+    [],
+  );
 
   const save = async (patch: Partial<Preferences>) => {
     setChanged((previous) => ({ ...previous, ...patch }));
@@ -61,6 +74,23 @@ export function OptionsApp() {
           </select>
         </label>
       </section>
+
+      {(policyRole ?? profile?.role) === '管理人员' ? (
+        // 培训管理 for the 管理人员 group, who supervise their staff's training; the page is no
+        // access control (reading needs an LRS key with read scope), and it stays reachable by
+        // URL for an administrator of another group.
+        <section className="zy-section">
+          <a
+            className="zy-row"
+            href={browser.runtime.getURL('/org.html')}
+            target="_blank"
+            rel="noreferrer"
+          >
+            <strong>{t('optionsOrgLink')}</strong>
+          </a>
+          <p className="zy-muted">{t('optionsOrgHint')}</p>
+        </section>
+      ) : null}
 
       <section className="zy-section">
         <label className="zy-row">

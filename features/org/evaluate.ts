@@ -21,7 +21,9 @@
  * - 满意度: (非常满意 + 满意) / answers of the satisfaction survey; target ≥ 90%.
  * - 补训 remedial: every (learner, assessment) whose first attempt failed needs remedial
  *   training; status `passed` (a later attempt passed), `retrained` (after the failure the learner
- *   completed the tour again or tried again, not passed yet), `pending` (nothing since).
+ *   finished its 补训 run — a `completed` statement with `result.extensions <base>extensions/
+ *   remedial` = true, which is not a checklist completion — completed the tour again, or tried
+ *   again; not passed yet), `pending` (nothing since).
  * - Weekly trend (weeks start Monday 00:00 China Standard Time, UTC+8): cumulative checklist
  *   completion at the week's end, first-attempt pass rate and satisfaction of that week's events,
  *   active learners.
@@ -181,6 +183,8 @@ interface LearnerFacts {
   completed: Map<string, number>;
   /** tourId → completion times (for remedial retraining). */
   completions: Map<string, number[]>;
+  /** tourId → times a remedial run (补训) of its assessment finished. */
+  retrainings: Map<string, number[]>;
   written: Map<string, Attempt[]>;
   practical: Map<string, Attempt[]>;
   /** [module, level, at] of satisfaction answers. */
@@ -189,7 +193,7 @@ interface LearnerFacts {
 }
 
 type Parsed =
-  | { kind: 'attempted' | 'completed'; tourId: string }
+  | { kind: 'attempted' | 'completed' | 'remedial'; tourId: string }
   | { kind: 'written' | 'practical'; id: string; attempt: Attempt }
   | { kind: 'survey'; module: string; satisfied: boolean };
 
@@ -248,6 +252,7 @@ export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evalu
     survey: `${base}activities/survey/`,
   };
   const extDepartment = `${base}extensions/department`;
+  const extRemedial = `${base}extensions/remedial`;
   const extRole = `${base}extensions/role`;
   const tourById = new Map(catalog.tours.map((entry) => [entry.id, entry]));
   const quizById = new Map(catalog.quizzes.map((entry) => [entry.id, entry]));
@@ -290,9 +295,14 @@ export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evalu
       case VERB_IDS.attempted:
       case VERB_IDS.completed: {
         const tourId = idUnder(objectId, prefix.tour);
-        return tourId === null
-          ? null
-          : { kind: verb === VERB_IDS.completed ? 'completed' : 'attempted', tourId };
+        if (tourId === null) return null;
+        if (verb !== VERB_IDS.completed) return { kind: 'attempted', tourId };
+        // 补训 finished (features/xapi/statements.ts remedialCompleted): remedial training done,
+        // not a run of the whole tour (it does not count for the checklist).
+        const result = isRecord(statement.result) ? statement.result : null;
+        const resultExtensions = result && isRecord(result.extensions) ? result.extensions : null;
+        if (resultExtensions?.[extRemedial] === true) return { kind: 'remedial', tourId };
+        return { kind: 'completed', tourId };
       }
       case VERB_IDS.passed:
       case VERB_IDS.failed: {
@@ -379,6 +389,7 @@ export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evalu
         role: null,
         completed: new Map(),
         completions: new Map(),
+        retrainings: new Map(),
         written: new Map(),
         practical: new Map(),
         answers: [],
@@ -407,6 +418,12 @@ export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evalu
         const list = learner.completions.get(fact.tourId) ?? [];
         list.push(at);
         learner.completions.set(fact.tourId, list);
+        break;
+      }
+      case 'remedial': {
+        const list = learner.retrainings.get(fact.tourId) ?? [];
+        list.push(at);
+        learner.retrainings.set(fact.tourId, list);
         break;
       }
       case 'written':
@@ -472,7 +489,12 @@ export function evaluate(statements: Iterable<unknown>, catalog: Catalog): Evalu
           const retryAt = attempts[1]?.at ?? null;
           const retrainAt =
             kind === 'practical'
-              ? earliest((learner.completions.get(id) ?? []).filter((at) => at > first.at))
+              ? earliest(
+                  [
+                    ...(learner.completions.get(id) ?? []),
+                    ...(learner.retrainings.get(id) ?? []),
+                  ].filter((at) => at > first.at),
+                )
               : null;
           const candidates = [retryAt, retrainAt].filter((at): at is number => at !== null);
           if (candidates.length > 0) {

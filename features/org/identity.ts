@@ -16,6 +16,8 @@ export interface OrgIdentity {
   account?: string;
   name?: string;
   department?: string;
+  /** Training group (培训对象); when set it is the role statements carry. */
+  role?: string;
   homePage?: string;
 }
 
@@ -25,6 +27,7 @@ const IdentitySchema = z.object({
   account: Text.optional(),
   name: Text.optional(),
   department: Text.optional(),
+  role: Text.optional(),
   homePage: z
     .string()
     .trim()
@@ -47,7 +50,7 @@ export function parseOrgIdentity(value: unknown): OrgIdentity | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
   const identity: OrgIdentity = {};
-  for (const key of ['account', 'name', 'department', 'homePage'] as const) {
+  for (const key of ['account', 'name', 'department', 'role', 'homePage'] as const) {
     const parsed = IdentitySchema.shape[key].safeParse(record[key]);
     if (parsed.success && parsed.data !== undefined) identity[key] = parsed.data;
   }

@@ -113,9 +113,37 @@ function describeStatus(status: number): string {
   return `学习记录库返回 HTTP ${status} / the LRS answered HTTP ${status}`;
 }
 
+/** Milliseconds of a statement's `stored`, or null when it has none the reader can use. */
+function storedMs(statement: unknown): number | null {
+  if (typeof statement !== 'object' || statement === null) return null;
+  const stored = (statement as { stored?: unknown }).stored;
+  if (typeof stored !== 'string') return null;
+  const ms = Date.parse(stored);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function statementId(statement: unknown): string | null {
+  if (typeof statement !== 'object' || statement === null) return null;
+  const id = (statement as { id?: unknown }).id;
+  return typeof id === 'string' ? id : null;
+}
+
 /**
- * Every statement matching `query`, following `more` (same origin only). Statements are returned
- * as the LRS sent them (`unknown`): the evaluation reads them defensively.
+ * Every statement matching `query`, oldest stored first. Statements are returned as the LRS sent
+ * them (`unknown`): the evaluation reads them defensively.
+ *
+ * Paging: while there is more, the next page is asked as a new query `since` the last page's
+ * newest `stored` time (keyset paging on `stored`, which the xAPI API filters and sorts by), not
+ * through the LRS's `more` cursor. Reason: a cursor is the LRS's own affair and can be wrong —
+ * Learning Locker's `xapi-statements` with in-memory models (the test LRS) sorts by `stored` but
+ * continues after `_id > cursor` with time-based UUIDs whose text order wraps every ~7 minutes, so
+ * its `more` chain repeats pages (and skips others) once a store spans a wrap (bench/README.md).
+ * A `since` query is answered the same by every LRS. The statements stored in the boundary
+ * millisecond are asked again (`since` is exclusive and an LRS may keep sub-millisecond times) and
+ * dropped by id, so nothing is returned twice; a page that cannot advance (all of it stored in
+ * one millisecond) is asked again twice as large. The LRS's `more` link is followed (same origin
+ * only) only when keyset paging cannot work: statements without a usable `stored`, an order that
+ * is not ascending, or an LRS that caps its page size below one millisecond's statements.
  */
 export async function readStatements(
   options: ReaderOptions,
@@ -131,6 +159,13 @@ export async function readStatements(
     Accept: 'application/json',
   };
   const all: unknown[] = [];
+  /** Since (ms) of the current keyset query; undefined: the query's own `since`. */
+  let since: number | undefined =
+    query.since === undefined ? undefined : Date.parse(isoTime(query.since));
+  /** Ids read whose `stored` is at or after `since`: they may come again and are dropped. */
+  let boundary = new Map<string, number>();
+  const baseLimit = query.limit ?? 500;
+  let limit = baseLimit;
   let url: string | null = queryUrl(options.endpoint, query);
   for (let page = 0; url !== null; page += 1) {
     if (page >= maxPages)
@@ -138,7 +173,8 @@ export async function readStatements(
         `分页超过 ${maxPages} 页，已停止读取，请缩小时间范围 / more than ${maxPages} pages: narrow the time range`,
       );
     options.signal?.throwIfAborted();
-    const body = await fetchPage(doFetch, url, headers, timeoutMs, options.signal).catch(
+    const pageUrl: string = url;
+    const body = await fetchPage(doFetch, pageUrl, headers, timeoutMs, options.signal).catch(
       async (error: unknown) => {
         // A GET is safe to repeat: one more try after a connection-level failure (a keep-alive
         // connection the server closed as it was reused, a proxy hiccup); never after a refusal,
@@ -146,7 +182,7 @@ export async function readStatements(
         if (!(error instanceof StatementReadError) || !error.network) throw error;
         await new Promise((resolve) => setTimeout(resolve, 500));
         options.signal?.throwIfAborted();
-        return fetchPage(doFetch, url ?? '', headers, timeoutMs, options.signal);
+        return fetchPage(doFetch, pageUrl, headers, timeoutMs, options.signal);
       },
     );
     const statements = (body as { statements?: unknown }).statements;
@@ -154,12 +190,46 @@ export async function readStatements(
       throw new StatementReadError(
         '学习记录库的回答不是语句列表 / the LRS answer is not a statement result',
       );
-    for (const statement of statements) all.push(statement);
+    let ascending = true;
+    let newest: number | null = null;
+    for (const statement of statements) {
+      const ms = storedMs(statement);
+      if (ms === null || (newest !== null && ms < newest)) ascending = false;
+      else newest = ms;
+      const id = statementId(statement);
+      if (id !== null && boundary.has(id)) continue;
+      all.push(statement);
+      if (id !== null && ms !== null) boundary.set(id, ms);
+    }
     options.onPage?.(all.length);
     const more = (body as { more?: unknown }).more;
+    if (typeof more !== 'string' || more === '') break;
+    // Next keyset query: since one millisecond before the newest stored time read, so that the
+    // rest of that millisecond comes too (the ids already read are dropped).
+    const next = ascending && newest !== null ? newest - 1 : null;
+    if (next !== null && (since === undefined || next > since)) {
+      since = next;
+      const keep = new Map<string, number>();
+      for (const [id, ms] of boundary) if (ms > next) keep.set(id, ms);
+      boundary = keep;
+      limit = baseLimit;
+      url = queryUrl(options.endpoint, { ...query, since: next, limit });
+      continue;
+    }
+    // A full page within one millisecond: the same query with a larger page, while the LRS
+    // gives what is asked (an LRS may cap its page size).
+    if (next !== null && statements.length >= limit && limit < baseLimit * 64) {
+      limit *= 2;
+      url = queryUrl(options.endpoint, {
+        ...query,
+        ...(since === undefined ? {} : { since }),
+        limit,
+      });
+      continue;
+    }
     url = resolveMore(more, endpoint);
     // A `more` that leaves the LRS is not followed; say so rather than return half the data.
-    if (url === null && typeof more === 'string' && more !== '')
+    if (url === null)
       throw new StatementReadError(
         `学习记录库的分页链接指向其他地址，已拒绝跟随 / the LRS's "more" link leaves its origin and was not followed: ${more}`,
       );

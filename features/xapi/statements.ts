@@ -90,6 +90,12 @@ export interface StatementFactory {
   ): XapiStatement;
   /** Practical assessment result: verb passed or failed, scaled score total/100. */
   practicalAssessed(event: TourEvent & { score: PracticalScore }): XapiStatement;
+  /**
+   * 补训 finished: `completed` of the tour with `result.extensions <base>extensions/remedial`
+   * = true, the assessment as context parent and the failed attempt's id as registration (the
+   * 培训管理 view counts it as remedial training done, not as a checklist completion).
+   */
+  remedialCompleted(event: TourEvent & { registration: string }): XapiStatement;
   /** Written test result; throws while short answers are still ungraded (no total yet). */
   writtenTestAssessed(
     event: EventBase & {
@@ -233,6 +239,16 @@ export function createStatementFactory(
         },
       });
     },
+
+    remedialCompleted: (event) =>
+      statement(event, VERBS.completed, tourActivity(event.tourId, event.tourTitle), {
+        parent: {
+          objectType: 'Activity',
+          id: assessmentIri(base, event.tourId),
+          definition: { type: ACTIVITY_TYPES.assessment, name: zh(`实操考核：${event.tourTitle}`) },
+        },
+        result: { completion: true, extensions: { [ext('remedial')]: true } },
+      }),
 
     writtenTestAssessed: (event) => {
       const { score } = event;

@@ -30,6 +30,9 @@ const zh = {
   activityRoleChosen: '选择岗位：{role}',
   activityWelcomeDismissed: '关闭了欢迎提示',
   optionsTitle: '指引 · 设置',
+  optionsOrgLink: '培训管理（培训效果评估）',
+  optionsOrgHint:
+    '按部门、岗位和模块查看全体学员的完成率、通过率、满意度和补训名单（读取单位的学习记录库）。',
   optionsLanguage: '界面语言',
   optionsLargeText: '大字号模式',
   optionsLargeTextHint: '放大提示卡片与按钮的文字，便于阅读。',
@@ -364,6 +367,9 @@ const en: Record<MessageKey, string> = {
   activityRoleChosen: 'Chose role: {role}',
   activityWelcomeDismissed: 'Closed the welcome card',
   optionsTitle: 'Zhiyin · Settings',
+  optionsOrgLink: 'Training management (evaluation)',
+  optionsOrgHint:
+    'Completion, pass rates, satisfaction and the remedial list of all learners by department, group and module (read from the organisation’s LRS).',
   optionsLanguage: 'Language',
   optionsLargeText: 'Large text',
   optionsLargeTextHint: 'Larger text and buttons in guidance cards.',

@@ -42,6 +42,16 @@ export interface AssessmentServiceOptions {
     attemptId: string;
     records: TourRecord[];
   }): Promise<unknown>;
+  /**
+   * xAPI: the remedial run (补训) of a failed attempt finished (features/xapi/background/service.ts
+   * remedialCompleted), when wired. Sent after `remedialCompletedAt` is stored.
+   */
+  remedialCompleted?(input: {
+    tabId: number;
+    tourId: string;
+    attemptId: string;
+    at: number;
+  }): Promise<unknown>;
 }
 
 export class AssessmentService implements SessionHooks {
@@ -79,6 +89,16 @@ export class AssessmentService implements SessionHooks {
       await this.options.db.assessments.update(variant.assessmentId, {
         remedialCompletedAt: info.at,
       });
+      const assessment = await this.options.db.assessments.get(variant.assessmentId);
+      if (assessment)
+        await this.options
+          .remedialCompleted?.({
+            tabId: info.tabId,
+            tourId: assessment.tourId,
+            attemptId: assessment.attemptId,
+            at: info.at,
+          })
+          .catch(() => undefined);
       return { remedial: { assessmentId: variant.assessmentId, title: info.tour.title } };
     }
     if (info.status !== 'finished') return null;

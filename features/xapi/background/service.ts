@@ -121,6 +121,13 @@ export interface XapiService {
     score: PracticalScore;
     pageUrl?: string | null;
   }): Promise<XapiStatement>;
+  /** 补训 (the remedial run of a failed attempt) finished: attemptId = that attempt's id. */
+  remedialCompleted(input: {
+    tourId: string;
+    attemptId: string;
+    at: number;
+    pageUrl?: string | null;
+  }): Promise<XapiStatement>;
   /** A written quiz scored; null (nothing queued) while short answers are still ungraded. */
   quizScored(input: QuizScored): Promise<XapiStatement | null>;
   /** A compliance tip / rule acknowledged (我已知晓). */
@@ -180,13 +187,56 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
   const tourById = new Map(options.tours.map((tour) => [tour.id, tour]));
   const { db } = options;
 
+  /**
+   * The organisation's identity (managed policy), stamped on statements as they are sent. On a
+   * fresh profile Chromium answers storage.managed with nothing for the first seconds (seen in
+   * tests/e2e/org-managed.spec.ts: a learner's first statements were built with the local learner
+   * id and no department), so a statement built then carries the local identity; a statement not
+   * sent yet was seen by nobody, and the identity known when it is sent — read with the same
+   * policy that says where to send — replaces it: the account (工号), department and role.
+   */
+  const withOrgIdentity = async (
+    statements: readonly XapiStatement[],
+    lrs: LrsConfig,
+  ): Promise<XapiStatement[]> => {
+    const org = (await options.orgIdentity?.()) ?? null;
+    if (!org?.account && !org?.department && !org?.role) return [...statements];
+    const base = lrs.activityBase ?? DEFAULT_ACTIVITY_BASE;
+    const fallbackHome = lrs.homePage;
+    return statements.map((statement) => {
+      const next = structuredClone(statement);
+      if (org.account) {
+        next.actor.account = {
+          homePage: org.homePage ?? fallbackHome ?? next.actor.account.homePage,
+          name: org.account,
+        };
+      }
+      if (org.department || org.role) {
+        next.context.extensions = {
+          ...next.context.extensions,
+          ...(org.department ? { [`${base}extensions/department`]: org.department } : {}),
+          ...(org.role ? { [`${base}extensions/role`]: org.role } : {}),
+        };
+      }
+      return next;
+    });
+  };
+
   const sender = async (): Promise<StatementSender | null> => {
     const lrs = await options.lrs();
     if (!lrs) return null;
-    return new LrsClient(
+    const client = new LrsClient(
       { endpoint: lrs.endpoint, auth: lrs.auth },
       options.fetch ? { fetch: options.fetch } : {},
     );
+    return {
+      postStatements: async (statements) =>
+        client.postStatements(await withOrgIdentity(statements, lrs)),
+      putStatement: async (statement) => {
+        const [stamped] = await withOrgIdentity([statement], lrs);
+        return client.putStatement(stamped ?? statement);
+      },
+    };
   };
 
   const queue = new XapiQueue({
@@ -218,15 +268,18 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
     const staffId = profile?.staffId?.trim();
     const org = (await options.orgIdentity?.()) ?? null;
     const name = org?.name ?? profile?.name?.trim();
-    // The organisation's account (policy) wins over the staff id typed on this machine.
-    const orgAccount = org?.account && org.homePage ? org : null;
+    // The organisation's account (policy) wins over the staff id typed on this machine; its home
+    // page defaults like everyone's (lrs.homePage, else the host system's origin).
+    const orgAccount = org?.account ?? null;
+    // The policy's training group wins over the one chosen on this machine.
+    const role = org?.role ?? profile?.role;
     return createStatementFactory(
       {
-        homePage: orgAccount?.homePage ?? (await homePage(lrs, pageUrl)),
-        accountName: orgAccount?.account ?? (staffId ? staffId : await learnerId()),
+        homePage: (orgAccount ? org?.homePage : undefined) ?? (await homePage(lrs, pageUrl)),
+        accountName: orgAccount ?? (staffId ? staffId : await learnerId()),
         ...(lrs?.sendDisplayName && name ? { displayName: name } : {}),
         ...(org?.department ? { department: org.department } : {}),
-        ...(profile?.role ? { role: profile.role } : {}),
+        ...(role ? { role } : {}),
         ...(lrs?.activityBase ? { activityBase: lrs.activityBase } : {}),
         ...(options.platform ? { platform: options.platform } : {}),
       },
@@ -342,6 +395,18 @@ export function createXapiService(options: XapiServiceOptions): XapiService {
             at: input.at,
             registration: input.attemptId,
             score: input.score,
+          }),
+        input.pageUrl,
+      ),
+
+    remedialCompleted: (input) =>
+      one(
+        (f) =>
+          f.remedialCompleted({
+            tourId: input.tourId,
+            tourTitle: tourTitle(input.tourId),
+            at: input.at,
+            registration: input.attemptId,
           }),
         input.pageUrl,
       ),

@@ -19,6 +19,9 @@ export function subscribeXapi(
   records.on('assessed', async (input) =>
     xapi.practicalAssessed({ ...input, pageUrl: await pageUrlOf(input.tabId) }),
   );
+  records.on('remedial-completed', async (input) =>
+    xapi.remedialCompleted({ ...input, pageUrl: await pageUrlOf(input.tabId) }),
+  );
   records.on('quiz-scored', (input) => xapi.quizScored(input));
   records.on('tip-acknowledged', ({ record, tipTitle }) =>
     xapi.ruleAcknowledged({

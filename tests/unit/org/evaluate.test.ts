@@ -183,6 +183,38 @@ describe('organisation evaluation', () => {
     });
   });
 
+  it('counts a finished 补训 run as remedial training done, not as a checklist completion', () => {
+    const m = learner('m', { department: '办公室', role: '管理人员' });
+    const failed = m.practicalAssessed({
+      ...tour('anquan-password-change'),
+      registration: 'attempt-1',
+      score: practical(60),
+      at: T0,
+    });
+    const before = evaluate([failed], catalog);
+    expect(before.remedial.map((entry) => entry.status)).toEqual(['pending']);
+
+    const remedial = m.remedialCompleted({
+      ...tour('anquan-password-change'),
+      registration: 'attempt-1',
+      at: T0 + DAY,
+    });
+    const after = evaluate([failed, remedial], catalog);
+    expect(after.remedial).toHaveLength(1);
+    expect(after.remedial[0]).toMatchObject({ status: 'retrained', statusAt: T0 + DAY });
+    expect(after.byDepartment[0]?.remedial).toEqual({
+      needed: 1,
+      passed: 0,
+      retrained: 1,
+      pending: 0,
+    });
+    // anquan-password-change is on the managers' checklist: the remedial run does not tick it.
+    expect(after.overall.indicators['checklist-completion']).toMatchObject({
+      numerator: 0,
+      denominator: 2,
+    });
+  });
+
   it('counts a learner without department or role as 未注明, without a checklist', () => {
     const x = learner('x');
     const result = evaluate(

@@ -133,4 +133,78 @@ describe('statements reader, connection failures', () => {
     ).rejects.toThrow(/无法连接学习记录库.*ECONNREFUSED/);
     expect(down).toBe(2);
   });
+
+  describe('pages by stored time, not by the LRS cursor', () => {
+    /** An LRS over `store` (sorted by stored) that answers `since`/`limit`, with a broken cursor. */
+    const lrs = (store: { id: string; stored: string }[], asked: URL[]) =>
+      (async (input: RequestInfo | URL) => {
+        const url = new URL(String(input));
+        asked.push(url);
+        // The cursor repeats the first page, as the in-memory test LRS does after a UUID wrap.
+        const since = url.searchParams.get('since');
+        const limit = Number(url.searchParams.get('limit'));
+        const matching = store.filter((s) => since === null || s.stored > since);
+        const page = url.pathname.endsWith('/more')
+          ? store.slice(0, limit)
+          : matching.slice(0, limit);
+        return json({ statements: page, more: matching.length > limit ? '/xAPI/more' : '' });
+      }) as typeof globalThis.fetch;
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 2) + ms).toISOString();
+
+    it('reads every statement once, across pages that end inside one millisecond', async () => {
+      // 10 statements, 4 of them in one millisecond that a page of 3 cuts in two.
+      const store = [0, 1, 1, 1, 1, 2, 3, 3, 4, 5].map((ms, i) => ({
+        id: `s${i}`,
+        stored: at(ms),
+      }));
+      const asked: URL[] = [];
+      const statements = await readStatements(
+        { endpoint: 'https://lrs.example/xAPI/', auth, fetch: lrs(store, asked) },
+        { limit: 3 },
+      );
+      expect((statements as { id: string }[]).map((s) => s.id)).toEqual(store.map((s) => s.id));
+      expect(asked.every((url) => url.pathname === '/xAPI/statements')).toBe(true);
+      // Each next page starts one millisecond before the newest statement read.
+      expect(asked[1]?.searchParams.get('since')).toBe(at(0));
+    });
+
+    it('asks a larger page when one millisecond fills a page, and the cursor only if the LRS caps its pages', async () => {
+      const store = [0, 0, 0, 0, 1].map((ms, i) => ({ id: `s${i}`, stored: at(ms) }));
+      const ids = (statements: unknown[]) => (statements as { id: string }[]).map((s) => s.id);
+      const asked: URL[] = [];
+      expect(
+        ids(
+          await readStatements(
+            { endpoint: 'https://lrs.example/xAPI/', auth, fetch: lrs(store, asked) },
+            { limit: 2 },
+          ),
+        ),
+      ).toEqual(store.map((s) => s.id));
+      expect(asked.some((url) => url.pathname.endsWith('/more'))).toBe(false);
+      expect(asked.map((url) => url.searchParams.get('limit'))).toContain('4');
+
+      // An LRS that never sends more than 2: its cursor (correct here) is the only way on.
+      let cursorPages = 0;
+      const capped = (async (input: RequestInfo | URL) => {
+        const url = new URL(String(input));
+        if (url.pathname.endsWith('/more')) {
+          cursorPages += 1;
+          return json({ statements: store.slice(2, 4), more: '/xAPI/more2' });
+        }
+        if (url.pathname.endsWith('/more2')) return json({ statements: store.slice(4), more: '' });
+        const since = url.searchParams.get('since');
+        const matching = store.filter((s) => since === null || s.stored > since);
+        return json({ statements: matching.slice(0, 2), more: '/xAPI/more' });
+      }) as typeof globalThis.fetch;
+      expect(
+        ids(
+          await readStatements(
+            { endpoint: 'https://lrs.example/xAPI/', auth, fetch: capped },
+            { limit: 2 },
+          ),
+        ),
+      ).toEqual(store.map((s) => s.id));
+      expect(cursorPages).toBe(1);
+    });
+  });
 });

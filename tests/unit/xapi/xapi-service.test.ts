@@ -21,6 +21,7 @@ import { TourSchema } from '../../../features/tour/schema';
 import type { LrsConfig } from '../../../features/xapi/config';
 import type { XapiStatement } from '../../../features/xapi/types';
 import { xapiProblems } from './validate';
+import { DEFAULT_ACTIVITY_BASE, tourIri } from '../../../features/xapi/vocabulary';
 
 const T0 = Date.UTC(2026, 2, 3, 1, 0, 0);
 const ENDPOINT = 'https://lrs.example.gov.cn/xAPI/';
@@ -255,6 +256,58 @@ describe('xAPI service', () => {
     const more = await xapi.tourRecords(run(TOUR.id, T0).slice(2, 3));
     expect(more[0]!.context.registration).toBe(training[0]!.context.registration);
     expect(more[0]!.context.registration).not.toBe(attemptId);
+  });
+
+  it('a finished 补训 run sends a remedial completed statement under the failed attempt', async () => {
+    const xapi = service();
+    const attemptId = '5c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const assessmentId = (await db.assessments.add({
+      tourId: TOUR.id,
+      attemptId,
+      startedAt: T0,
+      endedAt: T0 + 1000,
+      status: 'failed',
+      score: null,
+      remedialStepIds: ['submit'],
+      remedialCompletedAt: null,
+    })) as number;
+    const assessments = new AssessmentService({
+      db,
+      surveys: new SurveyService({
+        db,
+        now: () => clock,
+        store: { get: async () => undefined, set: async () => undefined },
+        knownSubject: () => false,
+      }),
+      remedialCompleted: (input) => xapi.remedialCompleted(input),
+    });
+    // An abandoned remedial run is not remedial training done: nothing is sent.
+    const remedialTour = TourSchema.parse({
+      id: TOUR.id,
+      title: TOUR.title,
+      summary: '补训',
+      module: '操作',
+      audience: ['业务操作人员'],
+      applies: { url: '/index.html*' },
+      steps: [{ id: 'submit', body: '提交', target: { text: '提交' }, advance: { on: 'click' } }],
+    });
+    const remedialRun = { tabId: 1, tour: remedialTour, runTour: remedialTour, at: T0 + 5000 };
+    const variant = { kind: 'remedial' as const, assessmentId, stepIds: ['submit'] };
+    await assessments.ended({ ...remedialRun, status: 'abandoned', variant });
+    expect(await db.xapiOutbox.count()).toBe(0);
+    await assessments.ended({ ...remedialRun, status: 'finished', variant });
+    const queued = (await db.xapiOutbox.orderBy('seq').toArray()).map((row) => row.statement);
+    expect(queued).toHaveLength(1);
+    const statement = queued[0]!;
+    expect(statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/completed');
+    expect(statement.object.id).toBe(tourIri(DEFAULT_ACTIVITY_BASE, TOUR.id));
+    expect(statement.context.registration).toBe(attemptId);
+    expect(statement.result?.extensions).toEqual({
+      [`${DEFAULT_ACTIVITY_BASE}extensions/remedial`]: true,
+    });
+    expect(statement.timestamp).toBe(new Date(T0 + 5000).toISOString());
+    expect(xapiProblems(statement)).toEqual([]);
+    expect((await db.assessments.get(assessmentId))?.remedialCompletedAt).toBe(T0 + 5000);
   });
 
   it('identifies the learner by a stable local id, never by name unless policy allows', async () => {
