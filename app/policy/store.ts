@@ -27,6 +27,11 @@ let pending: { promise: Promise<PolicyInput>; since: number } | null = null;
  */
 let silentSince: number | null = null;
 const lateListeners = new Set<() => void>();
+/**
+ * A reader went on with the defaults since the browser last answered: the next answer, from
+ * whichever call (a re-asked one often answers at once), is news the watchers must hear.
+ */
+let readersWentOn = false;
 
 function managedCall(): { promise: Promise<PolicyInput>; since: number } {
   if (pending && Date.now() - pending.since < RETRY_MS) return pending;
@@ -44,7 +49,10 @@ function managedCall(): { promise: Promise<PolicyInput>; since: number } {
   void promise.then(() => {
     if (pending === call) pending = null;
     silentSince = null;
-    if (Date.now() - since > DEADLINES.read) for (const listener of lateListeners) listener();
+    if (readersWentOn || Date.now() - since > DEADLINES.read) {
+      readersWentOn = false;
+      for (const listener of lateListeners) listener();
+    }
   });
   return call;
 }
@@ -60,10 +68,14 @@ export async function readManaged(
     waitMs - (Date.now() - (silentSince ?? call.since)),
     justAsked ? RETRY_GRACE_MS : 0,
   );
-  if (left <= 0) return { value: {}, known: false };
+  if (left <= 0) {
+    readersWentOn = true;
+    return { value: {}, known: false };
+  }
   try {
     return { value: await withDeadline(call.promise, left, 'storage.managed.get'), known: true };
   } catch {
+    readersWentOn = true;
     return { value: {}, known: false };
   }
 }

@@ -142,4 +142,26 @@ describe('policy reads on a stalled browser', () => {
     expect(managed.calls()).toBe(2);
     expect(view.policy.lrs?.endpoint).toBe(LRS.endpoint);
   });
+
+  it('tells the watchers when a re-asked call answers at once after readers got the defaults', async () => {
+    const { readPolicy, watchPolicy } = await freshStore();
+    const changed = vi.fn();
+    watchPolicy(changed);
+    stallManaged();
+    const first = readPolicy();
+    await vi.advanceTimersByTimeAsync(DEADLINES.read);
+    expect((await first).managedPending).toBe(true);
+    // The stalled call is abandoned; the browser answers the next one at once.
+    await vi.advanceTimersByTimeAsync(RETRY_AFTER);
+    vi.mocked(fakeBrowser.storage.managed.get).mockResolvedValue({ lrs: LRS } as never);
+    const view = await readPolicy();
+    expect(view.managedPending).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changed).toHaveBeenCalled();
+    // Once known, ordinary quick answers are not news.
+    changed.mockClear();
+    await readPolicy();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changed).not.toHaveBeenCalled();
+  });
 });
