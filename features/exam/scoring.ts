@@ -22,7 +22,8 @@
  * - Data accuracy (0–30) = 30 × accurate fields / checked fields. A step checks data when it is an
  *   `input` step with `pattern` or `validator`, or a `change` step with an expected `value`. Its
  *   field is accurate when the step was completed and no entry was rejected on the way (the first
- *   value the learner committed was right). Callers that verify final form values themselves pass
+ *   value the learner committed was right; a value read during a pause in typing is not an entry:
+ *   features/tour/advance.ts `typing`). Callers that verify final form values themselves pass
  *   `fields` and those replace the derived verdict. A tour without any data check cannot measure
  *   accuracy: the 30 points then follow step correctness (30 × Σ credit / required steps) and the
  *   result says `accuracyApplicable: false`.

@@ -50,7 +50,14 @@ export type FrameUpdate =
   /** The target moved in the frame's viewport (scroll, resize, layout shift). */
   | { id: string; kind: 'rect'; rect: FrameRect; hidden: boolean }
   /** The learner acted on the target inside the frame. */
-  | { id: string; kind: 'action'; action: 'click' | 'input' | 'change'; value?: string }
+  | {
+      id: string;
+      kind: 'action';
+      action: 'click' | 'input' | 'change';
+      value?: string;
+      /** The value read after a pause in typing, not committed (features/tour/advance.ts). */
+      typing?: boolean;
+    }
   /** The frame navigated away or its document was unloaded. */
   | { id: string; kind: 'gone' };
 

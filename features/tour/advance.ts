@@ -6,7 +6,14 @@ import type { Advance } from './schema';
 
 /** What the content script saw the user do on the step's target. */
 export type UserAction =
-  { kind: 'click' } | { kind: 'input'; value: string } | { kind: 'change'; value?: string };
+  | { kind: 'click' }
+  /**
+   * `typing`: the value read after a pause in typing (the learner may not be done); without it the
+   * learner committed the value (Enter, leaving the field, a change). Both can complete the step;
+   * only a committed value that fails the step's data check counts against an exam's accuracy.
+   */
+  | { kind: 'input'; value: string; typing?: boolean }
+  | { kind: 'change'; value?: string };
 
 /**
  * Validators by id (lib/validators provides them; ids are checked at build time).

@@ -178,8 +178,10 @@ export function createFrameAgent(deps: FrameAgentDeps): FrameAgent {
       (value, how) => {
         if (timer !== undefined) view?.clearTimeout(timer);
         if (advance === 'change' && how === 'input') return;
-        const action = () => send({ id, kind: 'action', action: advance, value });
-        if (how === 'input') timer = view?.setTimeout(action, INPUT_SETTLE_MS);
+        const typing = how === 'input';
+        const action = () =>
+          send({ id, kind: 'action', action: advance, value, ...(typing ? { typing } : {}) });
+        if (typing) timer = view?.setTimeout(action, INPUT_SETTLE_MS);
         else action();
       },
       { signal, learnerOnly: true },

@@ -92,7 +92,11 @@ export async function delegateToFrame(
           update.action === 'click'
             ? { kind: 'click' }
             : update.action === 'input'
-              ? { kind: 'input', value: update.value ?? '' }
+              ? {
+                  kind: 'input',
+                  value: update.value ?? '',
+                  ...(update.typing === true ? { typing: true } : {}),
+                }
               : { kind: 'change', ...(update.value !== undefined ? { value: update.value } : {}) },
         );
         return;

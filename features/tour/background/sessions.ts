@@ -543,7 +543,10 @@ export class TourSessions {
     for (const effect of result.effects) {
       if (effect.type === 'record') records.push(effect.record);
       else effects.push(variant?.kind === 'exam' ? examPageEffect(effect) : effect);
-      if (effect.type === 'advance-rejected' && variant?.kind === 'exam') {
+      // A value rejected while the learner was still typing (a pause mid-entry) is not an entry:
+      // only committed values count against an exam's data accuracy (features/exam/scoring.ts).
+      const midTyping = event.type === 'USER_ACTION' && event.kind === 'input' && event.typing;
+      if (effect.type === 'advance-rejected' && variant?.kind === 'exam' && !midTyping) {
         const stepId = runTour.steps[effect.stepIndex]?.id;
         if (stepId !== undefined) {
           variant.observations.push({

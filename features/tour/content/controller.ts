@@ -600,8 +600,14 @@ export class TourController {
           (value, how) => {
             if (timer !== undefined) view?.clearTimeout(timer);
             if (kind === 'change' && how === 'input') return;
-            const send = () => deliver({ type: 'USER_ACTION', stepIndex, kind, value });
-            if (how === 'input') timer = view?.setTimeout(send, INPUT_SETTLE_MS);
+            const typing = how === 'input';
+            const send = () =>
+              deliver(
+                kind === 'input'
+                  ? { type: 'USER_ACTION', stepIndex, kind, value, ...(typing ? { typing } : {}) }
+                  : { type: 'USER_ACTION', stepIndex, kind, value },
+              );
+            if (typing) timer = view?.setTimeout(send, INPUT_SETTLE_MS);
             else send();
           },
           { signal, freshOnly: this.fresh?.stepIndex === stepIndex, learnerOnly: true },

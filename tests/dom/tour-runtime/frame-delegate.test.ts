@@ -114,10 +114,12 @@ describe('delegateToFrame', () => {
   it('turns the frame’s actions into the learner’s actions', async () => {
     const t = setup(FOUND);
     await t.run();
+    t.send({ kind: 'action', action: 'input', value: '省', typing: true });
     t.send({ kind: 'action', action: 'input', value: '省档案局' });
     t.send({ kind: 'action', action: 'click' });
     t.send({ kind: 'action', action: 'change' });
     expect(t.actions).toEqual([
+      { kind: 'input', value: '省', typing: true },
       { kind: 'input', value: '省档案局' },
       { kind: 'click' },
       { kind: 'change' },

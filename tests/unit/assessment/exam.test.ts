@@ -246,6 +246,35 @@ describe('a task tour run as a practical assessment in the background', () => {
     expect((await db.assessments.get(record!.id!))?.remedialCompletedAt).toBe(clock);
   });
 
+  it('a pause while typing is not an entry: a slow typist who gets it right keeps the accuracy points', async () => {
+    await sessions.startExam(tab, tour.id, url);
+    // The learner typed "YZ", paused (the partial value fails the pattern), then finished it.
+    const paused = await doStep(0, () =>
+      sessions.event(tab, {
+        type: 'USER_ACTION',
+        stepIndex: 0,
+        kind: 'input',
+        value: 'YZ',
+        typing: true,
+      }),
+    );
+    expect(paused?.status).toBe('running');
+    await sessions.event(tab, {
+      type: 'USER_ACTION',
+      stepIndex: 0,
+      kind: 'input',
+      value: 'YZ7',
+      typing: true,
+    });
+    await doStep(1, () =>
+      sessions.event(tab, { type: 'USER_ACTION', stepIndex: 1, kind: 'click' }),
+    );
+    const last = await doStep(2, () =>
+      sessions.event(tab, { type: 'USER_ACTION', stepIndex: 2, kind: 'click' }),
+    );
+    expect(last?.outcome?.exam).toMatchObject({ accuracyScore: 30, total: 100, passed: true });
+  });
+
   it('退出 keeps the attempt as abandoned without a score', async () => {
     await sessions.startExam(tab, tour.id, url);
     const left = await sessions.event(tab, { type: 'EXIT' });
