@@ -204,7 +204,12 @@ test('a profile with only the pack policy receives a signed pack and completes i
   await options.reload();
   const section = options.getByTestId('packs-section');
   await expect(section.getByTestId('pack-running')).toContainText('e2e-pack 第 1 版');
-  await expect(section.getByTestId('pack-last-result')).toContainText('已应用新版本');
+  // The last check succeeded: 已应用新版本, or 无更新 when the background checked once more after
+  // applying it (it does when the browser's managed-policy answer comes late: app/policy/store.ts).
+  await expect(section.getByTestId('pack-last-result')).toHaveAttribute(
+    'data-result',
+    /^(applied|unchanged)$/,
+  );
 
   // The pack's tour is listed and runs, on a page opened after the pack arrived and on one
   // opened before: the background serves it without a reload.
