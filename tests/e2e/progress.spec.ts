@@ -128,14 +128,17 @@ test.describe('learner progress: checklist, practical assessment, remedial tour,
     await page.getByRole('button', { name: '关闭' }).click();
     await expect(result).toHaveCount(0);
 
-    // Practical assessment #2: a wrong value first (rejected by the step's rule), then right:
-    // steps 40, time 30, accuracy 0 → 70, 未通过; the data step needs remedial training.
+    // Practical assessment #2: a wrong value entered first (typed, then the learner leaves the
+    // field: committed, rejected by the step's rule), then right: steps 40, time 30, accuracy 0 →
+    // 70, 未通过; the data step needs remedial training. (A value only paused on while typing is
+    // not an entry: tests/unit/assessment/exam.test.ts.)
     await page.reload();
     await expect(page.getByPlaceholder(QUERY)).toHaveValue('');
     popup = await openPopup();
     await startExam(page, popup);
     await expect(hud).toBeVisible();
     await page.getByPlaceholder(QUERY).fill('12345');
+    await page.getByPlaceholder(QUERY).blur();
     await page.waitForTimeout(600);
     await page.getByPlaceholder(QUERY).fill(CREDIT_CODE);
     await page.waitForTimeout(600);
