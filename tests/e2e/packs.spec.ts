@@ -6,10 +6,7 @@
  * options page (内容包), and the content applied before still runs.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
@@ -18,6 +15,7 @@ import type { TourProgressRecord } from '../../features/tour/records';
 import { TEST_PRIVATE_JWK, TEST_PUBLIC_SPKI } from '../unit/packs/fixtures';
 import { expect, test } from './fixtures';
 import { readStore } from './support/db';
+import { startPackServer } from './support/pack-server';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 import { sendFromExtensionPage } from './support/messages';
 
@@ -110,39 +108,6 @@ function signFolder(
     { cwd: ROOT, stdio: 'pipe' },
   );
   return readFileSync(out, 'utf8');
-}
-
-/** A pack server on a loopback port: serves `body`, with an ETag, answering 304 to a match. */
-function startPackServer(): Promise<{
-  server: Server;
-  url: string;
-  serve(body: string): void;
-  hits(): number;
-}> {
-  let body = '';
-  let hits = 0;
-  const server = createServer((request, response) => {
-    hits += 1;
-    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-    if (request.headers['if-none-match'] === etag) {
-      response.writeHead(304, { etag });
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json', etag });
-    response.end(body);
-  });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      done({
-        server,
-        url: `http://127.0.0.1:${port}/zhiyin/pack.json`,
-        serve: (next) => (body = next),
-        hits: () => hits,
-      });
-    });
-  });
 }
 
 async function setPackPolicy(worker: Worker, url: string) {

@@ -9,16 +9,14 @@
  * The screenshots are the guide's (docs/images/publish-*.png).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { TourProgressRecord } from '../../features/tour/records';
 import { expect, test } from './fixtures';
 import { readStore } from './support/db';
+import { startPackServer } from './support/pack-server';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 import { launchManaged } from './support/managed-policy';
 import { sendFromExtensionPage } from './support/messages';
@@ -39,31 +37,6 @@ function keygen(work: string): { keyFile: string; publicKey: string } {
     { cwd: ROOT, stdio: 'pipe' },
   );
   return { keyFile, publicKey: readFileSync(`${keyFile}.pub`, 'utf8').trim() };
-}
-
-/** A pack server on a loopback port: serves `body` with an ETag (304 to a match). */
-function startPackServer(): Promise<{ server: Server; url: string; serve(body: string): void }> {
-  let body = '';
-  const server = createServer((request, response) => {
-    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-    if (request.headers['if-none-match'] === etag) {
-      response.writeHead(304, { etag });
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json', etag });
-    response.end(body);
-  });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      done({
-        server,
-        url: `http://127.0.0.1:${port}/zhiyin/pack.json`,
-        serve: (next) => (body = next),
-      });
-    });
-  });
 }
 
 /** Clicks 发布 and returns the downloaded pack file's name and text. */
