@@ -47,6 +47,7 @@ export function featureRoutes(s: BackgroundServices) {
       tourList: s.tours,
       progressOf: async (tourId) => (await platform.db.tourProgress.get(tourId))?.status ?? null,
       role: s.role,
+      language: s.language,
       tabUrl: platform.tabUrl,
       pingTab: platform.pingTab,
       sendTourInstruction: platform.sendTourInstruction,

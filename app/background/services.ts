@@ -113,6 +113,7 @@ export function createServices(platform: BackgroundPlatform) {
     quizzes,
     profile,
     role,
+    language,
     activity: new ActivityLog(db),
     xapi,
     surveys,

@@ -37,10 +37,17 @@ export function OptionsApp() {
     [],
   );
 
+  // 已保存 only once every change made so far is written (closing the page before loses it).
+  const [writing, setWriting] = useState(0);
   const save = async (patch: Partial<Preferences>) => {
     setChanged((previous) => ({ ...previous, ...patch }));
-    await updatePreferences(patch);
-    setSaved(true);
+    setWriting((count) => count + 1);
+    try {
+      await updatePreferences(patch);
+      setSaved(true);
+    } finally {
+      setWriting((count) => count - 1);
+    }
   };
 
   return (
@@ -130,7 +137,7 @@ export function OptionsApp() {
       </section>
 
       <p role="status" className="zy-section zy-muted" aria-live="polite">
-        {saved ? t('optionsSaved') : ''}
+        {saved && writing === 0 ? t('optionsSaved') : ''}
       </p>
 
       <AuthorMode language={prefs.language} />

@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Role } from '../../features/profile/roles';
+import type { Tour } from '../../features/tour/schema';
+import type { Language } from '../../lib/settings/preferences';
 import type { ContentTourEvent, ResumeOffer, TourInstruction } from '../../features/tour/protocol';
 import type { RulesOverlay } from '../../features/rules/content/loader';
 import type { SensitivePage } from '../../features/report/content/sensitive-regions';
@@ -19,6 +21,8 @@ export interface WelcomeOptions {
 export interface TourChannel {
   /** Sends a tour event to the background; resolves with the next instruction. */
   send(event: ContentTourEvent): Promise<TourInstruction | null>;
+  /** The run's tour in `language` (界面语言 changed while the run is open); null if it ended. */
+  tourText(run: string, language: Language): Promise<Tour | null>;
   /** Answers a resume offer. */
   resume(tourId: string, mode: 'continue' | 'restart' | 'discard'): Promise<TourInstruction | null>;
   /** Files a problem report about this page (the background adds tour and page context). */

@@ -4,7 +4,12 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from './api';
-import { readPreferences, type Preferences } from '../../lib/settings/preferences';
+import {
+  DEFAULT_PREFERENCES,
+  preferencesItem,
+  readPreferences,
+  type Preferences,
+} from '../../lib/settings/preferences';
 import { translateOverlay } from '../../lib/i18n/overlay-messages';
 import { TourController } from '../../features/tour/content/controller';
 import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
@@ -320,8 +325,28 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     }
   };
 
+  /**
+   * The learner changed 大字号模式 or 界面语言 in the settings while something is shown: redraw in
+   * the new size at once and take the running tour's texts in the new language (the card stays on
+   * its step). Watched for as long as this frame's content script lives.
+   */
+  let watchingPreferences = false;
+  const followPreferences = (ctx: ContentScriptContext) => {
+    if (watchingPreferences) return;
+    watchingPreferences = true;
+    const stop = preferencesItem.watch((stored, previous) => {
+      const next = { ...DEFAULT_PREFERENCES, ...stored };
+      // Unmounted, the next mount reads them afresh.
+      if (ui) store.setPreferences(next);
+      const before = previous?.language ?? DEFAULT_PREFERENCES.language;
+      if (next.language !== before) void controller?.retext(next.language);
+    });
+    ctx.onInvalidated(stop);
+  };
+
   const tourController = (ctx: ContentScriptContext, next: TourChannel) => {
     channel = next;
+    followPreferences(ctx);
     if (controller) return controller;
     const created = new TourController({
       document,
@@ -336,6 +361,7 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
       },
       report: (description) =>
         channel ? channel.report(description) : Promise.reject(new Error('no channel')),
+      tourText: (run, language) => channel?.tourText(run, language) ?? Promise.resolve(null),
       showGuard: (guardId, signal) => channel?.showGuard(guardId, signal) ?? false,
       finished: ({ status, title }) => {
         if (quietEnd) {

@@ -1,6 +1,7 @@
 /** Messages of tours (step cards in the page, started from the popup), and the shapes they carry. */
 import type { RunnerEffect, RunnerEvent, RunnerSnapshot, RunnerStatus } from './runner';
 import type { AudienceRole, Tour, TourModule } from './schema';
+import type { Language } from '../../lib/settings/preferences';
 import type { FreshOnly } from '../exam/exam';
 import type { ExamHud } from '../exam/outcome';
 import type { SurveyPrompt } from '../survey/protocol';
@@ -94,6 +95,11 @@ export interface TourMessages {
     mode: 'continue' | 'restart' | 'discard';
     url: string;
   }): TourInstruction | null;
+  /**
+   * The running tour's texts in another language (界面语言 changed while its card is open); null
+   * when the tab's run is no longer `run`.
+   */
+  'content:tourText'(data: { run: string; language: Language }): Tour | null;
   /** Tours for the popup: every bundled tour, with whether it applies to the tab's page. */
   'page:listTours'(data: { tabId: number | null }): TourListing[];
   /** Starts a tour in a tab; fails with a readable reason when Zhiyin does not run there. */

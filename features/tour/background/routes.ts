@@ -6,6 +6,24 @@ import type { TourInstruction, TourListing, TourMessages } from '../protocol';
 import type { TourProgressStatus } from '../records';
 import type { Tour } from '../schema';
 import { UnknownTour, type TourSessions } from './sessions';
+import { localizeTour } from './localize';
+import type { Language } from '../../../lib/settings/preferences';
+
+/** Why the popup could not start a tour, in the learner's language. */
+const START_REFUSED = {
+  notHere: {
+    zh_CN: '指引未在该页面运行，请在政务系统页面中打开。',
+    en: 'Zhiyin does not run on this page: open it on a page of the e-government system.',
+  },
+  noAnswer: {
+    zh_CN: '页面没有响应，请刷新页面后重试。',
+    en: 'The page did not answer: reload it and try again.',
+  },
+  unknown: {
+    zh_CN: (id: string) => `未找到引导「${id}」`,
+    en: (id: string) => `No tour “${id}” was found.`,
+  },
+} as const;
 
 /** What the tour routes need from the background. */
 export interface TourRouteServices {
@@ -16,6 +34,8 @@ export interface TourRouteServices {
   progressOf(tourId: string): Promise<TourProgressStatus | null>;
   /** The learner's role (null: not chosen yet). */
   role(): Promise<Role | null>;
+  /** The learner's 界面语言 (tour titles and refusals are given in it); Chinese when absent. */
+  language?(): Promise<Language>;
   /** The URL of a tab's page, or null when it cannot be read. */
   tabUrl(tabId: number): Promise<string | null>;
   /** Asks a tab's top frame whether the content script is alive. */
@@ -43,6 +63,14 @@ export function createTourRoutes(services: TourRouteServices): RouteTable<TourMe
         return services.tours.resume(sender.tabId, data.tourId, data.mode, data.url);
       },
     },
+    'content:tourText': {
+      from: ['content'],
+      async handle({ run, language }, sender) {
+        if (sender.kind !== 'content') throw new MessageRefused('content only');
+        if (language !== 'en' && language !== 'zh_CN') throw new MessageRefused('unknown language');
+        return services.tours.tourText(sender.tabId, run, language);
+      },
+    },
     'page:listTours': {
       from: ['extension-page'],
       async handle({ tabId }) {
@@ -53,13 +81,15 @@ export function createTourRoutes(services: TourRouteServices): RouteTable<TourMe
             services.warmOverlay?.(tabId);
         }
         const role = await services.role();
+        const language = (await services.language?.()) ?? 'zh_CN';
         const listings: TourListing[] = [];
         for (const tour of services.tourList) {
           const progress = await services.progressOf(tour.id);
+          const { title, summary } = localizeTour(tour, language);
           listings.push({
             id: tour.id,
-            title: tour.title,
-            summary: tour.summary,
+            title,
+            summary,
             module: tour.module,
             audience: [...tour.audience],
             stepCount: tour.steps.length,
@@ -75,18 +105,20 @@ export function createTourRoutes(services: TourRouteServices): RouteTable<TourMe
     'page:startTour': {
       from: ['extension-page'],
       async handle({ tabId, tourId }) {
+        const language = (await services.language?.()) ?? 'zh_CN';
         const url = await services.tabUrl(tabId);
         if (url === null || !(await services.pingTab(tabId))) {
-          return { started: false, reason: '指引未在该页面运行，请在政务系统页面中打开。' };
+          return { started: false, reason: START_REFUSED.notHere[language] };
         }
         try {
           const instruction = await services.tours.start(tabId, tourId, url);
           const delivered = await services.sendTourInstruction(tabId, instruction);
           return delivered
             ? { started: true }
-            : { started: false, reason: '页面没有响应，请刷新页面后重试。' };
+            : { started: false, reason: START_REFUSED.noAnswer[language] };
         } catch (error) {
-          if (error instanceof UnknownTour) return { started: false, reason: error.message };
+          if (error instanceof UnknownTour)
+            return { started: false, reason: START_REFUSED.unknown[language](tourId) };
           throw error;
         }
       },

@@ -406,6 +406,17 @@ export class TourSessions {
     return this.apply(tabId, existing, event, known);
   }
 
+  /**
+   * The texts of the tab's run in `language` (the learner switched 界面语言 while a card was open):
+   * the run's tour as the page holds it (an exam's task steps, a remedial selection), localised.
+   * Null when the tab runs no tour or another run than `run`.
+   */
+  async tourText(tabId: number, run: string, language: Language): Promise<Tour | null> {
+    const existing = await this.load(tabId);
+    if (!existing || existing.runId !== run) return null;
+    return runTourOf(localizeTour(existing.tour, language), existing.variant);
+  }
+
   /** The current instruction without changing anything (e.g. a frame asking what to show). */
   async current(
     tabId: number,

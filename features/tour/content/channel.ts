@@ -15,6 +15,12 @@ export function createTourChannel(
     // controller applies answers in order): give up, and the next event or hello resyncs.
     send: (event) =>
       withDeadline(sendMessage('content:tourEvent', event), DEADLINES.message, 'tour event'),
+    tourText: (run, language) =>
+      withDeadline(
+        sendMessage('content:tourText', { run, language }),
+        DEADLINES.message,
+        'tour texts',
+      ),
     resume: (tourId, mode) =>
       sendMessage('content:resumeTour', { tourId, mode, url: location.href }),
     report: (description) =>

@@ -12,6 +12,7 @@ import {
   type RunnerState,
 } from '../runner';
 import type { Step, Tour } from '../schema';
+import type { Language } from '../../../lib/settings/preferences';
 import {
   captureStepBaseline,
   lookUpStepTarget,
@@ -46,6 +47,8 @@ export interface TourControllerDeps {
   showGuard?(guardId: string, signal: AbortSignal): boolean;
   /** Called once the tour ended (finished or abandoned) with its title. */
   finished(outcome: { status: 'finished' | 'abandoned'; title: string }): void;
+  /** The run's tour in another language (界面语言 changed while the card is open). */
+  tourText?(run: string, language: Language): Promise<Tour | null>;
   /** Where targets are looked up. */
   document: Document;
   /** Lookup options (DOM tests without layout pass `{ layout: false }`). */
@@ -135,6 +138,27 @@ export class TourController {
       state: instruction.snapshot,
     };
     this.present(instruction.effects, previous);
+  }
+
+  /**
+   * The learner switched 界面语言: take the run's texts in that language from the background and
+   * redraw the card on the same step (same target, nothing looked up again). A run that ended or
+   * was replaced meanwhile keeps what it has.
+   */
+  async retext(language: Language): Promise<void> {
+    const run = this.run;
+    if (this.disposed || !run || !this.deps.tourText) return;
+    let tour: Tour | null;
+    try {
+      tour = await this.deps.tourText(run.id, language);
+    } catch (error) {
+      console.warn('[zhiyin] tour texts in the new language failed', error);
+      return;
+    }
+    if (!tour || this.disposed || this.run !== run || tour.steps.length !== run.tour.steps.length)
+      return;
+    run.tour = tour;
+    if (this.view) this.setView({ ...this.view, tour });
   }
 
   /** The running tour's title (the exam HUD shows it). */

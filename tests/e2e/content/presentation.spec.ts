@@ -32,15 +32,21 @@ test('a tour card in normal, large-text and English mode on the sim', async ({
   const normal = await bodyFontSize(card);
   await page.screenshot({ path: testInfo.outputPath('card-normal.png') });
 
+  // Switched while the card is open: the open card follows at once, on the same step.
   const options = await openExtensionPage('options.html');
   await options.getByLabel('大字号模式').check();
   await expect(options.getByLabel('大字号模式')).toBeChecked();
   await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
   await expect(options.getByRole('heading', { name: 'Zhiyin · Settings' })).toBeVisible();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  const live = await tour.expectStep(1, 'Verify the applicant');
+  await expect(live).toContainText('four musts');
+  await expect.poll(() => bodyFontSize(live)).toBeGreaterThan(normal);
   await options.close();
+
+  // And after a reload the tour resumes in them.
   await page.bringToFront();
   await page.reload();
-
   const large = await tour.expectStep(1, 'Verify the applicant');
   await expect(large).toContainText('four musts');
   expect(await bodyFontSize(large)).toBeGreaterThan(normal);
