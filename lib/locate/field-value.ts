@@ -136,15 +136,28 @@ export function watchFieldValue(
   const onInput = (event: Event): void => {
     if (counts(event)) report('input');
   };
-  const onNativeChange = (event: Event): void => {
-    if (!counts(event)) return;
-    // A native change event after typing commits the same value: still report it as a change.
+  const commit = (): void => {
+    // A commit after typing holds the same value: still report it as a change.
     const value = readFieldValue(element);
     if (value !== undefined) {
       touched = true;
       last = value;
       onChange(value, 'change');
     }
+  };
+  const onNativeChange = (event: Event): void => {
+    if (counts(event)) commit();
+  };
+  // Enter in a one-line field commits what was typed (a search box's 查询, a form's submit) before
+  // the page reacts to it, with no change event until the field loses focus. Not the Enter that
+  // picks an input-method candidate (pinyin), nor a new line in a text area.
+  const onKeyDown = (event: Event): void => {
+    const key = event as KeyboardEvent;
+    if (key.key !== 'Enter' || key.isComposing || key.keyCode === 229 || !counts(event)) return;
+    const target = event.target as Element | null;
+    if (target && (target.localName === 'textarea' || (target as HTMLElement).isContentEditable))
+      return;
+    commit();
   };
   // Pickers of jQuery-era libraries (layui's laydate, jQuery UI's datepicker) write `.value` from
   // their own popup: no native event (jQuery's trigger('change') runs jQuery handlers only) and no
@@ -156,6 +169,7 @@ export function watchFieldValue(
   for (const type of INTERACTION_EVENTS) element.addEventListener(type, onInteraction, true);
   element.addEventListener('input', onInput, true);
   element.addEventListener('change', onNativeChange, true);
+  element.addEventListener('keydown', onKeyDown, true);
   for (const type of ['click', 'keyup'])
     element.ownerDocument.addEventListener(type, onElsewhere, {
       capture: true,
@@ -176,6 +190,7 @@ export function watchFieldValue(
       for (const type of INTERACTION_EVENTS) element.removeEventListener(type, onInteraction, true);
       element.removeEventListener('input', onInput, true);
       element.removeEventListener('change', onNativeChange, true);
+      element.removeEventListener('keydown', onKeyDown, true);
     },
     { once: true },
   );

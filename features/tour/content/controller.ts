@@ -101,6 +101,13 @@ export class TourController {
    * disappear step its element's baseline, taken then. Only what happens after counts.
    */
   private fresh: { stepIndex: number; baseline: StepBaseline | null } | null = null;
+  /**
+   * In an exam: the next step's baseline, taken the moment the learner acted on this one (before
+   * the page reacts). A step the background must confirm (a validated value) begins on the page
+   * only when its answer arrives; a learner who enters the value and presses 查询 at once has
+   * made the result appear by then, and a baseline taken then would wait for it forever.
+   */
+  private upcoming: { stepIndex: number; baseline: StepBaseline | null } | null = null;
   private view: TourView | null = null;
   private queue: Promise<void> = Promise.resolve();
   /** The newest {@link TourInstruction.revision} applied. */
@@ -272,6 +279,11 @@ export class TourController {
   private act(event: ContentTourEvent): Promise<void> {
     const run = this.run;
     if (this.disposed || !run) return this.queue;
+    // An exam's next step counts only what happens after this action (see `upcoming`).
+    if (run.exam && event.type === 'USER_ACTION' && event.stepIndex === run.state.stepIndex) {
+      const next = event.stepIndex + 1;
+      this.upcoming = { stepIndex: next, baseline: this.baselineOf(next) };
+    }
     const local =
       event.type !== 'SUBMIT' && this.decidesLocally(run, event)
         ? transition(run.tour, run.state, event, { now: Date.now })
@@ -432,13 +444,20 @@ export class TourController {
       return;
     }
     if (this.fresh?.stepIndex === effect.stepIndex) return; // the same step, looked up again
-    const advance = this.run?.tour.steps[effect.stepIndex]?.advance;
+    const taken = this.upcoming?.stepIndex === effect.stepIndex ? this.upcoming : null;
+    this.upcoming = null;
+    this.fresh = taken ?? {
+      stepIndex: effect.stepIndex,
+      baseline: this.baselineOf(effect.stepIndex),
+    };
+  }
+
+  /** What a watched (appear / disappear) step's element looks like now, for "after this only". */
+  private baselineOf(stepIndex: number): StepBaseline | null {
+    const advance = this.run?.tour.steps[stepIndex]?.advance;
     const watched =
       advance && (advance.on === 'appear' || advance.on === 'disappear') ? advance.locator : null;
-    this.fresh = {
-      stepIndex: effect.stepIndex,
-      baseline: watched ? captureStepBaseline(watched, this.deps.document, this.deps.lookup) : null,
-    };
+    return watched ? captureStepBaseline(watched, this.deps.document, this.deps.lookup) : null;
   }
 
   /**

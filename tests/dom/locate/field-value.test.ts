@@ -161,4 +161,43 @@ describe('watchFieldValue for a step that advances on the learner’s action (le
     ]);
     controller.abort();
   });
+
+  it('takes Enter in a one-line field as a commit, but not a pinyin candidate or a text area', () => {
+    document.body.innerHTML =
+      '<label>受理编号 <input id="code"></label><label>意见 <textarea id="note"></textarea></label>';
+    const seen: [string, string][] = [];
+    const controller = new AbortController();
+    const code = document.getElementById('code') as HTMLInputElement;
+    const note = document.getElementById('note') as HTMLTextAreaElement;
+    for (const element of [code, note])
+      watchFieldValue(element, (value, kind) => seen.push([kind, value]), {
+        signal: controller.signal,
+        learnerOnly: true,
+      });
+    const enter = (init: KeyboardEventInit = {}) =>
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, ...init });
+
+    code.value = 'YZ2026';
+    dispatchAsUser(code, new Event('input', { bubbles: true }));
+    dispatchAsUser(code, enter({ isComposing: true }));
+    expect(seen).toEqual([['input', 'YZ2026']]);
+    dispatchAsUser(code, enter());
+    expect(seen).toEqual([
+      ['input', 'YZ2026'],
+      ['change', 'YZ2026'],
+    ]);
+    // A page script pressing Enter is not the learner.
+    code.dispatchEvent(enter());
+    note.value = '同意';
+    dispatchAsUser(note, new Event('input', { bubbles: true }));
+    dispatchAsUser(note, enter());
+    expect(seen).toEqual([
+      ['input', 'YZ2026'],
+      ['change', 'YZ2026'],
+      ['input', '同意'],
+    ]);
+    controller.abort();
+    dispatchAsUser(code, enter());
+    expect(seen).toHaveLength(3);
+  });
 });
