@@ -37,6 +37,11 @@ export interface PageHello {
 export interface PageInstructions {
   /** First run: no role chosen yet, show the welcome card (top frame only). */
   welcome: boolean;
+  /**
+   * First run of a learner whose group the policy sets: no welcome card, the first-run tips
+   * straight away (top frame only, once).
+   */
+  firstRun?: boolean;
   /** The tab's tour, continued on this page (or a first-visit tour just started). */
   tour: TourInstruction | null;
   /** An interrupted tour that applies here: offer to continue it. */

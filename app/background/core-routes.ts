@@ -36,7 +36,8 @@ export function createCoreRoutes(services: CoreRouteServices): RouteTable<CoreMe
           });
         }
         if (!data.topFrame) return { welcome: false, tour: null, resume: null };
-        const welcome = await profile.needsWelcome();
+        const first = await profile.welcome();
+        const welcome = first === 'welcome';
         // While the welcome card asks for a role, no tour starts by itself.
         const { tour, resume } = await sessions.pageLoaded(sender.tabId, data.url, {
           autoStart: !welcome,
@@ -46,6 +47,7 @@ export function createCoreRoutes(services: CoreRouteServices): RouteTable<CoreMe
         const page = await rules.forPage(data.url);
         return {
           welcome,
+          ...(first === 'first-run' ? { firstRun: true } : {}),
           tour,
           resume,
           rules: page.load,

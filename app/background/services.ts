@@ -46,8 +46,14 @@ export function createServices(platform: BackgroundPlatform) {
   });
   const tours = packs.tours;
   const quizzes = packs.content.quizzes;
-  const profile = new ProfileStore(db);
-  const role = async () => (await profile.view()).role;
+  // The organisation's policy may set the learner's group (identity.role): then it is the role.
+  const profile = new ProfileStore(
+    db,
+    Date.now,
+    undefined,
+    async () => (await readPolicy()).policy.identity?.role ?? null,
+  );
+  const role = () => profile.role();
   const language = async () => (await readPreferences()).language;
   const xapi = setupXapi(platform, tours);
 

@@ -47,6 +47,7 @@ export function createContentPage(ctx: ContentScriptContext, topFrame: boolean):
   const follow = async (instructions: PageInstructions) => {
     rules.follow(instructions);
     if (instructions.welcome) await showWelcome(ctx, loadOverlay, rules.firstRun);
+    else if (instructions.firstRun) rules.firstRun();
     if (instructions.tour) await (await loadOverlay()).runTour(ctx, instructions.tour, channel);
     else if (instructions.resume) {
       await (await loadOverlay()).offerResume(ctx, instructions.resume, channel);

@@ -31,7 +31,11 @@ export function OptionsApp() {
   useEffect(
     () =>
       watchPolicyView(
-        (view) => setPolicyRole(view.policy.identity?.role ?? null),
+        (view) => {
+          setPolicyRole(view.policy.identity?.role ?? null);
+          // The policy may set the learner's group: the role shown follows it.
+          void sendMessage('page:getProfile').then(setProfile, () => undefined);
+        },
         () => undefined,
       ),
     [],
@@ -64,6 +68,8 @@ export function OptionsApp() {
           <strong>{t('popupRole')}</strong>
           <select
             value={profile?.role ?? ''}
+            disabled={profile?.setByPolicy === true}
+            aria-describedby={profile?.setByPolicy ? 'zy-role-policy' : undefined}
             onChange={async (event) => {
               if (!isRole(event.target.value)) return;
               setProfile(await sendMessage('page:setRole', { role: event.target.value }));
@@ -80,6 +86,11 @@ export function OptionsApp() {
             ))}
           </select>
         </label>
+        {profile?.setByPolicy ? (
+          <p className="zy-muted" id="zy-role-policy">
+            {t('popupRoleSetByPolicy')}
+          </p>
+        ) : null}
       </section>
 
       {(policyRole ?? profile?.role) === '管理人员' ? (

@@ -89,7 +89,12 @@ export function PopupApp() {
 
   useEffect(() => {
     const stop = watchPolicyView(
-      (view) => setEndpointConfigured(view.policy.reportEndpoint !== null),
+      (view) => {
+        setEndpointConfigured(view.policy.reportEndpoint !== null);
+        // The policy may set the learner's group: once the browser gave it, show that one.
+        if (!view.managedPending)
+          void sendMessage('page:getProfile').then(setProfile, () => undefined);
+      },
       () => setEndpointConfigured(null),
     );
     void resolveTabId().then((id) => {
@@ -264,22 +269,28 @@ export function PopupApp() {
                 <strong data-testid="current-role">
                   {profile?.role ? roleName(prefs.language, profile.role) : t('popupRoleNone')}
                 </strong>
-                <label className="zy-row">
-                  <span className="zy-muted">{t('popupChangeRole')}</span>
-                  <select
-                    value={profile?.role ?? ''}
-                    onChange={(event) => void changeRole(event.target.value)}
-                  >
-                    <option value="" disabled>
-                      —
-                    </option>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {roleName(prefs.language, role)}
+                {profile?.setByPolicy ? (
+                  <span className="zy-muted" data-testid="role-set-by-policy">
+                    {t('popupRoleSetByPolicy')}
+                  </span>
+                ) : (
+                  <label className="zy-row">
+                    <span className="zy-muted">{t('popupChangeRole')}</span>
+                    <select
+                      value={profile?.role ?? ''}
+                      onChange={(event) => void changeRole(event.target.value)}
+                    >
+                      <option value="" disabled>
+                        —
                       </option>
-                    ))}
-                  </select>
-                </label>
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {roleName(prefs.language, role)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
               </div>
             </section>
 

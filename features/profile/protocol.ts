@@ -4,6 +4,11 @@ import type { Role } from './roles';
 export interface ProfileView {
   role: Role | null;
   roleChosenAt: number | null;
+  /**
+   * The organisation's policy sets the learner's group (`identity.role`): shown, not chosen — the
+   * welcome card does not ask and the role selects are locked.
+   */
+  setByPolicy?: true;
 }
 
 /** Profile messages (routes: features/profile/background/routes.ts). */

@@ -2,7 +2,7 @@ import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
 import type { ActivityLog } from '../../progress/background/activity-log';
 import type { ProfileMessages } from '../protocol';
 import { isRole } from '../roles';
-import type { ProfileStore } from './store';
+import { RoleSetByPolicy, type ProfileStore } from './store';
 
 export interface ProfileRouteServices {
   profile: ProfileStore;
@@ -16,6 +16,16 @@ function requireRole(value: unknown) {
   return value;
 }
 
+/** Sets the learner's role; refused (with the reason) when the policy sets it. */
+async function chooseRole(profile: ProfileStore, role: ReturnType<typeof requireRole>) {
+  try {
+    return await profile.setRole(role);
+  } catch (error) {
+    if (error instanceof RoleSetByPolicy) throw new MessageRefused(error.message);
+    throw error;
+  }
+}
+
 /** The learner's role (welcome card, popup) and the first-run welcome card. */
 export function createProfileRoutes(services: ProfileRouteServices): RouteTable<ProfileMessages> {
   const { profile, activity } = services;
@@ -24,7 +34,13 @@ export function createProfileRoutes(services: ProfileRouteServices): RouteTable<
       from: ['content'],
       async handle(data, sender) {
         const role = requireRole(data.role);
-        const view = await profile.setRole(role);
+        // A welcome card shown before the browser gave the policy that sets the group: the
+        // choice ends the card like a dismissal; the policy's group stays.
+        if ((await profile.view()).setByPolicy) {
+          await profile.dismissWelcome();
+          return profile.view();
+        }
+        const view = await chooseRole(profile, role);
         await activity.record({
           type: 'role-chosen',
           tabId: sender.kind === 'content' ? sender.tabId : null,
@@ -52,7 +68,7 @@ export function createProfileRoutes(services: ProfileRouteServices): RouteTable<
       from: ['extension-page'],
       async handle(data) {
         const role = requireRole(data.role);
-        const view = await profile.setRole(role);
+        const view = await chooseRole(profile, role);
         await activity.record({
           type: 'role-chosen',
           tabId: null,

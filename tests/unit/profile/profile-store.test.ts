@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZhiyinDatabase } from '../../../app/database';
-import { ProfileStore } from '../../../features/profile/background/store';
+import { ProfileStore, RoleSetByPolicy } from '../../../features/profile/background/store';
+import type { Role } from '../../../features/profile/roles';
 
 let db: ZhiyinDatabase;
 let count = 0;
@@ -65,5 +66,42 @@ describe('learner profile', () => {
     expect(row).toMatchObject({ role: '业务操作人员', welcomeDismissedAt: 1_000 });
     expect(id).toBe(row?.learnerId);
     expect(again).toBe(row?.learnerId);
+  });
+
+  it('a new learner whose group the policy sets gets the first-run tips once, no welcome card', async () => {
+    const managed = new ProfileStore(
+      db,
+      () => 3_000,
+      () => 'zhiyin-policy',
+      async () => '业务操作人员',
+    );
+    expect(await managed.welcome()).toBe('first-run');
+    expect(await managed.welcome()).toBe('none');
+    expect(await store().welcome()).toBe('none');
+    const fresh = new ZhiyinDatabase(`profile-store-fresh-${++count}`);
+    expect(await new ProfileStore(fresh).welcome()).toBe('welcome');
+    await fresh.delete();
+  });
+
+  it('takes the group the policy sets: no welcome card, no other choice, the choice kept for later', async () => {
+    await store().setRole('基层用户');
+    let policy: Role | null = '管理人员';
+    const managed = new ProfileStore(
+      db,
+      () => 2_000,
+      () => 'unused',
+      async () => policy,
+    );
+    expect(await managed.view()).toEqual({
+      role: '管理人员',
+      roleChosenAt: null,
+      setByPolicy: true,
+    });
+    expect(await managed.role()).toBe('管理人员');
+    expect(await managed.welcome()).toBe('none'); // the learner chose a group before
+    await expect(managed.setRole('业务操作人员')).rejects.toBeInstanceOf(RoleSetByPolicy);
+    // The policy no longer sets it: the learner's own choice is back.
+    policy = null;
+    expect(await managed.view()).toEqual({ role: '基层用户', roleChosenAt: 1_000 });
   });
 });
