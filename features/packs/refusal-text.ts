@@ -44,8 +44,9 @@ const TEXT = {
   zh_CN: {
     title: '内容包被拒绝',
     pack: (id: string | null, version: number | null) =>
-      `内容包${id ? ` ${id}` : ''}${version !== null ? ` 第 ${version} 版` : ''}`,
-    refused: (pack: string, reason: string) => `${pack}未被采用（${reason}）`,
+      `内容包${id ? ` ${id} ` : ''}${version !== null ? `第 ${version} 版` : ''}`,
+    refused: (pack: string) => `${pack}未被采用`,
+    reason: (reason: string) => `（${reason}）`,
     keeps: '原有内容继续使用。',
     source: (url: string) => `来源：${url}`,
   },
@@ -53,7 +54,8 @@ const TEXT = {
     title: 'Content pack refused',
     pack: (id: string | null, version: number | null) =>
       `Content pack${id ? ` ${id}` : ''}${version !== null ? ` version ${version}` : ''}`,
-    refused: (pack: string, reason: string) => `${pack} was not applied (${reason})`,
+    refused: (pack: string) => `${pack} was not applied`,
+    reason: (reason: string) => ` (${reason})`,
     keeps: 'The content in use keeps running.',
     source: (url: string) => `Source: ${url}`,
   },
@@ -68,19 +70,21 @@ export function messageIn(language: Lang, message: string): string {
 
 /**
  * The title and the line of a refused pack in 我的报告, e.g. 内容包被拒绝 · "内容包 xxzx 第 1 版未被
- * 采用（版本回退）：版本回退被拒绝：收到第 1 版，已应用第 2 版。原有内容继续使用。"
+ * 采用：版本回退被拒绝：收到第 1 版，已应用第 2 版。原有内容继续使用。"
  */
 export function describePackRefusal(
   language: Lang,
   refusal: PackRefusalSummary,
 ): { title: string; line: string; source: string } {
   const t = TEXT[language];
-  const reason = REASONS[language][refusal.reason] ?? refusal.reason;
-  const detail = messageIn(language, refusal.message).trim();
-  const head = t.refused(t.pack(refusal.packId, refusal.version), reason);
+  const detail = messageIn(language, refusal.message)
+    .trim()
+    .replace(/[。.]$/u, '');
   const stop = language === 'en' ? '. ' : '。';
+  const pack = t.pack(refusal.packId, refusal.version);
+  // The refusal's own words say why; the short reason only when they are missing.
   const line = detail
-    ? `${head}${language === 'en' ? ': ' : '：'}${detail.replace(/[。.]$/u, '')}${stop}${t.keeps}`
-    : `${head}${stop}${t.keeps}`;
+    ? `${t.refused(pack)}${language === 'en' ? ': ' : '：'}${detail}${stop}${t.keeps}`
+    : `${t.refused(pack)}${t.reason(REASONS[language][refusal.reason] ?? refusal.reason)}${stop}${t.keeps}`;
   return { title: t.title, line, source: t.source(refusal.packUrl) };
 }

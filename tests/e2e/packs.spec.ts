@@ -267,8 +267,23 @@ test('a tampered pack and an older version are refused with their reason; the la
   const [report] = await readStore<OutboxRecord>(options, 'reportOutbox');
   expect(report?.report.context).toMatchObject({ role: null, tour: null, page: { url: null } });
   expect(report?.report.packRefusal?.packUrl).toContain('/zhiyin/pack.json');
-  // The picture in docs/content-packs.zh-CN.md.
+  // The picture in docs/content-packs.zh-CN.md (docs/images/content-packs-options.png).
   await section.screenshot({ path: test.info().outputPath('options-packs-refused.png') });
+
+  // The learner's 我的报告 lists both, saying which pack was refused and why.
+  const popup = await openExtensionPage('popup.html');
+  await popup.getByRole('tab', { name: '我的报告' }).click();
+  const refusals = popup.getByTestId('my-reports').locator('li[data-pack-refusal]');
+  await expect(refusals).toHaveCount(2);
+  await expect(popup.locator('li[data-pack-refusal="rollback"]')).toContainText(
+    '内容包 e2e-pack 第 1 版未被采用：版本回退被拒绝：收到第 1 版，已应用第 2 版。原有内容继续使用。',
+  );
+  await expect(popup.locator('li[data-pack-refusal="signature"]')).toContainText(
+    // The version of a file whose signature failed is not trusted, so not named.
+    '内容包 e2e-pack 未被采用：签名校验失败',
+  );
+  await expect(refusals.first().locator('strong')).toHaveText('内容包被拒绝');
+  await popup.close();
 
   // A tampered file imported by hand (an offline site) is refused the same way.
   await section.getByTestId('pack-import').setInputFiles({

@@ -9,6 +9,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPackRefusalReport } from '../../../features/packs/refusal-report';
+import { describePackRefusal } from '../../../features/packs/refusal-text';
 import { createReport } from '../../../features/report/create';
 import { toReportListItem } from '../../../features/report/background/service';
 import type { OutboxRecord } from '../../../features/report/records';
@@ -103,14 +104,14 @@ describe('我的报告: a refused content pack', () => {
     expect(first?.getAttribute('data-pack-refusal')).toBe('rollback');
     expect(first?.querySelector('strong')?.textContent).toBe('内容包被拒绝');
     expect(first?.querySelector('.zy-report-preview')?.textContent).toBe(
-      '内容包 xxzx-training 第 1 版未被采用（版本回退）：版本回退被拒绝：收到第 1 版，已应用第 2 版。原有内容继续使用。',
+      '内容包 xxzx-training 第 1 版未被采用：版本回退被拒绝：收到第 1 版，已应用第 2 版。原有内容继续使用。',
     );
     // The address as the report carries it: redacted (no token).
     expect(first?.textContent).toContain('来源：https://xxzx.example.gov.cn/zhiyin/pack.json');
     expect(first?.textContent).not.toContain('s3cret');
     // Nothing about the pack could be read: the line still says what and why.
     expect(second?.querySelector('.zy-report-preview')?.textContent).toBe(
-      '内容包未被采用（文件无法读取）：内容包不是 UTF-8 文本。原有内容继续使用。',
+      '内容包未被采用：内容包不是 UTF-8 文本。原有内容继续使用。',
     );
     // Like any report: its status and what can be done with it.
     expect(first?.getAttribute('data-status')).toBe('local');
@@ -122,11 +123,34 @@ describe('我的报告: a refused content pack', () => {
     expect(third?.querySelector('.zy-report-preview')?.textContent).toBe('附件上传一直转圈');
   });
 
+  it('a refusal without words of its own says the short reason', () => {
+    expect(
+      describePackRefusal('zh_CN', {
+        packUrl: 'https://xxzx.example.gov.cn/p.json',
+        packId: null,
+        version: null,
+        reason: 'signature',
+        message: '',
+      }).line,
+    ).toBe('内容包未被采用（签名校验失败）。原有内容继续使用。');
+    expect(
+      describePackRefusal('en', {
+        packUrl: 'https://xxzx.example.gov.cn/p.json',
+        packId: 'a',
+        version: 2,
+        reason: 'size',
+        message: '',
+      }).line,
+    ).toBe(
+      'Content pack a version 2 was not applied (file too large). The content in use keeps running.',
+    );
+  });
+
   it('reads in English for an English learner', async () => {
     const [first] = await render('en');
     expect(first?.querySelector('strong')?.textContent).toBe('Content pack refused');
     expect(first?.querySelector('.zy-report-preview')?.textContent).toBe(
-      'Content pack xxzx-training version 1 was not applied (version rollback): version rollback refused: got version 1, version 2 is already applied. The content in use keeps running.',
+      'Content pack xxzx-training version 1 was not applied: version rollback refused: got version 1, version 2 is already applied. The content in use keeps running.',
     );
     expect(first?.textContent).toContain('Source: https://xxzx.example.gov.cn/zhiyin/pack.json');
   });
