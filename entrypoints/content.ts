@@ -28,6 +28,7 @@ export default defineContentScript({
       window === window.top ? (registeredOverlay()?.unmaskSensitive() ?? null) : null,
     );
     onMessage('bg:warmOverlay', () => page.warmOverlay());
+    onMessage('bg:rulesChanged', ({ data }) => page.rulesChanged(data.revision));
     ctx.onInvalidated(() => registeredOverlay()?.unmount());
 
     await page.start();

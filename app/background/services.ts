@@ -126,7 +126,12 @@ export function createServices(platform: BackgroundPlatform) {
     assessments,
     sessions,
     reports,
-    rules: setupRules(platform, { rules: packs.content.rules, role, language }),
+    rules: setupRules(platform, {
+      rules: packs.content.rules,
+      role,
+      language,
+      contentChanged: packs.onContentChanged,
+    }),
     frames: setupFrames(platform),
     packs,
     /** An open tab of a configured host where the tour applies and Zhiyin answers, or null. */

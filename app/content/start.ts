@@ -21,6 +21,8 @@ export interface ContentPage {
   maskSensitive(): Promise<SensitivePage | null>;
   /** `bg:warmOverlay`: the popup opened here and a tour applies: load the overlay, draw nothing. */
   warmOverlay(): void;
+  /** `bg:rulesChanged`: a content pack changed the rules in force; the running watcher follows. */
+  rulesChanged(revision: string): void;
 }
 
 /**
@@ -40,6 +42,7 @@ export function createContentPage(ctx: ContentScriptContext, topFrame: boolean):
       shown: (message) => sendMessage('content:tipShown', message),
       respond: (message) => sendMessage('content:tipResponse', message),
     },
+    rulesInForce: () => sendMessage('content:rulesInForce'),
     overlay: { current: registeredOverlay, load: loadOverlay },
   });
   const channel = createTourChannel(topFrame, rules.showGuard);
@@ -90,5 +93,6 @@ export function createContentPage(ctx: ContentScriptContext, topFrame: boolean):
         .then((overlay) => overlay.warm?.(ctx))
         .catch(() => undefined);
     },
+    rulesChanged: (revision) => rules.rulesChanged(revision),
   };
 }

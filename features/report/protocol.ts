@@ -5,6 +5,7 @@ import type { ScrubCounts } from '../../lib/privacy/personal-data';
 import type { ReportStatusText } from './status-text';
 import type { SensitivePage } from './content/sensitive-regions';
 import type { ScreenshotReply } from './screenshot-text';
+import type { PackRefusalSummary } from '../packs/refusal-text';
 
 /** Reply to a submitted report. */
 export interface SubmitReportReply {
@@ -30,6 +31,11 @@ export interface ReportListItem {
   attempts: number;
   sentAt: number | null;
   exportedAt: number | null;
+  /**
+   * Set on the automatic report of a refused content pack (no person wrote it): the list shows
+   * which pack and why instead of the description (features/packs/refusal-text.ts).
+   */
+  packRefusal?: PackRefusalSummary;
 }
 
 /** An export file ready for `chrome.downloads` or a Blob link. */

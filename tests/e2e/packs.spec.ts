@@ -17,6 +17,7 @@ import { expect, test } from './fixtures';
 import { readStore } from './support/db';
 import { startPackServer } from './support/pack-server';
 import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
+import { logIn } from './support/sim';
 import { sendFromExtensionPage } from './support/messages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -68,6 +69,22 @@ const EXTRAS = {
     '      version: 1',
     '      title: 登录前请核对账号归属',
     '      body: 请使用本人账号登录，不得借用他人账号。',
+    '',
+  ].join('\n'),
+};
+
+/**
+ * The 信息中心 tightens the password rule: the bundled `password` field guard (8–16 characters)
+ * replaced by the pack's (at least 12), with its own note.
+ */
+const STRICTER_PASSWORD = {
+  'rules/pack-guards.yaml': [
+    'guards:',
+    '  - id: password',
+    "    pages: ['*#/settings/password*']",
+    '    field: { label: 新密码 }',
+    '    check: { kind: password, policy: { minLength: 12, maxLength: 20 } }',
+    '    note: 内容包：自 2027 年起密码不少于 12 位。',
     '',
   ].join('\n'),
 };
@@ -133,9 +150,10 @@ let v1 = '';
 let v2 = '';
 let v3Tampered = '';
 let v4WithHelpAndTip = '';
+let v5StricterPassword = '';
 
 test.beforeAll(async () => {
-  // Four runs of pack:sign (tsx, the build's loaders): seconds each on a busy machine.
+  // Five runs of pack:sign (tsx, the build's loaders): seconds each on a busy machine.
   test.setTimeout(120_000);
   work = mkdtempSync(join(tmpdir(), 'zhiyin-packs-'));
   writeFileSync(join(work, 'key.jwk'), JSON.stringify(TEST_PRIVATE_JWK));
@@ -143,6 +161,7 @@ test.beforeAll(async () => {
   v2 = signFolder(work, '内容包引导：输入账号（第二版）', 2);
   v3Tampered = signFolder(work, '内容包引导：输入账号（第三版）', 3).replace('第三版', '篡改版');
   v4WithHelpAndTip = signFolder(work, '内容包引导：输入账号（第四版）', 4, EXTRAS);
+  v5StricterPassword = signFolder(work, '内容包引导：输入账号（第五版）', 5, STRICTER_PASSWORD);
   packs = await startPackServer();
 });
 
@@ -248,8 +267,23 @@ test('a tampered pack and an older version are refused with their reason; the la
   const [report] = await readStore<OutboxRecord>(options, 'reportOutbox');
   expect(report?.report.context).toMatchObject({ role: null, tour: null, page: { url: null } });
   expect(report?.report.packRefusal?.packUrl).toContain('/zhiyin/pack.json');
-  // The picture in docs/content-packs.zh-CN.md.
+  // The picture in docs/content-packs.zh-CN.md (docs/images/content-packs-options.png).
   await section.screenshot({ path: test.info().outputPath('options-packs-refused.png') });
+
+  // The learner's 我的报告 lists both, saying which pack was refused and why.
+  const popup = await openExtensionPage('popup.html');
+  await popup.getByRole('tab', { name: '我的报告' }).click();
+  const refusals = popup.getByTestId('my-reports').locator('li[data-pack-refusal]');
+  await expect(refusals).toHaveCount(2);
+  await expect(popup.locator('li[data-pack-refusal="rollback"]')).toContainText(
+    '内容包 e2e-pack 第 1 版未被采用：版本回退被拒绝：收到第 1 版，已应用第 2 版。原有内容继续使用。',
+  );
+  await expect(popup.locator('li[data-pack-refusal="signature"]')).toContainText(
+    // The version of a file whose signature failed is not trusted, so not named.
+    '内容包 e2e-pack 未被采用：签名校验失败',
+  );
+  await expect(refusals.first().locator('strong')).toHaveText('内容包被拒绝');
+  await popup.close();
 
   // A tampered file imported by hand (an offline site) is refused the same way.
   await section.getByTestId('pack-import').setInputFiles({
@@ -319,4 +353,60 @@ test('a pack’s help article is found in the popup search and its compliance ti
   const article = popup.locator('article[data-article="pack-seal-guide"]');
   await expect(article).toContainText('审核通过后三个工作日内下发');
   await expect(article.locator('strong')).toHaveText('电子印章申领表');
+});
+
+test('a pack’s field guard reaches a page already open, without a reload; the bundled guard it replaces stops', async ({
+  context,
+  serviceWorker,
+  openExtensionPage,
+}) => {
+  await chooseRole(openExtensionPage);
+  const page = await context.newPage();
+  await logIn(page, 'zhangsan', 'index.html#/settings/password');
+  const field = page.getByLabel('新密码', { exact: true });
+  const hint = page.locator('[data-zhiyin-guard="password"]');
+  const type = async (value: string) => {
+    await field.fill('');
+    await field.pressSequentially(value);
+    await field.press('Tab');
+  };
+  // The bundled guard (8–16 characters, letters, digits, symbols): the rules run once the page
+  // is idle, so the first try may come before them.
+  await expect(async () => {
+    await type('abc12345');
+    await expect(hint).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(hint).toHaveAttribute('data-level', 'warning');
+  await type('Abc@12345');
+  await expect(hint).not.toHaveAttribute('data-level', 'warning');
+  // Gone after a reload or a navigation: the page below is this same document.
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  // The pack arrives while the page stays open.
+  packs.serve(v5StricterPassword);
+  await setPackPolicy(serviceWorker, packs.url);
+  const options = await openExtensionPage('options.html');
+  await expect
+    .poll(async () => (await source(options, packs.url))?.version, { timeout: 20_000 })
+    .toBe(5);
+  await options.close();
+
+  // The same page, not reloaded: the pack's guard checks the field, with the pack's words; the
+  // bundled one no longer does (9 characters with a letter, a digit and a symbol pass it). Another
+  // value than before: the browser sends no change event for a value typed again.
+  await page.bringToFront();
+  let attempt = 0;
+  await expect(async () => {
+    // The announcement may still be on its way: each try types another 9-character value.
+    await type(`Xyz#1234${attempt++ % 10}`);
+    await expect(hint).toHaveAttribute('data-level', 'warning', { timeout: 1000 });
+  }).toPass();
+  await expect(hint).toContainText(/密码至少 12 位，当前为 9 位/);
+  await expect(hint).toContainText('内容包：自 2027 年起密码不少于 12 位。');
+  await expect(hint).not.toContainText('安全防护模块');
+  await type('Abc@12345678');
+  await expect(hint).not.toHaveAttribute('data-level', 'warning');
+  expect(
+    await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+  ).toBe(true);
 });

@@ -87,7 +87,9 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
     // resolvePolicy already reported the problem; keep the words for the options page.
     return { value: parsed.value, problem: parsed.problem ?? null };
   };
-  const rebuild = async () => {
+  /** Told after each rebuild of the content in force (the rules watcher's pages follow it). */
+  const changeListeners: ((cause: 'restored' | 'applied') => void)[] = [];
+  const rebuild = async (cause: 'restored' | 'applied' = 'applied') => {
     const records = await store.all();
     const contents = newestPacks(
       records.flatMap((record) => (record.content ? [record.content] : [])),
@@ -106,6 +108,13 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
     }
     replaceContentInPlace(content, mergeContent(options.bundled, contents, withCompiledMarkdown));
     applied = contents;
+    for (const listener of changeListeners) {
+      try {
+        listener(cause);
+      } catch (error) {
+        console.warn('[zhiyin] a content-pack listener failed', error);
+      }
+    }
   };
   const sync = new PackSync({
     fetch: (url, init) =>
@@ -121,7 +130,7 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
     policy,
     bundledTours: options.bundled.tours,
     validatorIds: VALIDATOR_IDS,
-    applied: rebuild,
+    applied: () => rebuild('applied'),
     refused: async (source, refusal) => {
       if (!reportRefusal) throw new Error('no report outbox wired');
       await reportRefusal(source, refusal);
@@ -130,7 +139,7 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
 
   // The last good packs first (a worker restart: messages wait for this, ./gate.ts), then
   // whatever is due.
-  const restored = withDeadline(rebuild(), DEADLINES.write, 'restoring packs').catch(
+  const restored = withDeadline(rebuild('restored'), DEADLINES.write, 'restoring packs').catch(
     (error: unknown) => console.warn('[zhiyin] reading stored packs failed', error),
   );
   const ready = restored.then(() => sync.syncAll());
@@ -171,6 +180,13 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
     content,
     /** The newest applied packs (extension pages merge them with their bundled copies). */
     packContents: () => applied,
+    /**
+     * `listener` hears every rebuild of the content in force: `restored` (stored packs read back
+     * at the worker's start), `applied` (a pack applied since). The lists are already updated.
+     */
+    onContentChanged: (listener: (cause: 'restored' | 'applied') => void) => {
+      changeListeners.push(listener);
+    },
     /** Refused packs are reported with this (the report outbox). */
     reportRefusalsWith(report: (source: string, refusal: PackRefusal) => Promise<void>) {
       reportRefusal = report;

@@ -33,6 +33,7 @@ export function toReportListItem(
   options: { endpointConfigured: boolean },
 ): ReportListItem {
   const description = record.report.description;
+  const refusal = record.report.packRefusal;
   return {
     id: record.id,
     createdAt: record.createdAt,
@@ -44,5 +45,16 @@ export function toReportListItem(
     attempts: record.attempts,
     sentAt: record.sentAt ?? null,
     exportedAt: record.exportedAt ?? null,
+    ...(refusal
+      ? {
+          packRefusal: {
+            packUrl: refusal.packUrl,
+            packId: refusal.packId,
+            version: refusal.version,
+            reason: refusal.reason,
+            message: refusal.message,
+          },
+        }
+      : {}),
   };
 }

@@ -7,6 +7,7 @@ import { downloadTextFile } from '../../../components/download';
 import { categoryOptions, statusLabelEn } from './report-text';
 import type { ReportListItem } from '../protocol';
 import { describeError } from '../../../lib/i18n/describe-error';
+import { describePackRefusal } from '../../packs/refusal-text';
 
 export interface MyReportsProps {
   language: Language;
@@ -97,14 +98,28 @@ export function MyReports({ language, revision }: MyReportsProps) {
         <ul className="zy-reports" data-testid="my-reports">
           {items.map((item) => {
             const label = language === 'en' ? statusLabelEn(item.status) : item.statusText.label;
-            const name = `${labels.get(item.category) ?? item.categoryLabel} ${formatTime(item.createdAt, language)}`;
+            // A refused content pack, reported automatically: which pack and why, not the
+            // administrator-facing description.
+            const refusal = item.packRefusal
+              ? describePackRefusal(language === 'en' ? 'en' : 'zh_CN', item.packRefusal)
+              : null;
+            const title = refusal?.title ?? labels.get(item.category) ?? item.categoryLabel;
+            const name = `${title} ${formatTime(item.createdAt, language)}`;
             return (
-              <li key={item.id} data-report-id={item.id} data-status={item.status}>
+              <li
+                key={item.id}
+                data-report-id={item.id}
+                data-status={item.status}
+                {...(item.packRefusal ? { 'data-pack-refusal': item.packRefusal.reason } : {})}
+              >
                 <div className="zy-row zy-spread">
-                  <strong>{labels.get(item.category) ?? item.categoryLabel}</strong>
+                  <strong>{title}</strong>
                   <span className={`zy-status zy-status-${item.status}`}>{label}</span>
                 </div>
-                <div className="zy-report-preview">{item.preview}</div>
+                <div className="zy-report-preview">{refusal?.line ?? item.preview}</div>
+                {refusal && (
+                  <div className="zy-muted zy-small zy-report-preview">{refusal.source}</div>
+                )}
                 <div className="zy-muted zy-small">
                   {formatTime(item.createdAt, language)}
                   {item.attempts > 0 ? ` · ${t('myReportsAttempts', { n: item.attempts })}` : ''}

@@ -58,6 +58,13 @@ export function createRulesRoutes(services: RulesServices): RouteTable<RulesMess
         return services.service.onAction(data);
       },
     },
+    'content:rulesInForce': {
+      from: ['content'],
+      handle(_data, sender) {
+        topFrameOn(sender);
+        return services.service.inForce();
+      },
+    },
     'content:tipShown': {
       from: ['content'],
       async handle(data, sender) {

@@ -27,6 +27,7 @@ import { createAcknowledgementRecord, historyFromRecords } from '../records';
 import { pageRules, rulesApplyTo } from '../helpers';
 import type { RuleSet } from '../schema';
 import type { RuleTriggers } from '../helpers';
+import type { RulesInForce } from '../protocol';
 
 export interface RulesStore {
   loadHistory(): Promise<AckAndShowHistory>;
@@ -58,6 +59,8 @@ export interface RulesService {
    * script watches itself before loading the rules watcher (null: nothing applies).
    */
   forPage(url: string): Promise<{ load: boolean; triggers: RuleTriggers | null }>;
+  /** `content:rulesInForce` — the markers, tips and guards in force now, and their revision. */
+  inForce(): RulesInForce;
   /** `rules:action` — an action happened on `url`; returns the tips to show (most severe first). */
   onAction(input: { url: string; action: RuleAction }): Promise<TipDecision[]>;
   /** `rules:shown` — the overlay put the tip on screen. */
@@ -90,6 +93,7 @@ export function createRulesService(options: RulesServiceOptions): RulesService {
 
   return {
     appliesTo: (url) => rulesApplyTo(options.rules, url),
+    inForce: () => ({ rules: options.rules, revision: rulesRevision(options.rules) }),
     forPage: async (url) => {
       const page = pageRules(options.rules, url);
       if (page.load) return { load: true, triggers: null };
@@ -176,6 +180,21 @@ export function createRulesService(options: RulesServiceOptions): RulesService {
         return record;
       }),
   };
+}
+
+/**
+ * A name for the content of a rule set: FNV-1a (32 bits) of its JSON, in hex. Equal rules give the
+ * same revision; the page skips a reload when told of the revision it already runs. Not a security
+ * measure (the background is the only source of both).
+ */
+export function rulesRevision(rules: RuleSet): string {
+  const text = JSON.stringify(rules);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${text.length.toString(36)}`;
 }
 
 /** In-memory store (tests, and a fallback before the database is ready). */

@@ -5,7 +5,8 @@ import { sessionArea } from '../../../lib/platform/session-area';
 import type { Language } from '../../../lib/settings/preferences';
 import type { Role } from '../../profile/roles';
 import type { RuleSet } from '../schema';
-import { createDexieRulesStore, createRulesService } from './service';
+import { sendMessage } from '../../../app/protocol';
+import { createDexieRulesStore, createRulesService, rulesRevision } from './service';
 import { createTestClock } from './test-clock';
 
 const RULES_SESSION_KEY = 'rulesSessionId';
@@ -17,7 +18,17 @@ const RULES_SESSION_KEY = 'rulesSessionId';
  */
 export function setupRules(
   platform: BackgroundPlatform,
-  deps: { rules: RuleSet; role(): Promise<Role | null>; language(): Promise<Language> },
+  deps: {
+    rules: RuleSet;
+    role(): Promise<Role | null>;
+    language(): Promise<Language>;
+    /**
+     * Calls `listener` each time the content in force was rebuilt: `restored` once the stored
+     * packs are read back after the worker's start, `applied` after a pack was applied. Pages
+     * running the rules watcher are told when an applied pack changed the rules.
+     */
+    contentChanged?(listener: (cause: 'restored' | 'applied') => void): void;
+  },
 ) {
   // A browser session id for per-session tips: kept in storage.session (new after a restart).
   // lib/platform/session-area.ts: storage.session, or the MV2 background page's memory.
@@ -44,6 +55,17 @@ export function setupRules(
       (memorySessionId ??= crypto.randomUUID()),
       'rules session id',
     );
+  // Pages running the rules watcher (rules.js) ask again and swap the new rules in: a pack's
+  // guard shows, a replaced one stops, without a reload. Only a real change is announced: a
+  // rebuild that changed tours or help alone does not wake every tab.
+  let announced = rulesRevision(deps.rules);
+  deps.contentChanged?.((cause) => {
+    const revision = rulesRevision(deps.rules);
+    if (revision === announced) return;
+    announced = revision;
+    // After a worker restart the pages already run these rules (they asked for them).
+    if (cause === 'applied') void announceRulesChanged(platform, revision);
+  });
   return createRulesService({
     rules: deps.rules,
     store: createDexieRulesStore(platform.db),
@@ -62,4 +84,28 @@ export function setupRules(
     onAcknowledged: async (record, tipTitle) =>
       platform.records.emit('tip-acknowledged', { record, tipTitle }),
   });
+}
+
+/**
+ * `bg:rulesChanged` to the top frame of every tab on a configured host. A tab without our content
+ * script, or without the rules watcher, does not answer: nothing to do there (a page that loads the
+ * watcher later asks for the rules in force then).
+ */
+export async function announceRulesChanged(
+  platform: Pick<BackgroundPlatform, 'isAllowedHost'>,
+  revision: string,
+  tabs: () => Promise<{ id?: number; url?: string }[]> = () => browser.tabs.query({}),
+): Promise<number> {
+  let told = 0;
+  const all = await tabs().catch(() => []);
+  await Promise.all(
+    all.map(async (tab) => {
+      if (tab.id === undefined || !tab.url || !platform.isAllowedHost(tab.url)) return;
+      await sendMessage('bg:rulesChanged', { revision }, { tabId: tab.id, frameId: 0 }).then(
+        () => told++,
+        () => undefined,
+      );
+    }),
+  );
+  return told;
 }

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RulesChannel, RulesInPage, RulesView } from './controller';
 import type { PendingAction } from './triggers';
+import type { RuleSet } from '../schema';
 
 /**
  * The contract between the content script and the rules bundle (entrypoints/rules.ts), which is
@@ -13,12 +14,15 @@ export interface RulesApi {
   /**
    * Starts the watcher and this page's field guards; everything stops with `ctx`. `initial`: the
    * copies/clicks content.js noticed before the bundle was loaded, reported after the page-open.
+   * `rules`: the rules in force from the background (`content:rulesInForce`); without them (the
+   * background did not answer in time) the bundle's own copy of the bundled rules.
    */
   start(
     ctx: ContentScriptContext,
     channel: RulesChannel,
     view: RulesView,
     initial?: readonly PendingAction[],
+    rules?: RuleSet,
   ): RulesInPage;
 }
 

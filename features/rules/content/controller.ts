@@ -31,6 +31,7 @@ export interface RulesView {
 }
 
 export interface StartRulesOptions {
+  /** The rules in force at start; {@link RulesInPage.setRules} swaps in new ones. */
   rules: RuleSet;
   channel: RulesChannel;
   view: RulesView;
@@ -53,6 +54,13 @@ export interface RulesInPage {
   firstRun(): void;
   /** Show a guard while a tour step is active (`guard:` in the step); abort `signal` to remove it. */
   showGuard(guardId: string, signal: AbortSignal): boolean;
+  /**
+   * The rules in force changed (a content pack was applied): markers are looked for again, this
+   * page's guards and the tour step's guard are attached anew with their new definitions (a
+   * replaced guard stops, a new one starts, a dropped one goes), and waiting tips whose rule is
+   * gone are dropped. Nothing is reported as a new page open.
+   */
+  setRules(rules: RuleSet): void;
 }
 
 /** Start watching the page (top frame) for rule actions and attach this page's field guards. */
@@ -61,6 +69,7 @@ export function startRulesInPage(
   options: StartRulesOptions,
 ): RulesInPage {
   const { channel, view, signal } = options;
+  let rules = options.rules;
   const onError = options.onError ?? (() => undefined);
   let queue: { tip: TipDecision; action: RuleAction; url: string }[] = [];
   let announced: string | undefined;
@@ -110,14 +119,38 @@ export function startRulesInPage(
     pageGuards?.abort();
     pageGuards = new AbortController();
     const scope = AbortSignal.any([signal, pageGuards.signal]);
-    for (const guard of guardsForPage(options.rules.guards, url)) {
+    for (const guard of guardsForPage(rules.guards, url)) {
       attachGuard(guard, win.document, guardOptions(scope));
     }
   };
 
-  watchRuleActions(win, {
+  // Guards of tour steps (showGuard), kept so a change of rules can attach them anew.
+  interface StepGuard {
+    guardId: string;
+    stepSignal: AbortSignal;
+    attached: AbortController | null;
+  }
+  const stepGuards = new Set<StepGuard>();
+  /** Attaches a step's guard with the definition in force; false when no such guard exists. */
+  const attachStepGuard = (entry: StepGuard): boolean => {
+    entry.attached?.abort();
+    entry.attached = null;
+    const guard = rules.guards.find((candidate) => candidate.id === entry.guardId);
+    if (!guard) return false;
+    // A page guard with the same id is already showing: the step adds nothing.
+    if (guardsForPage([guard], win.location.href).length > 0) return true;
+    entry.attached = new AbortController();
+    attachGuard(
+      guard,
+      win.document,
+      guardOptions(AbortSignal.any([signal, entry.stepSignal, entry.attached.signal])),
+    );
+    return true;
+  };
+
+  const watch = watchRuleActions(win, {
     signal,
-    markers: options.rules.markers,
+    markers: () => rules.markers,
     ...(options.visibility ? { visibility: options.visibility } : {}),
     ...(options.initial ? { initial: options.initial } : {}),
     onAction: (action, url) => {
@@ -155,12 +188,26 @@ export function startRulesInPage(
       onAction({ kind: 'first-run' }, win.location.href);
     },
     showGuard(guardId, stepSignal) {
-      const guard = options.rules.guards.find((candidate) => candidate.id === guardId);
-      if (!guard) return false;
-      // A page guard with the same id is already showing: the step adds nothing.
-      if (guardsForPage([guard], win.location.href).length > 0) return true;
-      attachGuard(guard, win.document, guardOptions(AbortSignal.any([signal, stepSignal])));
+      if (stepSignal.aborted) return rules.guards.some((candidate) => candidate.id === guardId);
+      const entry: StepGuard = { guardId, stepSignal, attached: null };
+      if (!attachStepGuard(entry)) return false;
+      stepGuards.add(entry);
+      stepSignal.addEventListener('abort', () => stepGuards.delete(entry), { once: true });
       return true;
+    },
+    setRules(next) {
+      if (signal.aborted || next === rules) return;
+      rules = next;
+      const tipIds = new Set(rules.tips.map((tip) => tip.id));
+      const before = queue.length;
+      queue = queue.filter((entry) => tipIds.has(entry.tip.tipId));
+      if (queue.length !== before) {
+        if (announced !== undefined && !tipIds.has(announced)) announced = undefined;
+        publishTips();
+      }
+      attachPageGuards(win.location.href);
+      for (const entry of stepGuards) attachStepGuard(entry);
+      watch.recheckMarkers();
     },
   };
 }

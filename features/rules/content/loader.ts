@@ -3,6 +3,7 @@ import { latest } from '../../../lib/lifetime/latest';
 import type { GuardHint } from '../../guards/content/guards';
 import type { TipDecision } from '../engine';
 import type { RuleTriggers } from '../helpers';
+import type { RulesInForce } from '../protocol';
 import type { TipResponse } from '../records';
 import { registeredRules } from './api';
 import type { RulesChannel, RulesInPage } from './controller';
@@ -15,7 +16,15 @@ import { watchRuleTriggers, type PendingAction } from './triggers';
  * guard or the first run needs them. Elsewhere the hello reply's triggers (copy, clicks, marker
  * texts) are watched here and the first one loads them, handing its event over (triggers.ts).
  * Part of content.js: no React; the overlay is loaded only when a tip or hint must be shown.
+ *
+ * The rules themselves come from the background (`content:rulesInForce`: bundled + content packs),
+ * asked while rules.js is injected; a background that has not answered within
+ * {@link RULES_WAIT_MS} leaves the bundle's own bundled copy running until the answer comes. When
+ * a pack changes the rules (`bg:rulesChanged`), the running watcher asks again and swaps them in.
  */
+
+/** How long the rules watcher waits for the rules in force before starting with the bundled ones. */
+export const RULES_WAIT_MS = 2000;
 
 /** The part of the overlay bundle the rules draw with (app/overlay/api.ts `OverlayApi`). */
 export interface RulesOverlay {
@@ -37,6 +46,10 @@ export interface RulesLoaderOptions {
   loadBundle(): Promise<unknown>;
   /** The background side of the rules (`content:ruleAction`, `content:tipShown`, …). */
   channel: RulesChannel;
+  /** The rules in force from the background (`content:rulesInForce`). */
+  rulesInForce(): Promise<RulesInForce>;
+  /** Default {@link RULES_WAIT_MS}. */
+  rulesWaitMs?: number;
   overlay: {
     /** The overlay if this frame already loaded it. */
     current(): RulesOverlay | null | undefined;
@@ -58,6 +71,12 @@ export interface RulesLoader {
   firstRun(): void;
   /** A tour step's field guard; true if it is (or will be, once loaded) shown in this frame. */
   showGuard(guardId: string, signal: AbortSignal): boolean;
+  /**
+   * `bg:rulesChanged`: the rules in force are now `revision`. A running watcher asks for them and
+   * swaps them in; one still starting asks again once started; none running: nothing to do (the
+   * next hello reply is computed from the new rules).
+   */
+  rulesChanged(revision: string): void;
 }
 
 export function createRulesLoader(options: RulesLoaderOptions): RulesLoader {
@@ -71,15 +90,39 @@ export function createRulesLoader(options: RulesLoaderOptions): RulesLoader {
     triggersWatch?.abort();
     return pending.splice(0);
   };
+  /** The revision the watcher runs (null: the bundled fallback), and the newest announced. */
+  let running: string | null = null;
+  let announced: string | null = null;
+  const asks = latest();
+  /** Asks for the rules in force and hands them to the watcher, unless a newer ask began. */
+  const refresh = (): void => {
+    void asks.run(
+      () => options.rulesInForce(),
+      (answer) => {
+        if (!inPage || ctx.isInvalid || answer.revision === running) return;
+        running = answer.revision;
+        inPage.setRules(answer.rules);
+      },
+      (error) => console.warn('[zhiyin] could not read the compliance rules in force', error),
+    );
+  };
   const ensure = (when: 'idle' | 'now'): Promise<RulesInPage | null> => {
     starting ??= new Promise<void>((ready) => {
       if (when === 'now') ready();
       else ctx.requestIdleCallback(() => ready());
     })
-      .then(() => startRules(options, takePending))
+      .then(() =>
+        startRules(options, takePending, (revision) => {
+          running = revision;
+        }),
+      )
       .then((started) => {
         inPage = started;
         if (started && firstRunPending) started.firstRun();
+        // Started with the bundled fallback (the background was slow), or told of newer rules
+        // while starting: ask again.
+        if (started && (running === null || (announced !== null && announced !== running)))
+          refresh();
         return started;
       });
     return starting;
@@ -115,7 +158,25 @@ export function createRulesLoader(options: RulesLoaderOptions): RulesLoader {
       });
       return true;
     },
+    rulesChanged: (revision) => {
+      if (!topFrame) return;
+      announced = revision;
+      if (inPage && revision !== running) refresh();
+    },
   };
+}
+
+/** The rules in force, or null when the background failed or did not answer within `ms`. */
+async function rulesWithin(asked: Promise<RulesInForce | null>, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([asked, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The overlay could not be loaded for a tip or hint: say so in the console, never throw on the page. */
@@ -126,12 +187,22 @@ function reportOverlayFailure(error: unknown): void {
 async function startRules(
   options: RulesLoaderOptions,
   takePending: () => PendingAction[],
+  onRevision: (revision: string) => void,
 ): Promise<RulesInPage | null> {
   const { ctx, overlay } = options;
   try {
+    // Asked while the bundle is injected: both are round trips to the background.
+    const asked = options.rulesInForce().catch((error: unknown) => {
+      console.warn('[zhiyin] compliance rules in force unavailable, using the bundled ones', error);
+      return null;
+    });
     if (!registeredRules()) await options.loadBundle();
     const api = registeredRules();
     if (!api || ctx.isInvalid) return null;
+    // Meanwhile the triggers (content.js) keep noticing copies and clicks: nothing is lost.
+    const inForce = await rulesWithin(asked, options.rulesWaitMs ?? RULES_WAIT_MS);
+    if (ctx.isInvalid) return null;
+    if (inForce) onRevision(inForce.revision);
     let started: RulesInPage | null = null;
     // The overlay (React) is loaded only when a tip or hint must actually be shown.
     const overlayIfNeeded = async (needed: boolean) =>
@@ -160,6 +231,7 @@ async function startRules(
       },
       // Read last: the triggers stop here and the watcher's own listeners take over at once.
       takePending(),
+      inForce?.rules,
     );
     return started;
   } catch (error) {

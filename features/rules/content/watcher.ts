@@ -30,8 +30,11 @@ import type { PendingAction } from './triggers';
 export interface WatchRuleActionsOptions {
   /** Stops everything the watcher installed. */
   signal: AbortSignal;
-  /** Markers from the rule set (`virtual:zhiyin-rules` → `markers`). */
-  markers: readonly Marker[];
+  /**
+   * Markers of the rules in force, or a function read at each check when the rules can change
+   * while the page runs (a content pack applied: ./controller.ts `setRules`).
+   */
+  markers: readonly Marker[] | (() => readonly Marker[]);
   /** Called for each action, with the page URL at that moment. */
   onAction: (action: RuleAction, url: string) => void;
   /** Visibility rule for markers; DOM tests pass `{ layout: false }`. */
@@ -164,16 +167,27 @@ export function visibleMarkers(
     .map((marker) => marker.id);
 }
 
+/** What a running watcher offers its owner. */
+export interface RuleActionsWatch {
+  /**
+   * Look for markers now (the markers changed): one that is visible and was not before is
+   * reported as a `marker` action, as if it had just appeared.
+   */
+  recheckMarkers(): void;
+}
+
 /**
- * Start watching `win`'s document for rule actions. Returns nothing: abort `options.signal` to
- * stop (every listener, the observer and the pending timer are removed).
+ * Start watching `win`'s document for rule actions. Abort `options.signal` to stop (every
+ * listener, the observer and the pending timer are removed).
  */
 export function watchRuleActions(
   win: Window & typeof globalThis,
   options: WatchRuleActionsOptions,
-): void {
+): RuleActionsWatch {
   const { signal } = options;
-  if (signal.aborted) return;
+  const markers = (): readonly Marker[] =>
+    typeof options.markers === 'function' ? options.markers() : options.markers;
+  if (signal.aborted) return { recheckMarkers: () => undefined };
   const doc = win.document;
   const listen = { capture: true, passive: true, signal } as const;
   let url = win.location.href;
@@ -183,7 +197,7 @@ export function watchRuleActions(
 
   const pageOpened = (): void => {
     url = win.location.href;
-    visible = new Set(visibleMarkers(options.markers, doc, url, options.visibility));
+    visible = new Set(visibleMarkers(markers(), doc, url, options.visibility));
     emit({ kind: 'page-open', markers: [...visible] });
   };
 
@@ -192,7 +206,7 @@ export function watchRuleActions(
       pageOpened();
       return;
     }
-    const now = new Set(visibleMarkers(options.markers, doc, url, options.visibility));
+    const now = new Set(visibleMarkers(markers(), doc, url, options.visibility));
     for (const marker of now) if (!visible.has(marker)) emit({ kind: 'marker', marker });
     visible = now;
   };
@@ -226,7 +240,7 @@ export function watchRuleActions(
   let timer: number | undefined;
   const settleMs = options.settleMs ?? 150;
   const observer = new win.MutationObserver(() => {
-    if (timer !== undefined || options.markers.length === 0) return;
+    if (timer !== undefined || markers().length === 0) return;
     timer = win.setTimeout(() => {
       timer = undefined;
       recheckMarkers();
@@ -262,4 +276,9 @@ export function watchRuleActions(
           });
     if (action) emit(action);
   }
+  return {
+    recheckMarkers: () => {
+      if (!signal.aborted) recheckMarkers();
+    },
+  };
 }

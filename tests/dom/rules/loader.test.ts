@@ -15,6 +15,8 @@ import {
   type RulesOverlay,
 } from '../../../features/rules/content/loader';
 import type { PendingAction } from '../../../features/rules/content/triggers';
+import type { RulesInForce } from '../../../features/rules/protocol';
+import type { RuleSet } from '../../../features/rules/schema';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -22,6 +24,8 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
 interface Started {
   view: RulesView;
   initial: readonly PendingAction[] | undefined;
+  /** The rules it was started with (undefined: its bundled copy). */
+  rules: RuleSet | undefined;
   inPage: { [K in keyof RulesInPage]: Mock<RulesInPage[K]> };
 }
 
@@ -29,18 +33,20 @@ let ctx: ContentScriptContext;
 let idle: (() => void)[];
 let started: Started[];
 let loadBundle: Mock<() => Promise<unknown>>;
+let rulesInForce: Mock<() => Promise<RulesInForce>>;
 let overlay: { [K in keyof RulesOverlay]: Mock<RulesOverlay[K]> };
 let overlayLoaded: boolean;
 let overlayLoad: () => Promise<RulesOverlay>;
 
 const fakeBundle: RulesApi = {
-  start: (_ctx, _channel, view, initial) => {
+  start: (_ctx, _channel, view, initial, rules) => {
     const inPage = {
       respond: vi.fn<RulesInPage['respond']>(),
       firstRun: vi.fn<RulesInPage['firstRun']>(),
       showGuard: vi.fn<RulesInPage['showGuard']>(() => true),
+      setRules: vi.fn<RulesInPage['setRules']>(),
     };
-    started.push({ view, initial, inPage });
+    started.push({ view, initial, rules, inPage });
     return inPage;
   },
 };
@@ -56,6 +62,7 @@ function loader(topFrame = true, options: Partial<RulesLoaderOptions> = {}) {
       shown: () => Promise.resolve(),
       respond: () => Promise.resolve(),
     },
+    rulesInForce,
     overlay: {
       current: () => (overlayLoaded ? overlay : null),
       load: () => overlayLoad(),
@@ -83,6 +90,7 @@ beforeEach(() => {
     registerRules(fakeBundle);
     return Promise.resolve({ loaded: true });
   });
+  rulesInForce = vi.fn<() => Promise<RulesInForce>>(() => Promise.resolve(inForce('r1')));
   overlay = {
     setTips: vi.fn<RulesOverlay['setTips']>(() => Promise.resolve()),
     setHints: vi.fn<RulesOverlay['setHints']>(() => Promise.resolve()),
@@ -101,6 +109,18 @@ afterEach(() => {
 });
 
 const tip = { ruleId: 'copy-secret' } as unknown as TipDecision;
+
+/** A rule set from the background, told apart by one guard named after its revision. */
+function inForce(revision: string): RulesInForce {
+  return {
+    revision,
+    rules: {
+      markers: [],
+      tips: [],
+      guards: [{ id: `guard-${revision}`, field: { label: '附件' }, check: { kind: 'password' } }],
+    } as unknown as RuleSet,
+  };
+}
 
 describe('rules loader: where a rule applies', () => {
   it('loads rules.js once the page is idle, not before, and only once', async () => {
@@ -323,5 +343,90 @@ describe('rules loader: a tour step’s field guard', () => {
     await flush();
     expect(started).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('rules loader: the rules in force come from the background', () => {
+  it('starts the watcher with the background’s rules (bundled + content packs)', async () => {
+    const rules = loader();
+    rules.follow({ rules: true });
+    await goIdle();
+    expect(rulesInForce).toHaveBeenCalledOnce();
+    expect(started[0]?.rules).toEqual(inForce('r1').rules);
+  });
+
+  it('a background that does not answer in time: the bundled copy runs, the late answer is swapped in', async () => {
+    let answer!: (value: RulesInForce) => void;
+    rulesInForce.mockImplementationOnce(
+      () => new Promise<RulesInForce>((resolve) => (answer = resolve)),
+    );
+    const rules = loader(true, { rulesWaitMs: 20 });
+    rules.follow({ rules: true });
+    await goIdle();
+    expect(started).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Started without rules of its own: rules.js uses the bundled ones (entrypoints/rules.ts).
+    expect(started).toHaveLength(1);
+    expect(started[0]?.rules).toBeUndefined();
+    // Asked again once started; this answer is the one in force.
+    await flush();
+    expect(rulesInForce).toHaveBeenCalledTimes(2);
+    expect(started[0]?.inPage.setRules).toHaveBeenCalledWith(inForce('r1').rules);
+    answer(inForce('r1'));
+    await flush();
+    expect(started[0]?.inPage.setRules).toHaveBeenCalledOnce();
+  });
+
+  it('a failing background: the bundled copy runs, nothing is thrown on the page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    rulesInForce.mockImplementation(() => Promise.reject(new Error('no worker')));
+    const rules = loader();
+    rules.follow({ rules: true });
+    await goIdle();
+    expect(started).toHaveLength(1);
+    expect(started[0]?.rules).toBeUndefined();
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('bg:rulesChanged: the running watcher gets the new rules; the revision it runs changes nothing', async () => {
+    const rules = loader();
+    rules.follow({ rules: true });
+    await goIdle();
+    rules.rulesChanged('r1');
+    await flush();
+    expect(rulesInForce).toHaveBeenCalledOnce();
+    expect(started[0]?.inPage.setRules).not.toHaveBeenCalled();
+
+    rulesInForce.mockImplementation(() => Promise.resolve(inForce('r2')));
+    rules.rulesChanged('r2');
+    await flush();
+    expect(started[0]?.inPage.setRules).toHaveBeenCalledWith(inForce('r2').rules);
+  });
+
+  it('bg:rulesChanged while the watcher is starting: asked again once it runs', async () => {
+    let answer!: (value: RulesInForce) => void;
+    rulesInForce.mockImplementationOnce(
+      () => new Promise<RulesInForce>((resolve) => (answer = resolve)),
+    );
+    const rules = loader();
+    rules.follow({ rules: true });
+    await goIdle();
+    rules.rulesChanged('r2');
+    rulesInForce.mockImplementation(() => Promise.resolve(inForce('r2')));
+    // The first answer was sent before the pack applied: it names the old revision.
+    answer(inForce('r1'));
+    await flush();
+    expect(started[0]?.rules).toEqual(inForce('r1').rules);
+    await flush();
+    expect(started[0]?.inPage.setRules).toHaveBeenCalledWith(inForce('r2').rules);
+  });
+
+  it('bg:rulesChanged where no watcher runs: nothing is loaded', async () => {
+    const rules = loader();
+    rules.follow({});
+    rules.rulesChanged('r2');
+    await flush();
+    expect(loadBundle).not.toHaveBeenCalled();
+    expect(rulesInForce).not.toHaveBeenCalled();
   });
 });

@@ -10,6 +10,8 @@ import { checklistProgress } from '../../../features/checklist/schema';
 import { dashboardData } from '../../../features/dashboard/data';
 import { combineProgress, migrateRenamedProgress } from '../../../features/packs/migrate';
 import type { TourProgressRecord } from '../../../features/tour/records';
+import type { AssessmentRecord } from '../../../features/exam/records';
+import { SurveyService } from '../../../features/survey/background/service';
 import type { RunnerSnapshot } from '../../../features/tour/runner';
 
 let db: ZhiyinDatabase;
@@ -88,7 +90,7 @@ describe('renamed tours keep their progress', () => {
       },
     ]);
     const result = await migrateRenamedProgress(db, { 'old-seal': 'new-seal' });
-    expect(result).toEqual({ moved: ['old-seal'], events: 2 });
+    expect(result).toEqual({ moved: ['old-seal'], events: 2, assessments: 0, surveys: 0 });
     expect(await db.tourProgress.get('old-seal')).toBeUndefined();
     expect(await db.tourProgress.get('new-seal')).toMatchObject({
       status: 'completed',
@@ -129,6 +131,8 @@ describe('renamed tours keep their progress', () => {
     expect(await migrateRenamedProgress(db, { 'old-seal': 'new-seal' })).toEqual({
       moved: [],
       events: 0,
+      assessments: 0,
+      surveys: 0,
     });
     expect(await db.tourProgress.toArray()).toEqual(before);
   });
@@ -174,6 +178,78 @@ describe('renamed tours keep their progress', () => {
 
   it('nothing to rename writes nothing', async () => {
     const db = await open();
-    expect(await migrateRenamedProgress(db, {})).toEqual({ moved: [], events: 0 });
+    expect(await migrateRenamedProgress(db, {})).toEqual({
+      moved: [],
+      events: 0,
+      assessments: 0,
+      surveys: 0,
+    });
+  });
+
+  it('exam results and satisfaction answers follow the rename in the same run', async () => {
+    const db = await open();
+    const exam = (tourId: string, patch: Partial<AssessmentRecord> = {}): AssessmentRecord => ({
+      tourId,
+      attemptId: `attempt-${tourId}-${patch.startedAt ?? 1000}`,
+      startedAt: 1000,
+      endedAt: 1000 + 180_000,
+      status: 'passed',
+      score: null,
+      remedialStepIds: [],
+      remedialCompletedAt: null,
+      ...patch,
+    });
+    await db.assessments.bulkAdd([
+      exam('old-seal'),
+      exam('old-seal', { startedAt: 5000, endedAt: 5000 + 60_000, status: 'failed' }),
+      exam('other'),
+    ]);
+    await db.surveyAnswers.bulkAdd([
+      { at: 1, subjectKind: 'tour', subjectId: 'old-seal', rating: '满意', comment: '' },
+      { at: 2, subjectKind: 'assessment', subjectId: 'old-seal', rating: '一般', comment: '' },
+      { at: 3, subjectKind: 'quiz', subjectId: 'old-seal', rating: '满意', comment: '' },
+    ]);
+
+    const result = await migrateRenamedProgress(db, { 'old-seal': 'new-seal' });
+    expect(result).toMatchObject({ assessments: 2, surveys: 2 });
+    expect((await db.assessments.where('tourId').equals('new-seal').toArray()).length).toBe(2);
+    expect(await db.assessments.where('tourId').equals('old-seal').count()).toBe(0);
+    expect(await db.assessments.where('tourId').equals('other').count()).toBe(1);
+    // A quiz shares no ids with tours: an answer about a quiz of the same name stays.
+    expect(
+      (await db.surveyAnswers.toArray()).map((answer) => [answer.subjectKind, answer.subjectId]),
+    ).toEqual([
+      ['tour', 'new-seal'],
+      ['assessment', 'new-seal'],
+      ['quiz', 'old-seal'],
+    ]);
+
+    // What the learner sees: the exam's time counts for the renamed tour's module on the
+    // dashboard, and the tour they already rated is not offered for rating again.
+    const dashboard = dashboardData({
+      role: '业务操作人员',
+      tours: [{ id: 'new-seal', title: '电子印章', module: '操作', audience: ['业务操作人员'] }],
+      checklists: { 管理人员: [], 业务操作人员: [], 技术支持人员: [], 基层用户: [] },
+      progress: [],
+      runEvents: [],
+      assessments: await db.assessments.toArray(),
+      quizzes: [],
+      surveys: await db.surveyAnswers.toArray(),
+    });
+    expect(dashboard.modules.find((m) => m.module === '操作')?.minutes).toBe(4);
+    const surveys = new SurveyService({
+      db,
+      store: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },
+      now: () => 10_000,
+      knownSubject: () => true,
+    });
+    expect(await surveys.offer('tour', 'new-seal', '电子印章')).toBeNull();
+    expect(await surveys.offer('assessment', 'new-seal', '电子印章')).toBeNull();
+
+    // Idempotent.
+    expect(await migrateRenamedProgress(db, { 'old-seal': 'new-seal' })).toMatchObject({
+      assessments: 0,
+      surveys: 0,
+    });
   });
 });
