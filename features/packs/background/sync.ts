@@ -69,6 +69,8 @@ export type SyncResult = 'applied' | 'unchanged' | 'refused' | 'failed' | 'skipp
 export class PackSync {
   /** One run at a time: an alarm during a slow fetch does not start a second. */
   private running: Promise<void> | null = null;
+  /** The run asked for while one was running (see {@link PackSync.syncAll}). */
+  private queued: { force: boolean; done: Promise<void> } | null = null;
 
   constructor(private readonly deps: PackSyncDeps) {}
 
@@ -100,11 +102,30 @@ export class PackSync {
 
   /** Checks every URL of the policy that is due (or all, with `force`). */
   syncAll(force = false): Promise<void> {
-    if (this.running) return this.running;
-    this.running = this.run(force).finally(() => {
-      this.running = null;
+    if (!this.running) return this.start(force);
+    // A check already runs, but it read the policy before this call: a policy change (a pack
+    // URL set on the options page) must not wait for the next alarm. One more run follows it,
+    // shared by every call made meanwhile.
+    if (this.queued) {
+      this.queued.force ||= force;
+      return this.queued.done;
+    }
+    const queued = { force, done: Promise.resolve() };
+    const next = () => {
+      this.queued = null;
+      return this.start(queued.force);
+    };
+    queued.done = this.running.then(next, next);
+    this.queued = queued;
+    return queued.done;
+  }
+
+  private start(force: boolean): Promise<void> {
+    const running = this.run(force).finally(() => {
+      if (this.running === running) this.running = null;
     });
-    return this.running;
+    this.running = running;
+    return running;
   }
 
   private async run(force: boolean): Promise<void> {

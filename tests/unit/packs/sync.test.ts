@@ -67,7 +67,8 @@ function harness() {
       all: async () => [...records.values()],
     },
     now: () => clock,
-    policy: async () => ({ value: policy, problem: null }),
+    // The policy as it is when a run reads it.
+    policy: async () => ({ value: { ...policy, urls: [...policy.urls] }, problem: null }),
     bundledTours: [],
     validatorIds: [],
     applied: () => void appliedCount++,
@@ -90,6 +91,20 @@ async function signed(version: number, tours?: unknown[]) {
 }
 
 describe('pack schedule', () => {
+  it('a pack URL set while a check runs is fetched right after it, not at the next alarm', async () => {
+    const h = harness();
+    h.serve({ body: await signed(1), etag: '"v1"' });
+    const urls = h.policy.urls as string[];
+    urls.length = 0;
+    const first = h.sync.syncAll(); // reads the policy: no URL yet
+    urls.push(URL_A); // the administrator saves the pack URL meanwhile
+    const second = h.sync.syncAll(true);
+    const third = h.sync.syncAll(true); // shares the queued run
+    await Promise.all([first, second, third]);
+    expect(h.requests.map((request) => request.url)).toEqual([URL_A]);
+    expect(h.records.get(URL_A)).toMatchObject({ lastResult: 'applied', version: 1 });
+  });
+
   it('applies a pack, then asks with If-None-Match and keeps it on 304', async () => {
     const h = harness();
     h.serve({ body: await signed(1), etag: '"v1"' });
