@@ -61,6 +61,21 @@ export const TOUR_FILE_NAMES = ['tour.yaml', 'tour.yml', 'tour.json'] as const;
 /** `file:line:col: path: message`, the format the build prints. */
 export const formatTourError = formatContentError;
 
+/**
+ * Other content checked against the tours of the same folders (`guard:` ids, `tours:` links): only
+ * valid tours count, since tour errors are the tours plugin's to report, and the tour files join
+ * `files` so that watch mode rebuilds the content when a tour changes.
+ */
+export function withValidTours<R extends { files: string[] }>(
+  root: string,
+  dirs: readonly string[],
+  load: (tours: Tour[]) => R,
+): R {
+  const { tours, files } = loadTours(dirs, { cwd: root });
+  const result = load(tours);
+  return { ...result, files: [...result.files, ...files] };
+}
+
 /** Load and validate all tours in `dirs` (absolute or cwd-relative folder paths). */
 export function loadTours(
   dirs: readonly string[],

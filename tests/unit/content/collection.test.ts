@@ -16,7 +16,11 @@ import {
   readContentFile,
 } from '../../../lib/content/collection';
 import { CONTENT_LIMITS } from '../../../lib/content/limits';
-import { contentModulePlugin, formatContentErrors } from '../../../lib/content/vite-plugin';
+import {
+  contentFoldersPlugin,
+  contentModulePlugin,
+  formatContentErrors,
+} from '../../../lib/content/vite-plugin';
 
 let root: string;
 beforeEach(() => {
@@ -244,6 +248,59 @@ describe('contentModulePlugin', () => {
     expect(formatContentErrors('card', errors.slice(1))).toBe(
       '1 card error:\n  b.yaml: file too large',
     );
+  });
+});
+
+describe('contentFoldersPlugin', () => {
+  type Hook = (this: unknown, ...args: unknown[]) => unknown;
+  const load = (plugin: unknown) =>
+    ((plugin as Record<string, Hook>).load as Hook).call(
+      {
+        addWatchFile: () => undefined,
+        error: (message: string) => {
+          throw new Error(message);
+        },
+      },
+      '\0virtual:test-cards',
+    );
+  const cards = {
+    id: 'virtual:test-cards',
+    what: 'card',
+    load: (root: string, dirs: readonly string[]) => ({
+      value: { root, dirs },
+      errors: [],
+      files: [],
+    }),
+  };
+
+  it('reads <root>/tours and ZHIYIN_TOURS_DIR (resolved against root) by default', async () => {
+    const plugin = contentFoldersPlugin(cards, {
+      root: '/repo',
+      env: { ZHIYIN_TOURS_DIR: 'more' },
+    });
+    expect(await load(plugin)).toBe(
+      'export default {"root":"/repo","dirs":["/repo/tours","/repo/more"]};\n',
+    );
+  });
+
+  it('reads the folders it is given, and nothing from the environment then', async () => {
+    const plugin = contentFoldersPlugin(cards, {
+      root: '/repo',
+      dirs: ['/elsewhere'],
+      env: { ZHIYIN_TOURS_DIR: 'more' },
+    });
+    expect(await load(plugin)).toBe('export default {"root":"/repo","dirs":["/elsewhere"]};\n');
+  });
+
+  it("fails the build with the loader's errors, like any content module", () => {
+    const plugin = contentFoldersPlugin(
+      {
+        ...cards,
+        load: () => ({ value: null, errors: [{ file: 'a.yaml', message: 'bad' }], files: [] }),
+      },
+      { root: '/repo', env: {} },
+    );
+    expect(() => load(plugin)).toThrow('1 card error:\n  a.yaml: bad');
   });
 });
 
