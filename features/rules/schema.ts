@@ -31,37 +31,12 @@ import { DurationSchema, TargetSchema, UrlGlobSchema } from '../tour/schema';
 import { VALIDATOR_IDS } from '../../lib/validators';
 import { reportRulesSchema } from '../../lib/validators/report-rules-schema';
 import { INTERVAL, SIZE } from './patterns';
+import { kebabIds, requiredField, requiredText } from '../../lib/content/fields';
 
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * Messages name a field by its key and, in Chinese, by what it is: `key` is what the author
- * typed (`note`), `zh` says it in words (`说明`).
- */
-const required = (key: string, zh: string, otherwise: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined
-    ? bilingual(`缺少必填项 ${key}（${zh}）`, `${key} is required`)
-    : otherwise;
-
-const kebabId = (key: string, zh: string) =>
-  z
-    .string({
-      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
-    })
-    .regex(KEBAB_ID, {
-      error: bilingual(
-        `${zh}只能用小写英文字母、数字和单个连字符，如 no-data-leak`,
-        `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. no-data-leak`,
-      ),
-    });
-
-const nonEmptyText = (key: string, zh: string) =>
-  z
-    .string({
-      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
-    })
-    .trim()
-    .min(1, { error: bilingual(`${key}（${zh}）不能为空`, `${key} must not be empty`) });
+// Messages name a field by its key and, in Chinese, by what it is (lib/content/fields.ts).
+const required = requiredField;
+const kebabId = kebabIds('no-data-leak');
+const nonEmptyText = requiredText;
 
 const UrlGlobsSchema = z.union([
   UrlGlobSchema,

@@ -16,6 +16,7 @@ import {
 } from '../../lib/locate/locator';
 import { z } from 'zod';
 import { bilingual, didYouMean, withSuggestion } from '../../lib/content/explain';
+import { KEBAB_ID } from '../../lib/content/fields';
 import { CONTENT_LIMITS } from '../../lib/content/limits';
 import { findRegexRisks } from '../../lib/content/regex-safety';
 import { DURATION, parseDuration } from './duration';
@@ -33,8 +34,6 @@ export type Placement = (typeof PLACEMENTS)[number];
 
 export const START_TRIGGERS = ['first-visit', 'manual', 'tip'] as const;
 export type StartTrigger = (typeof START_TRIGGERS)[number];
-
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Messages are for tour authors (trainers): Simplified Chinese first, then English, joined by
 // lib/content/explain.ts's separator (" / "), so "did you mean" can be added to both halves.
