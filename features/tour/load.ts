@@ -58,6 +58,21 @@ export interface LoadToursResult {
 /** The names a tour file may have in its folder, in order of preference. */
 export const TOUR_FILE_NAMES = ['tour.yaml', 'tour.yml', 'tour.json'] as const;
 
+/**
+ * The file of tour `id` as errors name it (relative to `cwd`): the first of `dirs` that holds one,
+ * so that other content (a rules file's guard a tour step names) can point at the tour; `tour <id>`
+ * when no folder holds one.
+ */
+export function tourFileOf(dirs: readonly string[], cwd: string, id: string): string {
+  for (const dir of dirs) {
+    for (const name of TOUR_FILE_NAMES) {
+      const file = join(dir, id, name);
+      if (existsSync(file)) return displayPath(cwd, file);
+    }
+  }
+  return `tour ${id}`;
+}
+
 /** `file:line:col: path: message`, the format the build prints. */
 export const formatTourError = formatContentError;
 
