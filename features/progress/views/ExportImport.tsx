@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { sendMessage } from '../../../app/protocol';
 import type { ProgressFile } from '../format';
 import type { RowTable } from '../integrity';
@@ -54,8 +55,7 @@ interface PendingImport {
  * restored here.
  */
 export function ExportImport({ language }: { language: Language }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const inputId = useId();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { sendMessage } from '../../../app/protocol';
 import {
   EMPTY_LRS_FORM,
@@ -20,7 +21,7 @@ import { describeError } from '../../../lib/i18n/describe-error';
  * reports them, and a broken value is never used.
  */
 export function AdminSettings({ language }: { language: Language }) {
-  const t = (key: MessageKey) => translate(language, key);
+  const t = inLanguage(translate, language);
   const ids = { url: useId(), token: useId() };
   const [view, setView] = useState<PolicyView | null>(null);
   const [url, setUrl] = useState('');
@@ -168,8 +169,7 @@ function when(language: Language, at: number | null | undefined): string {
  * 重新发送被拒绝的记录 to put them back in line.
  */
 export function LrsSettings({ language }: { language: Language }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const ids = {
     endpoint: useId(),
     key: useId(),
