@@ -13,7 +13,7 @@ import type { PolicyView } from '../../../app/policy/policy';
 import { watchPolicyView } from '../../../app/policy/client';
 import type { Language } from '../../../lib/settings/preferences';
 import type { ConnectionTest, XapiStatusView } from '../../xapi/protocol';
-import { describeError } from '../../../lib/i18n/describe-error';
+import { ActionOutcome } from '../../../components/ActionOutcome';
 
 /**
  * 管理员设置: where problem reports go. Read-only with a note when the managed (enterprise)
@@ -142,14 +142,7 @@ export function AdminSettings({ language }: { language: Language }) {
             </ul>
           </div>
         )}
-        {error && (
-          <p role="alert" className="zy-error">
-            {describeError(language, error)}
-          </p>
-        )}
-        <p role="status" aria-live="polite" className="zy-muted">
-          {saved ? t('adminSaved') : ''}
-        </p>
+        <ActionOutcome language={language} error={error} status={saved ? t('adminSaved') : ''} />
       </section>
       <LrsSettings language={language} />
     </>
@@ -446,14 +439,12 @@ export function LrsSettings({ language }: { language: Language }) {
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="zy-error">
-          {describeError(language, error)}
-        </p>
-      )}
-      <p role="status" aria-live="polite" className="zy-muted" data-testid="lrs-message">
-        {message}
-      </p>
+      <ActionOutcome
+        language={language}
+        error={error}
+        status={message}
+        statusTestId="lrs-message"
+      />
     </section>
   );
 }
