@@ -31,7 +31,7 @@ import { DurationSchema, TargetSchema, UrlGlobSchema } from '../tour/schema';
 import { VALIDATOR_IDS } from '../../lib/validators';
 import { reportRulesSchema } from '../../lib/validators/report-rules-schema';
 import { INTERVAL, SIZE } from './patterns';
-import { kebabIds, requiredField, requiredText } from '../../lib/content/fields';
+import { authorIssue, kebabIds, requiredField, requiredText } from '../../lib/content/fields';
 
 // Messages name a field by its key and, in Chinese, by what it is (lib/content/fields.ts).
 const required = requiredField;
@@ -150,40 +150,34 @@ export const WhereSchema = z
   .superRefine((where, ctx) => {
     const actions = Array.isArray(where.action) ? where.action : [where.action];
     if (actions.includes('marker') && where.marker === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['marker'],
-        message: bilingual(
-          'action 为 marker 时必须写 marker（标记 id）',
-          'action "marker" needs a marker',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['marker'],
+        'action 为 marker 时必须写 marker（标记 id）',
+        'action "marker" needs a marker',
+      );
     }
     if (
       where.names !== undefined &&
       !actions.some((action) => action === 'export' || action === 'submit')
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['names'],
-        message: bilingual(
-          'names 只适用于 export 和 submit 动作',
-          'names only applies to export and submit actions',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['names'],
+        'names 只适用于 export 和 submit 动作',
+        'names only applies to export and submit actions',
+      );
     }
     if (
       where.personalData !== undefined &&
       !actions.some((action) => action === 'export' || action === 'copy')
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['personalData'],
-        message: bilingual(
-          'personalData 只适用于 export 和 copy 动作',
-          'personalData only applies to export and copy actions',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['personalData'],
+        'personalData 只适用于 export 和 copy 动作',
+        'personalData only applies to export and copy actions',
+      );
     }
   });
 export type Where = z.infer<typeof WhereSchema>;
@@ -275,14 +269,12 @@ export const TipRuleSchema = z
   })
   .superRefine((rule, ctx) => {
     if (rule.dismissible && rule.tip.severity === 'critical') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dismissible'],
-        message: bilingual(
-          'critical（严重）级别的提示不能提供“不再显示”',
-          'critical tips cannot offer 不再显示',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['dismissible'],
+        'critical（严重）级别的提示不能提供“不再显示”',
+        'critical tips cannot offer 不再显示',
+      );
     }
   });
 export type TipRule = z.infer<typeof TipRuleSchema>;
@@ -410,14 +402,12 @@ export const GuardSchema = z
               ];
         for (const name of names) {
           if (!known.has(name)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['check', 'rules', index],
-              message: bilingual(
-                `字段 "${name}" 没有在 check.fields 中声明`,
-                `field "${name}" is not declared in check.fields`,
-              ),
-            });
+            authorIssue(
+              ctx,
+              ['check', 'rules', index],
+              `字段 "${name}" 没有在 check.fields 中声明`,
+              `field "${name}" is not declared in check.fields`,
+            );
           }
         }
       });

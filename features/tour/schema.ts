@@ -16,7 +16,7 @@ import {
 } from '../../lib/locate/locator';
 import { z } from 'zod';
 import { bilingual, didYouMean, withSuggestion } from '../../lib/content/explain';
-import { KEBAB_ID } from '../../lib/content/fields';
+import { KEBAB_ID, authorIssue } from '../../lib/content/fields';
 import { CONTENT_LIMITS } from '../../lib/content/limits';
 import { findRegexRisks } from '../../lib/content/regex-safety';
 import { DURATION, parseDuration } from './duration';
@@ -369,24 +369,20 @@ export const StepSchema = z
     const needsTarget =
       step.advance.on === 'click' || step.advance.on === 'input' || step.advance.on === 'change';
     if (needsTarget && step.target === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['advance'],
-        message: bilingual(
-          `推进方式 ${step.advance.on} 要监听目标上的操作，这一步需要写 target`,
-          `advance "${step.advance.on}" needs a target to listen on`,
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['advance'],
+        `推进方式 ${step.advance.on} 要监听目标上的操作，这一步需要写 target`,
+        `advance "${step.advance.on}" needs a target to listen on`,
+      );
     }
     if (step.frame && step.target === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['frame'],
-        message: bilingual(
-          '写了 frame，还要写 target（框架里的目标）',
-          'frame needs a target inside that frame',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['frame'],
+        '写了 frame，还要写 target（框架里的目标）',
+        'frame needs a target inside that frame',
+      );
     }
   });
 export type Step = z.infer<typeof StepSchema>;

@@ -41,3 +41,16 @@ export const kebabIds = (example: string) => (key: string, zh: string) =>
       `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. ${example}`,
     ),
   });
+
+/** What {@link authorIssue} needs of zod's refinement context (`superRefine((value, ctx) => …)`). */
+interface IssueSink {
+  addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void;
+}
+
+/**
+ * A rule across fields broken, for `superRefine`: an issue at `path` (inside the refined value)
+ * with its message in both languages, Simplified Chinese first.
+ */
+export function authorIssue(ctx: IssueSink, path: PropertyKey[], zh: string, en: string): void {
+  ctx.addIssue({ code: 'custom', path, message: bilingual(zh, en) });
+}

@@ -1,7 +1,13 @@
 /** Schema fields in authors' words (lib/content/fields.ts), as an author meets their messages. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { KEBAB_ID, kebabIds, requiredField, requiredText } from '../../../lib/content/fields';
+import {
+  KEBAB_ID,
+  authorIssue,
+  kebabIds,
+  requiredField,
+  requiredText,
+} from '../../../lib/content/fields';
 
 const messageOf = (schema: z.ZodType, value: unknown) => {
   const result = z.strictObject({ field: schema }).safeParse(value);
@@ -49,5 +55,25 @@ describe('requiredField', () => {
     const error = requiredField('i18n', '英文翻译', 'i18n 应为对象 / i18n must be a mapping');
     expect(error({})).toBe('缺少必填项 i18n（英文翻译） / i18n is required');
     expect(error({ input: 'x' })).toBe('i18n 应为对象 / i18n must be a mapping');
+  });
+});
+
+describe('authorIssue', () => {
+  it('places a rule across fields at its path, Simplified Chinese first', () => {
+    const Step = z
+      .strictObject({ frame: z.string().optional(), target: z.string().optional() })
+      .superRefine((step, ctx) => {
+        if (step.frame !== undefined && step.target === undefined)
+          authorIssue(ctx, ['frame'], '写了 frame，还要写 target', 'frame needs a target');
+      });
+    expect(Step.safeParse({ frame: 'x', target: 'y' }).success).toBe(true);
+    const result = Step.safeParse({ frame: 'x' });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({
+        code: 'custom',
+        path: ['frame'],
+        message: '写了 frame，还要写 target / frame needs a target',
+      }),
+    ]);
   });
 });
