@@ -7,8 +7,7 @@
  * `tours/help/faq-login-failed.yaml:7:10: tours[0]: 没有 id 为 "x" 的引导（可用：…） / unknown tour "x" (known: …)`.
  */
 import type { ContentError } from '../../lib/content/collection';
-import { byCodeUnits, errorAt, loadCollection, unknownId } from '../../lib/content/collection';
-import { valueAt } from '../../lib/content/explain';
+import { byCodeUnits, loadCollection, unknownLinks } from '../../lib/content/collection';
 import type { HelpArticle } from './schema';
 import { HelpArticleSchema } from './schema';
 
@@ -45,15 +44,7 @@ export function loadHelpArticles(
     id: (article) => article.id,
     // Schema issues in authors' words, and links checked on the file as read: all in one pass.
     explain: {},
-    checkSource: (source) => {
-      const tours = valueAt(source.data, ['tours']);
-      if (!Array.isArray(tours)) return [];
-      return tours.flatMap((tourId: unknown, index) =>
-        typeof tourId !== 'string' || tourId === '' || knownTours.has(tourId)
-          ? []
-          : [errorAt(source, ['tours', index], unknownId(TOUR_NOUN, tourId, knownTours))],
-      );
-    },
+    checkSource: (source) => unknownLinks(source, ['tours'], TOUR_NOUN, knownTours),
   });
   if (errors.length > 0) return { articles: [], errors, files };
   const articles = entries.map((entry) => entry.value).sort((a, b) => byCodeUnits(a.id, b.id));

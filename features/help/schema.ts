@@ -18,20 +18,10 @@
 import { z } from 'zod';
 import { bilingual } from '../../lib/content/explain';
 import { TOUR_MODULES, UrlGlobSchema } from '../tour/schema';
-
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { KEBAB_ID, requiredText } from '../../lib/content/fields';
 
 /** A required text, named in messages by its key (`title`) and, in Chinese, what it is (`标题`). */
-const text = (key: string, zh: string) =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? bilingual(`缺少必填项 ${key}（${zh}）`, `${key} is required`)
-          : bilingual(`${key}（${zh}）应为文字`, `${key} must be text`),
-    })
-    .trim()
-    .min(1, { error: bilingual(`${key}（${zh}）不能为空`, `${key} must not be empty`) });
+const text = requiredText;
 
 export const HelpArticleI18nSchema = z.strictObject({
   en: z

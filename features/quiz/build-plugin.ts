@@ -8,8 +8,8 @@
  * and `import quizzes from 'virtual:zhiyin-quizzes'` where needed (typing: features/quiz/virtual.d.ts).
  */
 import type { Plugin } from 'vite';
-import { contentDirs } from '../../lib/content/collection';
-import { contentModulePlugin } from '../../lib/content/vite-plugin';
+import type { ContentFoldersOptions } from '../../lib/content/vite-plugin';
+import { contentFoldersPlugin } from '../../lib/content/vite-plugin';
 import { loadProjectHelp } from '../help/build-plugin';
 import { loadTours } from '../tour/load';
 import type { LoadQuizzesResult } from './load';
@@ -20,14 +20,8 @@ export const VIRTUAL_QUIZZES_ID = 'virtual:zhiyin-quizzes';
 /** How the build's error list names this content: `测验文件有 2 处错误 / 2 quiz errors:`. */
 export const QUIZ_ERRORS = { what: 'quiz', whatZh: '测验文件' } as const;
 
-export interface QuizPluginOptions {
-  /** Project root. Default: process.cwd(). */
-  root?: string;
-  /** Content folders whose `quizzes/` subfolder is read. Default: `tours/` and ZHIYIN_TOURS_DIR. */
-  dirs?: string[];
-  /** Environment to read ZHIYIN_TOURS_DIR from. Default: process.env. */
-  env?: Record<string, string | undefined>;
-}
+/** Content folders whose `quizzes/` subfolder is read (default: `tours/` and ZHIYIN_TOURS_DIR). */
+export type QuizPluginOptions = ContentFoldersOptions;
 
 /** The quizzes of `dirs`, with `learn:` links checked against the tours and articles there. */
 export function loadProjectQuizzes(root: string, dirs: readonly string[]): LoadQuizzesResult {
@@ -43,14 +37,9 @@ export function loadProjectQuizzes(root: string, dirs: readonly string[]): LoadQ
 }
 
 export function quizPlugin(options: QuizPluginOptions = {}): Plugin {
-  const root = options.root ?? process.cwd();
-  const dirs = options.dirs ?? contentDirs(root, options.env);
-  return contentModulePlugin({
-    id: VIRTUAL_QUIZZES_ID,
-    ...QUIZ_ERRORS,
-    load: () => {
-      const result = loadProjectQuizzes(root, dirs);
-      return { value: result.quizzes, errors: result.errors, files: result.files };
-    },
-  });
+  const load = (root: string, dirs: readonly string[]) => {
+    const { quizzes, errors, files } = loadProjectQuizzes(root, dirs);
+    return { value: quizzes, errors, files };
+  };
+  return contentFoldersPlugin({ id: VIRTUAL_QUIZZES_ID, ...QUIZ_ERRORS, load }, options);
 }

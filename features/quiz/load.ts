@@ -7,8 +7,8 @@
  * `tours/quizzes/anquan.yaml:12:13: questions[1].answer: 答案 "e" 不是本题的选项（选项：a, b, c, d） / answer "e" is not an option (options: a, b, c, d)`.
  * Schema errors, links and the one-quiz-per-module rule are checked in one pass, on the file as read.
  */
-import type { ContentError, ContentNoun } from '../../lib/content/collection';
-import { errorAt, loadCollection, unknownId } from '../../lib/content/collection';
+import type { ContentError } from '../../lib/content/collection';
+import { errorAt, loadCollection, unknownLinks } from '../../lib/content/collection';
 import { bilingual, valueAt } from '../../lib/content/explain';
 import { TOUR_MODULES } from '../tour/schema';
 import { QuizFileSchema, type QuizFile } from './schema';
@@ -29,6 +29,8 @@ export interface LoadQuizzesResult {
   /** Every file read, for watch mode. */
   files: string[];
 }
+
+const ARTICLE_NOUN = { zh: '帮助文章', en: 'help article' };
 
 const MODULE_ORDER = ['认知', '操作', '规范', '安全', '进阶'];
 
@@ -70,16 +72,10 @@ export function loadQuizzes(
       if (!Array.isArray(questions)) return problems;
       questions.forEach((_question: unknown, index) => {
         const learn = ['questions', index, 'learn'];
-        const links = (key: string, known: ReadonlySet<string>, noun: ContentNoun) => {
-          const ids = valueAt(source.data, [...learn, key]);
-          if (!Array.isArray(ids)) return;
-          ids.forEach((id: unknown, link) => {
-            if (typeof id === 'string' && id !== '' && !known.has(id))
-              problems.push(errorAt(source, [...learn, key, link], unknownId(noun, id, known)));
-          });
-        };
-        links('tours', tours, { zh: '引导', en: 'tour' });
-        links('articles', articles, { zh: '帮助文章', en: 'help article' });
+        problems.push(
+          ...unknownLinks(source, [...learn, 'tours'], { zh: '引导', en: 'tour' }, tours),
+          ...unknownLinks(source, [...learn, 'articles'], ARTICLE_NOUN, articles),
+        );
       });
       return problems;
     },

@@ -40,39 +40,15 @@ import { bilingual } from '../../lib/content/explain';
 import { WRITTEN_WEIGHTS, type Quiz as GradedQuiz } from './grading';
 import type { Language } from '../../lib/settings/preferences';
 import { TOUR_MODULES } from '../tour/schema';
+import { kebabIds, requiredField, requiredText } from '../../lib/content/fields';
 import { phrasingFragments } from './short-answer';
 
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const OPTION_ID = /^[a-f]$/;
 
-/**
- * Messages name a field by its key and, in Chinese, by what it is: `key` is what the author
- * typed (`prompt`), `zh` says it in words (`题干`).
- */
-const required = (key: string, zh: string, otherwise: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined
-    ? bilingual(`缺少必填项 ${key}（${zh}）`, `${key} is required`)
-    : otherwise;
-
-const text = (key: string, zh: string) =>
-  z
-    .string({
-      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
-    })
-    .trim()
-    .min(1, { error: bilingual(`${key}（${zh}）不能为空`, `${key} must not be empty`) });
-
-const kebabId = (key: string, zh: string) =>
-  z
-    .string({
-      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
-    })
-    .regex(KEBAB_ID, {
-      error: bilingual(
-        `${zh}只能用小写英文字母、数字和单个连字符，如 password-policy`,
-        `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. password-policy`,
-      ),
-    });
+// Messages name a field by its key and, in Chinese, by what it is (lib/content/fields.ts).
+const required = requiredField;
+const text = requiredText;
+const kebabId = kebabIds('password-policy');
 
 const optionId = z
   .string({

@@ -9,9 +9,9 @@
  * `import rules from 'virtual:zhiyin-rules'` where needed (typing: features/rules/virtual.d.ts).
  */
 import type { Plugin } from 'vite';
-import { contentDirs } from '../../lib/content/collection';
-import { contentModulePlugin } from '../../lib/content/vite-plugin';
-import { loadTours } from '../tour/load';
+import type { ContentFoldersOptions } from '../../lib/content/vite-plugin';
+import { contentFoldersPlugin } from '../../lib/content/vite-plugin';
+import { withValidTours } from '../tour/load';
 import type { LoadRulesResult } from './load';
 import { loadRules } from './load';
 
@@ -20,32 +20,18 @@ export const VIRTUAL_RULES_ID = 'virtual:zhiyin-rules';
 /** How the build's error list names this content: `规范提示文件有 2 处错误 / 2 rules errors:`. */
 export const RULES_ERRORS = { what: 'rules', whatZh: '规范提示文件' } as const;
 
-export interface RulesPluginOptions {
-  /** Project root. Default: process.cwd(). */
-  root?: string;
-  /** Content folders whose `rules/` subfolder is read. Default: `tours/` and ZHIYIN_TOURS_DIR. */
-  dirs?: string[];
-  /** Environment to read ZHIYIN_TOURS_DIR from. Default: process.env. */
-  env?: Record<string, string | undefined>;
-}
+/** Content folders whose `rules/` subfolder is read (default: `tours/` and ZHIYIN_TOURS_DIR). */
+export type RulesPluginOptions = ContentFoldersOptions;
 
 /** Load the rules of `dirs`, checking tour steps' `guard:` ids against them. */
 export function loadProjectRules(root: string, dirs: readonly string[]): LoadRulesResult {
-  // Tour errors are the tours plugin's to report; only valid tours' guard ids are checked here.
-  const { tours, files: tourFiles } = loadTours(dirs, { cwd: root });
-  const result = loadRules(dirs, { cwd: root, tours });
-  return { ...result, files: [...result.files, ...tourFiles] };
+  return withValidTours(root, dirs, (tours) => loadRules(dirs, { cwd: root, tours }));
 }
 
 export function rulesPlugin(options: RulesPluginOptions = {}): Plugin {
-  const root = options.root ?? process.cwd();
-  const dirs = options.dirs ?? contentDirs(root, options.env);
-  return contentModulePlugin({
-    id: VIRTUAL_RULES_ID,
-    ...RULES_ERRORS,
-    load: () => {
-      const result = loadProjectRules(root, dirs);
-      return { value: result.rules, errors: result.errors, files: result.files };
-    },
-  });
+  const load = (root: string, dirs: readonly string[]) => {
+    const { rules, errors, files } = loadProjectRules(root, dirs);
+    return { value: rules, errors, files };
+  };
+  return contentFoldersPlugin({ id: VIRTUAL_RULES_ID, ...RULES_ERRORS, load }, options);
 }

@@ -6,21 +6,18 @@
  *
  * `tours/rules/tips.yaml:12:7: tips[3].where.marker: 没有 id 为 "x" 的标记（可用：…） / unknown marker "x" (known: …)`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ContentError, ContentSource } from '../../lib/content/collection';
 import { valueAt } from '../../lib/content/explain';
 import {
   IdRegistry,
   byCodeUnits,
-  displayPath,
   errorAt,
   formatContentError,
   formatIssuePath,
   loadCollection,
   unknownId,
 } from '../../lib/content/collection';
-import { TOUR_FILE_NAMES } from '../tour/load';
+import { tourFileOf } from '../tour/load';
 import type { Tour } from '../tour/schema';
 import type { RuleSet } from './schema';
 import { RulesFileSchema } from './schema';
@@ -151,23 +148,13 @@ export function loadRules(
       tour.steps.forEach((step, index) => {
         if (step.guard !== undefined && !guardIds.has(step.guard)) {
           errors.push({
-            file: tourFile(tour.id),
+            file: tourFileOf(dirs, cwd, tour.id),
             path: `steps[${index}].guard`,
             message: unknownId(NOUNS.guard, step.guard, guardIds),
           });
         }
       });
     }
-  }
-
-  function tourFile(id: string): string {
-    for (const dir of dirs) {
-      for (const name of TOUR_FILE_NAMES) {
-        const file = join(dir, id, name);
-        if (existsSync(file)) return displayPath(cwd, file);
-      }
-    }
-    return `tour ${id}`;
   }
 
   const byId = <T extends { id: string }>(a: T, b: T) => byCodeUnits(a.id, b.id);

@@ -31,37 +31,12 @@ import { DurationSchema, TargetSchema, UrlGlobSchema } from '../tour/schema';
 import { VALIDATOR_IDS } from '../../lib/validators';
 import { reportRulesSchema } from '../../lib/validators/report-rules-schema';
 import { INTERVAL, SIZE } from './patterns';
+import { authorIssue, kebabIds, requiredField, requiredText } from '../../lib/content/fields';
 
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * Messages name a field by its key and, in Chinese, by what it is: `key` is what the author
- * typed (`note`), `zh` says it in words (`说明`).
- */
-const required = (key: string, zh: string, otherwise: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined
-    ? bilingual(`缺少必填项 ${key}（${zh}）`, `${key} is required`)
-    : otherwise;
-
-const kebabId = (key: string, zh: string) =>
-  z
-    .string({
-      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
-    })
-    .regex(KEBAB_ID, {
-      error: bilingual(
-        `${zh}只能用小写英文字母、数字和单个连字符，如 no-data-leak`,
-        `${key} must be kebab-case ASCII (a-z, 0-9, single dashes), e.g. no-data-leak`,
-      ),
-    });
-
-const nonEmptyText = (key: string, zh: string) =>
-  z
-    .string({
-      error: required(key, zh, bilingual(`${key}（${zh}）应为文字`, `${key} must be text`)),
-    })
-    .trim()
-    .min(1, { error: bilingual(`${key}（${zh}）不能为空`, `${key} must not be empty`) });
+// Messages name a field by its key and, in Chinese, by what it is (lib/content/fields.ts).
+const required = requiredField;
+const kebabId = kebabIds('no-data-leak');
+const nonEmptyText = requiredText;
 
 const UrlGlobsSchema = z.union([
   UrlGlobSchema,
@@ -175,40 +150,34 @@ export const WhereSchema = z
   .superRefine((where, ctx) => {
     const actions = Array.isArray(where.action) ? where.action : [where.action];
     if (actions.includes('marker') && where.marker === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['marker'],
-        message: bilingual(
-          'action 为 marker 时必须写 marker（标记 id）',
-          'action "marker" needs a marker',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['marker'],
+        'action 为 marker 时必须写 marker（标记 id）',
+        'action "marker" needs a marker',
+      );
     }
     if (
       where.names !== undefined &&
       !actions.some((action) => action === 'export' || action === 'submit')
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['names'],
-        message: bilingual(
-          'names 只适用于 export 和 submit 动作',
-          'names only applies to export and submit actions',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['names'],
+        'names 只适用于 export 和 submit 动作',
+        'names only applies to export and submit actions',
+      );
     }
     if (
       where.personalData !== undefined &&
       !actions.some((action) => action === 'export' || action === 'copy')
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['personalData'],
-        message: bilingual(
-          'personalData 只适用于 export 和 copy 动作',
-          'personalData only applies to export and copy actions',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['personalData'],
+        'personalData 只适用于 export 和 copy 动作',
+        'personalData only applies to export and copy actions',
+      );
     }
   });
 export type Where = z.infer<typeof WhereSchema>;
@@ -300,14 +269,12 @@ export const TipRuleSchema = z
   })
   .superRefine((rule, ctx) => {
     if (rule.dismissible && rule.tip.severity === 'critical') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dismissible'],
-        message: bilingual(
-          'critical（严重）级别的提示不能提供“不再显示”',
-          'critical tips cannot offer 不再显示',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['dismissible'],
+        'critical（严重）级别的提示不能提供“不再显示”',
+        'critical tips cannot offer 不再显示',
+      );
     }
   });
 export type TipRule = z.infer<typeof TipRuleSchema>;
@@ -435,14 +402,12 @@ export const GuardSchema = z
               ];
         for (const name of names) {
           if (!known.has(name)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['check', 'rules', index],
-              message: bilingual(
-                `字段 "${name}" 没有在 check.fields 中声明`,
-                `field "${name}" is not declared in check.fields`,
-              ),
-            });
+            authorIssue(
+              ctx,
+              ['check', 'rules', index],
+              `字段 "${name}" 没有在 check.fields 中声明`,
+              `field "${name}" is not declared in check.fields`,
+            );
           }
         }
       });

@@ -58,8 +58,38 @@ export interface LoadToursResult {
 /** The names a tour file may have in its folder, in order of preference. */
 export const TOUR_FILE_NAMES = ['tour.yaml', 'tour.yml', 'tour.json'] as const;
 
+/**
+ * The file of tour `id` as errors name it (relative to `cwd`): the first of `dirs` that holds one,
+ * so that other content (a rules file's guard a tour step names) can point at the tour; `tour <id>`
+ * when no folder holds one.
+ */
+export function tourFileOf(dirs: readonly string[], cwd: string, id: string): string {
+  for (const dir of dirs) {
+    for (const name of TOUR_FILE_NAMES) {
+      const file = join(dir, id, name);
+      if (existsSync(file)) return displayPath(cwd, file);
+    }
+  }
+  return `tour ${id}`;
+}
+
 /** `file:line:col: path: message`, the format the build prints. */
 export const formatTourError = formatContentError;
+
+/**
+ * Other content checked against the tours of the same folders (`guard:` ids, `tours:` links): only
+ * valid tours count, since tour errors are the tours plugin's to report, and the tour files join
+ * `files` so that watch mode rebuilds the content when a tour changes.
+ */
+export function withValidTours<R extends { files: string[] }>(
+  root: string,
+  dirs: readonly string[],
+  load: (tours: Tour[]) => R,
+): R {
+  const { tours, files } = loadTours(dirs, { cwd: root });
+  const result = load(tours);
+  return { ...result, files: [...result.files, ...files] };
+}
 
 /** Load and validate all tours in `dirs` (absolute or cwd-relative folder paths). */
 export function loadTours(

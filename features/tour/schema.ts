@@ -16,6 +16,7 @@ import {
 } from '../../lib/locate/locator';
 import { z } from 'zod';
 import { bilingual, didYouMean, withSuggestion } from '../../lib/content/explain';
+import { KEBAB_ID, authorIssue } from '../../lib/content/fields';
 import { CONTENT_LIMITS } from '../../lib/content/limits';
 import { findRegexRisks } from '../../lib/content/regex-safety';
 import { DURATION, parseDuration } from './duration';
@@ -33,8 +34,6 @@ export type Placement = (typeof PLACEMENTS)[number];
 
 export const START_TRIGGERS = ['first-visit', 'manual', 'tip'] as const;
 export type StartTrigger = (typeof START_TRIGGERS)[number];
-
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Messages are for tour authors (trainers): Simplified Chinese first, then English, joined by
 // lib/content/explain.ts's separator (" / "), so "did you mean" can be added to both halves.
@@ -370,24 +369,20 @@ export const StepSchema = z
     const needsTarget =
       step.advance.on === 'click' || step.advance.on === 'input' || step.advance.on === 'change';
     if (needsTarget && step.target === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['advance'],
-        message: bilingual(
-          `推进方式 ${step.advance.on} 要监听目标上的操作，这一步需要写 target`,
-          `advance "${step.advance.on}" needs a target to listen on`,
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['advance'],
+        `推进方式 ${step.advance.on} 要监听目标上的操作，这一步需要写 target`,
+        `advance "${step.advance.on}" needs a target to listen on`,
+      );
     }
     if (step.frame && step.target === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['frame'],
-        message: bilingual(
-          '写了 frame，还要写 target（框架里的目标）',
-          'frame needs a target inside that frame',
-        ),
-      });
+      authorIssue(
+        ctx,
+        ['frame'],
+        '写了 frame，还要写 target（框架里的目标）',
+        'frame needs a target inside that frame',
+      );
     }
   });
 export type Step = z.infer<typeof StepSchema>;

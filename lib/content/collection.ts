@@ -17,6 +17,7 @@ import type { Document, Node } from 'yaml';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { ExplainedIssue, ExplainOptions } from './explain';
 import type { ContentNoun } from './references';
+import { unknownId } from './references';
 import { bilingual, explainIssues, valueAt } from './explain';
 import { CONTENT_LIMITS, checkContentLimits, overLimit } from './limits';
 
@@ -246,6 +247,26 @@ export function errorAt(
     ...positionIn(source, path, place),
     message,
   };
+}
+
+/**
+ * Links by id, checked on the file as read: an error, at its line, for every id in the list at
+ * `path` that is not in `known` (`tours: [x]` naming a tour the build does not have). A missing
+ * list, or an item that is not a non-empty text, is the schema's to report, not a broken link.
+ */
+export function unknownLinks(
+  source: Pick<ContentSource, 'shownAs' | 'doc' | 'lineCounter' | 'data'>,
+  path: readonly PropertyKey[],
+  noun: ContentNoun,
+  known: ReadonlySet<string>,
+): ContentError[] {
+  const ids = valueAt(source.data, path);
+  if (!Array.isArray(ids)) return [];
+  return ids.flatMap((id: unknown, index) =>
+    typeof id !== 'string' || id === '' || known.has(id)
+      ? []
+      : [errorAt(source, [...path, index], unknownId(noun, id, known))],
+  );
 }
 
 /** What {@link validate} needs of a schema (a zod schema has it). */

@@ -8,7 +8,7 @@
  */
 import type { Plugin } from 'vite';
 import type { ContentError } from './collection';
-import { formatContentError } from './collection';
+import { contentDirs, formatContentError } from './collection';
 
 export interface LoadedContent<T> {
   value: T;
@@ -82,4 +82,33 @@ export function contentModulePlugin<T>(options: ContentModuleOptions<T>): Plugin
       });
     },
   };
+}
+
+/** Where a content plugin reads: the project and its content folders. */
+export interface ContentFoldersOptions {
+  /** Project root. Default: process.cwd(). */
+  root?: string;
+  /** Content folders (each kind reads its own subfolder). Default: `tours/` and ZHIYIN_TOURS_DIR. */
+  dirs?: string[];
+  /** Environment to read ZHIYIN_TOURS_DIR from. Default: process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A kind of content read from the content folders: its module id, its name in errors, its loader. */
+export interface FolderContentModule<T> extends Omit<ContentModuleOptions<T>, 'load'> {
+  load: (root: string, dirs: readonly string[]) => LoadedContent<T> | Promise<LoadedContent<T>>;
+}
+
+/**
+ * {@link contentModulePlugin} over the build's content folders: `root` defaults to the working
+ * folder and `dirs` to `<root>/tours` plus ZHIYIN_TOURS_DIR (read from `env`), the same folders for
+ * every kind of content, so a build never reads tours from one place and their tips from another.
+ */
+export function contentFoldersPlugin<T>(
+  module: FolderContentModule<T>,
+  options: ContentFoldersOptions = {},
+): Plugin {
+  const root = options.root ?? process.cwd();
+  const dirs = options.dirs ?? contentDirs(root, options.env);
+  return contentModulePlugin({ ...module, load: () => module.load(root, dirs) });
 }

@@ -15,3 +15,14 @@ export function translator<Key extends string>(tables: Record<Language, Record<K
   return (language: Language, key: Key, params: Record<string, string | number> = {}): string =>
     fillPlaceholders(tables[language][key], params);
 }
+
+/**
+ * `t(key, params)` bound to one language, from a `text(language, key, params)` function
+ * ({@link translator}'s): what a view that renders in one language calls.
+ */
+export function inLanguage<Key extends string>(
+  text: (language: Language, key: Key, params?: Record<string, string | number>) => string,
+  language: Language,
+): (key: Key, params?: Record<string, string | number>) => string {
+  return (key, params) => text(language, key, params);
+}

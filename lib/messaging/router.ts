@@ -35,6 +35,18 @@ export class MessageRefused extends Error {
 }
 
 /**
+ * The service a feature's routes need, or a refusal saying it is missing: a background set up
+ * without it (no `webNavigation`, a test that leaves it out) refuses the feature's messages with
+ * `missing` as the reason instead of failing on `undefined`.
+ */
+export function requireService<T>(service: T | undefined, missing: string): () => T {
+  return () => {
+    if (service === undefined) throw new MessageRefused(missing);
+    return service;
+  };
+}
+
+/**
  * Runs one incoming message through its route: checks the sender first, then the handler.
  * Throws `MessageRefused` (delivered to the sender as a rejected promise) when not allowed.
  */

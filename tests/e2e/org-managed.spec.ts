@@ -14,12 +14,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import type { LocalLrs, StoredStatement } from '../support/lrs';
 import { LOCAL_LRS_AUTH, freePort, startLocalLrs } from '../support/lrs';
 import { expect, test } from './fixtures';
-import { stepCard } from './support/learner';
+import { acknowledgeFirstRunTips, answerSurvey, walkMultipageTour } from './support/learner';
+import { exportOrgWorkbook } from './support/org-export';
 import { launchManaged, type ManagedProfile } from './support/managed-policy';
 import { logIn } from './support/sim';
 
@@ -74,11 +74,7 @@ async function firstRun(profile: ManagedProfile, page: Page, role: string) {
     await welcome.getByRole('button', { name: /基层用户/ }).click();
     await welcome.getByRole('button', { name: '开始使用' }).click();
   }
-  for (let i = 0; i < 3; i += 1) {
-    await expect(tip).toBeVisible();
-    await tip.getByRole('button', { name: '我已知晓' }).click();
-  }
-  await expect(tip).toHaveCount(0);
+  await acknowledgeFirstRunTips(page);
   const popup = await profile.openExtensionPage(`popup.html?tabId=${await profile.tabIdOf(page)}`);
   await expect(popup.getByTestId('current-role')).toHaveText(role);
   await expect(popup.getByTestId('role-set-by-policy')).toHaveText('岗位由单位统一设定');
@@ -98,27 +94,8 @@ async function fromPopup(profile: ManagedProfile, page: Page, button: string) {
 async function completeTour(profile: ManagedProfile, page: Page, rating: '满意' | '一般') {
   await page.goto(`${SIM}/login.html`);
   await fromPopup(profile, page, `开始：${TOUR.title}`);
-  await expect(stepCard(page, TOUR.id, 0)).toBeVisible();
-  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
-  await expect(stepCard(page, TOUR.id, 1)).toBeVisible();
-  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
-  await expect(stepCard(page, TOUR.id, 2)).toBeVisible();
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/index\.html/);
-  await expect(stepCard(page, TOUR.id, 3)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: '顶部导航' })
-    .getByRole('link', { name: /我的待办/ })
-    .click();
-  await page.waitForURL(/#\/todo/);
-  const last = stepCard(page, TOUR.id, 4);
-  await expect(last).toBeVisible();
-  await last.getByRole('button', { name: '完成' }).click();
-  const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
-  await expect(survey).toBeVisible();
-  await survey.getByRole('radio', { name: rating, exact: true }).check();
-  await survey.getByRole('button', { name: '提交' }).click();
-  await expect(survey).toHaveCount(0);
+  await walkMultipageTour(page);
+  await answerSurvey(page, { rating });
 }
 
 /** The practical exam (实操考核) of 进度查询, done right: passed. */
@@ -257,20 +234,7 @@ test('three managed profiles learn on the sim; 培训管理 shows their departme
       org.getByTestId('org-by-role').locator('tr[data-group="基层用户"] td').first(),
     ).toHaveText('1');
 
-    const [download] = await Promise.all([
-      org.waitForEvent('download'),
-      org.getByTestId('org-export').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^培训效果评估报告-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const sheet = workbook.getWorksheet('按部门');
-    expect(sheet).toBeDefined();
-    const rows = new Map<string, unknown[]>();
-    sheet!.eachRow((row) => {
-      const values = (row.values as unknown[]).slice(1);
-      rows.set(String(values[0]), values);
-    });
+    const { byDepartment: rows } = await exportOrgWorkbook(org);
     // Columns: department, learners, then (rate, count, met) per indicator.
     const office = rows.get('办公室')!;
     expect(office[1]).toBe(2);

@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import type { PracticalScore } from '../../features/exam/scoring';
 import type { WrittenScore } from '../../features/quiz/grading';
@@ -19,7 +18,14 @@ import { tourIri } from '../../features/xapi/vocabulary';
 import type { LocalLrs, StoredStatement } from '../support/lrs';
 import { LOCAL_LRS_AUTH, freePort, startLocalLrs } from '../support/lrs';
 import { expect, test } from './fixtures';
-import { stepCard } from './support/learner';
+import {
+  acknowledgeFirstRunTips,
+  answerSurvey,
+  startTourFromPopup,
+  walkMultipageTour,
+  welcomeAs,
+} from './support/learner';
+import { exportOrgWorkbook } from './support/org-export';
 
 const CHECKLISTS = parse(
   readFileSync(resolve(import.meta.dirname, '../../tours/checklists.yaml'), 'utf8'),
@@ -140,43 +146,12 @@ async function realLearner(
   openExtensionPage: (path: string) => Promise<Page>,
   tabIdOf: (page: Page) => Promise<number>,
 ) {
+  await welcomeAs(page);
+  await acknowledgeFirstRunTips(page);
   await page.goto('/login.html');
-  const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
-  await welcome.getByRole('button', { name: /业务操作人员/ }).click();
-  await welcome.getByRole('button', { name: '开始使用' }).click();
-  for (let i = 0; i < 3; i += 1) {
-    const card = page.locator('[data-zhiyin-tip]');
-    await expect(card).toBeVisible();
-    await card.getByRole('button', { name: '我已知晓' }).click();
-  }
-  await page.goto('/login.html');
-  const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
-  await Promise.all([
-    popup.waitForEvent('close'),
-    popup.getByRole('button', { name: `开始：${TOUR_TITLE}`, exact: true }).click(),
-  ]);
-  await page.bringToFront();
-  await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
-  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
-  await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();
-  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
-  await expect(stepCard(page, 'e2e-multipage', 2)).toBeVisible();
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/index\.html/);
-  await expect(stepCard(page, 'e2e-multipage', 3)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: '顶部导航' })
-    .getByRole('link', { name: /我的待办/ })
-    .click();
-  await page.waitForURL(/#\/todo/);
-  const last = stepCard(page, 'e2e-multipage', 4);
-  await expect(last).toBeVisible();
-  await last.getByRole('button', { name: '完成' }).click();
-  const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
-  await expect(survey).toBeVisible();
-  await survey.getByRole('radio', { name: '满意', exact: true }).check();
-  await survey.getByRole('button', { name: '提交' }).click();
-  await expect(survey).toHaveCount(0);
+  await startTourFromPopup(page, openExtensionPage, await tabIdOf(page), TOUR_TITLE);
+  await walkMultipageTour(page);
+  await answerSurvey(page, { rating: '满意' });
 }
 
 const cell = (page: Page, table: string, group: string, indicator: string) =>
@@ -255,20 +230,7 @@ test('培训管理 shows the per-department figures from the LRS, and the Excel 
   await org.screenshot({ path: test.info().outputPath('org-print.png'), fullPage: true });
   await org.emulateMedia({ media: 'screen' });
 
-  const [download] = await Promise.all([
-    org.waitForEvent('download'),
-    org.getByTestId('org-export').click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^培训效果评估报告-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
-  const sheet = workbook.getWorksheet('按部门');
-  expect(sheet).toBeDefined();
-  const rows = new Map<string, unknown[]>();
-  sheet!.eachRow((row) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.set(String(values[0]), values);
-  });
+  const { workbook, byDepartment: rows } = await exportOrgWorkbook(org);
   // Columns: department, learners, then (rate, count, met) per indicator.
   const office = rows.get('办公室')!;
   expect(office[1]).toBe(2);

@@ -9,26 +9,16 @@ import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { assessments as storedAssessments, tipAcknowledgements } from './support/db';
-import { acknowledgeFirstRunTips, chooseRole, stepCard, welcomeAs } from './support/learner';
+import {
+  acknowledgeFirstRunTips,
+  answerSurvey,
+  chooseRole,
+  startTourFromPopup,
+  stepCard,
+  walkMultipageTour,
+  welcomeAs,
+} from './support/learner';
 import { sendFromExtensionPage } from './support/messages';
-
-/**
- * Starts a tour from the toolbar popup (like support/learner.ts startTourFromPopup, but matching
- * the 开始 button exactly: the popup also offers 以考核方式开始 for the same tour).
- */
-async function startTour(
-  page: Page,
-  openExtensionPage: (path: string) => Promise<Page>,
-  tabId: number,
-  title: string,
-) {
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  await Promise.all([
-    popup.waitForEvent('close'),
-    popup.getByRole('button', { name: `开始：${title}`, exact: true }).click(),
-  ]);
-  await page.bringToFront();
-}
 
 const IMPORT_LABEL = '从文件导入学习进度（JSON）';
 
@@ -64,29 +54,9 @@ async function completeTour(
   tabId: number,
 ) {
   await page.goto('/login.html');
-  await startTour(page, openExtensionPage, tabId, '引擎测试：跨页面引导');
-  await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
-  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
-  await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();
-  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
-  await expect(stepCard(page, 'e2e-multipage', 2)).toBeVisible();
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/index\.html/);
-  await expect(stepCard(page, 'e2e-multipage', 3)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: '顶部导航' })
-    .getByRole('link', { name: /我的待办/ })
-    .click();
-  await page.waitForURL(/#\/todo/);
-  const last = stepCard(page, 'e2e-multipage', 4);
-  await expect(last).toBeVisible();
-  await last.getByRole('button', { name: '完成' }).click();
-  await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
-  const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
-  await survey.getByRole('radio', { name: '非常满意', exact: true }).check();
-  await survey.getByRole('textbox', { name: '意见或建议（选填）' }).fill('=1+1 清楚');
-  await survey.getByRole('button', { name: '提交' }).click();
-  await expect(survey).toHaveCount(0);
+  await startTourFromPopup(page, openExtensionPage, tabId, '引擎测试：跨页面引导');
+  await walkMultipageTour(page);
+  await answerSurvey(page, { rating: '非常满意', comment: '=1+1 清楚' });
 }
 
 test('export → change → importing the first file again changes nothing (merge); a foreign file changes nothing', async ({
@@ -150,7 +120,7 @@ test('export → change → importing the first file again changes nothing (merg
   await sendFromExtensionPage(dashboard, 'page:setRole', { role: '基层用户' });
   const engine = await context.newPage();
   await engine.goto('/__e2e/engine.html');
-  await startTour(engine, openExtensionPage, await tabIdOf(engine), '引擎测试：逐步引导');
+  await startTourFromPopup(engine, openExtensionPage, await tabIdOf(engine), '引擎测试：逐步引导');
   await stepCard(engine, 'e2e-engine', 0).getByRole('button', { name: '下一步' }).click();
   await expect(stepCard(engine, 'e2e-engine', 1)).toBeVisible();
   const changed = await exportJson(dashboard);

@@ -21,6 +21,12 @@ import { chooseRole, startTourFromPopup, stepCard } from './support/learner';
 import { launchManaged } from './support/managed-policy';
 import { sendFromExtensionPage } from './support/messages';
 import { SIM_PASSWORD, logIn } from './support/sim';
+import {
+  openDraftInEditor,
+  recordNewDocument,
+  startRecording,
+  stopRecording,
+} from './support/author';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const IMAGES = join(ROOT, 'docs/images');
@@ -64,40 +70,16 @@ test('record, edit, preview and 发布 a pack; a managed profile receives it, re
     const page = await context.newPage();
     await logIn(page, 'zhangsan', 'index.html#/docs');
     await expect(page.getByRole('link', { name: 'plus 新建公文' })).toBeVisible();
-    const options = await openExtensionPage('options.html');
-    await options
-      .getByTestId('author-mode')
-      .getByRole('button', { name: /^在此页开启作者模式：/u })
-      .click();
-    await page.bringToFront();
-    const picker = page.getByRole('dialog', { name: '元素拾取器' });
-    await picker.getByRole('button', { name: '开始录制' }).click();
-    const recorder = page.getByRole('dialog', { name: '● 正在录制' });
-    await expect(recorder).toBeVisible();
-    await page.getByRole('link', { name: 'plus 新建公文' }).click();
-    await page.waitForURL(/#\/docs\/new$/u);
-    await page.getByRole('textbox', { name: '标题' }).click();
-    await page.getByRole('textbox', { name: '标题' }).pressSequentially('关于开展发布演练的通知');
-    await page.getByRole('textbox', { name: '正文' }).fill('请各单位按时参加。');
-    await page.getByRole('button', { name: '保存草稿' }).click();
-    await page.waitForURL(/#\/docs\/(?!new)[^/]+$/u);
-    await page.getByRole('link', { name: '返回公文列表' }).click();
-    await page.waitForURL(/#\/docs$/u);
-    await expect(recorder.getByRole('status')).toHaveText('已录制 5 步');
+    const panels = await startRecording(page, openExtensionPage);
+    await recordNewDocument(page, panels.recorder, {
+      title: '关于开展发布演练的通知',
+      body: '请各单位按时参加。',
+    });
     await page.screenshot({ path: join(IMAGES, 'publish-1-record.png') });
-    await recorder.getByRole('button', { name: '停止录制' }).click();
-    await expect(picker.getByText(/已保存草稿“.+”（5 步）/u)).toBeVisible();
-    const [editor] = await Promise.all([
-      context.waitForEvent('page'),
-      picker.getByRole('button', { name: '在编辑器中打开' }).click(),
-    ]);
-    await page.bringToFront();
-    await page.keyboard.press('Escape');
-    await expect(page.locator('zhiyin-author')).toHaveCount(0);
+    await stopRecording(panels, 5);
+    const editor = await openDraftInEditor(page, panels.picker);
 
     // --- The editor: the tour's title, and two steps edited.
-    await editor.bringToFront();
-    await editor.waitForLoadState();
     const steps = editor.locator('.zy-editor-step');
     await expect(steps).toHaveCount(5);
     const tourFields = editor.getByRole('region', { name: '引导信息' });

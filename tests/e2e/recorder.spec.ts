@@ -12,6 +12,12 @@ import { expect, test } from './fixtures';
 import { readStore } from './support/db';
 import { chooseRole, stepCard } from './support/learner';
 import { logIn } from './support/sim';
+import {
+  openDraftInEditor,
+  recordNewDocument,
+  startRecording,
+  stopRecording,
+} from './support/author';
 
 const TYPED_TITLE = '关于开展录制演练的通知';
 const TYPED_BODY = '请各单位按时参加，联系电话 13912345678。';
@@ -27,44 +33,16 @@ test('record a 5-step task, edit two steps, preview it from step 1, export YAML 
   await expect(page.getByRole('link', { name: 'plus 新建公文' })).toBeVisible();
 
   // Author mode on this tab, then 开始录制.
-  const options = await openExtensionPage('options.html');
-  await options
-    .getByTestId('author-mode')
-    .getByRole('button', { name: /^在此页开启作者模式：/u })
-    .click();
-  await page.bringToFront();
-  const picker = page.getByRole('dialog', { name: '元素拾取器' });
-  await picker.getByRole('button', { name: '开始录制' }).click();
-  const recorder = page.getByRole('dialog', { name: '● 正在录制' });
-  await expect(recorder).toBeVisible();
+  const panels = await startRecording(page, openExtensionPage);
 
   // The task, done once with real input: the page acts as usual while recording.
-  await page.getByRole('link', { name: 'plus 新建公文' }).click();
-  await page.waitForURL(/#\/docs\/new$/u);
-  await page.getByRole('textbox', { name: '标题' }).click();
-  await page.getByRole('textbox', { name: '标题' }).pressSequentially(TYPED_TITLE);
-  await page.getByRole('textbox', { name: '正文' }).fill(TYPED_BODY);
-  await page.getByRole('button', { name: '保存草稿' }).click();
-  await page.waitForURL(/#\/docs\/(?!new)[^/]+$/u);
-  await page.getByRole('link', { name: '返回公文列表' }).click();
-  await page.waitForURL(/#\/docs$/u);
-  await expect(recorder.getByRole('status')).toHaveText('已录制 5 步');
+  await recordNewDocument(page, panels.recorder, { title: TYPED_TITLE, body: TYPED_BODY });
   await page.screenshot({ path: 'output/screenshots/recorder-recording.png' });
-  await recorder.getByRole('button', { name: '停止录制' }).click();
-  await expect(picker.getByText(/已保存草稿“.+”（5 步）/u)).toBeVisible();
+  await stopRecording(panels, 5);
 
-  // 在编辑器中打开: the editor page opens on the draft.
-  const [editor] = await Promise.all([
-    context.waitForEvent('page'),
-    picker.getByRole('button', { name: '在编辑器中打开' }).click(),
-  ]);
-  // Leave author mode on the page: the picker would swallow the preview's clicks.
-  await page.bringToFront();
-  await page.keyboard.press('Escape');
-  await expect(page.locator('zhiyin-author')).toHaveCount(0);
-
-  await editor.bringToFront();
-  await editor.waitForLoadState();
+  // 在编辑器中打开: the editor page opens on the draft (author mode is left on the page: the
+  // picker would swallow the preview's clicks).
+  const editor = await openDraftInEditor(page, panels.picker);
   const steps = editor.locator('.zy-editor-step');
   await expect(steps).toHaveCount(5);
   await expect(editor.getByTestId('draft-valid')).toBeVisible();
@@ -166,19 +144,10 @@ test('recording inside a same-origin iframe module keeps the frame path with the
   const frame = page.locator('iframe[title="档案借阅登记"]').contentFrame();
   await expect(frame.getByLabel('借阅人')).toBeVisible();
 
-  const options = await openExtensionPage('options.html');
-  await options
-    .getByTestId('author-mode')
-    .getByRole('button', { name: /^在此页开启作者模式：/u })
-    .click();
-  await page.bringToFront();
-  const picker = page.getByRole('dialog', { name: '元素拾取器' });
-  await picker.getByRole('button', { name: '开始录制' }).click();
-  const recorder = page.getByRole('dialog', { name: '● 正在录制' });
+  const panels = await startRecording(page, openExtensionPage);
   await frame.getByLabel('借阅人').fill('王五');
-  await expect(recorder.getByRole('status')).toHaveText('已录制 1 步');
-  await recorder.getByRole('button', { name: '停止录制' }).click();
-  await expect(picker.getByText(/已保存草稿“.+”（1 步）/u)).toBeVisible();
+  await expect(panels.recorder.getByRole('status')).toHaveText('已录制 1 步');
+  await stopRecording(panels, 1);
 
   const editor = await openExtensionPage('editor.html');
   await editor.getByRole('navigation', { name: '草稿列表' }).getByRole('link').first().click();

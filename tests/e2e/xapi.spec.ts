@@ -9,30 +9,18 @@ import type { LocalLrs, StoredStatement } from '../support/lrs';
 import { LOCAL_LRS_AUTH, freePort, startLocalLrs } from '../support/lrs';
 import { xapiProblems } from '../unit/xapi/validate';
 import { expect, test } from './fixtures';
-import { stepCard } from './support/learner';
+import {
+  FIRST_RUN_TIPS,
+  acknowledgeFirstRunTips,
+  answerSurvey,
+  startTourFromPopup,
+  walkMultipageTour,
+  welcomeAs,
+} from './support/learner';
 import { logIn } from './support/sim';
-
-/**
- * Starts a tour from the toolbar popup (like support/learner.ts startTourFromPopup, but matching
- * the 开始 button exactly: the popup also offers 以考核方式开始 for the same tour).
- */
-async function startTour(
-  page: Page,
-  openExtensionPage: (path: string) => Promise<Page>,
-  tabId: number,
-  title: string,
-) {
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
-  await Promise.all([
-    popup.waitForEvent('close'),
-    popup.getByRole('button', { name: `开始：${title}`, exact: true }).click(),
-  ]);
-  await page.bringToFront();
-}
 
 const TOUR_TITLE = '引擎测试：跨页面引导';
 const TOUR_STEPS = ['account', 'password', 'login', 'todo-link', 'todo-page'];
-const FIRST_RUN_TIPS = ['change-password', 'keep-operation-records', 'licensed-software'];
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
 
 let port: number;
@@ -67,16 +55,8 @@ async function configureLrs(options: Page, expectTest: RegExp) {
 
 /** First run on the sim: choose a role in the welcome card, acknowledge the three first-run tips. */
 async function firstRun(page: Page) {
-  await page.goto('/login.html');
-  const welcome = page.getByRole('dialog', { name: '欢迎使用指引' });
-  await welcome.getByRole('button', { name: /业务操作人员/ }).click();
-  await welcome.getByRole('button', { name: '开始使用' }).click();
-  for (let i = 0; i < FIRST_RUN_TIPS.length; i += 1) {
-    const card = page.locator('[data-zhiyin-tip]');
-    await expect(card).toBeVisible();
-    await card.getByRole('button', { name: '我已知晓' }).click();
-  }
-  await expect(page.locator('[data-zhiyin-tip]')).toHaveCount(0);
+  await welcomeAs(page);
+  expect(await acknowledgeFirstRunTips(page)).toHaveLength(FIRST_RUN_TIPS.length);
 }
 
 /** The fixture tour across the login page, the workbench and an SPA route, to the end. */
@@ -86,32 +66,11 @@ async function completeTour(
   tabId: number,
 ) {
   await page.goto('/login.html');
-  await startTour(page, openExtensionPage, tabId, TOUR_TITLE);
-  await expect(stepCard(page, 'e2e-multipage', 0)).toBeVisible();
-  await page.getByRole('textbox', { name: '账号' }).fill('zhangsan');
-  await expect(stepCard(page, 'e2e-multipage', 1)).toBeVisible();
-  await page.getByRole('textbox', { name: '密码' }).fill('Zhiyin@2024');
-  await expect(stepCard(page, 'e2e-multipage', 2)).toBeVisible();
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/index\.html/);
-  await expect(stepCard(page, 'e2e-multipage', 3)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: '顶部导航' })
-    .getByRole('link', { name: /我的待办/ })
-    .click();
-  await page.waitForURL(/#\/todo/);
-  const last = stepCard(page, 'e2e-multipage', 4);
-  await expect(last).toBeVisible();
-  await last.getByRole('button', { name: '完成' }).click();
-  await expect(stepCard(page, 'e2e-multipage')).toHaveCount(0);
+  await startTourFromPopup(page, openExtensionPage, tabId, TOUR_TITLE);
+  await walkMultipageTour(page);
   // The satisfaction survey at the end of the tour: 满意, with a comment holding personal data
   // (people write them there): it reaches the LRS scrubbed.
-  const survey = page.getByRole('region', { name: /您对本次引导满意吗/ });
-  await expect(survey).toBeVisible();
-  await survey.getByRole('radio', { name: '满意', exact: true }).check();
-  await survey.getByRole('textbox', { name: '意见或建议（选填）' }).fill(SURVEY_COMMENT);
-  await survey.getByRole('button', { name: '提交' }).click();
-  await expect(survey).toHaveCount(0);
+  await answerSurvey(page, { rating: '满意', comment: SURVEY_COMMENT });
 }
 
 const SURVEY_COMMENT = '步骤清楚。我的身份证 110101199003074514，手机 138-0013-8000，有问题请联系';

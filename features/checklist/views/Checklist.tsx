@@ -1,6 +1,7 @@
 import { useChecklistsInForce } from './use-checklists';
 import { checklistProgress, type ChecklistItem } from '../schema';
-import { roleName, translate, type MessageKey } from '../../../lib/i18n/messages';
+import { roleName, translate } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import type { Role } from '../../profile/roles';
 import type { Language } from '../../../lib/settings/preferences';
 import './checklist.css';
@@ -35,8 +36,7 @@ export function Checklist({
   onStart,
   onGo,
 }: ChecklistProps) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   // Bundled, or a content pack's (features/packs): the same rule as the background's.
   const checklists = useChecklistsInForce();
   const items: readonly ChecklistItem[] = checklists[role] ?? [];

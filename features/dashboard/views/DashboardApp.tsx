@@ -8,6 +8,7 @@ import { type ActivityRecord, type ImportedMark } from '../../progress/records';
 import { type AssessmentRecord } from '../../exam/records';
 import { type ProfileRecord } from '../../profile/records';
 import { roleName, translate, type MessageKey } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { sendMessage } from '../../../app/protocol';
 import { describeActivity, formatTime, pagePath } from '../../progress/views/activity-text';
 import { usePreferences } from '../../../components/use-preferences';
@@ -61,8 +62,7 @@ export function DashboardApp({
   const tours = inForce?.tours ?? bundledTours;
   const checklists = inForce?.checklists ?? bundledChecklists;
   const language = prefs.language;
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const [profile, setProfile] = useState<ProfileRecord | null>(null);
   const [activity, setActivity] = useState<ActivityRecord[]>([]);
   const [acks, setAcks] = useState<TipAcknowledgementRecord[]>([]);
@@ -269,8 +269,7 @@ export function DashboardApp({
 type Lang = ReturnType<typeof usePreferences>['language'];
 
 function IndicatorsSection({ language, indicators }: { language: Lang; indicators: Indicator[] }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const label = (indicator: Indicator) => t(INDICATOR_KEYS[indicator.id]);
   const option = useMemo<ChartOption>(
     () => ({
@@ -382,8 +381,7 @@ function ProgressSection({
   data: DashboardData;
   hasRole: boolean;
 }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 50, right: 50, top: 40, bottom: 30 },
@@ -498,8 +496,7 @@ function AssessmentSection({
   onRemedial(record: AssessmentRecord): void;
   message: string | null;
 }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 40, right: 96, top: 40, bottom: 30 },
@@ -723,8 +720,7 @@ function AcknowledgementSection({
   language: Lang;
   acks: readonly TipAcknowledgementRecord[];
 }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   return (
     <section className="zy-section" aria-labelledby="zy-acks">
       <h2 id="zy-acks">{t('dashAcks')}</h2>

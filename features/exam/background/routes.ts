@@ -1,6 +1,6 @@
 import type { ExamMessages } from '../protocol';
 import type { Tour } from '../../tour/schema';
-import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
+import { MessageRefused, requireService, type RouteTable } from '../../../lib/messaging/router';
 import type { SurveyService } from '../../survey/background/service';
 import { NotExamable, UnknownTour, type TourSessions } from '../../tour/background/sessions';
 import type { AssessmentRecord } from '../records';
@@ -40,10 +40,7 @@ async function remedialOf(services: AssessmentRouteServices, assessmentId: numbe
 export function createAssessmentRoutes(
   services: AssessmentRouteServices | undefined,
 ): RouteTable<ExamMessages> {
-  const need = () => {
-    if (!services) throw new MessageRefused('assessments are not available');
-    return services;
-  };
+  const need = requireService(services, 'assessments are not available');
   const deliver = async (
     tabId: number,
     start: (url: string) => Promise<TourInstruction>,

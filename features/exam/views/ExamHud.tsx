@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { translate } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import type { Language } from '../../../lib/settings/preferences';
 import { isTrustedUserEvent } from '../../../lib/trust/user-event';
 import type { ExamHud as ExamHudInfo } from '../outcome';
@@ -41,8 +42,7 @@ export function ExamHud({
   onSubmit,
   onExit,
 }: ExamHudProps) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const [now, setNow] = useState(() => Date.now());
   const submitted = useRef(false);
   const elapsed = now - hud.startedAt;

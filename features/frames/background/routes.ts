@@ -14,6 +14,7 @@ import { DELEGATION_ID, sameFrameUrl } from '../protocol';
 import type { MissingReason } from '../../tour/runner';
 import {
   MessageRefused,
+  requireService,
   type AcceptedSender,
   type RouteTable,
 } from '../../../lib/messaging/router';
@@ -318,10 +319,7 @@ function contentSender(sender: AcceptedSender) {
 export function createFrameRoutes(
   delegations: FrameDelegations | undefined,
 ): RouteTable<FramesMessages> {
-  const need = () => {
-    if (!delegations) throw new MessageRefused('cross-origin frames are not available');
-    return delegations;
-  };
+  const need = requireService(delegations, 'cross-origin frames are not available');
   return {
     'content:frameLocate': {
       from: ['content'],

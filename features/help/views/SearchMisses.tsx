@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '../../../app/protocol';
-import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { translate } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { searchMissesCsv, type SearchMissSummary } from '../misses';
 import { formatTime } from '../../progress/views/activity-text';
 import type { Language } from '../../../lib/settings/preferences';
@@ -8,7 +9,7 @@ import { downloadTextFile } from '../../../components/download';
 
 /** 未找到结果的搜索: what learners searched for in the popup without a result (for trainers). */
 export function SearchMisses({ language }: { language: Language }) {
-  const t = (key: MessageKey) => translate(language, key);
+  const t = inLanguage(translate, language);
   const [rows, setRows] = useState<SearchMissSummary[] | null>(null);
   const [message, setMessage] = useState('');
 

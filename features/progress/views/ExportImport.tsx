@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { sendMessage } from '../../../app/protocol';
 import type { ProgressFile } from '../format';
 import type { RowTable } from '../integrity';
 import { parseProgressFile, type ImportPlan, type TableCounts } from '../io';
 import type { ProgressBackupListing } from '../protocol';
 import type { Language } from '../../../lib/settings/preferences';
-import { describeError } from '../../../lib/i18n/describe-error';
+import { ActionOutcome } from '../../../components/ActionOutcome';
 
 /** Dispatched on window after an import, a clear or a backup restore, so views can reload. */
 export const PROGRESS_IMPORTED_EVENT = 'zhiyin:progress-imported';
@@ -54,8 +55,7 @@ interface PendingImport {
  * restored here.
  */
 export function ExportImport({ language }: { language: Language }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const inputId = useId();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -292,14 +292,13 @@ export function ExportImport({ language }: { language: Language }) {
           </ul>
         </div>
       )}
-      {error && (
-        <p role="alert" className="zy-error" data-testid="progress-error">
-          {describeError(language, error)}
-        </p>
-      )}
-      <p role="status" aria-live="polite" className="zy-muted" data-testid="progress-status">
-        {status}
-      </p>
+      <ActionOutcome
+        language={language}
+        error={error}
+        status={status}
+        errorTestId="progress-error"
+        statusTestId="progress-status"
+      />
     </section>
   );
 }

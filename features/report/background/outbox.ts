@@ -29,6 +29,7 @@ import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   planRetry,
+  pruneSettled,
   retriesExhausted,
   type RetryPolicy,
 } from '../../../lib/platform/outbox';
@@ -586,9 +587,9 @@ export function pruneSentReports(
   table: EntityTable<OutboxRecord, 'id'>,
   before: number,
 ): Promise<number> {
-  return table
-    .where('status')
-    .equals('sent')
-    .filter((record) => (record.sentAt ?? record.updatedAt) < before)
-    .delete();
+  return pruneSettled(
+    table,
+    { index: 'status', state: 'sent', settledAt: (record) => record.sentAt ?? record.updatedAt },
+    before,
+  );
 }

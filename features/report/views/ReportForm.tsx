@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { translate } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { sendMessage } from '../../../app/protocol';
 import type { ReportCategory } from '../schema';
 import { REPORT_LIMITS } from '../schema';
@@ -25,8 +26,7 @@ export interface ReportFormProps {
  */
 export function ReportForm(props: ReportFormProps) {
   const { language } = props;
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const ids = { category: useId(), description: useId(), hint: useId(), preview: useId() };
   const [category, setCategory] = useState<ReportCategory>('other');
   const [description, setDescription] = useState('');

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
+import { inLanguage } from '../../../lib/i18n/format';
 import { sendMessage } from '../../../app/protocol';
 import {
   EMPTY_LRS_FORM,
@@ -12,7 +13,7 @@ import type { PolicyView } from '../../../app/policy/policy';
 import { watchPolicyView } from '../../../app/policy/client';
 import type { Language } from '../../../lib/settings/preferences';
 import type { ConnectionTest, XapiStatusView } from '../../xapi/protocol';
-import { describeError } from '../../../lib/i18n/describe-error';
+import { ActionOutcome } from '../../../components/ActionOutcome';
 
 /**
  * 管理员设置: where problem reports go. Read-only with a note when the managed (enterprise)
@@ -20,7 +21,7 @@ import { describeError } from '../../../lib/i18n/describe-error';
  * reports them, and a broken value is never used.
  */
 export function AdminSettings({ language }: { language: Language }) {
-  const t = (key: MessageKey) => translate(language, key);
+  const t = inLanguage(translate, language);
   const ids = { url: useId(), token: useId() };
   const [view, setView] = useState<PolicyView | null>(null);
   const [url, setUrl] = useState('');
@@ -141,14 +142,7 @@ export function AdminSettings({ language }: { language: Language }) {
             </ul>
           </div>
         )}
-        {error && (
-          <p role="alert" className="zy-error">
-            {describeError(language, error)}
-          </p>
-        )}
-        <p role="status" aria-live="polite" className="zy-muted">
-          {saved ? t('adminSaved') : ''}
-        </p>
+        <ActionOutcome language={language} error={error} status={saved ? t('adminSaved') : ''} />
       </section>
       <LrsSettings language={language} />
     </>
@@ -168,8 +162,7 @@ function when(language: Language, at: number | null | undefined): string {
  * 重新发送被拒绝的记录 to put them back in line.
  */
 export function LrsSettings({ language }: { language: Language }) {
-  const t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(language, key, params);
+  const t = inLanguage(translate, language);
   const ids = {
     endpoint: useId(),
     key: useId(),
@@ -446,14 +439,12 @@ export function LrsSettings({ language }: { language: Language }) {
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="zy-error">
-          {describeError(language, error)}
-        </p>
-      )}
-      <p role="status" aria-live="polite" className="zy-muted" data-testid="lrs-message">
-        {message}
-      </p>
+      <ActionOutcome
+        language={language}
+        error={error}
+        status={message}
+        statusTestId="lrs-message"
+      />
     </section>
   );
 }

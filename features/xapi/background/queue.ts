@@ -24,6 +24,7 @@ import type { XapiQueueStatus } from '../protocol';
 import type { EntityTable } from 'dexie';
 import {
   DEFAULT_RETRY_POLICY,
+  pruneSettled,
   retryDelay,
   SingleFlight,
   type RetryPolicy,
@@ -355,9 +356,13 @@ export function pruneRejectedStatements(
   outbox: XapiQueueTables['outbox'],
   before: number,
 ): Promise<number> {
-  return outbox
-    .where('state')
-    .equals('rejected')
-    .filter((record) => (record.rejectedAt ?? record.enqueuedAt) < before)
-    .delete();
+  return pruneSettled(
+    outbox,
+    {
+      index: 'state',
+      state: 'rejected',
+      settledAt: (record) => record.rejectedAt ?? record.enqueuedAt,
+    },
+    before,
+  );
 }

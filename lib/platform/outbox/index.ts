@@ -5,5 +5,6 @@
  * read and what is stored stay in each feature.
  */
 export * from './alarm';
+export * from './prune';
 export * from './retry';
 export * from './run';

@@ -14,9 +14,14 @@ import {
   formatContentError,
   loadCollection,
   readContentFile,
+  unknownLinks,
 } from '../../../lib/content/collection';
 import { CONTENT_LIMITS } from '../../../lib/content/limits';
-import { contentModulePlugin, formatContentErrors } from '../../../lib/content/vite-plugin';
+import {
+  contentFoldersPlugin,
+  contentModulePlugin,
+  formatContentErrors,
+} from '../../../lib/content/vite-plugin';
 
 let root: string;
 beforeEach(() => {
@@ -244,6 +249,88 @@ describe('contentModulePlugin', () => {
     expect(formatContentErrors('card', errors.slice(1))).toBe(
       '1 card error:\n  b.yaml: file too large',
     );
+  });
+});
+
+describe('unknownLinks', () => {
+  const TOUR = { zh: '引导', en: 'tour' };
+  const read = (text: string) => {
+    write('cards/a.yaml', text);
+    const source = readContentFile(join(root, 'cards/a.yaml'), 'cards/a.yaml');
+    if ('errors' in source) throw new Error('unreadable');
+    return source;
+  };
+
+  it('names every id of the list that the build does not have, at its line, with the known ones', () => {
+    const source = read('id: a\nlearn:\n  tours: [first-tour, frist-tour, ghost]\n');
+    expect(
+      unknownLinks(source, ['learn', 'tours'], TOUR, new Set(['first-tour', 'other'])).map(
+        formatContentError,
+      ),
+    ).toEqual([
+      'cards/a.yaml:3:23: learn.tours[1]: 没有 id 为 "frist-tour" 的引导（可用：first-tour, other），是不是想写 "first-tour"？ / unknown tour "frist-tour" (known: first-tour, other); did you mean "first-tour"?',
+      'cards/a.yaml:3:35: learn.tours[2]: 没有 id 为 "ghost" 的引导（可用：first-tour, other） / unknown tour "ghost" (known: first-tour, other)',
+    ]);
+  });
+
+  it('leaves what is not a list of ids to the schema', () => {
+    const known = new Set(['first-tour']);
+    expect(unknownLinks(read('tours: first-tour\n'), ['tours'], TOUR, known)).toEqual([]);
+    expect(unknownLinks(read('tours: [3, "", first-tour]\n'), ['tours'], TOUR, known)).toEqual([]);
+    expect(unknownLinks(read('id: a\n'), ['tours'], TOUR, known)).toEqual([]);
+  });
+});
+
+describe('contentFoldersPlugin', () => {
+  type Hook = (this: unknown, ...args: unknown[]) => unknown;
+  const load = (plugin: unknown) =>
+    ((plugin as Record<string, Hook>).load as Hook).call(
+      {
+        addWatchFile: () => undefined,
+        error: (message: string) => {
+          throw new Error(message);
+        },
+      },
+      '\0virtual:test-cards',
+    );
+  const cards = {
+    id: 'virtual:test-cards',
+    what: 'card',
+    load: (root: string, dirs: readonly string[]) => ({
+      value: { root, dirs },
+      errors: [],
+      files: [],
+    }),
+  };
+
+  it('reads <root>/tours and ZHIYIN_TOURS_DIR (resolved against root) by default', async () => {
+    const plugin = contentFoldersPlugin(cards, {
+      root: '/repo',
+      env: { ZHIYIN_TOURS_DIR: 'more' },
+    });
+    expect(await load(plugin)).toBe(
+      'export default {"root":"/repo","dirs":["/repo/tours","/repo/more"]};\n',
+    );
+  });
+
+  it('reads the folders it is given, and nothing from the environment then', async () => {
+    const plugin = contentFoldersPlugin(cards, {
+      root: '/repo',
+      dirs: ['/elsewhere'],
+      env: { ZHIYIN_TOURS_DIR: 'more' },
+    });
+    expect(await load(plugin)).toBe('export default {"root":"/repo","dirs":["/elsewhere"]};\n');
+  });
+
+  it("fails the build with the loader's errors, like any content module", () => {
+    const plugin = contentFoldersPlugin(
+      {
+        ...cards,
+        load: () => ({ value: null, errors: [{ file: 'a.yaml', message: 'bad' }], files: [] }),
+      },
+      { root: '/repo', env: {} },
+    );
+    expect(() => load(plugin)).toThrow('1 card error:\n  a.yaml: bad');
   });
 });
 

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatTourError, loadTours } from '../../../features/tour/load';
+import {
+  formatTourError,
+  loadTours,
+  tourFileOf,
+  withValidTours,
+} from '../../../features/tour/load';
 import type { TourError } from '../../../features/tour/load';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/tours');
@@ -64,6 +69,34 @@ describe('valid tours', () => {
     const { tours, errors } = loadTours([join(fixtures, 'valid'), join(fixtures, 'extra')]);
     expect(errors).toEqual([]);
     expect(tours.map((tour) => tour.id)).toEqual(['gongwen-new-document', 'shebao-query']);
+  });
+});
+
+describe('withValidTours', () => {
+  it('gives other content only the valid tours, and adds the tour files to its watch list', () => {
+    const tours = writeTour('good-tour', tourYaml('good-tour'));
+    writeTour('broken-tour', tourYaml('broken-tour', { title: '' }));
+    const seen: string[][] = [];
+    const result = withValidTours(root, [tours], (valid) => {
+      seen.push(valid.map((tour) => tour.id));
+      return { files: ['/x/tips.yaml'], count: valid.length };
+    });
+    expect(seen).toEqual([['good-tour']]);
+    expect(result.count).toBe(1);
+    expect(result.files[0]).toBe('/x/tips.yaml');
+    expect(result.files.slice(1).sort()).toEqual(
+      [join(tours, 'broken-tour/tour.yaml'), join(tours, 'good-tour/tour.yaml')].sort(),
+    );
+  });
+});
+
+describe('tourFileOf', () => {
+  it('names the tour file of the first folder that has one, relative to cwd', () => {
+    const main = writeTour('a-tour', tourYaml('a-tour'), 'tour.yml');
+    const extra = writeTour('a-tour', tourYaml('a-tour'), 'tour.json', 'more');
+    expect(tourFileOf([main, extra], root, 'a-tour')).toBe('tours/a-tour/tour.yml');
+    expect(tourFileOf([extra, main], root, 'a-tour')).toBe('more/a-tour/tour.json');
+    expect(tourFileOf([main], root, 'no-such-tour')).toBe('tour no-such-tour');
   });
 });
 
