@@ -191,6 +191,64 @@ export function newTipDraft(id: string, now: number): TipDraft {
   };
 }
 
+/**
+ * A draft of an article in force (bundled or from a pack), to change it: published under the
+ * same id, the pack's version replaces the bundled one for every learner (features/packs/catalog.ts).
+ */
+export function articleToDraft(article: HelpArticle, id: string, now: number): ArticleDraft {
+  const en = article.i18n?.en;
+  return {
+    kind: 'article',
+    id,
+    articleId: article.id,
+    title: article.title,
+    ...(en?.title ? { titleEn: en.title } : {}),
+    module: article.module,
+    keywords: [...article.keywords],
+    keywordsEn: [...(en?.keywords ?? [])],
+    applies: [...article.applies],
+    tours: [...article.tours],
+    body: article.body,
+    ...(en?.body ? { bodyEn: en.body } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A draft of a tip in force, to change it (same id: the published tip replaces it). */
+export function ruleToTipDraft(rule: TipRule, id: string, now: number): TipDraft {
+  const { where, tip } = rule;
+  const en = tip.i18n?.en;
+  const roles = where.roles?.only ?? where.roles?.except ?? [];
+  return {
+    kind: 'tip',
+    id,
+    tipId: rule.id,
+    severity: tip.severity,
+    title: tip.title,
+    body: tip.body,
+    ...(en ? { titleEn: en.title, bodyEn: en.body } : {}),
+    version: tip.version,
+    ...(tip.source === undefined ? {} : { source: tip.source }),
+    actions: Array.isArray(where.action) ? [...where.action] : [where.action],
+    urls: where.url === undefined ? [] : Array.isArray(where.url) ? [...where.url] : [where.url],
+    ...(where.marker === undefined ? {} : { marker: where.marker }),
+    names: [...(where.names ?? [])],
+    ...(where.personalData === undefined ? {} : { personalData: where.personalData }),
+    roleMode: where.roles?.only ? 'only' : where.roles?.except ? 'except' : 'all',
+    roles: [...roles],
+    frequency: rule.frequency,
+    acknowledge: rule.acknowledge,
+    snooze: rule.snooze === false ? '' : rule.snooze,
+    dismissible: rule.dismissible,
+    ...(rule.due
+      ? { dueSince: rule.due.since, dueAfter: rule.due.after, dueUnknown: rule.due.unknown }
+      : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Draft → content item
 
