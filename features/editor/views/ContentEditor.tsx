@@ -843,7 +843,9 @@ export function tipPreviewDecision(draft: TipDraft, language: Language): TipDeci
   const english = language === 'en' && draft.titleEn?.trim() && draft.bodyEn?.trim();
   const source = draft.source?.trim();
   return {
-    tipId: draft.tipId || 'preview',
+    // The draft's id, not the tip id being typed: a critical tip's card takes focus when its id
+    // changes, which would pull the caret out of the 提示 id field at every keystroke.
+    tipId: `preview-${draft.id}`,
     contentVersion: draft.version,
     severity: draft.severity,
     title: (english ? draft.titleEn : draft.title)?.trim() ?? '',

@@ -1,8 +1,8 @@
 /**
  * A preview drawn with the styles of where the learner sees it (the popup's, or the overlay's on
  * a page), isolated in an open shadow root so neither those styles nor the editor's leak across.
- * The preview is `inert`: its buttons do nothing here and it never takes focus (a critical tip's
- * card focuses its button when it appears, which must not pull the caret out of the form).
+ * It stays in the accessibility tree (a screen reader reads the preview like the rest of the
+ * page); its buttons do nothing here.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -42,7 +42,6 @@ export function ShadowPreview({
       className="zy-editor-shadow"
       role="group"
       aria-label={label}
-      inert
       data-testid="editor-preview"
     >
       {mount ? createPortal(children, mount) : null}
