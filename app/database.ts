@@ -19,6 +19,7 @@ import {
   type TipStateRecord,
 } from '../features/rules/records';
 import type { TourDraftRecord } from '../features/author/draft';
+import type { ContentDraftRecord } from '../features/editor/content-drafts';
 import { PACK_DEXIE_STORES, type PackSourceRecord } from '../features/packs/records';
 
 /**
@@ -60,6 +61,8 @@ export class ZhiyinDatabase extends Dexie {
   tourDrafts!: EntityTable<TourDraftRecord, 'id'>;
   /** v5: content pack sources and their last good content (features/packs). */
   packSources!: EntityTable<PackSourceRecord, 'source'>;
+  /** v6: help-article and compliance-tip drafts written in the editor (features/editor). */
+  contentDrafts!: EntityTable<ContentDraftRecord, 'id'>;
 
   constructor(name = 'zhiyin') {
     super(name);
@@ -97,6 +100,11 @@ export class ZhiyinDatabase extends Dexie {
     // v5 (content packs, issue 14): each pack source (a policy URL or a hand import) with its last
     // good content, ETag and the reason of its last refusal.
     this.version(5).stores({ ...PACK_DEXIE_STORES });
+    // v6 (editor, issue 14): trainers' help-article and compliance-tip drafts, keyed by a UUID,
+    // next to the tour drafts (which stay as they are: a new table, no upgrade of old rows).
+    this.version(6).stores({
+      contentDrafts: 'id, kind, updatedAt',
+    });
   }
 }
 

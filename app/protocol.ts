@@ -23,6 +23,7 @@ import type { XapiMessages } from '../features/xapi/protocol';
 import type { RuleTriggers } from '../features/rules/helpers';
 import type { AuthorMessages } from '../features/author/protocol';
 import type { PacksMessages } from '../features/packs/protocol';
+import type { EditorMessages } from '../features/editor/protocol';
 
 /** What a content script tells the background when it starts in a frame. */
 export interface PageHello {
@@ -101,7 +102,8 @@ export interface ProtocolMap
     DashboardMessages,
     HelpMessages,
     AuthorMessages,
-    PacksMessages {}
+    PacksMessages,
+    EditorMessages {}
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({
   // Quiet in production; a page that is not ours may also be listening to the console.

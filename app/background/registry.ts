@@ -27,6 +27,7 @@ import { readPolicy, saveLocalPolicy } from '../policy/store';
 import { sendMessage, type ProtocolMap } from '../protocol';
 import { createCoreRoutes } from './core-routes';
 import { createAuthorRoutes } from '../../features/author/background/routes';
+import { createEditorRoutes } from '../../features/editor/background/routes';
 import { withCompiledMarkdown } from '../../features/tour/compiled';
 import type { BackgroundServices } from './services';
 
@@ -120,6 +121,7 @@ export function featureRoutes(s: BackgroundServices) {
         })),
     }),
     packs: createPackRoutes(s.packs),
+    editor: createEditorRoutes({ db: platform.db, now: Date.now }),
   };
 }
 
@@ -143,6 +145,7 @@ export function createRoutes(s: BackgroundServices): RouteTable<ProtocolMap> {
     ...f.help,
     ...f.author,
     ...f.packs,
+    ...f.editor,
   };
   // After a worker restart, messages wait until the stored content packs' tours are listed.
   return afterRestored(routes, s.packs.restored);

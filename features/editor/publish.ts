@@ -10,8 +10,21 @@
  * the build's schemas). Versions only grow: a version not above the last one published for the
  * pack id (here, or applied in this browser) is refused, since learners would refuse it as a
  * rollback anyway. Framework-free; the view (views/PublishSection.tsx) only wires it.
+ *
+ * Help articles and compliance tips written in the editor (./content-drafts.ts) go in the same
+ * pack, next to the tours: articles as `help[]`, tips as one rules file `rules[0].tips`. Each is
+ * checked as the build checks its file (schema, linked tours, named markers) before signing.
  */
 import { checkDraft, draftToTour, type TourDraft } from '../author/draft';
+import type { Tour } from '../tour/schema';
+import {
+  articleDraftToItem,
+  checkArticleDraft,
+  checkTipDraft,
+  tipDraftToRule,
+  type ArticleDraft,
+  type TipDraft,
+} from './content-drafts';
 import { exportPublicKey, importPrivateKey, keyIdOf } from '../packs/crypto';
 import { KEBAB_ID, PACK_LIMITS } from '../packs/format';
 import { openPack } from '../packs/open';
@@ -29,6 +42,17 @@ export interface PublishRequest {
   packId: string;
   version: number;
   drafts: readonly TourDraft[];
+  /** Help-article drafts published with them (default none). */
+  articles?: readonly ArticleDraft[];
+  /** Compliance-tip drafts published with them (default none). */
+  tips?: readonly TipDraft[];
+  /**
+   * The tours in force where the pack will run (bundled and applied packs): articles may link
+   * them, and the learner's check is run against them. Default none.
+   */
+  toursInForce?: readonly Tour[];
+  /** Ids of the markers in force (tips name them in `where.marker` and `due.since`). */
+  markerIds?: readonly string[];
   /** The highest version published or applied for this pack id, or null when none. */
   lastVersion: number | null;
   now: Date;
@@ -74,11 +98,20 @@ export function buildPayload(
   if (idProblem) issues.push({ where: '内容包 / pack', path: 'id', message: idProblem });
   const versionIssue = versionProblem(request.version, request.lastVersion);
   if (versionIssue) issues.push({ where: '内容包 / pack', path: 'version', message: versionIssue });
-  if (request.drafts.length === 0) {
+  const articles = request.articles ?? [];
+  const tips = request.tips ?? [];
+  if (request.drafts.length === 0 && articles.length === 0 && tips.length === 0) {
     issues.push({
       where: '内容包 / pack',
       path: 'tours',
       message: '请至少选择一份草稿 / choose at least one draft',
+    });
+  }
+  if (articles.length > PACK_LIMITS.help) {
+    issues.push({
+      where: '内容包 / pack',
+      path: 'help',
+      message: `一个内容包最多 ${PACK_LIMITS.help} 篇帮助文章 / at most ${PACK_LIMITS.help} articles in a pack`,
     });
   }
   if (request.drafts.length > PACK_LIMITS.tours) {
@@ -103,6 +136,44 @@ export function buildPayload(
       });
     } else seen.set(draft.tourId, where);
   }
+
+  // Articles may link the tours in force and those of this pack.
+  const tourIds = new Set([
+    ...(request.toursInForce ?? []).map((tour) => tour.id),
+    ...request.drafts.map((draft) => draft.tourId),
+  ]);
+  const seenArticles = new Map<string, string>();
+  for (const article of articles) {
+    const where = `帮助文章 / article “${article.title || article.articleId || article.id}”`;
+    for (const issue of checkArticleDraft(article, { tourIds }).issues) {
+      issues.push({ where, path: issue.path, message: issue.message });
+    }
+    const other = seenArticles.get(article.articleId);
+    if (other !== undefined) {
+      issues.push({
+        where,
+        path: 'id',
+        message: `文章 id "${article.articleId}" 与草稿“${other}”相同，请修改其中一个 / article id "${article.articleId}" is also used by the draft "${other}"`,
+      });
+    } else seenArticles.set(article.articleId, article.title || article.id);
+  }
+  const seenTips = new Map<string, string>();
+  const markerIds = request.markerIds ?? [];
+  for (const tip of tips) {
+    const where = `规范提示 / tip “${tip.title || tip.tipId || tip.id}”`;
+    for (const issue of checkTipDraft(tip, { markerIds }).issues) {
+      issues.push({ where, path: issue.path, message: issue.message });
+    }
+    const other = seenTips.get(tip.tipId);
+    if (other !== undefined) {
+      issues.push({
+        where,
+        path: 'id',
+        message: `提示 id "${tip.tipId}" 与草稿“${other}”相同，请修改其中一个 / tip id "${tip.tipId}" is also used by the draft "${other}"`,
+      });
+    } else seenTips.set(tip.tipId, tip.title || tip.id);
+  }
+
   if (issues.length > 0) return { payload: null, issues };
   return {
     payload: {
@@ -110,8 +181,8 @@ export function buildPayload(
       version: request.version,
       createdAt: request.now.toISOString(),
       tours: request.drafts.map((draft) => draftToTour(draft)),
-      help: [],
-      rules: [],
+      help: articles.map((article) => articleDraftToItem(article)),
+      rules: tips.length > 0 ? [{ tips: tips.map((tip) => tipDraftToRule(tip)) }] : [],
       quizzes: [],
       retire: [],
       renames: {},
@@ -127,6 +198,8 @@ export interface PublishedPack {
   packId: string;
   version: number;
   tourIds: string[];
+  articleIds: string[];
+  tipIds: string[];
   /** The signing key's id and public key (base64 SPKI: what the policy's publicKeys holds). */
   keyId: string;
   publicKey: string;
@@ -163,7 +236,7 @@ export async function publishPack(
   // The learner's check, here: a pack that would be refused is not offered.
   const opened = await openPack(text, {
     keys: [{ key: publicKey, keyId }],
-    bundledTours: [],
+    bundledTours: request.toursInForce ?? [],
     validatorIds: VALIDATOR_IDS,
     last: null,
   });
@@ -195,6 +268,8 @@ export async function publishPack(
       packId: request.packId,
       version: request.version,
       tourIds: request.drafts.map((draft) => draft.tourId),
+      articleIds: (request.articles ?? []).map((article) => article.articleId),
+      tipIds: (request.tips ?? []).map((tip) => tip.tipId),
       keyId,
       publicKey: await exportPublicKey(publicKey),
     },

@@ -3,6 +3,8 @@
  * live with the build's own tour schema and messages, previewed on a live page from any step, and
  * exported as a tour file (tour.yaml) the build accepts. Drafts are read and written through the
  * background (features/author/background/routes.ts); every edit is saved a moment later.
+ * Help articles and compliance tips are written here too (./ContentEditor.tsx) and published in
+ * the same pack.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendMessage } from '../../../app/protocol';
@@ -28,6 +30,17 @@ import type { Language } from '../../../lib/settings/preferences';
 import { moveStep, parseUrlLines, removeStep, updateStep, updateTour } from '../edit';
 import { editorText, type EditorTextKey } from '../i18n';
 import { PublishSection } from './PublishSection';
+import { ContentDraftEditor } from './ContentEditor';
+import type { InForce } from './content-editor-types';
+import { useContentInForce } from './use-in-force';
+import {
+  articleToDraft,
+  newArticleDraft,
+  newTipDraft,
+  ruleToTipDraft,
+  type ContentDraft,
+  type ContentDraftListing,
+} from '../content-drafts';
 import './editor.css';
 
 const ADVANCE_NAMES: Record<DraftAdvanceKind, EditorTextKey> = {
@@ -48,10 +61,21 @@ function useEditorText(): { language: Language; t: Text } {
 /** How long after the last keystroke an edit is saved. */
 const SAVE_AFTER_MS = 400;
 
-function draftIdFromHash(): string | null {
-  const match = /draft=([^&]+)/u.exec(globalThis.location.hash);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
+/** What the address names: `#draft=<id>` (a tour), `#article=<id>`, `#tip=<id>`. */
+interface OpenRef {
+  kind: 'tour' | 'article' | 'tip';
+  id: string;
 }
+
+function openFromHash(): OpenRef | null {
+  const match = /^#?(draft|article|tip)=([^&]+)/u.exec(globalThis.location.hash);
+  if (!match?.[1] || !match[2]) return null;
+  const kind = match[1] === 'draft' ? 'tour' : (match[1] as 'article' | 'tip');
+  return { kind, id: decodeURIComponent(match[2]) };
+}
+
+const hashOf = (kind: OpenRef['kind'], id: string) =>
+  `#${kind === 'tour' ? 'draft' : kind}=${encodeURIComponent(id)}`;
 
 export function EditorApp() {
   const { language, t } = useEditorText();
@@ -60,15 +84,38 @@ export function EditorApp() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [language]);
   const [drafts, setDrafts] = useState<DraftListing[] | null>(null);
-  const [openId, setOpenId] = useState<string | null>(draftIdFromHash());
+  const [contentDrafts, setContentDrafts] = useState<ContentDraftListing[] | null>(null);
+  const [open, setOpen] = useState<OpenRef | null>(openFromHash());
+  const [createProblem, setCreateProblem] = useState<string | null>(null);
+  const inForce = useContentInForce();
   const refresh = useCallback(() => {
     void sendMessage('page:listDrafts', undefined)
       .then(setDrafts)
       .catch(() => setDrafts([]));
+    void sendMessage('page:listContentDrafts', undefined)
+      .then(setContentDrafts)
+      .catch(() => setContentDrafts([]));
   }, []);
   useEffect(refresh, [refresh]);
+  const create = async (draft: ContentDraft) => {
+    setCreateProblem(null);
+    try {
+      const reply = await sendMessage('page:putContentDraft', { draft });
+      if (!reply.saved) {
+        setCreateProblem(t('createFailed', { reason: reply.reason ?? '' }));
+        return;
+      }
+      refresh();
+      globalThis.location.hash = hashOf(draft.kind, draft.id);
+    } catch (error) {
+      setCreateProblem(
+        t('createFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  };
+  const openId = open?.kind === 'tour' ? open.id : null;
   useEffect(() => {
-    const onHash = () => setOpenId(draftIdFromHash());
+    const onHash = () => setOpen(openFromHash());
     globalThis.addEventListener('hashchange', onHash);
     return () => globalThis.removeEventListener('hashchange', onHash);
   }, []);
@@ -107,13 +154,56 @@ export function EditorApp() {
               ))}
             </ul>
           )}
+          <ContentNav
+            kind="article"
+            listings={contentDrafts}
+            open={open}
+            t={t}
+            language={language}
+            existing={inForce.articles.map((article) => ({ id: article.id, title: article.title }))}
+            onNew={() => void create(newArticleDraft(crypto.randomUUID(), Date.now()))}
+            onFromExisting={(itemId) => {
+              const article = inForce.articles.find((item) => item.id === itemId);
+              if (article) void create(articleToDraft(article, crypto.randomUUID(), Date.now()));
+            }}
+          />
+          <ContentNav
+            kind="tip"
+            listings={contentDrafts}
+            open={open}
+            t={t}
+            language={language}
+            existing={inForce.rules.tips.map((rule) => ({ id: rule.id, title: rule.tip.title }))}
+            onNew={() => void create(newTipDraft(crypto.randomUUID(), Date.now()))}
+            onFromExisting={(itemId) => {
+              const rule = inForce.rules.tips.find((item) => item.id === itemId);
+              if (rule) void create(ruleToTipDraft(rule, crypto.randomUUID(), Date.now()));
+            }}
+          />
+          {createProblem ? <p role="alert">{createProblem}</p> : null}
         </nav>
         <main className="zy-editor-main">
-          {openId ? (
+          {open && open.kind !== 'tour' ? (
+            <ContentDraftEditor
+              key={`${open.kind}:${open.id}`}
+              id={open.id}
+              language={language}
+              inForce={inForce}
+              tourDrafts={drafts ?? []}
+              contentDrafts={contentDrafts ?? []}
+              onSaved={refresh}
+              onDeleted={() => {
+                globalThis.location.hash = '';
+                refresh();
+              }}
+            />
+          ) : openId ? (
             <DraftEditor
               key={openId}
               id={openId}
               drafts={drafts ?? []}
+              contentDrafts={contentDrafts ?? []}
+              inForce={inForce}
               onSaved={refresh}
               onDeleted={() => {
                 globalThis.location.hash = '';
@@ -132,11 +222,15 @@ export function EditorApp() {
 function DraftEditor({
   id,
   drafts,
+  contentDrafts,
+  inForce,
   onSaved,
   onDeleted,
 }: {
   id: string;
   drafts: DraftListing[];
+  contentDrafts: ContentDraftListing[];
+  inForce: InForce;
   onSaved: () => void;
   onDeleted: () => void;
 }) {
@@ -611,7 +705,14 @@ function DraftEditor({
         )}
       </section>
 
-      <PublishSection draft={draft} drafts={drafts} language={language} save={save} />
+      <PublishSection
+        current={{ kind: 'tour', id: draft.id, title: draft.title }}
+        drafts={drafts}
+        contentDrafts={contentDrafts}
+        inForce={inForce}
+        language={language}
+        save={save}
+      />
     </article>
   );
 }
@@ -649,5 +750,77 @@ function IssueList({ issues }: { issues: DraftIssue[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** One kind of content draft in the side list: its drafts, 新建, and 修改现有… */
+function ContentNav({
+  kind,
+  listings,
+  open,
+  t,
+  language,
+  existing,
+  onNew,
+  onFromExisting,
+}: {
+  kind: 'article' | 'tip';
+  listings: ContentDraftListing[] | null;
+  open: OpenRef | null;
+  t: Text;
+  language: Language;
+  existing: { id: string; title: string }[];
+  onNew: () => void;
+  onFromExisting: (itemId: string) => void;
+}) {
+  const mine = (listings ?? []).filter((listing) => listing.kind === kind);
+  const headingId = `zy-nav-${kind}`;
+  return (
+    <section aria-labelledby={headingId} className="zy-editor-nav-group">
+      <h2 id={headingId}>{t(kind === 'article' ? 'articlesTitle' : 'tipsTitle')}</h2>
+      <button type="button" onClick={onNew}>
+        {t(kind === 'article' ? 'newArticle' : 'newTip')}
+      </button>
+      {existing.length > 0 ? (
+        <select
+          aria-label={t(kind === 'article' ? 'fromExistingArticle' : 'fromExistingTip')}
+          title={t('fromExistingNote')}
+          value=""
+          onChange={(event) => {
+            if (event.target.value) onFromExisting(event.target.value);
+          }}
+        >
+          <option value="">
+            {t(kind === 'article' ? 'fromExistingArticle' : 'fromExistingTip')}
+          </option>
+          {existing.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.title}（{item.id}）
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {listings === null ? null : mine.length === 0 ? (
+        <p className="zy-muted">{t(kind === 'article' ? 'noArticles' : 'noTips')}</p>
+      ) : (
+        <ul>
+          {mine.map((listing) => (
+            <li key={listing.id}>
+              <a
+                href={hashOf(kind, listing.id)}
+                aria-current={open?.kind === kind && open.id === listing.id ? 'page' : undefined}
+              >
+                {listing.title || t('untitled')}
+              </a>
+              <span className="zy-muted">
+                {' '}
+                {listing.itemId} ·{' '}
+                {new Date(listing.updatedAt).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,13 +1,16 @@
 /**
- * 发布内容包: the open draft (and any other drafts chosen) signed as a content pack file with the
- * trainer's private key, chosen here for this one signing (../publish.ts). The key's text lives
- * in a local variable of `publish` only; the file input is cleared once it was read.
+ * 发布内容包: the open draft (and any other drafts chosen: tours, help articles, compliance tips)
+ * signed as a content pack file with the trainer's private key, chosen here for this one signing
+ * (../publish.ts). The key's text lives in a local variable of `publish` only; the file input is
+ * cleared once it was read.
  */
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../../../app/protocol';
 import { downloadTextFile } from '../../../components/download';
 import type { Language } from '../../../lib/settings/preferences';
 import type { DraftListing, TourDraft } from '../../author/draft';
+import type { ArticleDraft, ContentDraftListing, TipDraft } from '../content-drafts';
+import type { InForce } from './content-editor-types';
 import type { PacksStatus } from '../../packs/protocol';
 import {
   nextVersion,
@@ -30,14 +33,32 @@ import { editorText, type EditorTextKey } from '../i18n';
 /** Largest key file read (a JWK is ~250 bytes, a PEM ~300). */
 const MAX_KEY_BYTES = 16_384;
 
+/** A draft of any kind the editor holds, as the pack's choice names it. */
+export interface PublishChoice {
+  kind: 'tour' | 'article' | 'tip';
+  /** The draft id. */
+  id: string;
+  title: string;
+}
+
+const choiceKey = (choice: Pick<PublishChoice, 'kind' | 'id'>) => `${choice.kind}:${choice.id}`;
+
 export function PublishSection({
-  draft,
+  current,
   drafts,
+  contentDrafts,
+  inForce,
   language,
   save,
 }: {
-  draft: TourDraft;
+  /** The draft open in the editor: always in the pack. */
+  current: PublishChoice;
+  /** Every tour draft. */
   drafts: DraftListing[];
+  /** Every article and tip draft. */
+  contentDrafts: ContentDraftListing[];
+  /** The content in force: articles may link its tours, tips name its markers. */
+  inForce: InForce;
   language: Language;
   /** Saves the open draft now; false when it could not be saved. */
   save: () => Promise<boolean>;
@@ -85,19 +106,38 @@ export function PublishSection({
     setBusy(true);
     try {
       if (!(await save())) {
-        setIssues([{ where: draft.title, path: '', message: t('notSaved') }]);
+        setIssues([{ where: current.title, path: '', message: t('notSaved') }]);
         return;
       }
-      const chosen: TourDraft[] = [draft];
-      for (const id of others) {
-        const other = await sendMessage('page:getDraft', { id });
-        if (other) chosen.push(other);
+      const chosen: TourDraft[] = [];
+      const articles: ArticleDraft[] = [];
+      const tips: TipDraft[] = [];
+      const wanted = [current, ...choices.filter((choice) => others.includes(choiceKey(choice)))];
+      for (const choice of wanted) {
+        if (choice.kind === 'tour') {
+          const tour = await sendMessage('page:getDraft', { id: choice.id });
+          if (tour) chosen.push(tour);
+          continue;
+        }
+        const content = await sendMessage('page:getContentDraft', { id: choice.id });
+        if (content?.kind === 'article') articles.push(content);
+        else if (content?.kind === 'tip') tips.push(content);
       }
       const keyText = await file.text();
       // Read once: the file input forgets the file, nothing else holds its text.
       if (keyInput.current) keyInput.current.value = '';
       const result = await publishPack(
-        { packId, version: shownVersion, drafts: chosen, lastVersion, now: new Date() },
+        {
+          packId,
+          version: shownVersion,
+          drafts: chosen,
+          articles,
+          tips,
+          toursInForce: inForce.tours,
+          markerIds: inForce.rules.markers.map((marker) => marker.id),
+          lastVersion,
+          now: new Date(),
+        },
         keyText,
       );
       if (!result.pack) {
@@ -126,7 +166,17 @@ export function PublishSection({
     }
   };
 
-  const otherDrafts = drafts.filter((listing) => listing.id !== draft.id);
+  const choices: PublishChoice[] = [
+    ...drafts.map((listing) => ({ kind: 'tour' as const, id: listing.id, title: listing.title })),
+    ...contentDrafts.map((listing) => ({
+      kind: listing.kind,
+      id: listing.id,
+      title: listing.title || listing.itemId,
+    })),
+  ];
+  const otherDrafts = choices.filter((choice) => choiceKey(choice) !== choiceKey(current));
+  const kindTag = (kind: PublishChoice['kind']) =>
+    t(kind === 'tour' ? 'kindTour' : kind === 'article' ? 'kindArticle' : 'kindTip');
   return (
     <section
       aria-labelledby="zy-publish-title"
@@ -182,20 +232,20 @@ export function PublishSection({
       {otherDrafts.length > 0 ? (
         <fieldset className="zy-editor-audience">
           <legend>{t('alsoInclude')}</legend>
-          {otherDrafts.map((listing) => (
-            <label key={listing.id}>
+          {otherDrafts.map((choice) => (
+            <label key={choiceKey(choice)}>
               <input
                 type="checkbox"
-                checked={others.includes(listing.id)}
+                checked={others.includes(choiceKey(choice))}
                 onChange={(event) =>
-                  setOthers((current) =>
+                  setOthers((chosen) =>
                     event.target.checked
-                      ? [...current, listing.id]
-                      : current.filter((id) => id !== listing.id),
+                      ? [...chosen, choiceKey(choice)]
+                      : chosen.filter((key) => key !== choiceKey(choice)),
                   )
                 }
               />
-              {listing.title}
+              {kindTag(choice.kind)}：{choice.title}
             </label>
           ))}
         </fieldset>
@@ -243,6 +293,8 @@ export function PublishSection({
               id: done.packId,
               version: done.version,
               count: done.tourIds.length,
+              articles: done.articleIds.length,
+              tips: done.tipIds.length,
             })}
           </p>
           <p>{t('nextSteps', { keyId: done.keyId })}</p>

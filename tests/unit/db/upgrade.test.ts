@@ -96,7 +96,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     const profile = await db.profile.get('me');
     expect(profile?.role).toBe('业务操作人员');
@@ -164,7 +164,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.quizResults.where('attemptId').equals('attempt-7').first())?.quizId).toBe(
       'renzhi-basic',
     );
@@ -177,7 +177,7 @@ describe('database upgrades', () => {
     name = `zhiyin-fresh-${Math.random()}`;
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         ...Object.keys(V1_STORES),
@@ -189,6 +189,7 @@ describe('database upgrades', () => {
         'progressBackups',
         'tourDrafts',
         'packSources',
+        'contentDrafts',
       ].sort(),
     );
     db.close();
@@ -212,7 +213,7 @@ describe('database upgrades', () => {
 
     const db = new ZhiyinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.profile.get('me'))?.role).toBe('基层用户');
     expect(await db.progressBackups.count()).toBe(1);
     expect(await db.tourDrafts.count()).toBe(0);

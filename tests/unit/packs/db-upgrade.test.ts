@@ -36,7 +36,7 @@ describe('database v4', () => {
       version: 3,
       failures: 0,
     });
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect((await current.packSources.where('packId').equals('test-pack').first())?.version).toBe(
       3,
     );

@@ -124,7 +124,7 @@ describe('progress export and import', () => {
       formatVersion: 2,
       exportedAt: '2026-03-02T01:16:40.000Z',
       extensionVersion: '0.2.0',
-      databaseVersion: 5,
+      databaseVersion: 6,
     });
     expect(exported.tables.tourEvents).toHaveLength(4);
 
