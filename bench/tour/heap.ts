@@ -19,6 +19,9 @@
  *   ZHIYIN_OUT_DIR=/tmp/bench-out BENCH_PORT=4391 npx tsx bench/tour/heap.ts [--page admin]
  *     [--keep DIR] [--top N]
  *   npx tsx bench/tour/heap.ts --read DIR/last.heapsnapshot[,…]
+ *   npx tsx bench/tour/heap.ts --read DIR/last.heapsnapshot --map /tmp/map/chrome-mv3-production
+ *     (functions of each extension script by source file, from a build of the same code with
+ *     ZHIYIN_SOURCEMAP=1: see bench/README.md, "Attributing the time")
  *   npx tsx bench/tour/heap.ts --diff DIR/floor.heapsnapshot,DIR/last.heapsnapshot
  *
  * `--keep DIR` writes the snapshots (open them in DevTools' Memory panel to dig further).
@@ -27,6 +30,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CLOSED_NETWORK_FLAGS, findChromium } from '../../scripts/lib/find-chromium';
 import { renderPage, type PageKind } from './pages';
@@ -61,6 +65,8 @@ interface Snapshot {
   nodes: number[];
   edges: number[];
   strings: string[];
+  /** [object_index, script_id, script_object_index, line, column] per closure. */
+  locations?: number[];
 }
 
 /** A parsed snapshot with its dominator tree (Cooper, Harvey and Kennedy's iterative algorithm). */
@@ -75,6 +81,8 @@ class Heap {
   readonly edgeTo: Uint32Array;
   readonly retained: Float64Array;
   readonly idom: Int32Array;
+  /** Where each closure's code starts in its script (0-based line and column). */
+  readonly location = new Map<number, { line: number; column: number }>();
 
   constructor(raw: Snapshot) {
     const meta = raw.snapshot.meta;
@@ -112,6 +120,12 @@ class Heap {
         type === 'element' || type === 'hidden' ? nameOrIndex : (raw.strings[nameOrIndex] ?? '');
       this.edgeTo[j] = (raw.edges[at + e('to_node')] ?? 0) / nf;
     }
+    const locationFields = raw.locations ?? [];
+    for (let k = 0; k + 4 < locationFields.length; k += 5)
+      this.location.set((locationFields[k] ?? 0) / nf, {
+        line: locationFields[k + 3] ?? 0,
+        column: locationFields[k + 4] ?? 0,
+      });
     this.idom = this.dominators();
     this.retained = new Float64Array(this.self);
     // Children after parents in the post-order: add each node's retained size to its dominator.
@@ -294,6 +308,38 @@ function analyse(label: string, raw: Snapshot, usage: number): void {
   console.log('scripts (retained by their script node, functions and closures):');
   for (const [name, size] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, TOP))
     if (size > 2048) console.log(`  ${kb(size)}  ${name}`);
+  // `--map DIR` (a build of the same code with ZHIYIN_SOURCEMAP=1): each extension script's
+  // functions (closure and its function info: bytecode, JIT code, feedback) by source file.
+  const mapDir = option('map');
+  for (const [name] of mapDir ? [...byScript].sort((a, b) => b[1] - a[1]) : []) {
+    const file = join(mapDir ?? '', name.replace(/^ext:\//, ''));
+    if (!name.startsWith('ext:') || !existsSync(`${file}.map`)) continue;
+    const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'));
+    const bySource = new Map<string, number>();
+    for (const [node, script] of scriptOf) {
+      if (scriptName(heap, script) !== name || !counted(node) || heap.type[node] !== 'closure')
+        continue;
+      const at = heap.location.get(node);
+      const shared = heap.edgeTarget(node, 'shared');
+      // The function info is counted with its first closure (its dominator is the closure, or
+      // several closures share it and it is dominated higher up: counted here once anyway).
+      const size =
+        (heap.retained[node] ?? 0) +
+        (shared !== undefined && heap.idom[shared] !== node ? (heap.retained[shared] ?? 0) : 0);
+      const original = at
+        ? originalPositionFor(map, { line: at.line + 1, column: at.column })
+        : null;
+      // `--by function`: each function (source, line and name) instead of each source file.
+      const source = original
+        ? `${original.source ?? '?'}${option('by') === 'function' ? `:${original.line} ${original.name ?? ''}` : ''}`
+        : '(no location)';
+      const key = source.replace(/^.*node_modules\//, 'npm:').replace(/^(\.\.\/)+/, '');
+      bySource.set(key, (bySource.get(key) ?? 0) + size);
+    }
+    console.log(`  ${name} functions by source (closure + function info, retained):`);
+    for (const [source, size] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+      console.log(`    ${kb(size)}  ${source}`);
+  }
   // What each extension script's share is made of: self sizes in its dominated subtrees, by the
   // kind of V8 object (bytecode, feedback, closures, the source text…).
   const children: number[][] = Array.from({ length: heap.count }, () => []);
