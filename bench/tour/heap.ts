@@ -9,7 +9,8 @@
  * - `shown`: with the first card shown (started as the popup's start button does);
  * - `last`: with the last card shown (after three 下一步, real Enter presses);
  * - `again`: the tour closed, the same page loaded again in the same tab and settled (what the
- *   previous document left behind shows here: the bench's next load starts from this).
+ *   previous document left behind shows here: the bench's next load starts from this);
+ * - `rules`: the same page at an address where a compliance rule applies (rules.js loaded).
  *
  * For each it prints `Runtime.getHeapUsage` (the bench's figure), the snapshot's total, and the
  * retained size of what dominates the heap: each JavaScript context (page world, the content
@@ -567,6 +568,13 @@ async function main() {
       `\noverlay host on the reloaded page: ${host === null ? 'none' : JSON.stringify(host.slice(0, 200))}`,
     );
     await take('again');
+
+    // The compliance rules (rules.js) load only where a rule applies; one of tours/rules applies
+    // to `*admin.html#/system*`: the same page at that address shows what rules.js holds.
+    await page.goto('about:blank');
+    await page.goto(`${url}#/system`, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS * 2);
+    await take('rules');
   } finally {
     await context.close();
     server.close();
