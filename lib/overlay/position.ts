@@ -137,7 +137,14 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   ];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
-  cleanups.push(followPopups(target, update, looking));
+  // The placements after a click or key, while a popup may be opening or closing: with nothing
+  // open before and nothing open now, the target's box and the card's size are what changed, if
+  // anything, and followTarget places the card for those (each step started with six more
+  // placements and each click or popup key queued seven, almost always all the same).
+  const updateForPopups = () => {
+    if (hadPopups || openPopups(target).length > 0) update();
+  };
+  cleanups.push(followPopups(target, updateForPopups, looking));
   return () => {
     for (const cleanup of cleanups) cleanup();
   };
