@@ -377,6 +377,27 @@
     nextResult: function () {
       return armed;
     },
+    /**
+     * Focuses the card's close button for a trusted Enter (Zhiyin ignores clicks a page script
+     * makes, issue 10: a scripted click left its tour running, and the next load of the tab
+     * continued it). False: no button.
+     */
+    armExit: function (lib, step) {
+      var close = button(lib, step, 'exit');
+      if (!close) return false;
+      close.focus({ preventScroll: true });
+      return true;
+    },
+    /** Two frames later (after armExit and Enter, or after a scripted close for the others). */
+    settle: function () {
+      return new Promise(function (resolve) {
+        requestAnimationFrame(function () {
+          requestAnimationFrame(function () {
+            setTimeout(resolve, 0);
+          });
+        });
+      });
+    },
     exit: function (lib, step) {
       var close = button(lib, step, 'exit');
       if (close) close.click();

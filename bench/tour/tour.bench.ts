@@ -243,6 +243,10 @@ interface Harness {
   /** The next card's timing, from the armed click. */
   nextResult(): Promise<Timing>;
   exit(lib: Lib, step: number): Promise<void>;
+  /** Zhiyin: focuses the close button of `step` for a trusted Enter (false: no button). */
+  armExit(lib: Lib, step: number): boolean;
+  /** Resolves two frames later. */
+  settle(): Promise<void>;
   rectOf(selector: string): { x: number; y: number; width: number; height: number };
   probeStart(lib: Lib, step: number, scroller: string | null): boolean;
   probeMark(): void;
@@ -512,7 +516,16 @@ class Session {
     windowScroll = await this.scroll(lib, 3, null, { x: 900, y: 700 }, 60, 3);
     const heapShown = await this.heap();
 
-    await page.evaluate(({ lib }) => window.__bench.exit(lib, 3), { lib });
+    if (isZhiyin(lib)) {
+      // Real input, as for 下一步: a scripted click is ignored and would leave the tour running
+      // (the next load of the tab would continue it, overlay and card already on the page).
+      const armed = await page.evaluate((lib) => window.__bench.armExit(lib, 3), lib);
+      if (!armed) throw new Error(`${lib} on ${kind}: no close button on the last card`);
+      await page.keyboard.press('Enter');
+      await page.evaluate(() => window.__bench.settle());
+    } else {
+      await page.evaluate(({ lib }) => window.__bench.exit(lib, 3), { lib });
+    }
     const nodesLeft = (await page.evaluate(() => window.__bench.nodeCount())) - nodesBefore;
     let nodesLeftLater: number | null = null;
     if (laterNodes) {

@@ -60,8 +60,8 @@ const SPOTLIGHT_PADDING = 6;
  *
  * Runs floating-ui's `autoUpdate` only while the card is shown: call the returned function to
  * stop it (it removes every listener and observer). Updates on scroll of any overflow ancestor
- * (inside the frame and, for frames, of the frame element in the top document), on resizes, and
- * in every animation frame in which the target's box changed: a page that keeps changing its
+ * (inside the frame and, for frames, of the frame element in the top document), on resizes, when
+ * the card's size changes, and in every animation frame in which the target's box changed: a page that keeps changing its
  * layout (rows rewritten above the target) moves the target without a scroll, and the layout-shift
  * observer only reports that a frame later (bench/tour churn page: 2 px drift). One box read per
  * frame, before the frame's own layout, so no extra layout pass.
@@ -80,7 +80,18 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   const dialog =
     options.placement === 'auto' && frameChain(target).length === 0 ? holdingDialog(target) : null;
   const stepPlatform = clippingCachedPlatform();
+  // The target's box and the card's size at the last placement: the frame loop and the card's
+  // resize observer below place again only when one of them changed since.
+  const placed = { x: NaN, y: NaN, width: NaN, height: NaN, cardWidth: NaN, cardHeight: NaN };
   const update = () => {
+    // Read before anything is written (computePosition reads both anyway: no extra layout).
+    const box = target.getBoundingClientRect();
+    placed.x = box.x;
+    placed.y = box.y;
+    placed.width = box.width;
+    placed.height = box.height;
+    placed.cardWidth = card.offsetWidth;
+    placed.cardHeight = card.offsetHeight;
     // An open dropdown of the target (teleported by its library) is part of the step: the card
     // goes beside both, the spotlight takes both in (lib/overlay/popups.ts).
     const popups = looking.now || hadPopups ? openPopups(target) : [];
@@ -114,12 +125,72 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
       stepPlatform,
     );
   };
-  const cleanups = [autoUpdate(target, card, update, { animationFrame: true })];
+  // floating-ui's autoUpdate for scrolls and resizes of the target's overflow ancestors and the
+  // window. Its own frame loop, layout-shift and element-resize observers are replaced by
+  // `followTarget`, which compares against the last *placement* rather than the last frame:
+  // floating-ui's loop placed the card a second time in every scrolled frame (the scroll event
+  // had placed it already), and its resize observer's first report of the card's size placed it
+  // again in the frame after the card was first shown (bench/README.md, tour engine).
+  const cleanups = [
+    autoUpdate(target, card, update, { elementResize: false, layoutShift: false }),
+    followTarget(target, card, placed, update),
+  ];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
-  cleanups.push(followPopups(target, update, looking));
+  // The placements after a click or key, while a popup may be opening or closing: with nothing
+  // open before and nothing open now, the target's box and the card's size are what changed, if
+  // anything, and followTarget places the card for those (each step started with six more
+  // placements and each click or popup key queued seven, almost always all the same).
+  const updateForPopups = () => {
+    if (hadPopups || openPopups(target).length > 0) update();
+  };
+  cleanups.push(followPopups(target, updateForPopups, looking));
   return () => {
     for (const cleanup of cleanups) cleanup();
+  };
+}
+
+/**
+ * Places the card again in the animation frame in which the target's box differs from its box at
+ * the last placement (a page that keeps changing its layout moves the target without a scroll:
+ * bench/tour churn page), and when the card's size differs from its size then (its text changed,
+ * large text turned on). Returns the cleanup.
+ */
+function followTarget(
+  target: Element,
+  card: HTMLElement,
+  placed: {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    cardWidth: number;
+    cardHeight: number;
+  },
+  update: () => void,
+): () => void {
+  let frame = requestAnimationFrame(function follow() {
+    const box = target.getBoundingClientRect();
+    if (
+      box.x !== placed.x ||
+      box.y !== placed.y ||
+      box.width !== placed.width ||
+      box.height !== placed.height
+    )
+      update();
+    frame = requestAnimationFrame(follow);
+  });
+  const resized =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          if (card.offsetWidth !== placed.cardWidth || card.offsetHeight !== placed.cardHeight)
+            update();
+        })
+      : null;
+  resized?.observe(card);
+  return () => {
+    cancelAnimationFrame(frame);
+    resized?.disconnect();
   };
 }
 
