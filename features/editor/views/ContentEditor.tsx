@@ -5,6 +5,7 @@
  * published with the tours (./PublishSection.tsx).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DraftStatus } from './DraftStatus';
 import { sendMessage } from '../../../app/protocol';
 import overlayCss from '../../../app/overlay/overlay.css?inline';
 import popupCss from '../../../app/popup/popup.css?inline';
@@ -151,29 +152,20 @@ export function ContentDraftEditor(props: ContentEditorProps) {
   const kindName = t(draft.kind === 'article' ? 'kindArticle' : 'kindTip');
   return (
     <article aria-labelledby="zy-draft-title" data-draft-kind={draft.kind}>
-      <div className="zy-editor-toolbar">
-        <h2 id="zy-draft-title">
-          <span className="zy-muted">{kindName} · </span>
-          {draft.title || t('untitled')}
-        </h2>
-        <span className="zy-muted" role="status">
-          {saveState === 'saved' ? t('saved') : saveState === 'pending' ? t('saving') : saveState}
-        </span>
-      </div>
-
-      <section className="zy-editor-check" aria-labelledby="zy-check-title">
-        <h3 id="zy-check-title">{t('checkTitle')}</h3>
-        {issues.length === 0 ? (
-          <p className="zy-ok" data-testid="draft-valid">
-            {t(draft.kind === 'article' ? 'articleValid' : 'tipValid')}
-          </p>
-        ) : (
-          <div role="alert" data-testid="draft-issues">
-            <p>{t('issues', { count: issues.length })}</p>
-            <IssueList issues={issues} />
-          </div>
-        )}
-      </section>
+      <DraftStatus
+        heading={
+          <>
+            <span className="zy-muted">{kindName} · </span>
+            {draft.title || t('untitled')}
+          </>
+        }
+        saveState={saveState}
+        problems={issues.length}
+        valid={t(draft.kind === 'article' ? 'articleValid' : 'tipValid')}
+        t={t}
+      >
+        <IssueList issues={issues} />
+      </DraftStatus>
 
       {draft.kind === 'article' ? (
         <ArticleFields
@@ -223,6 +215,39 @@ function issuesAt(issues: readonly ContentIssue[], path: string): ContentIssue[]
 }
 
 /** A labelled field with its problems right under it (path and message, as the build says). */
+/** A one-line (or, with `rows`, multi-line) text field in a {@link FieldRow}. */
+function TextField({
+  rows,
+  value,
+  onChange,
+  ...row
+}: {
+  label: string;
+  issues: readonly ContentIssue[];
+  path: string | string[];
+  wide?: boolean;
+  rows?: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <FieldRow {...row}>
+      {(a) => {
+        const field = {
+          value,
+          'aria-invalid': a.invalid || undefined,
+          'aria-describedby': a.describedBy,
+        };
+        return rows ? (
+          <textarea rows={rows} {...field} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input {...field} onChange={(event) => onChange(event.target.value)} />
+        );
+      }}
+    </FieldRow>
+  );
+}
+
 function FieldRow({
   label,
   issues,
@@ -329,16 +354,13 @@ function ArticleFields({
     <section aria-labelledby="zy-article-fields">
       <h3 id="zy-article-fields">{t('articleFields')}</h3>
       <div className="zy-editor-grid">
-        <FieldRow label={t('articleId')} issues={issues} path="id">
-          {(a) => (
-            <input
-              value={draft.articleId}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ articleId: event.target.value.trim() })}
-            />
-          )}
-        </FieldRow>
+        <TextField
+          label={t('articleId')}
+          issues={issues}
+          path="id"
+          value={draft.articleId}
+          onChange={(value) => set({ articleId: value.trim() })}
+        />
         <FieldRow label={t('module')} issues={issues} path="module">
           {() => (
             <select
@@ -351,26 +373,20 @@ function ArticleFields({
             </select>
           )}
         </FieldRow>
-        <FieldRow label={t('titleZh')} issues={issues} path="title">
-          {(a) => (
-            <input
-              value={draft.title}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ title: event.target.value })}
-            />
-          )}
-        </FieldRow>
-        <FieldRow label={t('titleEn')} issues={issues} path="i18n.en.title">
-          {(a) => (
-            <input
-              value={draft.titleEn ?? ''}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ titleEn: event.target.value })}
-            />
-          )}
-        </FieldRow>
+        <TextField
+          label={t('titleZh')}
+          issues={issues}
+          path="title"
+          value={draft.title}
+          onChange={(title) => set({ title })}
+        />
+        <TextField
+          label={t('titleEn')}
+          issues={issues}
+          path="i18n.en.title"
+          value={draft.titleEn ?? ''}
+          onChange={(titleEn) => set({ titleEn })}
+        />
         <FieldRow label={t('keywordsZh')} issues={issues} path="keywords">
           {(a) => (
             <ListInput
@@ -424,28 +440,22 @@ function ArticleFields({
         <IssueList issues={issuesAt(issues, 'tours')} />
       </fieldset>
       <div className="zy-editor-grid">
-        <FieldRow label={t('contentBodyZh')} issues={issues} path="body">
-          {(a) => (
-            <textarea
-              rows={10}
-              value={draft.body}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ body: event.target.value })}
-            />
-          )}
-        </FieldRow>
-        <FieldRow label={t('contentBodyEn')} issues={issues} path="i18n.en.body">
-          {(a) => (
-            <textarea
-              rows={10}
-              value={draft.bodyEn ?? ''}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ bodyEn: event.target.value })}
-            />
-          )}
-        </FieldRow>
+        <TextField
+          label={t('contentBodyZh')}
+          issues={issues}
+          path="body"
+          rows={10}
+          value={draft.body}
+          onChange={(body) => set({ body })}
+        />
+        <TextField
+          label={t('contentBodyEn')}
+          issues={issues}
+          path="i18n.en.body"
+          rows={10}
+          value={draft.bodyEn ?? ''}
+          onChange={(bodyEn) => set({ bodyEn })}
+        />
       </div>
     </section>
   );
@@ -493,16 +503,13 @@ function TipFields({
       <h3 id="zy-tip-fields">{t('tipFields')}</h3>
       <p className="zy-muted">{t('tipScope')}</p>
       <div className="zy-editor-grid">
-        <FieldRow label={t('tipId')} issues={issues} path="id">
-          {(a) => (
-            <input
-              value={draft.tipId}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ tipId: event.target.value.trim() })}
-            />
-          )}
-        </FieldRow>
+        <TextField
+          label={t('tipId')}
+          issues={issues}
+          path="id"
+          value={draft.tipId}
+          onChange={(value) => set({ tipId: value.trim() })}
+        />
         <FieldRow label={t('severity')} issues={issues} path="tip.severity">
           {() => (
             <select
@@ -525,62 +532,43 @@ function TipFields({
             </select>
           )}
         </FieldRow>
-        <FieldRow label={t('titleZh')} issues={issues} path="tip.title">
-          {(a) => (
-            <input
-              value={draft.title}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ title: event.target.value })}
-            />
-          )}
-        </FieldRow>
-        <FieldRow label={t('titleEn')} issues={issues} path="tip.i18n.en.title">
-          {(a) => (
-            <input
-              value={draft.titleEn ?? ''}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ titleEn: event.target.value })}
-            />
-          )}
-        </FieldRow>
-        <FieldRow label={t('contentBodyZh')} issues={issues} path="tip.body">
-          {(a) => (
-            <textarea
-              rows={4}
-              value={draft.body}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ body: event.target.value })}
-            />
-          )}
-        </FieldRow>
-        <FieldRow
+        <TextField
+          label={t('titleZh')}
+          issues={issues}
+          path="tip.title"
+          value={draft.title}
+          onChange={(title) => set({ title })}
+        />
+        <TextField
+          label={t('titleEn')}
+          issues={issues}
+          path="tip.i18n.en.title"
+          value={draft.titleEn ?? ''}
+          onChange={(titleEn) => set({ titleEn })}
+        />
+        <TextField
+          label={t('contentBodyZh')}
+          issues={issues}
+          path="tip.body"
+          rows={4}
+          value={draft.body}
+          onChange={(body) => set({ body })}
+        />
+        <TextField
           label={t('contentBodyEn')}
           issues={issues}
           path={['tip.i18n.en.body', 'tip.i18n']}
-        >
-          {(a) => (
-            <textarea
-              rows={4}
-              value={draft.bodyEn ?? ''}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ bodyEn: event.target.value })}
-            />
-          )}
-        </FieldRow>
-        <FieldRow label={t('tipSource')} issues={issues} path="tip.source">
-          {(a) => (
-            <input
-              value={draft.source ?? ''}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ source: event.target.value })}
-            />
-          )}
-        </FieldRow>
+          rows={4}
+          value={draft.bodyEn ?? ''}
+          onChange={(bodyEn) => set({ bodyEn })}
+        />
+        <TextField
+          label={t('tipSource')}
+          issues={issues}
+          path="tip.source"
+          value={draft.source ?? ''}
+          onChange={(source) => set({ source })}
+        />
         <FieldRow label={t('tipVersion')} issues={issues} path="tip.version">
           {(a) => (
             <input
@@ -734,16 +722,13 @@ function TipFields({
             </select>
           )}
         </FieldRow>
-        <FieldRow label={t('tipSnooze')} issues={issues} path="snooze">
-          {(a) => (
-            <input
-              value={draft.snooze}
-              aria-invalid={a.invalid || undefined}
-              aria-describedby={a.describedBy}
-              onChange={(event) => set({ snooze: event.target.value.trim() })}
-            />
-          )}
-        </FieldRow>
+        <TextField
+          label={t('tipSnooze')}
+          issues={issues}
+          path="snooze"
+          value={draft.snooze}
+          onChange={(value) => set({ snooze: value.trim() })}
+        />
         <FieldRow label={t('tipAcknowledge')} issues={issues} path="acknowledge">
           {() => (
             <input
@@ -783,16 +768,13 @@ function TipFields({
         </FieldRow>
         {draft.dueSince ? (
           <>
-            <FieldRow label={t('tipDueAfter')} issues={issues} path="due.after">
-              {(a) => (
-                <input
-                  value={draft.dueAfter ?? ''}
-                  aria-invalid={a.invalid || undefined}
-                  aria-describedby={a.describedBy}
-                  onChange={(event) => set({ dueAfter: event.target.value.trim() })}
-                />
-              )}
-            </FieldRow>
+            <TextField
+              label={t('tipDueAfter')}
+              issues={issues}
+              path="due.after"
+              value={draft.dueAfter ?? ''}
+              onChange={(value) => set({ dueAfter: value.trim() })}
+            />
             <FieldRow label={t('tipDueUnknown')} issues={issues} path="due.unknown">
               {() => (
                 <select

@@ -7,6 +7,7 @@
  * the same pack.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DraftStatus } from './DraftStatus';
 import { sendMessage } from '../../../app/protocol';
 import { Markdown } from '../../../components/markdown/Markdown';
 import {
@@ -382,32 +383,21 @@ function DraftEditor({
 
   return (
     <article aria-labelledby="zy-draft-title">
-      <div className="zy-editor-toolbar">
-        <h2 id="zy-draft-title">{draft.title || t('untitled')}</h2>
-        <span className="zy-muted" role="status">
-          {saveState === 'saved' ? t('saved') : saveState === 'pending' ? t('saving') : saveState}
-        </span>
-      </div>
-
-      <section className="zy-editor-check" aria-labelledby="zy-check-title">
-        <h3 id="zy-check-title">{t('checkTitle')}</h3>
-        {issues.length === 0 ? (
-          <p className="zy-ok" data-testid="draft-valid">
-            {t('valid')}
-          </p>
-        ) : (
-          <div role="alert" data-testid="draft-issues">
-            <p>{t('issues', { count: issues.length })}</p>
-            <ul>
-              {issues.map((issue) => (
-                <li key={`${issue.path}:${issue.message}`}>
-                  <code>{issue.path || t('wholeTour')}</code> {issue.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </section>
+      <DraftStatus
+        heading={draft.title || t('untitled')}
+        saveState={saveState}
+        problems={issues.length}
+        valid={t('valid')}
+        t={t}
+      >
+        <ul>
+          {issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <code>{issue.path || t('wholeTour')}</code> {issue.message}
+            </li>
+          ))}
+        </ul>
+      </DraftStatus>
 
       <section className="zy-editor-preview" aria-labelledby="zy-preview-title">
         <h3 id="zy-preview-title">{t('previewTitle')}</h3>
