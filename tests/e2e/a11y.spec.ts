@@ -20,8 +20,17 @@ import {
 import { stepCard } from './support/learner';
 import { logIn } from './support/sim';
 
-const ENGINE_TOUR = { id: 'e2e-engine', title: '引擎测试：逐步引导' };
-const EXAM_TOUR = { id: 'bianmin-progress-query', title: '用进度查询跟踪审批状态' };
+// The popup lists tours in the learner's language (the tours' i18n.en).
+const ENGINE_TOUR = {
+  id: 'e2e-engine',
+  title: '引擎测试：逐步引导',
+  titleEn: 'Engine test: step by step',
+};
+const EXAM_TOUR = {
+  id: 'bianmin-progress-query',
+  title: '用进度查询跟踪审批状态',
+  titleEn: 'Follow approval status with progress search',
+};
 const CREDIT_CODE = '91620102029332164P';
 const QUERY = '请输入受理编号或统一社会信用代码';
 
@@ -75,7 +84,13 @@ for (const mode of DISPLAY_MODES) {
 
     // The step card: centred (step 1) and next to its target with an action hint (step 2).
     await page.goto('/__e2e/engine.html');
-    await startFromPopup(page, openExtensionPage, await tabIdOf(page), mode, ENGINE_TOUR.title);
+    await startFromPopup(
+      page,
+      openExtensionPage,
+      await tabIdOf(page),
+      mode,
+      t(mode, ENGINE_TOUR.title, ENGINE_TOUR.titleEn),
+    );
     const intro = stepCard(page, ENGINE_TOUR.id, 0);
     await expect(intro).toBeVisible();
     await check(page, 'step card (centred)', OVERLAY_HOST);
@@ -94,7 +109,9 @@ for (const mode of DISPLAY_MODES) {
       examPopup.waitForEvent('close'),
       examPopup
         .getByRole('button', {
-          name: t(mode, '以考核方式开始：', 'Start as assessment: ') + EXAM_TOUR.title,
+          name:
+            t(mode, '以考核方式开始：', 'Start as assessment: ') +
+            t(mode, EXAM_TOUR.title, EXAM_TOUR.titleEn),
         })
         .click(),
     ]);
