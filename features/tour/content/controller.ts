@@ -1,4 +1,4 @@
-import { waitForTarget } from '../../../lib/locate';
+import { resolveTarget, waitForTarget } from '../../../lib/locate';
 import { watchFieldValue } from '../../../lib/locate/field-value';
 import type { VisibilityOptions } from '../../../lib/locate/visibility';
 import { examPageEffect } from '../../exam/exam';
@@ -108,6 +108,8 @@ export class TourController {
    * made the result appear by then, and a baseline taken then would wait for it forever.
    */
   private upcoming: { stepIndex: number; baseline: StepBaseline | null } | null = null;
+  /** Clicks already counted (a target re-rendered mid-step is listened to twice for a moment). */
+  private readonly counted = new WeakSet<Event>();
   private view: TourView | null = null;
   private queue: Promise<void> = Promise.resolve();
   /** The newest {@link TourInstruction.revision} applied. */
@@ -620,17 +622,30 @@ export class TourController {
     if (!signal) return;
     const options = { capture: true, signal } as const;
     switch (step.advance.on) {
-      case 'click':
-        element.addEventListener(
+      case 'click': {
+        // A click the page's own script made is not the learner's (issue 10); one click counts once.
+        const count = (event: Event) => {
+          if (!isTrustedUserEvent(event) || this.counted.has(event)) return;
+          this.counted.add(event);
+          deliver({ type: 'USER_ACTION', stepIndex, kind: 'click' });
+        };
+        element.addEventListener('click', count, options);
+        // The page re-rendered the target (a button replaced when a form changes) and the card has
+        // not moved to the new one yet: a learner quick enough to click the new one did the step.
+        element.ownerDocument.addEventListener(
           'click',
-          // A click the page's own script made is not the learner's (issue 10).
           (event) => {
-            if (isTrustedUserEvent(event))
-              deliver({ type: 'USER_ACTION', stepIndex, kind: 'click' });
+            if (element.isConnected || !step.target) return;
+            const now = resolveTarget(step.target, this.deps.document, {
+              ...this.deps.lookup,
+              frame: step.frame ?? null,
+            });
+            if (now.kind === 'found' && event.composedPath().includes(now.element)) count(event);
           },
           options,
         );
         return;
+      }
       case 'input':
       case 'change': {
         // Typing settles before the value is checked; a committed change is checked at once.
