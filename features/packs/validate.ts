@@ -43,6 +43,12 @@ export interface ValidateOptions {
   bundledTours: readonly Tour[];
   /** Known input validator ids (lib/validators). */
   validatorIds?: readonly string[];
+  /**
+   * The rules in force before this pack (the bundled set): a pack's tips may name their markers
+   * and its tour steps their field guards. With it, a tip naming a marker, or a step naming a
+   * guard, that neither the pack nor these rules define is refused, as the build refuses it.
+   */
+  rulesInForce?: { markers: readonly { id: string }[]; guards: readonly { id: string }[] };
 }
 
 /** `['tours', 3, 'target']` → `tours[3].target` (as lib/content/collection.ts prints paths). */
@@ -199,6 +205,51 @@ export function validatePackPayload(
     const file = checkItem(RulesFileSchema, item, ['rules', index], errors);
     if (file) rules.push(file);
   });
+
+  if (options.rulesInForce) {
+    const markers = new Set([
+      ...options.rulesInForce.markers.map((marker) => marker.id),
+      ...rules.flatMap((file) => (file.markers ?? []).map((marker) => marker.id)),
+    ]);
+    const guards = new Set([
+      ...options.rulesInForce.guards.map((guard) => guard.id),
+      ...rules.flatMap((file) => (file.guards ?? []).map((guard) => guard.id)),
+    ]);
+    const unknown = (kind: '标记' | '字段提示', en: string, id: string, known: Set<string>) =>
+      bilingual(
+        `没有 id 为 "${id}" 的${kind}（可用：${[...known].join('、') || '无'}）`,
+        `unknown ${en} "${id}" (known: ${[...known].join(', ') || 'none'})`,
+      );
+    rules.forEach((file, fileIndex) => {
+      (file.tips ?? []).forEach((tip, tipIndex) => {
+        const at = ['rules', fileIndex, 'tips', tipIndex];
+        const marker = tip.where?.marker;
+        if (marker !== undefined && !markers.has(marker)) {
+          errors.push({
+            path: formatPath([...at, 'where', 'marker']),
+            message: unknown('标记', 'marker', marker, markers),
+          });
+        }
+        const since = tip.due?.since;
+        if (since !== undefined && !markers.has(since)) {
+          errors.push({
+            path: formatPath([...at, 'due', 'since']),
+            message: unknown('标记', 'marker', since, markers),
+          });
+        }
+      });
+    });
+    tours.forEach((tour, tourIndex) => {
+      tour.steps.forEach((step, stepIndex) => {
+        if (step.guard !== undefined && !guards.has(step.guard)) {
+          errors.push({
+            path: formatPath(['tours', tourIndex, 'steps', stepIndex, 'guard']),
+            message: unknown('字段提示', 'guard', step.guard, guards),
+          });
+        }
+      });
+    });
+  }
 
   const quizzes: QuizFile[] = [];
   raw.quizzes.forEach((item, index) => {

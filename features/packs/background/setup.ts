@@ -130,6 +130,7 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
     policy,
     bundledTours: options.bundled.tours,
     validatorIds: VALIDATOR_IDS,
+    rulesInForce: () => content.rules,
     applied: () => rebuild('applied'),
     refused: async (source, refusal) => {
       if (!reportRefusal) throw new Error('no report outbox wired');

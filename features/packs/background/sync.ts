@@ -19,6 +19,7 @@ import { openPack, packText, type OpenResult, type PackRefusal } from '../open';
 import { refusalKey } from '../refusal-report';
 import type { PackPolicy } from '../policy';
 import type { PackSourceRecord } from '../records';
+import type { ValidateOptions } from '../validate';
 
 /** What the sync needs of a fetch response. */
 export interface FetchedResponse {
@@ -45,6 +46,11 @@ export interface PackSyncDeps {
   policy(): Promise<{ value: PackPolicy | null; problem: string | null }>;
   bundledTours: readonly Tour[];
   validatorIds: readonly string[];
+  /**
+   * The markers and field guards in force (bundled and other packs': the editor offers those)
+   * that a pack's tips and steps may name; read when a pack is opened.
+   */
+  rulesInForce?: () => ValidateOptions['rulesInForce'];
   /** Called after a new pack was applied: rebuild the tours in force. */
   applied(): Promise<void> | void;
   /**
@@ -307,6 +313,7 @@ export class PackSync {
         keys,
         bundledTours: this.deps.bundledTours,
         validatorIds: this.deps.validatorIds,
+        ...(this.deps.rulesInForce ? { rulesInForce: this.deps.rulesInForce() } : {}),
         last: (packId) => this.lastOf(packId),
       }),
     };
