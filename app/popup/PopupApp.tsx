@@ -132,7 +132,14 @@ export function PopupApp() {
   };
 
   const recordMiss = (query: string) => {
-    void sendMessage('page:recordSearchMiss', { query, pageUrl }).catch(() => undefined);
+    void (async () => {
+      // The page the learner searched from, even when the popup's first answers are still on
+      // their way (a fresh profile waits for the managed policy): the tab knows its URL.
+      const url =
+        pageUrl ??
+        (tabId === null ? null : ((await browser.tabs.get(tabId).catch(() => null))?.url ?? null));
+      await sendMessage('page:recordSearchMiss', { query, pageUrl: url });
+    })().catch(() => undefined);
   };
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
