@@ -5,11 +5,8 @@
  * background that does not answer changes nothing.
  */
 import 'fake-indexeddb/auto';
+import { tourWithBackground } from '../../support/tour-harness';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../features/tour/background/recorder';
-import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../app/database';
-import { TourController } from '../../../features/tour/content/controller';
 import type { TourView } from '../../../features/tour/content/view';
 import { TourSchema, type Tour } from '../../../features/tour/schema';
 import type { Language } from '../../../lib/settings/preferences';
@@ -36,27 +33,11 @@ const url = 'http://127.0.0.1/index.html';
 const tab = 3;
 
 function setup(tourText?: (run: string, language: Language) => Promise<Tour | null>) {
-  const db = new ZhiyinDatabase(`controller-language-${Math.random()}`);
-  const sessions = new TourSessions({
-    tours: [tour],
-    db,
-    store: createSessionStore(null),
-    recorder: new TourRecorder(db),
-    now: () => Date.now(),
-    language: async () => 'zh_CN',
-    role: async () => null,
+  return tourWithBackground([tour], tab, {
+    controller: (sessions) => ({
+      tourText: tourText ?? ((run, language) => sessions.tourText(tab, run, language)),
+    }),
   });
-  const renders: (TourView | null)[] = [];
-  const controller = new TourController({
-    document,
-    lookup: { layout: false },
-    send: (event) => sessions.event(tab, event),
-    render: (view) => renders.push(view),
-    report: async () => ({ scrubSummary: null }),
-    finished: () => undefined,
-    tourText: tourText ?? ((run, language) => sessions.tourText(tab, run, language)),
-  });
-  return { sessions, controller, renders };
 }
 
 const shown = (view: TourView | null | undefined) =>

@@ -6,12 +6,8 @@
  * card then said 找不到该元素 on the next page.
  */
 import 'fake-indexeddb/auto';
+import { tourWithBackground } from '../../support/tour-harness';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../features/tour/background/recorder';
-import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../app/database';
-import { TourController } from '../../../features/tour/content/controller';
-import type { TourView } from '../../../features/tour/content/view';
 import { TourSchema } from '../../../features/tour/schema';
 import { userClick } from '../../support/user-events';
 
@@ -35,28 +31,7 @@ const tour = TourSchema.parse({
 });
 const tab = 9;
 
-function setup() {
-  const db = new ZhiyinDatabase(`controller-rerendered-${Math.random()}`);
-  const sessions = new TourSessions({
-    tours: [tour],
-    db,
-    store: createSessionStore(null),
-    recorder: new TourRecorder(db),
-    now: () => Date.now(),
-    language: async () => 'zh_CN',
-    role: async () => null,
-  });
-  const renders: (TourView | null)[] = [];
-  const controller = new TourController({
-    document,
-    lookup: { layout: false },
-    send: (event) => sessions.event(tab, event),
-    render: (view) => renders.push(view),
-    report: async () => ({ scrubSummary: null }),
-    finished: () => undefined,
-  });
-  return { sessions, controller, renders };
-}
+const setup = () => tourWithBackground([tour], tab);
 
 describe('tour controller: a click on a target the page just re-rendered', () => {
   it('counts the click on the new button, once', async () => {
