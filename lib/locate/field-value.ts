@@ -195,3 +195,38 @@ export function watchFieldValue(
     { once: true },
   );
 }
+
+/** Typing pauses this long before an entry is reported (a step's value is checked on it). */
+export const INPUT_SETTLE_MS = 300;
+
+/**
+ * What a step that advances on `input` or `change` hears from its field: the learner's entry,
+ * once it is complete. Typing is reported when it has paused for {@link INPUT_SETTLE_MS} (with
+ * `typing: true`; only for `input` steps), a committed change (native change, Enter, a component
+ * select's new label) at once, and a commit cancels the typing report it follows. Built on
+ * {@link watchFieldValue} with `learnerOnly`: only the learner's own events count.
+ */
+export function watchFieldEntry(
+  element: Element,
+  on: 'input' | 'change',
+  onEntry: (value: string, typing: boolean) => void,
+  options: { signal: AbortSignal; freshOnly?: boolean },
+): void {
+  const view = element.ownerDocument.defaultView;
+  let timer: number | undefined;
+  const cancel = () => {
+    if (timer !== undefined) view?.clearTimeout(timer);
+    timer = undefined;
+  };
+  watchFieldValue(
+    element,
+    (value, how) => {
+      cancel();
+      if (on === 'change' && how === 'input') return;
+      if (how === 'input') timer = view?.setTimeout(() => onEntry(value, true), INPUT_SETTLE_MS);
+      else onEntry(value, false);
+    },
+    { signal: options.signal, freshOnly: options.freshOnly === true, learnerOnly: true },
+  );
+  options.signal.addEventListener('abort', cancel, { once: true });
+}

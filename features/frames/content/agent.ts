@@ -8,15 +8,13 @@
  */
 import { autoUpdate } from '@floating-ui/dom';
 import { waitForTarget } from '../../../lib/locate';
-import { watchFieldValue } from '../../../lib/locate/field-value';
+import { watchFieldEntry } from '../../../lib/locate/field-value';
 import type { VisibilityOptions } from '../../../lib/locate/visibility';
 import { revealTarget } from '../../../lib/overlay/position';
 import { lookUpStepTarget } from '../../tour/content/step-dom';
 import { isTrustedUserEvent } from '../../../lib/trust/user-event';
 import type { FrameLocateReply, FrameLocateRequest, FrameRect, FrameUpdate } from '../protocol';
 
-/** Typing pauses this long before the value is sent (the same settle time as the top frame). */
-const INPUT_SETTLE_MS = 300;
 /** How long a target the page re-rendered is looked for again. */
 const RELOCATE_MS = 5000;
 
@@ -172,23 +170,13 @@ export function createFrameAgent(deps: FrameAgentDeps): FrameAgent {
       return;
     }
     if (advance !== 'input' && advance !== 'change') return;
-    let timer: number | undefined;
-    watchFieldValue(
+    watchFieldEntry(
       element,
-      (value, how) => {
-        if (timer !== undefined) view?.clearTimeout(timer);
-        if (advance === 'change' && how === 'input') return;
-        const typing = how === 'input';
-        const action = () =>
-          send({ id, kind: 'action', action: advance, value, ...(typing ? { typing } : {}) });
-        if (typing) timer = view?.setTimeout(action, INPUT_SETTLE_MS);
-        else action();
-      },
-      { signal, learnerOnly: true },
+      advance,
+      (value, typing) =>
+        send({ id, kind: 'action', action: advance, value, ...(typing ? { typing } : {}) }),
+      { signal },
     );
-    signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer), {
-      once: true,
-    });
   }
 
   function measure(element: Element): { rect: FrameRect; hidden: boolean } {

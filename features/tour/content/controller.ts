@@ -1,5 +1,5 @@
 import { resolveTarget, waitForTarget } from '../../../lib/locate';
-import { watchFieldValue } from '../../../lib/locate/field-value';
+import { watchFieldEntry } from '../../../lib/locate/field-value';
 import type { VisibilityOptions } from '../../../lib/locate/visibility';
 import { examPageEffect } from '../../exam/exam';
 import type { ExamHud } from '../../exam/outcome';
@@ -56,9 +56,6 @@ export interface TourControllerDeps {
   /** Cross-origin frames: how to reach a frame's agent (default: through the background). */
   frames?: FrameChannel;
 }
-
-/** Typing pauses this long before the value is checked against the step's rule. */
-const INPUT_SETTLE_MS = 300;
 
 /** How long a click step with `until` waits for the page's success signal before saying so. */
 const CONFIRM_WAIT_MS = 4000;
@@ -649,28 +646,19 @@ export class TourController {
       case 'input':
       case 'change': {
         // Typing settles before the value is checked; a committed change is checked at once.
-        // Component-library selects fire no native change: watchFieldValue reads what they show.
-        const view = element.ownerDocument.defaultView;
-        let timer: number | undefined;
+        // Component-library selects fire no native change: the watcher reads what they show.
         const kind = step.advance.on;
-        watchFieldValue(
+        watchFieldEntry(
           element,
-          (value, how) => {
-            if (timer !== undefined) view?.clearTimeout(timer);
-            if (kind === 'change' && how === 'input') return;
-            const typing = how === 'input';
-            const send = () =>
-              deliver(
-                kind === 'input'
-                  ? { type: 'USER_ACTION', stepIndex, kind, value, ...(typing ? { typing } : {}) }
-                  : { type: 'USER_ACTION', stepIndex, kind, value },
-              );
-            if (typing) timer = view?.setTimeout(send, INPUT_SETTLE_MS);
-            else send();
-          },
-          { signal, freshOnly: this.fresh?.stepIndex === stepIndex, learnerOnly: true },
+          kind,
+          (value, typing) =>
+            deliver(
+              kind === 'input'
+                ? { type: 'USER_ACTION', stepIndex, kind, value, ...(typing ? { typing } : {}) }
+                : { type: 'USER_ACTION', stepIndex, kind, value },
+            ),
+          { signal, freshOnly: this.fresh?.stepIndex === stepIndex },
         );
-        signal.addEventListener('abort', () => timer !== undefined && view?.clearTimeout(timer));
         return;
       }
       default:

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { readFieldValue, watchFieldValue } from '../../../lib/locate/field-value';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  INPUT_SETTLE_MS,
+  readFieldValue,
+  watchFieldEntry,
+  watchFieldValue,
+} from '../../../lib/locate/field-value';
 import { resolveTarget } from '../../../lib/locate/resolve';
 import { loadFixture } from './load-fixture';
 import { dispatchAsUser } from '../../support/user-events';
@@ -199,5 +204,73 @@ describe('watchFieldValue for a step that advances on the learner’s action (le
     controller.abort();
     dispatchAsUser(code, enter());
     expect(seen).toHaveLength(3);
+  });
+});
+
+describe('watchFieldEntry (what an input or change step hears)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function setUp(on: 'input' | 'change') {
+    document.body.innerHTML = '<label>申请人姓名 <input id="name"></label>';
+    const name = document.getElementById('name') as HTMLInputElement;
+    const seen: [string, boolean][] = [];
+    const controller = new AbortController();
+    watchFieldEntry(name, on, (value, typing) => seen.push([value, typing]), {
+      signal: controller.signal,
+    });
+    const type = (value: string) => {
+      name.value = value;
+      dispatchAsUser(name, new Event('input', { bubbles: true }));
+    };
+    const commit = () => dispatchAsUser(name, new Event('change', { bubbles: true }));
+    return { name, seen, controller, type, commit };
+  }
+
+  it('reports typing once it pauses, not each key; a commit at once, replacing the pending typing', () => {
+    vi.useFakeTimers();
+    const { seen, type, commit, controller } = setUp('input');
+    type('张');
+    vi.advanceTimersByTime(INPUT_SETTLE_MS - 50);
+    type('张三');
+    vi.advanceTimersByTime(INPUT_SETTLE_MS - 50);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(50);
+    expect(seen).toEqual([['张三', true]]);
+    type('张三丰');
+    commit();
+    expect(seen).toEqual([
+      ['张三', true],
+      ['张三丰', false],
+    ]);
+    // The typing report the commit replaced never comes.
+    vi.advanceTimersByTime(INPUT_SETTLE_MS * 2);
+    expect(seen).toHaveLength(2);
+    controller.abort();
+  });
+
+  it('a change step ignores typing and hears only the commit', () => {
+    vi.useFakeTimers();
+    const { seen, type, commit, controller } = setUp('change');
+    type('李四');
+    vi.advanceTimersByTime(INPUT_SETTLE_MS * 2);
+    expect(seen).toEqual([]);
+    commit();
+    expect(seen).toEqual([['李四', false]]);
+    controller.abort();
+  });
+
+  it('ends with its signal: typing pending at the abort is never reported, nor is a page script', () => {
+    vi.useFakeTimers();
+    const { name, seen, type, controller } = setUp('input');
+    name.value = '王五';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    vi.advanceTimersByTime(INPUT_SETTLE_MS * 2);
+    expect(seen).toEqual([]);
+    type('王五六');
+    controller.abort();
+    vi.advanceTimersByTime(INPUT_SETTLE_MS * 2);
+    expect(seen).toEqual([]);
   });
 });
