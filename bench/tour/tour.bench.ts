@@ -11,7 +11,7 @@
  * retried on a fresh page, and the output says so), `--crash-load N` (crash the page once at
  * load N, to check that), `--json FILE` (raw figures), `--trace FILE` (the first traced Zhiyin
  * load and start, for chrome://tracing or Perfetto), `--profile FILE` (CPU profile of that
- * start, .cpuprofile), `--trace-next FILE` (the first Zhiyin load's popup start and three next
+ * start, .cpuprofile), `--trace-next FILE` (the first counted Zhiyin load's popup start and three next
  * steps, one trace each with CPU samples: FILE-start.json, FILE-0.json …).
  */
 import { execFileSync } from 'node:child_process';
@@ -435,10 +435,16 @@ class Session {
     const tasksBefore = await this.taskSeconds();
 
     let first: Timing;
-    // `--trace-next FILE`: the first Zhiyin load's start and three next steps (page and service
-    // worker, with CPU samples), one trace each (FILE-start.json, FILE-0.json …).
-    const traceNext = lib === 'zhiyin' && !nextTraced ? option('trace-next') : undefined;
-    if (traceNext) nextTraced = true;
+    // `--trace-next FILE`: the first counted Zhiyin load's start and three next steps (page and
+    // service worker, with CPU samples), one trace each (FILE-start.json, FILE-0.json …). Not the
+    // warm-up load (the small page, with the service worker's first work in it).
+    // The floor's first counted load is traced too (FILE-floor-start.json …), to set against it.
+    const already = lib === 'zhiyin' ? nextTraced : lib === 'floor' ? floorTraced : true;
+    const traceFile = laterNodes && !already ? option('trace-next') : undefined;
+    const traceNext =
+      traceFile && lib === 'floor' ? traceFile.replace(/(\.json)?$/, '-floor') : traceFile;
+    if (traceNext && lib === 'zhiyin') nextTraced = true;
+    if (traceNext && lib === 'floor') floorTraced = true;
     const traced = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
       if (!traceNext) return run();
       let value: T | undefined;
@@ -470,7 +476,9 @@ class Session {
               }),
             };
     } else {
-      first = await page.evaluate((lib) => window.__bench.startAndWatch(lib), lib);
+      first = await traced('start', () =>
+        page.evaluate((lib) => window.__bench.startAndWatch(lib), lib),
+      );
     }
     const startTaskMs = ((await this.taskSeconds()) - tasksBefore) * 1000;
     if (first.ms === null) throw new Error(`${lib} on ${kind}: first step never shown`);
@@ -549,6 +557,7 @@ class Session {
 }
 
 let nextTraced = false;
+let floorTraced = false;
 
 // ---- per-page cost: what runs on every page, traced ---------------------------------------------
 

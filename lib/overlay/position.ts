@@ -125,16 +125,14 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
       stepPlatform,
     );
   };
-  // floating-ui's autoUpdate for scrolls and resizes of the target's overflow ancestors and the
-  // window. Its own frame loop, layout-shift and element-resize observers are replaced by
-  // `followTarget`, which compares against the last *placement* rather than the last frame:
-  // floating-ui's loop placed the card a second time in every scrolled frame (the scroll event
-  // had placed it already), and its resize observer's first report of the card's size placed it
-  // again in the frame after the card was first shown (bench/README.md, tour engine).
-  const cleanups = [
-    autoUpdate(target, card, update, { elementResize: false, layoutShift: false }),
-    followTarget(target, card, placed, update),
-  ];
+  // Placed now, then again on scrolls and resizes (`followScrolls`) and whenever the target's box
+  // or the card's size differs from the last placement (`followTarget`). These replace
+  // floating-ui's autoUpdate for the target's document: its frame loop placed the card a second
+  // time in every scrolled frame, its resize observer again in the frame after the card was first
+  // shown, and its set-up walks every ancestor of the target (40 levels on the bench's admin page)
+  // with getComputedStyle to find the scrolling ones (bench/README.md, tour engine).
+  update();
+  const cleanups = [followScrolls(target, update), followTarget(target, card, placed, update)];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
   // The placements after a click or key, while a popup may be opening or closing: with nothing
@@ -148,6 +146,37 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   return () => {
     for (const cleanup of cleanups) cleanup();
   };
+}
+
+/**
+ * Calls `update` on every scroll in the target's document, in the shadow roots around it (their
+ * scroll events stay inside), and on resizes of its window: one capture listener each instead of
+ * one per scrolling ancestor, so nothing walks the ancestors. A scroll elsewhere on the page costs
+ * a placement that changes nothing; frames around the target are followed by the caller.
+ */
+function followScrolls(target: Element, update: () => void): () => void {
+  const options = { capture: true, passive: true } as const;
+  const roots: Array<Document | ShadowRoot> = [];
+  // Not `instanceof ShadowRoot`: a target in a same-origin frame has that frame's classes.
+  for (let root = target.getRootNode(); isShadowRoot(root); root = root.host.getRootNode())
+    roots.push(root);
+  roots.push(target.ownerDocument);
+  const view = target.ownerDocument.defaultView;
+  const viewport = view?.visualViewport ?? null;
+  for (const root of roots) root.addEventListener('scroll', update, options);
+  view?.addEventListener('resize', update, options);
+  viewport?.addEventListener('scroll', update, options);
+  viewport?.addEventListener('resize', update, options);
+  return () => {
+    for (const root of roots) root.removeEventListener('scroll', update, options);
+    view?.removeEventListener('resize', update, options);
+    viewport?.removeEventListener('scroll', update, options);
+    viewport?.removeEventListener('resize', update, options);
+  };
+}
+
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }
 
 /**

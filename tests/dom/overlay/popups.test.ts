@@ -35,6 +35,19 @@ describe('openPopups', () => {
     expect(openPopups(target).map((element) => element.id)).toEqual(['open']);
   });
 
+  it('takes the outermost layer whichever kind holds which (an ARIA popup around a library layer)', () => {
+    (document.getElementById('open') as HTMLElement).style.display = 'none';
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      `<div role="listbox" id="aria" style="position:absolute">
+        <div class="ant-select-dropdown" id="inner" style="position:absolute"></div>
+      </div>`,
+    );
+    place(document.getElementById('aria') as Element, 100, 136, 240, 120);
+    place(document.getElementById('inner') as Element, 100, 136, 240, 120);
+    expect(openPopups(target).map((element) => element.id)).toEqual(['aria']);
+  });
+
   it('finds nothing when the popup closes', () => {
     (document.getElementById('open') as HTMLElement).style.display = 'none';
     expect(openPopups(target)).toEqual([]);
