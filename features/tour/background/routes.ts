@@ -105,9 +105,13 @@ export function createTourRoutes(services: TourRouteServices): RouteTable<TourMe
     'page:startTour': {
       from: ['extension-page'],
       async handle({ tabId, tourId }) {
-        const language = (await services.language?.()) ?? 'zh_CN';
-        const url = await services.tabUrl(tabId);
-        if (url === null || !(await services.pingTab(tabId))) {
+        // Read together: each is a browser round trip, and the start waits for all three.
+        const [language, url, reachable] = await Promise.all([
+          services.language ? services.language() : Promise.resolve<Language>('zh_CN'),
+          services.tabUrl(tabId),
+          services.pingTab(tabId),
+        ]);
+        if (url === null || !reachable) {
           return { started: false, reason: START_REFUSED.notHere[language] };
         }
         try {
