@@ -17,6 +17,7 @@ import type { ProfileView } from '../../features/profile/protocol';
 import type { TourListing } from '../../features/tour/protocol';
 import { watchPolicyView } from '../policy/client';
 import { isTransportError, retryTransport } from '../../lib/messaging/transport-error';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The error state "the background is not answering" (shown in the learner's language). */
 const UNAVAILABLE = 'zhiyin:background-unavailable';
@@ -153,12 +154,9 @@ export function PopupApp() {
 
   return (
     <main className="zy-popup" style={{ width: prefs.largeText ? 460 : 380 }}>
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>{t('brandLong')}</h1>
-      </header>
+      </PageHeader>
 
       {error && (
         <div role="alert" className="zy-section" style={{ color: '#c4320a' }}>

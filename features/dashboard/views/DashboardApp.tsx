@@ -21,6 +21,7 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { checklistsInForce } from '../../checklist/in-force';
 import { mergeTours } from '../../packs/catalog';
 import { usePackContents } from '../../packs/views/use-pack-content';
+import { PageHeader } from '../../../components/PageHeader';
 
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
@@ -155,15 +156,12 @@ export function DashboardApp({
 
   return (
     <main className="zy-dashboard">
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>{t('dashboardTitle')}</h1>
         <button type="button" className="zy-print zy-no-print" onClick={() => window.print()}>
           {t('dashPrint')}
         </button>
-      </header>
+      </PageHeader>
 
       <section className="zy-section">
         <h2>{t('dashboardProfile')}</h2>

@@ -29,6 +29,7 @@ import {
   type TextKey,
 } from '../report';
 import './org.css';
+import { PageHeader } from '../../../components/PageHeader';
 
 export interface OrgAppProps {
   /** The build's catalog; its activity base is replaced by the LRS settings' when they set one. */
@@ -200,15 +201,12 @@ export function OrgApp({ catalog }: OrgAppProps) {
 
   return (
     <main className="zy-org">
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>
           <span className="zy-no-print">{tt('pageTitle')} · </span>
           {tt('title')}
         </h1>
-      </header>
+      </PageHeader>
 
       <section className="zy-section zy-no-print" aria-labelledby="zy-org-source">
         <h2 id="zy-org-source">{t('source')}</h2>

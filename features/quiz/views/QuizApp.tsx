@@ -23,6 +23,7 @@ import {
   type QuizFileQuestion,
 } from '../schema';
 import { Markdown } from '../../../components/markdown/Markdown';
+import { PageHeader } from '../../../components/PageHeader';
 
 type View =
   | { kind: 'list' }
@@ -161,12 +162,9 @@ export function QuizApp() {
     });
 
   const header = (
-    <header className="zy-header">
-      <span className="zy-mark" aria-hidden="true">
-        指
-      </span>
+    <PageHeader>
       <span>{t('pageTitle')}</span>
-    </header>
+    </PageHeader>
   );
 
   if (view.kind === 'list') {
