@@ -24,6 +24,7 @@ import {
 } from '../schema';
 import { Markdown } from '../../../components/markdown/Markdown';
 import { PageHeader } from '../../../components/PageHeader';
+import { RecordTable } from '../../../components/Records';
 
 type View =
   | { kind: 'list' }
@@ -584,36 +585,28 @@ export function QuizApp() {
 
       <section className="zy-section" aria-labelledby="zy-quiz-history">
         <h2 id="zy-quiz-history">{t('history')}</h2>
-        {history.length === 0 ? (
-          <p className="zy-muted">{t('historyEmpty')}</p>
-        ) : (
-          <table data-testid="quiz-history">
-            <thead>
-              <tr>
-                <th scope="col">{t('attemptAt')}</th>
-                <th scope="col">{t('attemptScore')}</th>
-                <th scope="col">{t('attemptResult')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((record) => (
-                <tr key={record.attemptId} data-imported={record.imported ? 'true' : undefined}>
-                  <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
-                  <td>{record.score.total ?? '—'}</td>
-                  <td>
-                    {record.score.passed ? t('passedBadge') : t('failedBadge')}
-                    {record.imported && (
-                      <>
-                        {' '}
-                        <span className="zy-badge zy-badge-off">{t('importedBadge')}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          rows={history}
+          empty={t('historyEmpty')}
+          testId="quiz-history"
+          columns={[t('attemptAt'), t('attemptScore'), t('attemptResult')]}
+        >
+          {(record) => (
+            <tr key={record.attemptId} data-imported={record.imported ? 'true' : undefined}>
+              <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
+              <td>{record.score.total ?? '—'}</td>
+              <td>
+                {record.score.passed ? t('passedBadge') : t('failedBadge')}
+                {record.imported && (
+                  <>
+                    {' '}
+                    <span className="zy-badge zy-badge-off">{t('importedBadge')}</span>
+                  </>
+                )}
+              </td>
+            </tr>
+          )}
+        </RecordTable>
       </section>
     </main>
   );
