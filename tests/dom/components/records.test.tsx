@@ -3,11 +3,9 @@
  * RecordTable and RecordList (components/Records.tsx): the extension pages' tables and lists of
  * records, with column headings a screen reader names, and a muted line when there is nothing.
  */
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordList, RecordTable } from '../../../components/Records';
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../../support/react-root';
 
 interface Miss {
   query: string;
@@ -15,18 +13,8 @@ interface Miss {
 }
 
 describe('RecordTable and RecordList', () => {
-  let host: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-  });
-  const render = (node: ReactNode) => act(() => root.render(node));
+  const page = reactRoot();
+  const render = page.render;
 
   const table = (rows: readonly Miss[] | null, empty?: string) => (
     <RecordTable
@@ -52,7 +40,7 @@ describe('RecordTable and RecordList', () => {
         { query: '请假', count: 1 },
       ]),
     );
-    const drawn = host.querySelector('table[data-testid="misses"]');
+    const drawn = page.host.querySelector('table[data-testid="misses"]');
     expect(drawn?.querySelector('caption')?.textContent).toBe('未找到');
     const headings = [...(drawn?.querySelectorAll('thead th') ?? [])];
     expect(headings.map((th) => [th.textContent, th.getAttribute('scope')])).toEqual([
@@ -67,13 +55,13 @@ describe('RecordTable and RecordList', () => {
 
   it('says `empty` instead of an empty table, draws nothing while loading, and keeps an empty table without it', () => {
     render(table([], '没有记录'));
-    expect(host.querySelector('table')).toBeNull();
-    expect(host.querySelector('p.zy-muted')?.textContent).toBe('没有记录');
+    expect(page.host.querySelector('table')).toBeNull();
+    expect(page.host.querySelector('p.zy-muted')?.textContent).toBe('没有记录');
     render(table(null, '没有记录'));
-    expect(host.innerHTML).toBe('');
+    expect(page.host.innerHTML).toBe('');
     render(table([]));
-    expect(host.querySelectorAll('table thead th')).toHaveLength(2);
-    expect(host.querySelectorAll('table tbody tr')).toHaveLength(0);
+    expect(page.host.querySelectorAll('table thead th')).toHaveLength(2);
+    expect(page.host.querySelectorAll('table tbody tr')).toHaveLength(0);
   });
 
   it('lists records as a .zy-list, or says `empty`', () => {
@@ -83,9 +71,9 @@ describe('RecordTable and RecordList', () => {
       </RecordList>
     );
     render(list([{ query: '公文', count: 1 }]));
-    expect(host.querySelector('ul.zy-list[data-testid="tours"]')?.textContent).toBe('公文');
+    expect(page.host.querySelector('ul.zy-list[data-testid="tours"]')?.textContent).toBe('公文');
     render(list([]));
-    expect(host.querySelector('ul')).toBeNull();
-    expect(host.querySelector('p.zy-muted')?.textContent).toBe('这里没有引导');
+    expect(page.host.querySelector('ul')).toBeNull();
+    expect(page.host.querySelector('p.zy-muted')?.textContent).toBe('这里没有引导');
   });
 });
