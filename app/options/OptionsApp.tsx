@@ -12,6 +12,7 @@ import { SearchMisses } from '../../features/help/views/SearchMisses';
 import { PacksSection } from '../../features/packs/views/PacksSection';
 import './options.css';
 import type { ProfileView } from '../../features/profile/protocol';
+import { PageHeader } from '../../components/PageHeader';
 
 export function OptionsApp() {
   const stored = usePreferences();
@@ -56,12 +57,9 @@ export function OptionsApp() {
 
   return (
     <main style={{ maxWidth: 720, margin: '0 auto' }}>
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>{t('optionsTitle')}</h1>
-      </header>
+      </PageHeader>
 
       <section className="zy-section">
         <label className="zy-row">

@@ -17,6 +17,8 @@ import type { ProfileView } from '../../features/profile/protocol';
 import type { TourListing } from '../../features/tour/protocol';
 import { watchPolicyView } from '../policy/client';
 import { isTransportError, retryTransport } from '../../lib/messaging/transport-error';
+import { PageHeader } from '../../components/PageHeader';
+import { RecordList } from '../../components/Records';
 
 /** The error state "the background is not answering" (shown in the learner's language). */
 const UNAVAILABLE = 'zhiyin:background-unavailable';
@@ -153,12 +155,9 @@ export function PopupApp() {
 
   return (
     <main className="zy-popup" style={{ width: prefs.largeText ? 460 : 380 }}>
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>{t('brandLong')}</h1>
-      </header>
+      </PageHeader>
 
       {error && (
         <div role="alert" className="zy-section" style={{ color: '#c4320a' }}>
@@ -226,45 +225,41 @@ export function PopupApp() {
 
             <section className="zy-section" aria-labelledby="zy-tours">
               <h2 id="zy-tours">{t('popupToursHere')}</h2>
-              {hereTours.length === 0 ? (
-                <p className="zy-muted">{t('popupNoToursHere')}</p>
-              ) : (
-                <ul className="zy-list" data-testid="tours-here">
-                  {hereTours.map((tour) => (
-                    <li key={tour.id}>
-                      <span>
-                        <strong>{tour.title}</strong>
-                        <span className="zy-muted">
-                          {' '}
-                          · {tour.module} · {tour.stepCount} {t('popupSteps')}
-                          {tour.status === 'completed' ? ` · ${t('popupCompleted')}` : ''}
-                        </span>
+              <RecordList rows={hereTours} empty={t('popupNoToursHere')} testId="tours-here">
+                {(tour) => (
+                  <li key={tour.id}>
+                    <span>
+                      <strong>{tour.title}</strong>
+                      <span className="zy-muted">
+                        {' '}
+                        · {tour.module} · {tour.stepCount} {t('popupSteps')}
+                        {tour.status === 'completed' ? ` · ${t('popupCompleted')}` : ''}
                       </span>
+                    </span>
+                    <button
+                      type="button"
+                      className="zy-primary"
+                      aria-label={`${t('popupStartTour')}：${tour.title}`}
+                      onClick={() => void startTour(tour.id)}
+                      disabled={!status?.active}
+                    >
+                      {t('popupStartTour')}
+                    </button>
+                    {tour.examable && (
                       <button
                         type="button"
-                        className="zy-primary"
-                        aria-label={`${t('popupStartTour')}：${tour.title}`}
-                        onClick={() => void startTour(tour.id)}
+                        aria-label={translate(prefs.language, 'examStartLabel', {
+                          title: tour.title,
+                        })}
+                        onClick={() => void startExam(tour.id)}
                         disabled={!status?.active}
                       >
-                        {t('popupStartTour')}
+                        {t('examStart')}
                       </button>
-                      {tour.examable && (
-                        <button
-                          type="button"
-                          aria-label={translate(prefs.language, 'examStartLabel', {
-                            title: tour.title,
-                          })}
-                          onClick={() => void startExam(tour.id)}
-                          disabled={!status?.active}
-                        >
-                          {t('examStart')}
-                        </button>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+                    )}
+                  </li>
+                )}
+              </RecordList>
               <p className="zy-muted zy-small" data-testid="keyboard-help">
                 {keyboardHelpText(prefs.language, 'popupKeyboardHelp')}
               </p>
@@ -303,18 +298,14 @@ export function PopupApp() {
 
             <section className="zy-section" aria-labelledby="zy-recent">
               <h2 id="zy-recent">{t('popupRecent')}</h2>
-              {activity.length === 0 ? (
-                <p className="zy-muted">{t('popupRecentEmpty')}</p>
-              ) : (
-                <ul className="zy-list" data-testid="recent-activity">
-                  {activity.map((record) => (
-                    <li key={record.id}>
-                      <span>{describeActivity(prefs.language, record)}</span>
-                      <span className="zy-time">{formatTime(record.at, prefs.language)}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <RecordList rows={activity} empty={t('popupRecentEmpty')} testId="recent-activity">
+                {(record) => (
+                  <li key={record.id}>
+                    <span>{describeActivity(prefs.language, record)}</span>
+                    <span className="zy-time">{formatTime(record.at, prefs.language)}</span>
+                  </li>
+                )}
+              </RecordList>
             </section>
           </HelpSearch>
           {tourMessage && (

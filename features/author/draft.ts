@@ -14,7 +14,7 @@
  */
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { z } from 'zod';
-import { explainIssues, type ExplainedIssue } from '../../lib/content/explain';
+import { explainIssues, formatIssuePath, type ExplainedIssue } from '../../lib/content/explain';
 import { scrubPersonalData } from '../../lib/privacy/personal-data';
 import {
   AUDIENCE_ROLES,
@@ -306,13 +306,3 @@ export function parseDraft(value: unknown): { draft: TourDraft } | { error: stri
 }
 
 export type { Locator };
-
-/** `steps[3].target` (the build's notation; lib/content/collection.ts is Node-only). */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
-}

@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import { explainIssues } from '../../lib/content/explain';
 import { unknownId } from '../../lib/content/references';
-import { formatIssuePath } from '../author/draft';
+import { formatIssuePath } from '../../lib/content/explain';
 import { HelpArticleSchema, type HelpArticle, type HelpArticleInput } from '../help/schema';
 import { ROLES, type Role } from '../profile/roles';
 import {

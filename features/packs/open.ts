@@ -8,12 +8,11 @@
  * the build's schemas (./validate.ts). A refusal says which step failed, bilingually, with the
  * paths of content errors. Never throws.
  */
-import { explainIssues } from '../../lib/content/explain';
+import { explainIssues, formatIssuePath } from '../../lib/content/explain';
 import { signedBytes } from './canonical';
 import { verifyBytes, type PublicPackKey } from './crypto';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PACK_LIMITS, PackEnvelopeSchema } from './format';
 import {
-  formatPath,
   validatePackPayload,
   type PackContent,
   type PackError,
@@ -105,7 +104,7 @@ export async function openPack(text: string, options: OpenOptions): Promise<Open
   const envelope = PackEnvelopeSchema.safeParse(data);
   if (!envelope.success) {
     const errors = explainIssues(envelope.error.issues, { schema: PackEnvelopeSchema, data }).map(
-      (issue) => ({ path: formatPath(issue.path), message: issue.message }),
+      (issue) => ({ path: formatIssuePath(issue.path), message: issue.message }),
     );
     return refuse({
       kind: 'format',

@@ -9,7 +9,7 @@
  * `tours[2].steps[4].target: …`.
  */
 import { checkContentLimits, CONTENT_LIMITS } from '../../lib/content/limits';
-import { bilingual, explainIssues } from '../../lib/content/explain';
+import { bilingual, explainIssues, formatIssuePath } from '../../lib/content/explain';
 import { buildChecklists, type Checklists } from '../checklist/schema';
 import { HelpArticleSchema, type HelpArticle } from '../help/schema';
 import { QuizFileSchema, type QuizFile } from '../quiz/schema';
@@ -51,16 +51,6 @@ export interface ValidateOptions {
   rulesInForce?: { markers: readonly { id: string }[]; guards: readonly { id: string }[] };
 }
 
-/** `['tours', 3, 'target']` → `tours[3].target` (as lib/content/collection.ts prints paths). */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
 interface ItemSchema<T> {
   safeParse(
     data: unknown,
@@ -79,14 +69,14 @@ function checkItem<T>(
   const limits = checkContentLimits(data, listLimits ? { listLimits } : {});
   if (limits.length > 0) {
     for (const problem of limits) {
-      errors.push({ path: formatPath([...at, ...problem.path]), message: problem.message });
+      errors.push({ path: formatIssuePath([...at, ...problem.path]), message: problem.message });
     }
     return undefined;
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   for (const issue of explainIssues(parsed.error.issues, { schema, data })) {
-    errors.push({ path: formatPath([...at, ...issue.path]), message: issue.message });
+    errors.push({ path: formatIssuePath([...at, ...issue.path]), message: issue.message });
   }
   return undefined;
 }
@@ -109,7 +99,7 @@ export function validatePackPayload(
       schema: PackPayloadShape,
       data: payload,
     })) {
-      errors.push({ path: formatPath([...issue.path]), message: issue.message });
+      errors.push({ path: formatIssuePath([...issue.path]), message: issue.message });
     }
     return { content: null, errors };
   }
@@ -146,7 +136,7 @@ export function validatePackPayload(
         if (advance.on !== 'input' || advance.validator === undefined) return;
         if (options.validatorIds?.includes(advance.validator.trim())) return;
         errors.push({
-          path: formatPath([...at, 'steps', stepIndex, 'advance', 'validator']),
+          path: formatIssuePath([...at, 'steps', stepIndex, 'advance', 'validator']),
           message: bilingual(
             `没有名为 "${advance.validator}" 的校验器（可用：${options.validatorIds?.join(', ')}）`,
             `unknown validator "${advance.validator}"`,
@@ -163,7 +153,7 @@ export function validatePackPayload(
     errors.push({ path: 'renames', message: bilingual('改名条目过多', 'too many renames') });
   }
   for (const problem of validateRenames(raw.renames, tourIds)) {
-    errors.push({ path: formatPath(['renames', problem.oldId]), message: problem.message });
+    errors.push({ path: formatIssuePath(['renames', problem.oldId]), message: problem.message });
   }
   raw.retire.forEach((id, index) => {
     if (tourIds.includes(id)) {
@@ -192,7 +182,7 @@ export function validatePackPayload(
     article.tours.forEach((tourId, tourIndex) => {
       if (!allTourIds.has(tourId)) {
         errors.push({
-          path: formatPath([...at, 'tours', tourIndex]),
+          path: formatIssuePath([...at, 'tours', tourIndex]),
           message: bilingual(`没有 id 为 "${tourId}" 的引导`, `unknown tour "${tourId}"`),
         });
       }
@@ -226,14 +216,14 @@ export function validatePackPayload(
         const marker = tip.where?.marker;
         if (marker !== undefined && !markers.has(marker)) {
           errors.push({
-            path: formatPath([...at, 'where', 'marker']),
+            path: formatIssuePath([...at, 'where', 'marker']),
             message: unknown('标记', 'marker', marker, markers),
           });
         }
         const since = tip.due?.since;
         if (since !== undefined && !markers.has(since)) {
           errors.push({
-            path: formatPath([...at, 'due', 'since']),
+            path: formatIssuePath([...at, 'due', 'since']),
             message: unknown('标记', 'marker', since, markers),
           });
         }
@@ -243,7 +233,7 @@ export function validatePackPayload(
       tour.steps.forEach((step, stepIndex) => {
         if (step.guard !== undefined && !guards.has(step.guard)) {
           errors.push({
-            path: formatPath(['tours', tourIndex, 'steps', stepIndex, 'guard']),
+            path: formatIssuePath(['tours', tourIndex, 'steps', stepIndex, 'guard']),
             message: unknown('字段提示', 'guard', step.guard, guards),
           });
         }
@@ -263,7 +253,7 @@ export function validatePackPayload(
     if (limits.length > 0) {
       for (const problem of limits) {
         errors.push({
-          path: formatPath(['checklists', ...problem.path]),
+          path: formatIssuePath(['checklists', ...problem.path]),
           message: problem.message,
         });
       }

@@ -552,4 +552,4 @@ export function localizedStep(
 }
 
 /** Format a zod issue path the way error messages show it: `steps[3].target.css[0]`. */
-export { formatIssuePath } from '../../lib/content/collection';
+export { formatIssuePath } from '../../lib/content/explain';

@@ -18,7 +18,7 @@ import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { ExplainedIssue, ExplainOptions } from './explain';
 import type { ContentNoun } from './references';
 import { unknownId } from './references';
-import { bilingual, explainIssues, valueAt } from './explain';
+import { bilingual, explainIssues, formatIssuePath, valueAt } from './explain';
 import { CONTENT_LIMITS, checkContentLimits, overLimit } from './limits';
 
 export interface ContentError {
@@ -39,16 +39,7 @@ export function formatContentError(error: ContentError): string {
   return error.path ? `${place}: ${error.path}: ${error.message}` : `${place}: ${error.message}`;
 }
 
-/** `['steps', 3, 'target']` → `steps[3].target`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
+export { formatIssuePath } from './explain';
 export type { ContentNoun } from './references';
 export { unknownId } from './references';
 

@@ -94,6 +94,19 @@ export function withSuggestion(message: string, suggestion: string | undefined):
   );
 }
 
+/**
+ * An issue's path the way every error message shows it (the build, packs, drafts):
+ * `['steps', 3, 'target']` → `steps[3].target`.
+ */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
 /** The value at `path` in `data`, or undefined. */
 export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;

@@ -26,3 +26,18 @@ export function inLanguage<Key extends string>(
 ): (key: Key, params?: Record<string, string | number>) => string {
   return (key, params) => text(language, key, params);
 }
+
+/**
+ * A feature's {@link translator} from its two tables, Simplified Chinese first: the English table
+ * must have exactly the Chinese table's keys (a missing or an extra string is a type error). The
+ * keys, for a feature's own types: `TextKey<typeof quizText>`.
+ */
+export function bilingualTranslator<Key extends string>(
+  zh: Record<Key, string>,
+  en: NoInfer<Record<Key, string>>,
+) {
+  return translator<Key>({ zh_CN: zh, en });
+}
+
+/** The keys of a {@link translator}'s tables. */
+export type TextKey<Text extends (language: Language, key: never) => string> = Parameters<Text>[1];

@@ -6,6 +6,7 @@
  */
 import type { ZhiyinDatabase } from '../../../app/database';
 import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
+import { storeDraft } from '../../../lib/platform/draft-store';
 import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
 import type { TourInstruction } from '../../tour/protocol';
 import type { Tour } from '../../tour/schema';
@@ -30,29 +31,15 @@ export interface AuthorRouteServices {
 }
 
 export function createAuthorRoutes(s: AuthorRouteServices): RouteTable<AuthorMessages> {
-  const store = async (value: unknown): Promise<{ saved: boolean; reason?: string }> => {
-    const parsed = parseDraft(value);
-    if ('error' in parsed) {
-      return { saved: false, reason: `草稿格式不正确 / invalid draft: ${parsed.error}` };
-    }
-    const draft = { ...parsed.draft, updatedAt: s.now() };
-    const saved = await withDeadline(
-      s.db.transaction('rw', s.db.tourDrafts, async () => {
-        const exists = await s.db.tourDrafts.get(draft.id);
-        if (!exists && (await s.db.tourDrafts.count()) >= MAX_DRAFTS) return false;
-        await s.db.tourDrafts.put(draft);
-        return true;
-      }),
-      DEADLINES.write,
-      'saving a tour draft',
-    );
-    return saved
-      ? { saved: true }
-      : {
-          saved: false,
-          reason: `草稿已达 ${MAX_DRAFTS} 份，请先在编辑器中删除不用的草稿 / ${MAX_DRAFTS} drafts already: delete old ones first`,
-        };
-  };
+  const store = (value: unknown) =>
+    storeDraft(parseDraft(value), {
+      db: s.db,
+      table: s.db.tourDrafts,
+      max: MAX_DRAFTS,
+      label: 'saving a tour draft',
+      full: `草稿已达 ${MAX_DRAFTS} 份，请先在编辑器中删除不用的草稿 / ${MAX_DRAFTS} drafts already: delete old ones first`,
+      now: s.now,
+    });
 
   return {
     'content:saveDraft': {

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { translate, type MessageKey } from '../../../lib/i18n/messages';
 import { sendMessage } from '../../../app/protocol';
 import type { Language } from '../../../lib/settings/preferences';
+import { RecordList } from '../../../components/Records';
 
 /** The picker bundle (entrypoints/author.ts). */
 const AUTHOR_SCRIPT = '/author.js';
@@ -79,26 +80,22 @@ export function AuthorMode({ language }: { language: Language }) {
     <section className="zy-section" aria-labelledby="zy-author-mode" data-testid="author-mode">
       <h2 id="zy-author-mode">{t('authorModeTitle')}</h2>
       <p className="zy-muted">{t('authorModeHint')}</p>
-      {tabs === null ? null : tabs.length === 0 ? (
-        <p className="zy-muted">{t('authorModeNoTabs')}</p>
-      ) : (
-        <ul className="zy-list">
-          {tabs.map((tab) => (
-            <li key={tab.id}>
-              <span>
-                <strong>{tab.title}</strong> <span className="zy-muted">{tab.url}</span>
-              </span>
-              <button
-                type="button"
-                aria-label={`${t('authorModeStart')}：${tab.title}`}
-                onClick={() => void start(tab)}
-              >
-                {t('authorModeStart')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RecordList rows={tabs} empty={t('authorModeNoTabs')}>
+        {(tab) => (
+          <li key={tab.id}>
+            <span>
+              <strong>{tab.title}</strong> <span className="zy-muted">{tab.url}</span>
+            </span>
+            <button
+              type="button"
+              aria-label={`${t('authorModeStart')}：${tab.title}`}
+              onClick={() => void start(tab)}
+            >
+              {t('authorModeStart')}
+            </button>
+          </li>
+        )}
+      </RecordList>
       <p>
         <button type="button" onClick={refresh}>
           {t('authorModeRefresh')}

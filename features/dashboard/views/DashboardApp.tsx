@@ -21,6 +21,8 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { checklistsInForce } from '../../checklist/in-force';
 import { mergeTours } from '../../packs/catalog';
 import { usePackContents } from '../../packs/views/use-pack-content';
+import { PageHeader } from '../../../components/PageHeader';
+import { RecordTable, RecordList } from '../../../components/Records';
 
 /** How many activity rows the table shows; the counts above it cover everything. */
 const TABLE_ROWS = 200;
@@ -155,15 +157,12 @@ export function DashboardApp({
 
   return (
     <main className="zy-dashboard">
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>{t('dashboardTitle')}</h1>
         <button type="button" className="zy-print zy-no-print" onClick={() => window.print()}>
           {t('dashPrint')}
         </button>
-      </header>
+      </PageHeader>
 
       <section className="zy-section">
         <h2>{t('dashboardProfile')}</h2>
@@ -191,8 +190,8 @@ export function DashboardApp({
             <section className="zy-section zy-no-print" aria-labelledby="zy-exams">
               <h2 id="zy-exams">{t('dashExams')}</h2>
               <p className="zy-muted zy-small">{t('dashExamsIntro')}</p>
-              <ul className="zy-list" data-testid="exams">
-                {exams.map((tour) => (
+              <RecordList rows={exams} testId="exams">
+                {(tour) => (
                   <li key={tour.id}>
                     <span>
                       {tour.title} <span className="zy-muted">· {tour.module}</span>
@@ -205,8 +204,8 @@ export function DashboardApp({
                       {t('examStart')}
                     </button>
                   </li>
-                ))}
-              </ul>
+                )}
+              </RecordList>
             </section>
           )}
           <AssessmentSection
@@ -222,44 +221,34 @@ export function DashboardApp({
 
       <section className="zy-section zy-page-break">
         <h2>{t('dashboardPages')}</h2>
-        {topPages.length === 0 ? (
-          <p className="zy-muted">{t('popupRecentEmpty')}</p>
-        ) : (
-          <ul className="zy-list">
-            {topPages.map((page) => (
-              <li key={page.path}>
-                <span>
-                  {page.title || page.path} <span className="zy-muted">{page.path}</span>
-                </span>
-                <span className="zy-time">
-                  {page.visits} {t('dashboardVisits')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecordList rows={topPages} empty={t('popupRecentEmpty')}>
+          {(page) => (
+            <li key={page.path}>
+              <span>
+                {page.title || page.path} <span className="zy-muted">{page.path}</span>
+              </span>
+              <span className="zy-time">
+                {page.visits} {t('dashboardVisits')}
+              </span>
+            </li>
+          )}
+        </RecordList>
       </section>
 
       <section className="zy-section">
         <h2>{t('dashboardActivity')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboardWhen')}</th>
-              <th scope="col">{t('dashboardWhat')}</th>
-              <th scope="col">{t('dashboardWhere')}</th>
+        <RecordTable
+          rows={activity}
+          columns={[t('dashboardWhen'), t('dashboardWhat'), t('dashboardWhere')]}
+        >
+          {(record) => (
+            <tr key={record.id}>
+              <td className="zy-time">{formatTime(record.at, language)}</td>
+              <td>{describeActivity(language, record)}</td>
+              <td className="zy-muted">{pagePath(record.url)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {activity.map((record) => (
-              <tr key={record.id}>
-                <td className="zy-time">{formatTime(record.at, language)}</td>
-                <td>{describeActivity(language, record)}</td>
-                <td className="zy-muted">{pagePath(record.url)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </RecordTable>
       </section>
       <ExportImport language={prefs.language} />
     </main>
@@ -432,30 +421,29 @@ function ProgressSection({
     <section className="zy-section" aria-labelledby="zy-progress">
       <h2 id="zy-progress">{t('dashProgress')}</h2>
       <EChart option={option} label={t('dashProgressChart')} testId="chart-modules" />
-      <table data-testid="modules">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashModule')}</th>
-            <th scope="col">{t('dashCompleted')}</th>
-            <th scope="col">{t('dashInProgress')}</th>
-            <th scope="col">{t('dashNotStarted')}</th>
-            <th scope="col">{t('dashTimeSpent')}</th>
+      <RecordTable
+        rows={data.modules}
+        testId="modules"
+        columns={[
+          t('dashModule'),
+          t('dashCompleted'),
+          t('dashInProgress'),
+          t('dashNotStarted'),
+          t('dashTimeSpent'),
+        ]}
+      >
+        {(row) => (
+          <tr key={row.module} data-module={row.module}>
+            <th scope="row">{row.module}</th>
+            <td>{row.completed}</td>
+            <td>{row.inProgress}</td>
+            <td>{row.notStarted}</td>
+            <td>
+              {row.minutes} {t('dashMinutes')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {data.modules.map((row) => (
-            <tr key={row.module} data-module={row.module}>
-              <th scope="row">{row.module}</th>
-              <td>{row.completed}</td>
-              <td>{row.inProgress}</td>
-              <td>{row.notStarted}</td>
-              <td>
-                {row.minutes} {t('dashMinutes')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </RecordTable>
       <h3 className="zy-subtitle">{t('dashChecklist')}</h3>
       {!hasRole ? (
         <p className="zy-muted">{t('dashNoRole')}</p>
@@ -567,63 +555,62 @@ function AssessmentSection({
         <p className="zy-muted">{t('dashNoAssessments')}</p>
       )}
       {data.assessments.length > 0 && (
-        <table data-testid="assessments">
-          <caption>{t('dashPracticalTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboardWhen')}</th>
-              <th scope="col">{t('dashTask')}</th>
-              <th scope="col">{t('examSteps')} /40</th>
-              <th scope="col">{t('examTime')} /30</th>
-              <th scope="col">{t('examAccuracy')} /30</th>
-              <th scope="col">{t('examTotal')}</th>
-              <th scope="col">{t('dashResult')}</th>
-              <th scope="col">{t('dashRemedial')}</th>
+        <RecordTable
+          rows={data.assessments}
+          testId="assessments"
+          caption={t('dashPracticalTable')}
+          columns={[
+            t('dashboardWhen'),
+            t('dashTask'),
+            `${t('examSteps')} /40`,
+            `${t('examTime')} /30`,
+            `${t('examAccuracy')} /30`,
+            t('examTotal'),
+            t('dashResult'),
+            t('dashRemedial'),
+          ]}
+        >
+          {(record) => (
+            <tr
+              key={record.attemptId}
+              data-assessment={record.status}
+              data-imported={record.imported ? 'true' : undefined}
+            >
+              <td className="zy-time">{formatTime(record.startedAt, language)}</td>
+              <td>
+                {tourTitle.get(record.tourId) ?? record.tourId}
+                <ImportedBadge language={language} mark={record.imported} />
+              </td>
+              <td>{record.score?.stepScore}</td>
+              <td>{record.score?.timeScore}</td>
+              <td>{record.score?.accuracyScore}</td>
+              <td>
+                <strong>{record.score?.total}</strong>
+              </td>
+              <td className={record.status === 'passed' ? 'zy-ok' : 'zy-bad'}>
+                {record.status === 'passed' ? t('examPassed') : t('examFailed')}
+              </td>
+              <td>
+                {record.remedialStepIds.length === 0 ? (
+                  '—'
+                ) : record.remedialCompletedAt !== null ? (
+                  t('dashRemedialDone')
+                ) : (
+                  <button
+                    type="button"
+                    className="zy-no-print"
+                    aria-label={t('dashRemedialLabel', {
+                      title: tourTitle.get(record.tourId) ?? record.tourId,
+                    })}
+                    onClick={() => onRemedial(record)}
+                  >
+                    {t('examRemedialStart')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.assessments.map((record) => (
-              <tr
-                key={record.attemptId}
-                data-assessment={record.status}
-                data-imported={record.imported ? 'true' : undefined}
-              >
-                <td className="zy-time">{formatTime(record.startedAt, language)}</td>
-                <td>
-                  {tourTitle.get(record.tourId) ?? record.tourId}
-                  <ImportedBadge language={language} mark={record.imported} />
-                </td>
-                <td>{record.score?.stepScore}</td>
-                <td>{record.score?.timeScore}</td>
-                <td>{record.score?.accuracyScore}</td>
-                <td>
-                  <strong>{record.score?.total}</strong>
-                </td>
-                <td className={record.status === 'passed' ? 'zy-ok' : 'zy-bad'}>
-                  {record.status === 'passed' ? t('examPassed') : t('examFailed')}
-                </td>
-                <td>
-                  {record.remedialStepIds.length === 0 ? (
-                    '—'
-                  ) : record.remedialCompletedAt !== null ? (
-                    t('dashRemedialDone')
-                  ) : (
-                    <button
-                      type="button"
-                      className="zy-no-print"
-                      aria-label={t('dashRemedialLabel', {
-                        title: tourTitle.get(record.tourId) ?? record.tourId,
-                      })}
-                      onClick={() => onRemedial(record)}
-                    >
-                      {t('examRemedialStart')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </RecordTable>
       )}
       {message && (
         <p role="status" className="zy-note">
@@ -631,36 +618,30 @@ function AssessmentSection({
         </p>
       )}
       {data.quizzes.length > 0 && (
-        <table data-testid="quizzes">
-          <caption>{t('dashQuizTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboardWhen')}</th>
-              <th scope="col">{t('dashModule')}</th>
-              <th scope="col">{t('examTotal')}</th>
-              <th scope="col">{t('dashResult')}</th>
+        <RecordTable
+          rows={data.quizzes}
+          testId="quizzes"
+          caption={t('dashQuizTable')}
+          columns={[t('dashboardWhen'), t('dashModule'), t('examTotal'), t('dashResult')]}
+        >
+          {(quiz) => (
+            <tr key={quiz.attemptId} data-imported={quiz.imported ? 'true' : undefined}>
+              <td className="zy-time">{formatTime(quiz.at, language)}</td>
+              <td>
+                {quiz.module}
+                <ImportedBadge language={language} mark={quiz.imported} />
+              </td>
+              <td>{quiz.score.total ?? '—'}</td>
+              <td className={quiz.score.passed ? 'zy-ok' : 'zy-bad'}>
+                {quiz.score.passed === null
+                  ? t('dashPending')
+                  : quiz.score.passed
+                    ? t('examPassed')
+                    : t('examFailed')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.quizzes.map((quiz) => (
-              <tr key={quiz.attemptId} data-imported={quiz.imported ? 'true' : undefined}>
-                <td className="zy-time">{formatTime(quiz.at, language)}</td>
-                <td>
-                  {quiz.module}
-                  <ImportedBadge language={language} mark={quiz.imported} />
-                </td>
-                <td>{quiz.score.total ?? '—'}</td>
-                <td className={quiz.score.passed ? 'zy-ok' : 'zy-bad'}>
-                  {quiz.score.passed === null
-                    ? t('dashPending')
-                    : quiz.score.passed
-                      ? t('examPassed')
-                      : t('examFailed')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </RecordTable>
       )}
       <h3 className="zy-subtitle">{t('dashSatisfactionTitle')}</h3>
       {answers === 0 ? (
@@ -724,40 +705,27 @@ function AcknowledgementSection({
   return (
     <section className="zy-section" aria-labelledby="zy-acks">
       <h2 id="zy-acks">{t('dashAcks')}</h2>
-      {acks.length === 0 ? (
-        <p className="zy-muted">{t('dashNoAcks')}</p>
-      ) : (
-        <table data-testid="acknowledgements">
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboardWhen')}</th>
-              <th scope="col">{t('dashAckTip')}</th>
-              <th scope="col">{t('dashAckResponse')}</th>
-              <th scope="col">{t('dashSource')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {acks.map((ack) => (
-              <tr
-                key={ack.id}
-                data-tip={ack.tipId}
-                data-imported={ack.imported ? 'true' : undefined}
-              >
-                <td className="zy-time">{formatTime(ack.at, language)}</td>
-                <td>{ack.tipId}</td>
-                <td>{t(ACK_RESPONSE[ack.response])}</td>
-                <td>
-                  {ack.imported ? (
-                    <ImportedBadge language={language} mark={ack.imported} />
-                  ) : (
-                    t('dashSourceLocal')
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordTable
+        rows={acks}
+        empty={t('dashNoAcks')}
+        testId="acknowledgements"
+        columns={[t('dashboardWhen'), t('dashAckTip'), t('dashAckResponse'), t('dashSource')]}
+      >
+        {(ack) => (
+          <tr key={ack.id} data-tip={ack.tipId} data-imported={ack.imported ? 'true' : undefined}>
+            <td className="zy-time">{formatTime(ack.at, language)}</td>
+            <td>{ack.tipId}</td>
+            <td>{t(ACK_RESPONSE[ack.response])}</td>
+            <td>
+              {ack.imported ? (
+                <ImportedBadge language={language} mark={ack.imported} />
+              ) : (
+                t('dashSourceLocal')
+              )}
+            </td>
+          </tr>
+        )}
+      </RecordTable>
     </section>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { ZhiyinDatabase } from '../../../app/database';
 import { DEADLINES, withDeadline } from '../../../lib/platform/deadline';
+import { storeDraft } from '../../../lib/platform/draft-store';
 import { MessageRefused, type RouteTable } from '../../../lib/messaging/router';
 import { listingOf, parseContentDraft } from '../content-drafts';
 import type { EditorMessages } from '../protocol';
@@ -48,29 +49,15 @@ export function createEditorRoutes(s: EditorRouteServices): RouteTable<EditorMes
     },
     'page:putContentDraft': {
       from: ['extension-page'],
-      async handle({ draft: value }) {
-        const parsed = parseContentDraft(value);
-        if ('error' in parsed) {
-          return { saved: false, reason: `草稿格式不正确 / invalid draft: ${parsed.error}` };
-        }
-        const draft = { ...parsed.draft, updatedAt: s.now() };
-        const saved = await withDeadline(
-          s.db.transaction('rw', s.db.contentDrafts, async () => {
-            const exists = await s.db.contentDrafts.get(draft.id);
-            if (!exists && (await s.db.contentDrafts.count()) >= MAX_CONTENT_DRAFTS) return false;
-            await s.db.contentDrafts.put(draft);
-            return true;
-          }),
-          DEADLINES.write,
-          'saving an article or tip draft',
-        );
-        return saved
-          ? { saved: true }
-          : {
-              saved: false,
-              reason: `草稿已达 ${MAX_CONTENT_DRAFTS} 份，请先删除不用的草稿 / ${MAX_CONTENT_DRAFTS} drafts already: delete old ones first`,
-            };
-      },
+      handle: ({ draft }) =>
+        storeDraft(parseContentDraft(draft), {
+          db: s.db,
+          table: s.db.contentDrafts,
+          max: MAX_CONTENT_DRAFTS,
+          label: 'saving an article or tip draft',
+          full: `草稿已达 ${MAX_CONTENT_DRAFTS} 份，请先删除不用的草稿 / ${MAX_CONTENT_DRAFTS} drafts already: delete old ones first`,
+          now: s.now,
+        }),
     },
     'page:deleteContentDraft': {
       from: ['extension-page'],

@@ -43,6 +43,7 @@ import {
   type ContentDraftListing,
 } from '../content-drafts';
 import './editor.css';
+import { PageHeader } from '../../../components/PageHeader';
 
 const ADVANCE_NAMES: Record<DraftAdvanceKind, EditorTextKey> = {
   click: 'advanceClick',
@@ -123,12 +124,9 @@ export function EditorApp() {
 
   return (
     <div className="zy-editor">
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>{t('pageTitle')}</h1>
-      </header>
+      </PageHeader>
       <div className="zy-editor-body">
         <nav className="zy-editor-drafts" aria-label={t('draftsNav')}>
           <h2>{t('draftsTitle')}</h2>

@@ -3,6 +3,7 @@ import { localizedTour } from '../docs';
 import type { Language } from '../../../lib/settings/preferences';
 import type { Tour } from '../../tour/schema';
 import { Markdown } from '../../../components/markdown/Markdown';
+import { RecordList } from '../../../components/Records';
 
 /** What the view shows: a help article or a compliance tip, already in the learner's language. */
 export interface ReadableDoc {
@@ -46,29 +47,25 @@ export function ArticleView(props: ArticleViewProps) {
         <Markdown source={doc.body} />
       </div>
       <h3 className="zy-subhead">{t('helpRelatedTours')}</h3>
-      {linked.length === 0 ? (
-        <p className="zy-muted">{t('helpNoRelatedTours')}</p>
-      ) : (
-        <ul className="zy-list" data-testid="article-tours">
-          {linked.map((tour) => {
-            const title = localizedTour(tour, language).title;
-            return (
-              <li key={tour.id}>
-                <span>{title}</span>
-                <button
-                  type="button"
-                  className="zy-primary"
-                  aria-label={`${t('popupStartTour')}：${title}`}
-                  disabled={!props.canStart}
-                  onClick={() => props.onStartTour(tour.id)}
-                >
-                  {t('popupStartTour')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <RecordList rows={linked} empty={t('helpNoRelatedTours')} testId="article-tours">
+        {(tour) => {
+          const title = localizedTour(tour, language).title;
+          return (
+            <li key={tour.id}>
+              <span>{title}</span>
+              <button
+                type="button"
+                className="zy-primary"
+                aria-label={`${t('popupStartTour')}：${title}`}
+                disabled={!props.canStart}
+                onClick={() => props.onStartTour(tour.id)}
+              >
+                {t('popupStartTour')}
+              </button>
+            </li>
+          );
+        }}
+      </RecordList>
       {!props.canStart && linked.length > 0 && (
         <p className="zy-muted zy-small">{t('helpStartNeedsPage')}</p>
       )}

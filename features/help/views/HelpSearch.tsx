@@ -7,6 +7,7 @@ import type { Language } from '../../../lib/settings/preferences';
 import { ArticleView, type ReadableDoc } from './ArticleView';
 import { Highlighted } from './Highlighted';
 import type { HelpContent } from './use-help-index';
+import { RecordList } from '../../../components/Records';
 
 export interface HelpSearchProps {
   content: HelpContent | null;
@@ -193,24 +194,20 @@ export function HelpSearch(props: HelpSearchProps) {
         <>
           <section className="zy-section" aria-labelledby="zy-page-articles">
             <h2 id="zy-page-articles">{t('helpArticlesHere')}</h2>
-            {pageArticles.length === 0 ? (
-              <p className="zy-muted">{t('helpNoArticlesHere')}</p>
-            ) : (
-              <ul className="zy-list" data-testid="articles-here">
-                {pageArticles.map((item) => (
-                  <li key={item.id}>
-                    <span>{item.title}</span>
-                    <button
-                      type="button"
-                      aria-label={`${t('helpOpenArticle')}：${item.title}`}
-                      onClick={() => setOpenDoc(helpDocKey('article', item.id))}
-                    >
-                      {t('helpOpenArticle')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <RecordList rows={pageArticles} empty={t('helpNoArticlesHere')} testId="articles-here">
+              {(item) => (
+                <li key={item.id}>
+                  <span>{item.title}</span>
+                  <button
+                    type="button"
+                    aria-label={`${t('helpOpenArticle')}：${item.title}`}
+                    onClick={() => setOpenDoc(helpDocKey('article', item.id))}
+                  >
+                    {t('helpOpenArticle')}
+                  </button>
+                </li>
+              )}
+            </RecordList>
           </section>
           {props.children}
         </>

@@ -6,6 +6,7 @@ import { searchMissesCsv, type SearchMissSummary } from '../misses';
 import { formatTime } from '../../progress/views/activity-text';
 import type { Language } from '../../../lib/settings/preferences';
 import { downloadTextFile } from '../../../components/download';
+import { RecordTable } from '../../../components/Records';
 
 /** 未找到结果的搜索: what learners searched for in the popup without a result (for trainers). */
 export function SearchMisses({ language }: { language: Language }) {
@@ -22,30 +23,21 @@ export function SearchMisses({ language }: { language: Language }) {
     <section className="zy-section" aria-labelledby="zy-misses">
       <h2 id="zy-misses">{t('missesTitle')}</h2>
       <p className="zy-muted">{t('missesIntro')}</p>
-      {rows === null ? null : rows.length === 0 ? (
-        <p className="zy-muted">{t('missesEmpty')}</p>
-      ) : (
-        <table data-testid="search-misses">
-          <thead>
-            <tr>
-              <th scope="col">{t('missesQuery')}</th>
-              <th scope="col">{t('missesCount')}</th>
-              <th scope="col">{t('missesLast')}</th>
-              <th scope="col">{t('missesPage')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.query}>
-                <td>{row.query}</td>
-                <td>{row.count}</td>
-                <td>{formatTime(row.lastAt, language)}</td>
-                <td className="zy-muted">{row.pages[0] ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordTable
+        rows={rows}
+        empty={t('missesEmpty')}
+        testId="search-misses"
+        columns={[t('missesQuery'), t('missesCount'), t('missesLast'), t('missesPage')]}
+      >
+        {(row) => (
+          <tr key={row.query}>
+            <td>{row.query}</td>
+            <td>{row.count}</td>
+            <td>{formatTime(row.lastAt, language)}</td>
+            <td className="zy-muted">{row.pages[0] ?? '—'}</td>
+          </tr>
+        )}
+      </RecordTable>
       <div className="zy-row" style={{ marginTop: 8 }}>
         <button
           type="button"

@@ -29,6 +29,8 @@ import {
   type TextKey,
 } from '../report';
 import './org.css';
+import { PageHeader } from '../../../components/PageHeader';
+import { RecordTable } from '../../../components/Records';
 
 export interface OrgAppProps {
   /** The build's catalog; its activity base is replaced by the LRS settings' when they set one. */
@@ -200,15 +202,12 @@ export function OrgApp({ catalog }: OrgAppProps) {
 
   return (
     <main className="zy-org">
-      <header className="zy-header">
-        <span className="zy-mark" aria-hidden="true">
-          指
-        </span>
+      <PageHeader>
         <h1>
           <span className="zy-no-print">{tt('pageTitle')} · </span>
           {tt('title')}
         </h1>
-      </header>
+      </PageHeader>
 
       <section className="zy-section zy-no-print" aria-labelledby="zy-org-source">
         <h2 id="zy-org-source">{t('source')}</h2>
@@ -384,36 +383,29 @@ function Report({
           {' · '}
           {t('generated')} {cstTime(generatedAt)}
         </p>
-        <table data-testid="org-overall">
-          <thead>
-            <tr>
-              <th>{tt('indicator')}</th>
-              <th>{tt('value')}</th>
-              <th>{tt('counts')}</th>
-              <th>{tt('target')}</th>
-              <th>{tt('met')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {INDICATOR_IDS.map((id) => {
-              const indicator = evaluation.overall.indicators[id];
-              return (
-                <tr key={id}>
-                  <th scope="row">{INDICATOR_LABELS[id][lang]}</th>
-                  <td>{percent(indicator.rate)}</td>
-                  <td>
-                    {indicator.numerator}/{indicator.denominator}
-                  </td>
-                  <td>{targetText(indicator, lang)}</td>
-                  <td className={metClass(indicator.met)}>
-                    {indicator.met === null ? '' : indicator.met ? '✓ ' : '✗ '}
-                    {metText(indicator, lang)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RecordTable
+          rows={INDICATOR_IDS}
+          testId="org-overall"
+          columns={[tt('indicator'), tt('value'), tt('counts'), tt('target'), tt('met')]}
+        >
+          {(id) => {
+            const indicator = evaluation.overall.indicators[id];
+            return (
+              <tr key={id}>
+                <th scope="row">{INDICATOR_LABELS[id][lang]}</th>
+                <td>{percent(indicator.rate)}</td>
+                <td>
+                  {indicator.numerator}/{indicator.denominator}
+                </td>
+                <td>{targetText(indicator, lang)}</td>
+                <td className={metClass(indicator.met)}>
+                  {indicator.met === null ? '' : indicator.met ? '✓ ' : '✗ '}
+                  {metText(indicator, lang)}
+                </td>
+              </tr>
+            );
+          }}
+        </RecordTable>
         <p className="zy-muted">{tt('notMeasured')}</p>
         {(evaluation.unspecified.department > 0 || evaluation.unspecified.role > 0) && (
           <p className="zy-muted">{t('unspecified')}</p>
@@ -445,28 +437,26 @@ function Report({
       <section className="zy-section" aria-labelledby="zy-org-weekly">
         <h2 id="zy-org-weekly">{tt('weekly')}</h2>
         <EChart option={trend} label={tt('weekly')} height={260} testId="org-trend" />
-        <table>
-          <thead>
-            <tr>
-              <th>{tt('week')}</th>
-              <th>{tt('active')}</th>
-              <th>{tt('weekChecklist')}</th>
-              <th>{tt('weekFirstPass')}</th>
-              <th>{tt('weekSatisfaction')}</th>
+        <RecordTable
+          rows={evaluation.weekly}
+          columns={[
+            tt('week'),
+            tt('active'),
+            tt('weekChecklist'),
+            tt('weekFirstPass'),
+            tt('weekSatisfaction'),
+          ]}
+        >
+          {(week) => (
+            <tr key={week.week}>
+              <td>{week.week}</td>
+              <td>{week.activeLearners}</td>
+              <td>{percent(week.checklistCompletion)}</td>
+              <td>{percent(week.firstAttemptPass)}</td>
+              <td>{percent(week.satisfaction)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {evaluation.weekly.map((week) => (
-              <tr key={week.week}>
-                <td>{week.week}</td>
-                <td>{week.activeLearners}</td>
-                <td>{percent(week.checklistCompletion)}</td>
-                <td>{percent(week.firstAttemptPass)}</td>
-                <td>{percent(week.satisfaction)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </RecordTable>
       </section>
 
       <section className="zy-section zy-org-page-break" aria-labelledby="zy-org-remedial">
@@ -476,39 +466,38 @@ function Report({
         {evaluation.remedial.length === 0 ? (
           <p>{t('noRemedial')}</p>
         ) : (
-          <table data-testid="org-remedial">
-            <thead>
-              <tr>
-                <th>{tt('department')}</th>
-                <th>{tt('role')}</th>
-                <th>{tt('account')}</th>
-                <th>{tt('kind')}</th>
-                <th>{tt('subject')}</th>
-                <th>{tt('failedAt')}</th>
-                <th>{tt('score')}</th>
-                <th>{tt('status')}</th>
+          <RecordTable
+            rows={evaluation.remedial}
+            testId="org-remedial"
+            columns={[
+              tt('department'),
+              tt('role'),
+              tt('account'),
+              tt('kind'),
+              tt('subject'),
+              tt('failedAt'),
+              tt('score'),
+              tt('status'),
+            ]}
+          >
+            {(entry) => (
+              <tr key={`${entry.learner}|${entry.kind}|${entry.subjectId}`}>
+                <td>{entry.department}</td>
+                <td>{entry.role}</td>
+                <td>
+                  {entry.learner}
+                  {entry.name ? `（${entry.name}）` : ''}
+                </td>
+                <td>{entry.kind === 'written' ? tt('written') : tt('practical')}</td>
+                <td>{entry.title}</td>
+                <td>{cstTime(entry.failedAt)}</td>
+                <td>{entry.score ?? '—'}</td>
+                <td className={entry.status === 'passed' ? 'zy-ok' : 'zy-org-bad'}>
+                  {statusText(entry, lang)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {evaluation.remedial.map((entry) => (
-                <tr key={`${entry.learner}|${entry.kind}|${entry.subjectId}`}>
-                  <td>{entry.department}</td>
-                  <td>{entry.role}</td>
-                  <td>
-                    {entry.learner}
-                    {entry.name ? `（${entry.name}）` : ''}
-                  </td>
-                  <td>{entry.kind === 'written' ? tt('written') : tt('practical')}</td>
-                  <td>{entry.title}</td>
-                  <td>{cstTime(entry.failedAt)}</td>
-                  <td>{entry.score ?? '—'}</td>
-                  <td className={entry.status === 'passed' ? 'zy-ok' : 'zy-org-bad'}>
-                    {statusText(entry, lang)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </RecordTable>
         )}
       </section>
     </>

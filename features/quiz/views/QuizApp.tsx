@@ -23,6 +23,8 @@ import {
   type QuizFileQuestion,
 } from '../schema';
 import { Markdown } from '../../../components/markdown/Markdown';
+import { PageHeader } from '../../../components/PageHeader';
+import { RecordTable } from '../../../components/Records';
 
 type View =
   | { kind: 'list' }
@@ -161,12 +163,9 @@ export function QuizApp() {
     });
 
   const header = (
-    <header className="zy-header">
-      <span className="zy-mark" aria-hidden="true">
-        指
-      </span>
+    <PageHeader>
       <span>{t('pageTitle')}</span>
-    </header>
+    </PageHeader>
   );
 
   if (view.kind === 'list') {
@@ -586,36 +585,28 @@ export function QuizApp() {
 
       <section className="zy-section" aria-labelledby="zy-quiz-history">
         <h2 id="zy-quiz-history">{t('history')}</h2>
-        {history.length === 0 ? (
-          <p className="zy-muted">{t('historyEmpty')}</p>
-        ) : (
-          <table data-testid="quiz-history">
-            <thead>
-              <tr>
-                <th scope="col">{t('attemptAt')}</th>
-                <th scope="col">{t('attemptScore')}</th>
-                <th scope="col">{t('attemptResult')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((record) => (
-                <tr key={record.attemptId} data-imported={record.imported ? 'true' : undefined}>
-                  <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
-                  <td>{record.score.total ?? '—'}</td>
-                  <td>
-                    {record.score.passed ? t('passedBadge') : t('failedBadge')}
-                    {record.imported && (
-                      <>
-                        {' '}
-                        <span className="zy-badge zy-badge-off">{t('importedBadge')}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          rows={history}
+          empty={t('historyEmpty')}
+          testId="quiz-history"
+          columns={[t('attemptAt'), t('attemptScore'), t('attemptResult')]}
+        >
+          {(record) => (
+            <tr key={record.attemptId} data-imported={record.imported ? 'true' : undefined}>
+              <td className="zy-time">{formatTime(record.at, prefs.language)}</td>
+              <td>{record.score.total ?? '—'}</td>
+              <td>
+                {record.score.passed ? t('passedBadge') : t('failedBadge')}
+                {record.imported && (
+                  <>
+                    {' '}
+                    <span className="zy-badge zy-badge-off">{t('importedBadge')}</span>
+                  </>
+                )}
+              </td>
+            </tr>
+          )}
+        </RecordTable>
       </section>
     </main>
   );

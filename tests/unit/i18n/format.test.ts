@@ -1,6 +1,11 @@
 /** lib/i18n/format.ts: one table of strings per UI language, and a view's `t` in one language. */
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, inLanguage, translator } from '../../../lib/i18n/format';
+import {
+  bilingualTranslator,
+  fillPlaceholders,
+  inLanguage,
+  translator,
+} from '../../../lib/i18n/format';
 import { translate } from '../../../lib/i18n/messages';
 
 const text = translator({
@@ -27,5 +32,17 @@ describe('inLanguage', () => {
 describe('fillPlaceholders', () => {
   it('fills known names and leaves an unknown one as written', () => {
     expect(fillPlaceholders('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('bilingualTranslator', () => {
+  it('gives the Chinese table for zh_CN and the English one for en, placeholders filled', () => {
+    const quizLike = bilingualTranslator(
+      { best: '最好成绩 {score} 分', never: '尚未测验' },
+      { best: 'Best score {score}', never: 'Not taken yet' },
+    );
+    expect(quizLike('zh_CN', 'best', { score: 90 })).toBe('最好成绩 90 分');
+    expect(quizLike('en', 'best', { score: 90 })).toBe('Best score 90');
+    expect(quizLike('en', 'never')).toBe('Not taken yet');
   });
 });
