@@ -33,6 +33,7 @@ const LIBRARY_HIDDEN_CLASSES = [
 
 export function isVisible(element: Element, options: VisibilityOptions = {}): boolean {
   const view = element.ownerDocument.defaultView;
+  const layout = options.layout ?? true;
   for (let node: Element | null = element; node; node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.hasAttribute('inert')) return false;
     if (node.getAttribute('aria-hidden') === 'true') return false;
@@ -44,14 +45,15 @@ export function isVisible(element: Element, options: VisibilityOptions = {}): bo
     if (node.localName === 'dialog' && !node.hasAttribute('open')) return false;
     if (node.localName === 'template') return false;
     if (LIBRARY_HIDDEN_CLASSES.some((name) => node.classList.contains(name))) return false;
-    const style = view?.getComputedStyle(node);
-    if (style?.display === 'none') return false;
+    // With layout, getClientRects below answers for display: none here or on any ancestor (no
+    // box), without a style object per ancestor (40 of them for a deeply nested field).
+    if (!layout && view?.getComputedStyle(node).display === 'none') return false;
   }
   const ownStyle = view?.getComputedStyle(element);
   // visibility is inherited, so the element's own computed value already reflects its ancestors.
   if (ownStyle && (ownStyle.visibility === 'hidden' || ownStyle.visibility === 'collapse'))
     return false;
-  if (options.layout ?? true) {
+  if (layout) {
     if (element.getClientRects().length === 0) return false;
     const rect = element.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) return false;
