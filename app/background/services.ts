@@ -66,6 +66,8 @@ export function createServices(platform: BackgroundPlatform) {
     policy: async () => (await readPolicy()).policy.survey,
     answered: async (answer) => records.emit('survey-answered', answer),
   });
+  // A pack's renames move the survey offers counted under the old tour ids too.
+  packs.onRenames((renames) => surveys.moveOffers(renames));
   const assessments = new AssessmentService({
     db,
     surveys,

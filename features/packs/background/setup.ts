@@ -51,6 +51,8 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
   let applied: PackContent[] = [];
   /** Where refusals are reported (the report outbox, wired by app/background/services.ts). */
   let reportRefusal: ((source: string, refusal: PackRefusal) => Promise<void>) | null = null;
+  /** What else follows renamed tours, besides the records moved here (wired by the app). */
+  const renameListeners: ((renames: Readonly<Record<string, string>>) => Promise<void>)[] = [];
   const store: PackStore = {
     get: (source) => withDeadline(db.packSources.get(source), DEADLINES.write, 'packSources.get'),
     put: async (record) =>
@@ -105,6 +107,11 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
         // The next rebuild tries again (the migration is idempotent); the content still applies.
         console.warn('[zhiyin] moving progress of renamed tours failed', error),
       );
+      for (const listener of renameListeners) {
+        await withDeadline(listener(renames), DEADLINES.write, 'following renamed tours').catch(
+          (error: unknown) => console.warn('[zhiyin] following renamed tours failed', error),
+        );
+      }
     }
     replaceContentInPlace(content, mergeContent(options.bundled, contents, withCompiledMarkdown));
     applied = contents;
@@ -187,6 +194,13 @@ export function setupPacks(platform: BackgroundPlatform, options: SetupPacksOpti
      */
     onContentChanged: (listener: (cause: 'restored' | 'applied') => void) => {
       changeListeners.push(listener);
+    },
+    /**
+     * `listener` is given every pack's renames (old id → new id) on each rebuild that has any,
+     * after the learner's records were moved; it must be idempotent (the rebuild repeats them).
+     */
+    onRenames: (listener: (renames: Readonly<Record<string, string>>) => Promise<void>) => {
+      renameListeners.push(listener);
     },
     /** Refused packs are reported with this (the report outbox). */
     reportRefusalsWith(report: (source: string, refusal: PackRefusal) => Promise<void>) {

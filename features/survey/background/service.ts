@@ -106,6 +106,27 @@ export class SurveyService {
     return stored;
   }
 
+  /**
+   * A pack renamed tours: the offers counted under an old id count for the new one (`perSubject`
+   * would otherwise offer the survey about the same tour again). Idempotent: nothing is left
+   * under an old id after a first run.
+   */
+  async moveOffers(renames: Readonly<Record<string, string>>): Promise<void> {
+    const log = await this.readLog(this.options.now());
+    let moved = false;
+    for (const [from, to] of Object.entries(renames)) {
+      if (from === to) continue;
+      for (const kind of ['tour', 'assessment'] as const) {
+        const count = log.subjects[`${kind}:${from}`];
+        if (count === undefined) continue;
+        log.subjects[`${kind}:${to}`] = (log.subjects[`${kind}:${to}`] ?? 0) + count;
+        delete log.subjects[`${kind}:${from}`];
+        moved = true;
+      }
+    }
+    if (moved) await this.options.store.set(OFFERS_KEY, log);
+  }
+
   private async readLog(now: number): Promise<OfferLog> {
     const raw = (await this.options.store.get(OFFERS_KEY)) as Partial<OfferLog> | undefined;
     const subjects =

@@ -48,3 +48,33 @@ describe('survey frequency in the policy', () => {
     db.close();
   });
 });
+
+describe('survey offers follow a pack’s renamed tours', () => {
+  it('a survey offered about the old tour is not offered again about the renamed one', async () => {
+    const db = new ZhiyinDatabase(`survey-rename-${Math.random()}`);
+    const kv = new Map<string, unknown>();
+    let now = 1_700_000_000_000;
+    const surveys = new SurveyService({
+      db,
+      now: () => now,
+      store: {
+        get: async (key) => kv.get(key),
+        set: async (key, value) => void kv.set(key, value),
+      },
+      knownSubject: () => true,
+      policy: async () => ({ perSubject: 1, perDay: 10 }),
+    });
+    // Offered (and dismissed) about the old tour and its exam.
+    expect(await surveys.offer('tour', 'gongwen-old', '公文')).not.toBeNull();
+    expect(await surveys.offer('assessment', 'gongwen-old', '公文考核')).not.toBeNull();
+    now += 60_000;
+    await surveys.moveOffers({ 'gongwen-old': 'gongwen-new' });
+    expect(await surveys.offer('tour', 'gongwen-new', '公文')).toBeNull();
+    expect(await surveys.offer('assessment', 'gongwen-new', '公文考核')).toBeNull();
+    // A second rebuild moves nothing more, and other tours are untouched.
+    await surveys.moveOffers({ 'gongwen-old': 'gongwen-new' });
+    expect(await surveys.offer('tour', 'gongwen-new', '公文')).toBeNull();
+    expect(await surveys.offer('tour', 'shuju', '数据上报')).not.toBeNull();
+    db.close();
+  });
+});
