@@ -386,6 +386,8 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     settled: () => controller?.settled() ?? Promise.resolve(),
     warm(ctx) {
       if (!ui) void prepare(ctx).catch(() => undefined);
+      // The preferences watch too: its first storage listener costs the start a few ms otherwise.
+      followPreferences(ctx);
     },
     async runTour(ctx, instruction, next) {
       prefetchPreferences();
