@@ -8,14 +8,10 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../features/tour/background/recorder';
-import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../app/database';
-import { TourController } from '../../../features/tour/content/controller';
-import type { TourView } from '../../../features/tour/content/view';
 import { TourSchema } from '../../../features/tour/schema';
 import { VALIDATORS } from '../../../lib/validators';
 import { dispatchAsUser } from '../../support/user-events';
+import { tourWithBackground } from '../../support/tour-harness';
 
 const tour = TourSchema.parse({
   id: 'credit-query',
@@ -47,26 +43,8 @@ describe('exam: a step that begins after the page already reacted', () => {
   it('counts a result that appeared between the learner’s entry and the background’s answer', async () => {
     document.body.innerHTML =
       '<form><label for="c">信用代码</label><input id="c"></form><div id="out"></div>';
-    const db = new ZhiyinDatabase(`exam-quick-${Math.random()}`);
-    const sessions = new TourSessions({
-      tours: [tour],
-      db,
-      store: createSessionStore(null),
-      recorder: new TourRecorder(db),
-      now: () => Date.now(),
-      validators: VALIDATORS,
-      language: async () => 'zh_CN',
-      role: async () => null,
-    });
-    const renders: (TourView | null)[] = [];
-    const ended: string[] = [];
-    const controller = new TourController({
-      document,
-      lookup: { layout: false },
-      send: (event) => sessions.event(tab, event),
-      render: (view) => renders.push(view),
-      report: async () => ({ scrubSummary: null }),
-      finished: ({ status }) => ended.push(status),
+    const { sessions, controller, renders, ended } = tourWithBackground([tour], tab, {
+      sessions: { validators: VALIDATORS },
     });
     controller.apply(await sessions.startExam(tab, tour.id, 'http://127.0.0.1/service.html'));
     const input = document.getElementById('c') as HTMLInputElement;

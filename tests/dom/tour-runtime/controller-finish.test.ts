@@ -8,13 +8,9 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TourRecorder } from '../../../features/tour/background/recorder';
-import { TourSessions, createSessionStore } from '../../../features/tour/background/sessions';
-import { ZhiyinDatabase } from '../../../app/database';
-import { TourController } from '../../../features/tour/content/controller';
-import type { TourView } from '../../../features/tour/content/view';
 import { TourSchema } from '../../../features/tour/schema';
-import type { ContentTourEvent, TourInstruction } from '../../../features/tour/protocol';
+import type { TourInstruction } from '../../../features/tour/protocol';
+import { tourWithBackground } from '../../support/tour-harness';
 
 const tour = TourSchema.parse({
   id: 'two-notes',
@@ -32,27 +28,7 @@ const url = 'http://127.0.0.1/index.html';
 const tab = 7;
 
 function setup() {
-  const db = new ZhiyinDatabase(`controller-finish-${Math.random()}`);
-  const sessions = new TourSessions({
-    tours: [tour],
-    db,
-    store: createSessionStore(null),
-    recorder: new TourRecorder(db),
-    now: () => Date.now(),
-    language: async () => 'zh_CN',
-    role: async () => null,
-  });
-  const renders: (TourView | null)[] = [];
-  const ended: string[] = [];
-  const controller = new TourController({
-    document,
-    lookup: { layout: false },
-    send: (event: ContentTourEvent) => sessions.event(tab, event),
-    render: (view) => renders.push(view),
-    report: async () => ({ scrubSummary: null }),
-    finished: ({ status }) => ended.push(status),
-  });
-  return { sessions, controller, renders, ended };
+  return tourWithBackground([tour], tab);
 }
 
 describe('tour controller: the end of a tour', () => {
