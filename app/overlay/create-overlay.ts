@@ -6,9 +6,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayApi, TourChannel } from './api';
 import {
   DEFAULT_PREFERENCES,
-  preferencesItem,
-  readPreferences,
-  type Preferences,
+  livePreferences,
+  type LivePreferences,
 } from '../../lib/settings/preferences';
 import { translateOverlay } from '../../lib/i18n/overlay-messages';
 import { TourController } from '../../features/tour/content/controller';
@@ -31,9 +30,6 @@ import type { TourInstruction } from '../../features/tour/protocol';
 
 /** The single element Zhiyin adds to a host page; everything else lives in its shadow root. */
 export const OVERLAY_HOST_TAG = 'zhiyin-overlay';
-
-/** How long preferences read ahead for a mount stay usable (createOverlay, prefetchPreferences). */
-const PREFETCH_MS = 1000;
 
 /** What the overlay keeps in its shadow root while it is on the page. */
 interface Shell {
@@ -164,27 +160,13 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     });
     return made;
   };
-  /**
-   * The learner's preferences for the next mount, read once per mount: asked for as soon as a
-   * tour instruction arrives, so the storage round trip overlaps the target lookup instead of
-   * following it. Never kept from one mount to the next (the learner may change them between).
-   */
-  let preferences: Promise<Preferences> | undefined;
-  const prefetchPreferences = () => {
-    if (ui || preferences) return;
-    const read = (preferences = readPreferences());
-    read.catch(() => undefined); // the mount that uses it reports the failure
-    // Only for a mount that follows at once: one nothing used in time would go stale.
-    setTimeout(() => {
-      if (preferences === read) preferences = undefined;
-    }, PREFETCH_MS);
-  };
-
   const ensureMounted = async (ctx: ContentScriptContext) => {
     if (ui) return;
     mounting ??= (async () => {
-      const [read, created] = await Promise.all([preferences ?? readPreferences(), prepare(ctx)]);
-      preferences = undefined;
+      // Known from the watch when it started earlier (warm(): the popup opened; a tour's first
+      // instruction, so the read overlaps the target's lookup): no storage round trip then
+      // between the target found and the card drawn.
+      const [read, created] = await Promise.all([followPreferences(ctx).ready(), prepare(ctx)]);
       prepared = undefined;
       store.setPreferences(read);
       created.mount();
@@ -328,20 +310,21 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
   /**
    * The learner changed 大字号模式 or 界面语言 in the settings while something is shown: redraw in
    * the new size at once and take the running tour's texts in the new language (the card stays on
-   * its step). Watched for as long as this frame's content script lives.
+   * its step). Watched from the first mount, warm-up or tour instruction for as long as this
+   * frame's content script lives; every mount takes them from the watch.
    */
-  let watchingPreferences = false;
-  const followPreferences = (ctx: ContentScriptContext) => {
-    if (watchingPreferences) return;
-    watchingPreferences = true;
-    const stop = preferencesItem.watch((stored, previous) => {
-      const next = { ...DEFAULT_PREFERENCES, ...stored };
-      // Unmounted, the next mount reads them afresh.
+  let watchedPreferences: LivePreferences | undefined;
+  const followPreferences = (ctx: ContentScriptContext): LivePreferences => {
+    if (watchedPreferences) return watchedPreferences;
+    const watched = livePreferences((next, previous) => {
+      // Unmounted, the next mount takes them from the watch.
       if (ui) store.setPreferences(next);
-      const before = previous?.language ?? DEFAULT_PREFERENCES.language;
-      if (next.language !== before) void controller?.retext(next.language);
+      if (next.language !== (previous ?? DEFAULT_PREFERENCES).language)
+        void controller?.retext(next.language);
     });
-    ctx.onInvalidated(stop);
+    watchedPreferences = watched;
+    ctx.onInvalidated(() => watched.stop());
+    return watched;
   };
 
   const tourController = (ctx: ContentScriptContext, next: TourChannel) => {
@@ -390,7 +373,6 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
       followPreferences(ctx);
     },
     async runTour(ctx, instruction, next) {
-      prefetchPreferences();
       const created = tourController(ctx, next);
       track(ctx, instruction);
       created.apply(instruction);

@@ -42,6 +42,7 @@ interface TraceEvent {
       startTime?: number;
       cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
       timeDeltas?: number[];
+      message?: string;
     };
   };
 }
@@ -49,8 +50,6 @@ interface TraceEvent {
 const [file, mapDir, topArg, fromArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: attribute.ts TRACE.json [MAP_DIR] [TOP] [FROM_MS]');
 const top = Number(topArg ?? 12);
-/** Tasks that start earlier (ms after the trace's first event) are left out. */
-const fromMs = Number(fromArg ?? 0);
 const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] };
 const events = Array.isArray(raw) ? raw : raw.traceEvents;
 
@@ -89,6 +88,16 @@ for (const event of events) {
 }
 const t0 = Math.min(...events.filter((e) => e.ph === 'X' && e.ts > 0).map((e) => e.ts));
 const ms = (ts: number) => (ts - t0) / 1000;
+/**
+ * Tasks that start earlier (ms after the trace's first event) are left out: by default those
+ * before the bench's start mark (a popup start's trace begins when the popup opens, so that the
+ * profiler's own start-up is not in the start).
+ */
+const mark = events.find(
+  (e) => e.name === 'TimeStamp' && e.args?.data?.message === 'zhiyin-bench-start',
+);
+const fromMs = fromArg !== undefined ? Number(fromArg) : mark ? ms(mark.ts) : 0;
+if (mark) console.log(`start mark at ${ms(mark.ts).toFixed(1)} ms; tasks from ${fromMs} ms`);
 
 // CPU samples per thread, with their times.
 interface Sample {

@@ -49,6 +49,11 @@ export interface AnchorOptions {
   /** With `placement: 'auto'`: the sides the card may take (default: all four). */
   placements?: FloatingPlacement[];
   onUpdate?: (state: AnchorState) => void;
+  /**
+   * Zhiyin's own overlay host: a click or key in it (the card's buttons) opens no popup of the
+   * page, so it starts no popup look.
+   */
+  own?: Element | null;
 }
 
 /** Padding of the spotlight ring around the target, px. */
@@ -82,7 +87,14 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   const stepPlatform = clippingCachedPlatform();
   // The target's box and the card's size at the last placement: the frame loop and the card's
   // resize observer below place again only when one of them changed since.
-  const placed = { x: NaN, y: NaN, width: NaN, height: NaN, cardWidth: NaN, cardHeight: NaN };
+  const placed: Placed = {
+    x: NaN,
+    y: NaN,
+    width: NaN,
+    height: NaN,
+    cardWidth: NaN,
+    cardHeight: NaN,
+  };
   const update = () => {
     // Read before anything is written (computePosition reads both anyway: no extra layout).
     const box = target.getBoundingClientRect();
@@ -132,7 +144,17 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   // shown, and its set-up walks every ancestor of the target (40 levels on the bench's admin page)
   // with getComputedStyle to find the scrolling ones (bench/README.md, tour engine).
   update();
-  const cleanups = [followScrolls(target, update), followTarget(target, card, placed, update)];
+  // A scroll that left the target where it was last placed places nothing: the reveal's own
+  // scroll (the browser reports it in the next frame, after the card was placed for it: a second
+  // placement in the step's first frame, bench/README.md tour engine), a scroll elsewhere on the
+  // page. While a popup of the target is open, every scroll places (the popup may have moved).
+  const onScroll = () => {
+    if (hadPopups || movedSincePlaced(target, placed)) update();
+  };
+  const cleanups = [
+    followScrolls(target, onScroll, update),
+    followTarget(target, card, placed, update),
+  ];
   // A target inside iframes also moves when the top document (or an outer frame) scrolls.
   for (const frame of frameChain(target)) cleanups.push(autoUpdate(frame, card, update));
   // The placements after a click or key, while a popup may be opening or closing: with nothing
@@ -142,19 +164,19 @@ export function anchorCard(target: Element, card: HTMLElement, options: AnchorOp
   const updateForPopups = () => {
     if (hadPopups || openPopups(target).length > 0) update();
   };
-  cleanups.push(followPopups(target, updateForPopups, looking));
+  cleanups.push(followPopups(target, updateForPopups, looking, options.own ?? null));
   return () => {
     for (const cleanup of cleanups) cleanup();
   };
 }
 
 /**
- * Calls `update` on every scroll in the target's document, in the shadow roots around it (their
- * scroll events stay inside), and on resizes of its window: one capture listener each instead of
- * one per scrolling ancestor, so nothing walks the ancestors. A scroll elsewhere on the page costs
- * a placement that changes nothing; frames around the target are followed by the caller.
+ * Calls `onScroll` on every scroll in the target's document and in the shadow roots around it
+ * (their scroll events stay inside), and `onResize` on resizes of its window and visual viewport:
+ * one capture listener each instead of one per scrolling ancestor, so nothing walks the
+ * ancestors. Frames around the target are followed by the caller.
  */
-function followScrolls(target: Element, update: () => void): () => void {
+function followScrolls(target: Element, onScroll: () => void, onResize: () => void): () => void {
   const options = { capture: true, passive: true } as const;
   const roots: Array<Document | ShadowRoot> = [];
   // Not `instanceof ShadowRoot`: a target in a same-origin frame has that frame's classes.
@@ -163,16 +185,39 @@ function followScrolls(target: Element, update: () => void): () => void {
   roots.push(target.ownerDocument);
   const view = target.ownerDocument.defaultView;
   const viewport = view?.visualViewport ?? null;
-  for (const root of roots) root.addEventListener('scroll', update, options);
-  view?.addEventListener('resize', update, options);
-  viewport?.addEventListener('scroll', update, options);
-  viewport?.addEventListener('resize', update, options);
+  for (const root of roots) root.addEventListener('scroll', onScroll, options);
+  view?.addEventListener('resize', onResize, options);
+  // The visual viewport's scroll (a pinch-zoomed page panned) moves no element's box, only the
+  // part of the page on screen the card is kept in.
+  viewport?.addEventListener('scroll', onResize, options);
+  viewport?.addEventListener('resize', onResize, options);
   return () => {
-    for (const root of roots) root.removeEventListener('scroll', update, options);
-    view?.removeEventListener('resize', update, options);
-    viewport?.removeEventListener('scroll', update, options);
-    viewport?.removeEventListener('resize', update, options);
+    for (const root of roots) root.removeEventListener('scroll', onScroll, options);
+    view?.removeEventListener('resize', onResize, options);
+    viewport?.removeEventListener('scroll', onResize, options);
+    viewport?.removeEventListener('resize', onResize, options);
   };
+}
+
+/** The target's box and the card's size when the card was last placed. */
+interface Placed {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  cardWidth: number;
+  cardHeight: number;
+}
+
+/** The target's box differs from its box at the last placement. */
+function movedSincePlaced(target: Element, placed: Placed): boolean {
+  const box = target.getBoundingClientRect();
+  return (
+    box.x !== placed.x ||
+    box.y !== placed.y ||
+    box.width !== placed.width ||
+    box.height !== placed.height
+  );
 }
 
 function isShadowRoot(node: Node): node is ShadowRoot {
@@ -188,25 +233,11 @@ function isShadowRoot(node: Node): node is ShadowRoot {
 function followTarget(
   target: Element,
   card: HTMLElement,
-  placed: {
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-    cardWidth: number;
-    cardHeight: number;
-  },
+  placed: Placed,
   update: () => void,
 ): () => void {
   let frame = requestAnimationFrame(function follow() {
-    const box = target.getBoundingClientRect();
-    if (
-      box.x !== placed.x ||
-      box.y !== placed.y ||
-      box.width !== placed.width ||
-      box.height !== placed.height
-    )
-      update();
+    if (movedSincePlaced(target, placed)) update();
     frame = requestAnimationFrame(follow);
   });
   const resized =
@@ -237,7 +268,12 @@ const POPUP_SETTLE_MS = [0, 50, 150, 350, 600, 1000, 1600] as const;
  * or popup key in the target's document (a popup's opening does not move the target, so
  * autoUpdate does not see it). Returns the cleanup.
  */
-function followPopups(target: Element, update: () => void, looking: { now: boolean }): () => void {
+function followPopups(
+  target: Element,
+  update: () => void,
+  looking: { now: boolean },
+  own: Element | null,
+): () => void {
   const doc = target.ownerDocument;
   const view = doc.defaultView;
   if (!view) return () => undefined;
@@ -256,10 +292,15 @@ function followPopups(target: Element, update: () => void, looking: { now: boole
     }
   };
   burst(true);
+  // Our own card's buttons and keys: the host is on the event's path (the closed shadow root
+  // shows the page nothing further in).
+  const ours = (event: Event) => own !== null && event.composedPath().includes(own);
   const onKey = (event: KeyboardEvent) => {
-    if (POPUP_KEYS.has(event.key)) burst();
+    if (POPUP_KEYS.has(event.key) && !ours(event)) burst();
   };
-  const onClick = () => burst();
+  const onClick = (event: Event) => {
+    if (!ours(event)) burst();
+  };
   // A popup's opening or closing transition ended (late on a busy machine): place again then.
   const onTransitionEnd = (event: Event) => {
     if (inPopupLayer(event.target)) burst();

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { DEADLINES, orDefault } from '../platform/deadline';
+import { DEADLINES, orDefault, withDeadline } from '../platform/deadline';
 
 export type Language = 'zh_CN' | 'en';
 
@@ -35,6 +35,66 @@ export async function readPreferences(): Promise<Preferences> {
     'reading preferences',
   );
   return { ...DEFAULT_PREFERENCES, ...stored };
+}
+
+/** The preferences as they stand, kept current by a storage watch (see {@link livePreferences}). */
+export interface LivePreferences {
+  /** Undefined until the first read has answered, or when it failed. */
+  current(): Preferences | undefined;
+  /**
+   * The current preferences, at once when known; else after the first read, or the defaults when
+   * that read fails or misses its deadline (as {@link readPreferences}).
+   */
+  ready(): Promise<Preferences>;
+  stop(): void;
+}
+
+/**
+ * Reads the preferences once and keeps them current with a storage watch, so a caller that needs
+ * them at once (the overlay's first card) waits for no storage round trip. `onChange` hears every
+ * change after the watch started, with the value before it. A change that arrives before the
+ * first read answers wins over that read; a read that fails or misses its deadline leaves
+ * `current()` undefined until the next change.
+ */
+export function livePreferences(
+  onChange?: (next: Preferences, previous: Preferences | null) => void,
+): LivePreferences {
+  let current: Preferences | undefined;
+  let changes = 0;
+  let stopped = false;
+  const unwatch = preferencesItem.watch((stored, previous) => {
+    changes += 1;
+    current = { ...DEFAULT_PREFERENCES, ...stored };
+    onChange?.(current, previous ? { ...DEFAULT_PREFERENCES, ...previous } : null);
+  });
+  // Settles either way; a failed read is not kept (current stays unknown) and is tried again by
+  // the next wait.
+  const read = (): Promise<void> => {
+    const before = changes;
+    return withDeadline(preferencesItem.getValue(), DEADLINES.read, 'reading preferences').then(
+      (stored) => {
+        // A change heard while the read was on its way is newer than what the read found.
+        if (changes === before && !stopped) current = { ...DEFAULT_PREFERENCES, ...stored };
+      },
+      (error: unknown) => console.warn('[zhiyin] reading preferences: using the default', error),
+    );
+  };
+  let reading: Promise<void> | null = read();
+  return {
+    current: () => current,
+    ready: async () => {
+      if (current) return current;
+      const wait = (reading ??= read());
+      await wait;
+      if (reading === wait) reading = null;
+      return current ?? DEFAULT_PREFERENCES;
+    },
+    stop: () => {
+      stopped = true;
+      current = undefined;
+      unwatch();
+    },
+  };
 }
 
 /**

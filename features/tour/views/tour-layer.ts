@@ -288,12 +288,14 @@ export class TourLayer {
         },
       });
     } else if (mode === 'located' && element && card) {
-      revealTarget(element, ownHost(this.parent));
+      const own = ownHost(this.parent);
+      revealTarget(element, own);
       const onTargetLost = this.actions.onTargetLost;
       stop = anchorCard(element, card, {
         placement,
         arrowElement,
         spotlight,
+        own,
         onUpdate: (state) => {
           spotlight.hidden = state.targetHidden;
           this.card?.setTargetAway(state.targetAway && element.isConnected);
