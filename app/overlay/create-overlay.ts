@@ -13,6 +13,7 @@ import { translateOverlay } from '../../lib/i18n/overlay-messages';
 import { TourController } from '../../features/tour/content/controller';
 import { TourLayer, type TourLayerActions } from '../../features/tour/views/tour-layer';
 import { keepOnTop, overlayHome } from '../../lib/overlay/top-layer';
+import { adoptStyles } from '../../lib/overlay/shadow-styles';
 import { OVERLAY_SHADOW_MODE } from '../../lib/overlay/shadow-mode';
 import {
   needsViews,
@@ -182,7 +183,13 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
     await mounting;
   };
 
-  const createUi = (ctx: ContentScriptContext) =>
+  const createUi = async (ctx: ContentScriptContext) => {
+    const made = await createShadowRoot(ctx);
+    // Parsed now (warm(): the popup opened), not when the host goes on the page with the card.
+    adoptStyles(made.shadow, overlayCss);
+    return made;
+  };
+  const createShadowRoot = (ctx: ContentScriptContext) =>
     createShadowRootUi<Shell>(ctx, {
       name: OVERLAY_HOST_TAG,
       // Closed in production, open in the test build (lib/overlay/shadow-mode.ts).
@@ -191,7 +198,6 @@ export function createOverlay(options: OverlayOptions = {}): OverlayApi {
       // <body>, or <html> on a frameset page (its body is the <frameset>, which draws only frames).
       anchor: () => overlayHome(document),
       append: 'last',
-      css: overlayCss,
       // Keys typed into our cards must not trigger the host page's shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount(container, _shadow, host) {

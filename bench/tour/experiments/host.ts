@@ -26,6 +26,13 @@ window.__host = (name, css) => {
   const make = () => {
     const host = doc.createElement('zhiyin-overlay');
     const shadow = host.attachShadow({ mode: 'open' });
+    if (variant === 'adopted') {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(':host{all:initial !important;}\\n' + css);
+      const root = doc.createElement('div');
+      root.className = 'zy-root';
+      return { host, root, shadow, sheet };
+    }
     const style = doc.createElement('style');
     const hostCss = variant === 'inline' ? '' :
       ':host{position:fixed !important;left:0 !important;top:0 !important;width:0 !important;height:0 !important;overflow:visible !important;' +
@@ -41,12 +48,13 @@ window.__host = (name, css) => {
   card.style.cssText = variant === 'floor-font' ? 'position:fixed;left:10px;top:10px;width:340px;background:#fff;padding:14px;font-family:"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",system-ui,sans-serif' : variant === 'floor' ? 'position:fixed;left:10px;top:10px;width:340px;background:#fff;padding:14px' : '';
   card.innerHTML = '<div class="zy-card-head"><span>基层政务办公 · 第 1 步，共 4 步</span></div><h2 class="zy-card-title">填写申请人姓名</h2><div class="zy-card-body"><p>在这里输入申请人的姓名，与身份证一致。</p></div><div class="zy-card-actions"><button class="zy-button">跳过</button><button class="zy-button zy-button-primary">下一步</button></div>';
   let made = null;
+  if (variant === 'adopted') made = make();
   if (variant === 'premounted' || variant === 'nocss') { made = make(); doc.body.append(made.host); made.host.getBoundingClientRect(); doc.body.offsetHeight; }
   return new Promise((done) => setTimeout(() => {
     const t0 = performance.now();
     if (variant.startsWith('floor')) doc.body.append(card);
     else {
-      if (!made) { made = make(); doc.body.append(made.host); }
+      if (!made || !made.host.isConnected) { made ??= make(); if (made.sheet) { made.shadow.adoptedStyleSheets = [made.sheet]; made.shadow.append(made.root); } doc.body.append(made.host); }
       made.root.append(card);
     }
     card.getBoundingClientRect();
