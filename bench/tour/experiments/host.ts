@@ -71,7 +71,13 @@ window.__host = (name, css) => {
 };`;
 
 const runs = Number(process.argv[2] ?? 6);
-const variants = (process.argv[3]?.split(',') ?? ['inline', 'fixed', 'contained', 'premounted', 'floor']);
+const variants = process.argv[3]?.split(',') ?? [
+  'inline',
+  'fixed',
+  'contained',
+  'premounted',
+  'floor',
+];
 const html = renderPage({ kind: 'admin' });
 const rows = new Map<string, { first: number[]; next: number[] }>();
 for (let run = 0; run < runs; run += 1) {
