@@ -462,10 +462,13 @@ class Session {
       await page.waitForTimeout(POPUP_READ_MS);
     };
     if (!traceNext) await opened();
-    const tasksBefore = await this.taskSeconds();
+    let tasksBefore = await this.taskSeconds();
     if (isZhiyin(lib)) {
       const { t0, at } = await traced('start', async () => {
-        if (traceNext) await opened();
+        if (traceNext) {
+          await opened();
+          tasksBefore = await this.taskSeconds(); // the start's main thread, as untraced
+        }
         const seen = page.evaluate(() => window.__bench.watch('zhiyin', 0));
         seen.catch(() => undefined); // a failed start is reported below, not as this rejection
         const t0 = await this.startZhiyin(tabId);
