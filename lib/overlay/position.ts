@@ -362,32 +362,6 @@ function clippingCachedPlatform(): Platform {
   };
 }
 
-/**
- * `base` with the floating element's offset parent worked out once per placement: floating-ui
- * asks for it in every overflow check (autoPlacement, shift, hide) and for the rects, and each
- * time walks up the card's ancestors reading their computed style to find a containing block
- * (~3 ms traced of the first placement on the bench admin page). Within one placement nothing
- * moves the card to another parent. Not kept longer: the overlay's host may move into a page's
- * dialog between placements, and a page that filters or transforms <body> makes that its card's
- * containing block.
- */
-function withOffsetParentKept(base: Platform): Platform {
-  const getOffsetParent = base.getOffsetParent;
-  if (!getOffsetParent) return base;
-  const known = new Map<Element, ReturnType<typeof getOffsetParent>>();
-  return {
-    ...base,
-    getOffsetParent(element, ...rest) {
-      let parent = known.get(element);
-      if (parent === undefined) {
-        parent = getOffsetParent.call(this, element, ...rest);
-        known.set(element, parent);
-      }
-      return parent;
-    },
-  };
-}
-
 /** One placement of the card and the spotlight (also used for cross-origin frame targets). */
 export async function position(
   reference: Element | VirtualElement,
@@ -442,7 +416,7 @@ export async function position(
     strategy: 'fixed',
     placement: options.placement === 'auto' ? 'bottom' : options.placement,
     middleware,
-    platform: withOffsetParentKept(domPlatform),
+    platform: domPlatform,
   });
   // Read before the writes below: read after them, it forces a second layout of the page.
   const rect = spotlightReference.getBoundingClientRect();

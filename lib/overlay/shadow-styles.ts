@@ -9,33 +9,28 @@
  * shadow root adopts it. Engines without constructable stylesheets get a `<style>` element.
  */
 
-/** One parsed sheet per text, made the first time it is asked for. */
-const sheets = new Map<string, CSSStyleSheet | null>();
-
-function constructed(css: string): CSSStyleSheet | null {
-  if (!sheets.has(css)) {
-    let sheet: CSSStyleSheet | null = null;
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    } catch {
-      sheet = null; // no constructable stylesheets here
-    }
-    sheets.set(css, sheet);
-  }
-  return sheets.get(css) ?? null;
-}
+/** The last styles parsed, and their sheet (null where sheets cannot be constructed). */
+let parsed: { css: string; sheet: CSSStyleSheet | null } | undefined;
 
 /** Gives `shadow` the styles `css`, adopted when the engine can, else as a `<style>` element. */
 export function adoptStyles(shadow: ShadowRoot, css: string): void {
-  const sheet = constructed(css);
-  if (sheet && Array.isArray(shadow.adoptedStyleSheets)) {
+  if (parsed?.css !== css) {
+    parsed = { css, sheet: null };
     try {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-      return;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      parsed.sheet = sheet;
     } catch {
-      // A sheet from another document or world: fall back to a <style> below.
+      // No constructable stylesheets here: a <style> below.
     }
+  }
+  try {
+    if (parsed.sheet) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, parsed.sheet];
+      return;
+    }
+  } catch {
+    // A sheet from another document or world, or no adoptedStyleSheets: a <style> below.
   }
   const style = shadow.ownerDocument.createElement('style');
   style.textContent = css;

@@ -61,7 +61,6 @@ export function livePreferences(
 ): LivePreferences {
   let current: Preferences | undefined;
   let changes = 0;
-  let stopped = false;
   const unwatch = preferencesItem.watch((stored, previous) => {
     changes += 1;
     current = { ...DEFAULT_PREFERENCES, ...stored };
@@ -74,23 +73,25 @@ export function livePreferences(
     return withDeadline(preferencesItem.getValue(), DEADLINES.read, 'reading preferences').then(
       (stored) => {
         // A change heard while the read was on its way is newer than what the read found.
-        if (changes === before && !stopped) current = { ...DEFAULT_PREFERENCES, ...stored };
+        if (changes === before) current = { ...DEFAULT_PREFERENCES, ...stored };
       },
-      (error: unknown) => console.warn('[zhiyin] reading preferences: using the default', error),
+      // The error names the call (DeadlineExceeded: 'reading preferences did not answer …').
+      (error: unknown) => console.warn('[zhiyin]', error),
     );
   };
   let reading: Promise<void> | null = read();
   return {
     current: () => current,
     ready: async () => {
-      if (current) return current;
-      const wait = (reading ??= read());
-      await wait;
-      if (reading === wait) reading = null;
+      if (!current) {
+        await (reading ??= read());
+        reading = null;
+      }
       return current ?? DEFAULT_PREFERENCES;
     },
     stop: () => {
-      stopped = true;
+      // A read still on its way counts as a change: it sets nothing after this.
+      changes += 1;
       current = undefined;
       unwatch();
     },
