@@ -64,10 +64,12 @@ test.describe('compliance tips (三不准 / 四必须) and field guards on the s
     const field = page.getByLabel('新密码', { exact: true });
     const hint = page.locator('[data-zhiyin-guard="password"]');
     // The rules start once the page is idle; a half-typed value is not an error, so the warning
-    // comes when the learner leaves the field.
+    // comes when the learner leaves the field. Each try types another value without a symbol:
+    // the browser sends no change event for the value the field had when it got focus.
+    let attempt = 0;
     await expect(async () => {
       await field.fill('');
-      await field.pressSequentially('abc12345');
+      await field.pressSequentially(`abc1234${attempt++ % 10}`);
       await field.press('Tab');
       await expect(hint).toBeVisible({ timeout: 1000 });
     }).toPass();

@@ -411,6 +411,10 @@ test.describe('step card screenshots (output/screenshots/, looked at by people)'
     openExtensionPage,
     tabIdOf,
   }) => {
+    // Four tours started from the popup on four pages, a reload and two settings changes: 37 s
+    // in a loaded fresh run, 61 s in another (its login alone took 16 s there). A budget for
+    // the work, not a speed check.
+    test.setTimeout(120_000);
     await chooseRole(openExtensionPage);
     const page = await context.newPage();
 
